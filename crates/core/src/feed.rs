@@ -1,0 +1,202 @@
+//! The feed model: [JSON Feed 1.1](https://jsonfeed.org/version/1.1) with the `_recap` item
+//! extension.
+//!
+//! Field names are the contract between the CLI, the viewer and outside tools. Unknown keys are
+//! ignored when reading; optional fields that are absent stay absent when writing.
+
+use serde::{de, Deserialize, Deserializer, Serialize};
+
+use crate::date::Timestamp;
+
+/// The JSON Feed version this crate writes.
+pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
+
+/// A whole feed: the community's events, newest first once read by [`crate::parse_feed`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feed {
+    /// The JSON Feed version URL.
+    pub version: String,
+    /// The community's name, such as "Cloud Native London".
+    pub title: String,
+    /// The community's web site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_page_url: Option<String>,
+    /// Where this feed lives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed_url: Option<String>,
+    /// What the community is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The next (older) page of a paginated feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_url: Option<String>,
+    /// The events.
+    pub items: Vec<Item>,
+}
+
+/// One recap post: one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// A unique id, such as a Jekyll post id (`2023-05-03-slug` or `/2023/05/03/slug`). Not
+    /// necessarily URL-safe.
+    #[serde(deserialize_with = "string_or_integer")]
+    pub id: String,
+    /// The post's permalink.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The event's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A one-line description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The post body as HTML. Untrusted: never inserted unsanitised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_html: Option<String>,
+    /// The post body as plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_text: Option<String>,
+    /// The event's main picture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// When the post was published (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<Timestamp>,
+    /// When the post was last changed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_modified: Option<Timestamp>,
+    /// The post's tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// What a recap needs beyond JSON Feed.
+    #[serde(rename = "_recap", default, skip_serializing_if = "Option::is_none")]
+    pub recap: Option<Recap>,
+}
+
+/// The `_recap` item extension. Present means authoritative; absent means the viewer derives it
+/// from `content_html`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Recap {
+    /// Where the event took place, such as "London, UK".
+    #[serde(default)]
+    pub location: Option<String>,
+    /// The event recording's URL.
+    #[serde(default)]
+    pub video: Option<String>,
+    /// The talks in running order; absent when not extracted yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub talks: Option<Vec<Talk>>,
+    /// The next meetup, as announced at the end of the post.
+    #[serde(default)]
+    pub next_event: Option<NextEvent>,
+    /// The sponsors thanked in the post.
+    #[serde(default)]
+    pub sponsors: Vec<Sponsor>,
+}
+
+/// One talk of an event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Talk {
+    /// The talk's title, when the post names one.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Who gave it.
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    /// Whole seconds into the event video where the talk starts.
+    #[serde(default)]
+    pub start: Option<u32>,
+    /// A link to the talk's moment in a recording.
+    #[serde(default)]
+    pub video_url: Option<String>,
+    /// The takeaways listed for it, as plain text.
+    #[serde(default)]
+    pub takeaways: Vec<String>,
+    /// Slides and other resources named for it.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A speaker and the organisation they spoke for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The speaker's name.
+    pub name: String,
+    /// Their organisation, when the post names one.
+    #[serde(default)]
+    pub org: Option<String>,
+}
+
+/// A labelled link, such as a talk's slides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// What the link is, such as "slides".
+    pub label: String,
+    /// Where it points.
+    pub url: String,
+}
+
+/// The next meetup, as announced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextEvent {
+    /// The date as the post writes it, such as "Wednesday 3rd May".
+    #[serde(default)]
+    pub date_text: Option<String>,
+    /// Where to sign up.
+    #[serde(default)]
+    pub rsvp_url: Option<String>,
+}
+
+/// A sponsor thanked in the post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sponsor {
+    /// The sponsor's name.
+    pub name: String,
+    /// Their site.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Item {
+    /// The talks of the event, empty when none are known.
+    pub fn talks(&self) -> &[Talk] {
+        self.recap
+            .as_ref()
+            .and_then(|recap| recap.talks.as_deref())
+            .unwrap_or_default()
+    }
+
+    /// Where the event took place.
+    pub fn location(&self) -> Option<&str> {
+        self.recap.as_ref()?.location.as_deref()
+    }
+
+    /// The title to show: the item's title, else its id.
+    pub fn display_title(&self) -> &str {
+        self.title
+            .as_deref()
+            .filter(|title| !title.trim().is_empty())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// JSON Feed says `id` is a string; some generators write a number. Both are accepted.
+fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    struct Visitor;
+    impl de::Visitor<'_> for Visitor {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+            Ok(value.to_owned())
+        }
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+            Ok(value.to_string())
+        }
+    }
+    deserializer.deserialize_any(Visitor)
+}

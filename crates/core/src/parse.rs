@@ -1,0 +1,390 @@
+//! Reading a feed leniently: problems are reported with their JSON path, broken items are
+//! skipped, everything else is kept.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::feed::{Feed, Item};
+
+/// How bad a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The item could not be read and was left out.
+    Error,
+    /// Something is off, but nothing was left out.
+    Warning,
+}
+
+/// One problem in a feed, located by its JSON path (`items[3].date_published`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the document: `items[3]._recap.talks[0].start`.
+    pub path: String,
+    /// What is wrong, for a person.
+    pub message: String,
+    /// Whether something was left out because of it.
+    pub severity: Severity,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A feed with the problems met while reading it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedFeed {
+    /// The readable part of the feed, items newest first.
+    pub feed: Feed,
+    /// Every problem, in document order.
+    pub problems: Vec<Problem>,
+}
+
+impl ParsedFeed {
+    /// How many items were left out.
+    pub fn skipped_items(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Why a document cannot be read as a feed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    /// The text is not JSON.
+    #[error("the feed is not valid JSON: {message} (line {line}, column {column})")]
+    NotJson {
+        /// What the JSON parser met.
+        message: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+    },
+    /// The JSON is not shaped like a JSON Feed.
+    #[error("the document is not a JSON Feed: {0}")]
+    NotAFeed(String),
+}
+
+/// The top level of a feed, with items kept raw so that each is read on its own.
+#[derive(Deserialize)]
+struct RawFeed<'a> {
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    home_page_url: Option<String>,
+    #[serde(default)]
+    feed_url: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    next_url: Option<String>,
+    #[serde(borrow)]
+    items: Option<Vec<&'a RawValue>>,
+}
+
+/// Reads a JSON Feed document.
+///
+/// Fails only when the document is not JSON or has no `items` list. Otherwise every item that
+/// can be read is kept, each one that cannot is reported as an [`Severity::Error`] and skipped,
+/// and the items are ordered newest first (undated items last, in feed order).
+pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
+    let raw: RawFeed<'_> = {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+            let path = err.path().to_string();
+            let inner = err.into_inner();
+            if inner.is_syntax() || inner.is_eof() {
+                FeedError::NotJson {
+                    message: strip_position(&inner),
+                    line: inner.line(),
+                    column: inner.column(),
+                }
+            } else if path == "." {
+                FeedError::NotAFeed(format!("expected an object, {}", strip_position(&inner)))
+            } else {
+                FeedError::NotAFeed(format!("{path}: {}", strip_position(&inner)))
+            }
+        })?
+    };
+    let raw_items = raw
+        .items
+        .ok_or_else(|| FeedError::NotAFeed("it has no \"items\" list".to_owned()))?;
+
+    let mut problems = Vec::new();
+    let warn = |problems: &mut Vec<Problem>, path: &str, message: String| {
+        problems.push(Problem {
+            path: path.to_owned(),
+            message,
+            severity: Severity::Warning,
+        });
+    };
+    let version = raw.version.unwrap_or_default();
+    if !version.starts_with("https://jsonfeed.org/version/1") {
+        warn(
+            &mut problems,
+            "version",
+            format!("expected \"https://jsonfeed.org/version/1.1\", found {version:?}"),
+        );
+    }
+    let title = raw.title.unwrap_or_default();
+    if title.trim().is_empty() {
+        warn(&mut problems, "title", "missing; the feed has no name".to_owned());
+    }
+
+    let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
+    let mut seen_ids = HashSet::with_capacity(raw_items.len());
+    for (index, raw_item) in raw_items.iter().enumerate() {
+        match parse_item(raw_item, index) {
+            Ok(item) if !seen_ids.insert(item.id.clone()) => problems.push(Problem {
+                path: format!("items[{index}].id"),
+                message: format!("{:?} is used by an earlier item; this one is left out", item.id),
+                severity: Severity::Error,
+            }),
+            Ok(item) => items.push(item),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    // Stable: equal and undated items keep their feed order.
+    items.sort_by_key(|item| {
+        std::cmp::Reverse(item.date_published.as_ref().map(|d| d.unix_seconds()))
+    });
+
+    Ok(ParsedFeed {
+        feed: Feed {
+            version,
+            title,
+            home_page_url: raw.home_page_url,
+            feed_url: raw.feed_url,
+            description: raw.description,
+            next_url: raw.next_url,
+            items,
+        },
+        problems,
+    })
+}
+
+fn parse_item(raw: &RawValue, index: usize) -> Result<Item, Problem> {
+    let error = |path: String, message: String| Problem {
+        path,
+        message,
+        severity: Severity::Error,
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    let item: Item = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = match err.path().to_string() {
+            dot if dot == "." => format!("items[{index}]"),
+            inner => format!("items[{index}].{inner}"),
+        };
+        error(path, strip_position(err.inner()))
+    })?;
+    if item.id.trim().is_empty() {
+        return Err(error(format!("items[{index}].id"), "must not be empty".to_owned()));
+    }
+    Ok(item)
+}
+
+/// serde_json appends " at line L column C"; inside an item that position means little.
+fn strip_position(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed_with_items(items: &str) -> String {
+        format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Test meetup","items":[{items}]}}"#
+        )
+    }
+
+    #[test]
+    fn reads_the_design_example_with_every_recap_field() {
+        let text = r#"{
+          "version": "https://jsonfeed.org/version/1.1",
+          "title": "Cloud Native Somewhere",
+          "home_page_url": "https://example.org/",
+          "feed_url": "https://example.org/feed.json",
+          "next_url": "https://example.org/feed-2.json",
+          "items": [{
+            "id": "2023-05-03-may",
+            "url": "https://example.org/2023/05/03/may/",
+            "title": "May 2023",
+            "summary": "desc",
+            "content_html": "<p>body</p>",
+            "image": "/images/2023-05-03.jpeg",
+            "date_published": "2023-05-03T00:00:00Z",
+            "tags": ["Photos", "2023"],
+            "_recap": {
+              "location": "London, UK",
+              "video": "https://www.youtube.com/embed/AAAAAAAAAAA",
+              "talks": [{
+                "title": "A talk",
+                "speakers": [{"name": "Ada", "org": "One"}, {"name": "Bo", "org": null}],
+                "start": 183,
+                "video_url": "https://www.youtube.com/live/AAAAAAAAAAA?t=183",
+                "takeaways": ["first", "second"],
+                "links": [{"label": "slides", "url": "https://example.org/s.pdf"}]
+              }, {"title": null, "speakers": [], "start": null, "video_url": null}],
+              "next_event": {"date_text": "Wednesday 3rd May", "rsvp_url": "https://example.org/rsvp"},
+              "sponsors": [{"name": "Acme", "url": "https://acme.example/"}]
+            }
+          }]
+        }"#;
+        let parsed = parse_feed(text).unwrap();
+        assert_eq!(parsed.problems, vec![]);
+        let feed = &parsed.feed;
+        assert_eq!(feed.next_url.as_deref(), Some("https://example.org/feed-2.json"));
+        let item = &feed.items[0];
+        assert_eq!(item.location(), Some("London, UK"));
+        let talks = item.talks();
+        assert_eq!(talks.len(), 2);
+        assert_eq!(talks[0].start, Some(183));
+        assert_eq!(talks[0].speakers[1].org, None);
+        assert_eq!(talks[0].links[0].label, "slides");
+        assert_eq!(talks[1].title, None);
+        let recap = item.recap.as_ref().unwrap();
+        assert_eq!(recap.sponsors[0].name, "Acme");
+        assert_eq!(
+            recap.next_event.as_ref().unwrap().date_text.as_deref(),
+            Some("Wednesday 3rd May")
+        );
+    }
+
+    #[test]
+    fn ignores_unknown_keys_everywhere() {
+        let text = feed_with_items(
+            r#"{"id":"a","surprise":1,"_other_ext":{"x":1},"_recap":{"colour":"red","talks":[{"title":"t","mood":"great","speakers":[{"name":"n","pronouns":"they"}]}]}}"#,
+        );
+        let parsed = parse_feed(&text).unwrap();
+        assert_eq!(parsed.problems, vec![]);
+        assert_eq!(parsed.feed.items[0].talks()[0].speakers[0].name, "n");
+    }
+
+    #[test]
+    fn skips_broken_items_with_their_json_path_and_keeps_the_rest() {
+        let text = feed_with_items(
+            r#"
+            {"id":"ok-1","date_published":"2023-01-01T00:00:00Z"},
+            {"id":"bad-date","date_published":"last Tuesday"},
+            {"id":"ok-2"},
+            {"id":"bad-start","_recap":{"talks":[{"title":"x"},{"title":"y","start":-5}]}},
+            {"title":"no id"},
+            "not an object",
+            {"id":"  "},
+            {"id":"ok-1"}
+            "#,
+        );
+        let parsed = parse_feed(&text).unwrap();
+        let ids: Vec<_> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["ok-1", "ok-2"]);
+        let problems: Vec<_> = parsed.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems.len(), 6, "{problems:#?}");
+        assert!(
+            problems[0].starts_with("items[1].date_published: not RFC 3339"),
+            "{problems:#?}"
+        );
+        assert!(problems[1].starts_with("items[3]._recap.talks[1].start: invalid value"));
+        assert_eq!(problems[2], "items[4]: missing field `id`");
+        assert!(problems[3].starts_with("items[5]: invalid type: string"));
+        assert_eq!(problems[4], "items[6].id: must not be empty");
+        assert!(problems[5].starts_with("items[7].id: \"ok-1\" is used by an earlier item"));
+        assert_eq!(parsed.skipped_items(), 6);
+    }
+
+    #[test]
+    fn orders_items_newest_first_by_instant_with_undated_last() {
+        let text = feed_with_items(
+            r#"
+            {"id":"undated-1"},
+            {"id":"2022","date_published":"2022-06-01T18:00:00Z"},
+            {"id":"2024","date_published":"2024-01-10T18:00:00Z"},
+            {"id":"undated-2"},
+            {"id":"late-utc","date_published":"2023-03-01T10:00:00Z"},
+            {"id":"early-local","date_published":"2023-03-01T11:00:00+05:00"}
+            "#,
+        );
+        let parsed = parse_feed(&text).unwrap();
+        let ids: Vec<_> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["2024", "late-utc", "early-local", "2022", "undated-1", "undated-2"]
+        );
+    }
+
+    #[test]
+    fn accepts_numeric_ids() {
+        let parsed = parse_feed(&feed_with_items(r#"{"id": 42}"#)).unwrap();
+        assert_eq!(parsed.feed.items[0].id, "42");
+    }
+
+    #[test]
+    fn top_level_problems_are_warnings_or_errors_with_position() {
+        let parsed = parse_feed(r#"{"items":[]}"#).unwrap();
+        let problems: Vec<_> = parsed.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "version: expected \"https://jsonfeed.org/version/1.1\", found \"\"",
+                "title: missing; the feed has no name"
+            ]
+        );
+        assert_eq!(parsed.skipped_items(), 0);
+
+        let err = parse_feed("{\n  \"items\": [\n    {\"id\": \"a\",}\n  ]\n}").unwrap_err();
+        assert!(
+            matches!(err, FeedError::NotJson { line: 3, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("(line 3, column"), "{err}");
+
+        assert_eq!(
+            parse_feed("{\"title\": \"x\"}").unwrap_err(),
+            FeedError::NotAFeed("it has no \"items\" list".to_owned())
+        );
+        assert!(matches!(parse_feed("[1,2]"), Err(FeedError::NotAFeed(_))));
+        assert!(matches!(parse_feed(""), Err(FeedError::NotJson { .. })));
+        assert!(matches!(
+            parse_feed(r#"{"items": {"id": "a"}}"#),
+            Err(FeedError::NotAFeed(m)) if m.starts_with("items: invalid type")
+        ));
+    }
+
+    #[test]
+    fn round_trips_through_serde() {
+        let text = feed_with_items(
+            r#"{"id":"a","date_published":"2023-05-03T18:30:00+01:00","_recap":{"location":"Here","talks":[{"title":"t","start":3}]}}"#,
+        );
+        let parsed = parse_feed(&text).unwrap();
+        let written = serde_json::to_string(&parsed.feed).unwrap();
+        assert_eq!(parse_feed(&written).unwrap().feed, parsed.feed);
+    }
+
+    #[test]
+    fn never_panics_on_truncated_or_mangled_input() {
+        let text = feed_with_items(
+            r#"{"id":"a","date_published":"2023-05-03T18:30:00Z","_recap":{"talks":[{"title":"t","start":3,"speakers":[{"name":"x","org":"y"}]}]}}"#,
+        );
+        for end in 0..text.len() {
+            let _ = parse_feed(&text[..end]);
+        }
+        for (i, _) in text.char_indices() {
+            let mut mangled = text.clone();
+            mangled.replace_range(i..i + 1, "\"");
+            let _ = parse_feed(&mangled);
+        }
+    }
+}
