@@ -284,7 +284,10 @@ mod tests {
     #[test]
     fn round_trips_through_serde_as_written() {
         let t: Timestamp = serde_json::from_str("\"2023-05-03T18:30:00.5+01:00\"").unwrap();
-        assert_eq!(serde_json::to_string(&t).unwrap(), "\"2023-05-03T18:30:00.5+01:00\"");
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            "\"2023-05-03T18:30:00.5+01:00\""
+        );
         let err = serde_json::from_str::<Timestamp>("\"yesterday\"").unwrap_err();
         assert!(err.to_string().starts_with("not RFC 3339"), "{err}");
     }

@@ -104,7 +104,7 @@ pub struct Talk {
     #[serde(default)]
     pub speakers: Vec<Speaker>,
     /// Whole seconds into the event video where the talk starts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_seconds")]
     pub start: Option<u32>,
     /// A link to the talk's moment in a recording.
     #[serde(default)]
@@ -171,6 +171,15 @@ impl Item {
         self.recap.as_ref()?.location.as_deref()
     }
 
+    /// "3 talks", "1 talk", or "No talks listed".
+    pub fn talk_count_text(&self) -> String {
+        match self.talks().len() {
+            0 => "No talks listed".to_owned(),
+            1 => "1 talk".to_owned(),
+            n => format!("{n} talks"),
+        }
+    }
+
     /// The title to show: the item's title, else its id.
     pub fn display_title(&self) -> &str {
         self.title
@@ -199,4 +208,35 @@ fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Strin
         }
     }
     deserializer.deserialize_any(Visitor)
+}
+
+/// `start` is whole seconds; anything else gets a message that says so.
+fn whole_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    struct Visitor;
+    impl<'de> de::Visitor<'de> for Visitor {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("whole seconds into the video, such as 183, or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+            u32::try_from(value)
+                .map(Some)
+                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+        }
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+            u64::try_from(value)
+                .map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
+                .and_then(|v| self.visit_u64(v))
+        }
+    }
+    deserializer.deserialize_option(Visitor)
 }

@@ -7,6 +7,7 @@
 //! - [`date`]: RFC 3339 timestamps and dates in words.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
 //! - [`source`]: which feed URL a page may load.
+//! - [`url`]: which URLs from a feed may become links.
 //!
 //! It depends on neither the DOM nor Leptos, so all of it is tested natively.
 #![forbid(unsafe_code)]
@@ -17,6 +18,7 @@ pub mod feed;
 pub mod load;
 pub mod parse;
 pub mod source;
+pub mod url;
 
 pub use date::Timestamp;
 pub use feed::{Feed, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk};

@@ -50,7 +50,10 @@ mod tests {
     #[test]
     fn error_statuses_become_http_errors_with_a_readable_message() {
         let err = read_response(404, "Not Found", "<html>").unwrap_err();
-        assert_eq!(err.to_string(), "The server answered 404 Not Found for the feed.");
+        assert_eq!(
+            err.to_string(),
+            "The server answered 404 Not Found for the feed."
+        );
         assert!(!err.is_retryable());
         let err = read_response(503, "", "").unwrap_err();
         assert_eq!(err.to_string(), "The server answered 503 for the feed.");

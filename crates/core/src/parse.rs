@@ -137,7 +137,11 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
     }
     let title = raw.title.unwrap_or_default();
     if title.trim().is_empty() {
-        warn(&mut problems, "title", "missing; the feed has no name".to_owned());
+        warn(
+            &mut problems,
+            "title",
+            "missing; the feed has no name".to_owned(),
+        );
     }
 
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
@@ -146,7 +150,10 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
         match parse_item(raw_item, index) {
             Ok(item) if !seen_ids.insert(item.id.clone()) => problems.push(Problem {
                 path: format!("items[{index}].id"),
-                message: format!("{:?} is used by an earlier item; this one is left out", item.id),
+                message: format!(
+                    "{:?} is used by an earlier item; this one is left out",
+                    item.id
+                ),
                 severity: Severity::Error,
             }),
             Ok(item) => items.push(item),
@@ -187,7 +194,10 @@ fn parse_item(raw: &RawValue, index: usize) -> Result<Item, Problem> {
         error(path, strip_position(err.inner()))
     })?;
     if item.id.trim().is_empty() {
-        return Err(error(format!("items[{index}].id"), "must not be empty".to_owned()));
+        return Err(error(
+            format!("items[{index}].id"),
+            "must not be empty".to_owned(),
+        ));
     }
     Ok(item)
 }
@@ -247,7 +257,10 @@ mod tests {
         let parsed = parse_feed(text).unwrap();
         assert_eq!(parsed.problems, vec![]);
         let feed = &parsed.feed;
-        assert_eq!(feed.next_url.as_deref(), Some("https://example.org/feed-2.json"));
+        assert_eq!(
+            feed.next_url.as_deref(),
+            Some("https://example.org/feed-2.json")
+        );
         let item = &feed.items[0];
         assert_eq!(item.location(), Some("London, UK"));
         let talks = item.talks();
@@ -281,7 +294,7 @@ mod tests {
             {"id":"ok-1","date_published":"2023-01-01T00:00:00Z"},
             {"id":"bad-date","date_published":"last Tuesday"},
             {"id":"ok-2"},
-            {"id":"bad-start","_recap":{"talks":[{"title":"x"},{"title":"y","start":-5}]}},
+            {"id":"bad-start","_recap":{"talks":[{"title":"x","start":null},{"title":"y","start":-5}]}},
             {"title":"no id"},
             "not an object",
             {"id":"  "},
@@ -297,7 +310,10 @@ mod tests {
             problems[0].starts_with("items[1].date_published: not RFC 3339"),
             "{problems:#?}"
         );
-        assert!(problems[1].starts_with("items[3]._recap.talks[1].start: invalid value"));
+        assert_eq!(
+            problems[1],
+            "items[3]._recap.talks[1].start: invalid value: integer `-5`, expected whole seconds into the video, such as 183, or null"
+        );
         assert_eq!(problems[2], "items[4]: missing field `id`");
         assert!(problems[3].starts_with("items[5]: invalid type: string"));
         assert_eq!(problems[4], "items[6].id: must not be empty");
@@ -321,7 +337,14 @@ mod tests {
         let ids: Vec<_> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["2024", "late-utc", "early-local", "2022", "undated-1", "undated-2"]
+            [
+                "2024",
+                "late-utc",
+                "early-local",
+                "2022",
+                "undated-1",
+                "undated-2"
+            ]
         );
     }
 
@@ -345,10 +368,7 @@ mod tests {
         assert_eq!(parsed.skipped_items(), 0);
 
         let err = parse_feed("{\n  \"items\": [\n    {\"id\": \"a\",}\n  ]\n}").unwrap_err();
-        assert!(
-            matches!(err, FeedError::NotJson { line: 3, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, FeedError::NotJson { line: 3, .. }), "{err:?}");
         assert!(err.to_string().contains("(line 3, column"), "{err}");
 
         assert_eq!(

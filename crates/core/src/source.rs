@@ -80,12 +80,21 @@ mod tests {
 
     #[test]
     fn a_link_may_name_only_a_same_origin_feed() {
-        let ok = choose_feed(Some("feed.json"), query("https://site.example/old.json", true));
+        let ok = choose_feed(
+            Some("feed.json"),
+            query("https://site.example/old.json", true),
+        );
         assert_eq!(ok.url, "https://site.example/old.json");
         assert_eq!(ok.notice, None);
 
-        let refused = choose_feed(Some("main.json"), query("https://evil.example/f.json", false));
+        let refused = choose_feed(
+            Some("main.json"),
+            query("https://evil.example/f.json", false),
+        );
         assert_eq!(refused.url, "main.json");
-        assert!(refused.notice.unwrap().contains("https://evil.example/f.json"));
+        assert!(refused
+            .notice
+            .unwrap()
+            .contains("https://evil.example/f.json"));
     }
 }

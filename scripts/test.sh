@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints (native and wasm32), native tests of the core
+# and the CLI, component tests in headless Chromium, a release build with its size budget, and
+# end-to-end tests that drive Chromium over the built site.
+set -euo pipefail
+set --
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
+cd "$RECAP_ROOT"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+
+step "format"
+cargo fmt --all --check
+
+step "lints (native)"
+cargo clippy --offline --workspace --exclude recap --all-targets -- -D warnings
+step "lints (wasm32)"
+cargo clippy --offline -p recap --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests: recap-core, recap-feed"
+cargo test --offline --workspace --exclude recap
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --offline -p recap --target wasm32-unknown-unknown
+
+step "release build"
+trunk build --release
+
+step "size budget"
+node scripts/size-report.mjs dist --budget 120000
+
+step "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

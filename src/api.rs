@@ -1,0 +1,30 @@
+//! All network code: fetching the feed.
+
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use recap_core::{load::read_response, LoadError, ParsedFeed};
+
+/// Fetches and reads the feed at `url` (relative to the page or absolute).
+///
+/// The request is aborted if the component that asked for it goes away first.
+pub async fn fetch_feed(url: String) -> Result<Rc<ParsedFeed>, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    if let Some(controller) = controller {
+        on_cleanup(move || controller.abort());
+    }
+    let network = |err: gloo_net::Error| LoadError::Network(err.to_string());
+    let response = Request::get(&url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(network)?;
+    let body = if response.ok() {
+        response.text().await.map_err(network)?
+    } else {
+        String::new()
+    };
+    read_response(response.status(), &response.status_text(), &body).map(Rc::new)
+}

@@ -1,0 +1,132 @@
+// End to end: the built site in headless Chromium, as a visitor sees it.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
+const newestFirst = [...sample.items].sort(
+  (a, b) => Date.parse(b.date_published) - Date.parse(a.date_published),
+);
+const talkCount = (item) => {
+  const n = item._recap?.talks?.length ?? 0;
+  return n === 0 ? "No talks listed" : n === 1 ? "1 talk" : `${n} talks`;
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cardTitles = (page) => page.$$eval(".recap-event-card__title", (els) => els.map((e) => e.textContent));
+
+test("the sample events are listed newest first with date, place and talks", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card__title");
+
+  assert.equal(await page.textContent("h1"), sample.title);
+  assert.equal(await page.title(), sample.title);
+  assert.deepEqual(await cardTitles(page), newestFirst.map((item) => item.title));
+  assert.deepEqual(
+    await page.$$eval(".recap-event-card__talks", (els) => els.map((e) => e.textContent)),
+    newestFirst.map(talkCount),
+  );
+  const firstCard = await page.textContent(".recap-event-card");
+  assert.match(firstCard, /Wednesday \d{1,2} \w+ 20\d\d/);
+  assert.ok(firstCard.includes(newestFirst[0]._recap.location));
+  assert.equal(await page.$(".recap-problems"), null, "the sample feed has no problems");
+  assert.deepEqual(page.errors, []);
+
+  await page.screenshot({ path: `${SCREENSHOTS}/list-1280.png`, fullPage: true });
+  const phone = await openPage(browser, { width: 360, height: 780, colorScheme: "dark" });
+  await phone.goto(`${server.url}/`);
+  await phone.waitForSelector(".recap-event-card__title");
+  await phone.screenshot({ path: `${SCREENSHOTS}/list-360-dark.png` });
+});
+
+test("a feed that cannot be fetched shows the error, and Try again loads the events", async () => {
+  const page = await openPage(browser);
+  let down = true;
+  await page.route("**/feed.json", (route) =>
+    down ? route.fulfill({ status: 503, body: "down for maintenance" }) : route.continue(),
+  );
+  await page.goto(`${server.url}/`);
+  const alert = await page.waitForSelector("[role=alert]");
+  assert.match(await alert.textContent(), /The server answered 503/);
+  assert.match(await alert.textContent(), /feed\.json/);
+  await page.screenshot({ path: `${SCREENSHOTS}/error-503.png` });
+
+  down = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.waitForSelector(".recap-event-card__title");
+  assert.equal((await cardTitles(page)).length, sample.items.length);
+  assert.equal(await page.$("[role=alert]"), null);
+  assert.deepEqual(page.errors.filter((e) => !e.includes("503")), []);
+});
+
+test("a feed that is not JSON is reported with its line", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/fixtures/feeds/not-json.json`);
+  const alert = await page.waitForSelector("[role=alert]");
+  const text = await alert.textContent();
+  assert.match(text, /not valid JSON/);
+  assert.match(text, /line 5/);
+  assert.match(text, /Trying again will only help once the feed is fixed/);
+  await page.screenshot({ path: `${SCREENSHOTS}/error-not-json.png` });
+});
+
+test("broken items are reported and skipped; the rest is shown", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=fixtures/feeds/partly-broken.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.deepEqual(await cardTitles(page), ["Quayside Rust May 2022", "Quayside Rust March 2022"]);
+  const problems = page.locator(".recap-problems");
+  assert.match(await problems.locator("summary").textContent(), /2 events in this feed could not be read/);
+  await problems.locator("summary").click();
+  const lines = await problems.locator("li").allTextContents();
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^items\[1\]\.date_published: not RFC 3339/);
+  assert.match(lines[1], /^items\[3\]\._recap\.talks\[0\]\.start: invalid type: string "30:00", expected whole seconds/);
+  await page.screenshot({ path: `${SCREENSHOTS}/partly-broken.png`, fullPage: true });
+});
+
+test("a link cannot make the page load a feed from another site", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=${encodeURIComponent("https://feeds.example/forged.json")}`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.equal((await cardTitles(page)).length, sample.items.length, "the site's own feed is shown");
+  assert.match(await page.textContent(".recap-notice"), /is on another site/);
+  assert.deepEqual(
+    page.requests.filter((url) => !url.startsWith(server.url)),
+    [],
+    "no request leaves the site",
+  );
+});
+
+test("the mount element's data-feed names the feed", async () => {
+  const page = await openPage(browser);
+  await page.route(`${server.url}/`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /data-feed="?feed\.json"?/,
+      'data-feed="fixtures/feeds/small.json"',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.equal(await page.textContent("h1"), "Quayside Rust Evenings");
+  assert.deepEqual(await cardTitles(page), [
+    "Quayside Rust June 2021: Saltmarsh Analytics",
+    "Quayside Rust February 2021: Lantern Works and Brackish Systems",
+  ]);
+  assert.equal(await page.$$eval("a[href^='javascript']", (els) => els.length), 0);
+});

@@ -1,0 +1,59 @@
+// A small static server for the end-to-end tests: the built site at `/`, test fixtures at
+// `/fixtures/`, unknown extension-less paths answered with index.html (as a host with
+// rewrites would). It listens on 127.0.0.1 only, on a free port.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".mp4": "video/mp4",
+  ".webm": "video/webm",
+};
+
+export async function startServer({ root = "dist", fixtures = "tests/fixtures" } = {}) {
+  const mounts = [
+    ["/fixtures/", resolve(fixtures)],
+    ["/", resolve(root)],
+  ];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
+    const file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const candidates = [file.endsWith("/") || path === prefix ? join(file, "index.html") : file];
+    if (!extname(file) && prefix === "/") candidates.push(join(dir, "index.html"));
+    for (const candidate of candidates) {
+      try {
+        const body = await readFile(candidate);
+        res.writeHead(200, {
+          "content-type": TYPES[extname(candidate)] ?? "application/octet-stream",
+          "cache-control": "no-store",
+        });
+        res.end(body);
+        return;
+      } catch {
+        // try the next candidate
+      }
+    }
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  });
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}

@@ -1,0 +1,132 @@
+//! Component tests, run in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use recap::{EventList, FeedErrorView};
+use recap_core::{parse_feed, LoadError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SMALL_FEED: &str = include_str!("fixtures/feeds/small.json");
+
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let section = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&section).unwrap();
+    section.unchecked_into()
+}
+
+fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn event_list_shows_each_event_newest_first_with_date_place_and_talks() {
+    let items = parse_feed(SMALL_FEED).unwrap().feed.items;
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || view! { <EventList items /> });
+
+    assert_eq!(
+        texts(&root, ".recap-event-card__title"),
+        [
+            "Quayside Rust June 2021: Saltmarsh Analytics",
+            "Quayside Rust February 2021: Lantern Works and Brackish Systems"
+        ]
+    );
+    assert_eq!(
+        texts(&root, ".recap-event-card__date"),
+        ["Wednesday 9 June 2021", "Wednesday 10 February 2021"]
+    );
+    assert_eq!(
+        texts(&root, ".recap-event-card__location"),
+        ["Leith, UK", "Online"]
+    );
+    assert_eq!(
+        texts(&root, ".recap-event-card__talks"),
+        ["1 talk", "2 talks"]
+    );
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2021-06-09T19:00:00+01:00")
+    );
+}
+
+#[wasm_bindgen_test]
+fn event_list_never_links_a_script_url() {
+    let items = parse_feed(SMALL_FEED).unwrap().feed.items;
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || view! { <EventList items /> });
+
+    let links = root.query_selector_all("a").unwrap();
+    assert_eq!(
+        links.length(),
+        1,
+        "only the event with an http(s) url is a link"
+    );
+    let href = links
+        .item(0)
+        .unwrap()
+        .unchecked_into::<web_sys::Element>()
+        .get_attribute("href");
+    assert_eq!(
+        href.as_deref(),
+        Some("https://quayside.example/2021/02/10/quayside-rust-february-2021/")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_empty_feed_says_so() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || view! { <EventList items=vec![] /> });
+    assert_eq!(
+        texts(&root, ".recap-empty"),
+        ["This feed has no events yet."]
+    );
+    assert_eq!(root.query_selector_all("li").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_error_view_explains_and_its_button_retries() {
+    let retries = Arc::new(AtomicU32::new(0));
+    let counter = Arc::clone(&retries);
+    let on_retry = Callback::new(move |()| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let error = LoadError::Http {
+        status: 503,
+        status_text: "Service Unavailable".into(),
+    };
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <FeedErrorView error=error.clone() url="feed.json".to_owned() on_retry /> }
+    });
+
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("The server answered 503 Service Unavailable"),
+        "{text}"
+    );
+    assert!(text.contains("feed.json"), "{text}");
+
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Try again"));
+    button.click();
+    tick().await;
+    button.click();
+    assert_eq!(retries.load(Ordering::SeqCst), 2);
+}
