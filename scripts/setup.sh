@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing Recap needs, skipping whatever is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt and
-# the browser driver (npm, pinned in package-lock.json), and with --browser Debian's Chromium
-# and ChromeDriver. Then fetches the crates so that builds can run offline.
+# the browser driver (npm, pinned in package-lock.json), and with --browser Debian's Chromium,
+# ChromeDriver and jekyll (for the host-site test). Then fetches the crates so that builds can
+# run offline.
 #
 # Source it (scripts/serve.sh and scripts/test.sh do) to get the tools on PATH.
 set -euo pipefail
@@ -66,6 +67,9 @@ setup_node() {
 setup_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
+  fi
+  if ! command -v jekyll >/dev/null; then
+    apt_install jekyll
   fi
 }
 

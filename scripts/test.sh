@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native and wasm32), native tests of the core
 # and the CLI, component tests in headless Chromium, a release build with its size budget, and
-# end-to-end tests that drive Chromium over the built site.
+# end-to-end tests that drive Chromium over the built site; last, examples/jekyll/feed.json
+# built by jekyll over a small host site.
 set -euo pipefail
 set --
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
@@ -34,3 +35,6 @@ node scripts/size-report.mjs dist --budget 120000
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
+
+step "Jekyll host site"
+node --test tests/jekyll/

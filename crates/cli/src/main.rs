@@ -1,11 +1,25 @@
-//! `recap-feed`: checks a Recap feed the way the viewer reads it.
+//! `recap-feed`: Jekyll posts → a Recap JSON Feed, and feed checks.
 #![forbid(unsafe_code)]
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use recap_core::{parse_feed, Severity};
+use recap_core::Severity;
+use recap_feed::build::{build, Options};
+use recap_feed::check::{check_feed, check_item, Finding};
 
-const USAGE: &str = "usage: recap-feed check FEED.json";
+const USAGE: &str = "\
+usage:
+  recap-feed build POSTS_DIR --out FEED.json [--title T] [--home-page-url URL]
+                   [--feed-url URL] [--permalink date|pretty|none|TEMPLATE] [--pretty]
+  recap-feed check FEED.json|POSTS_DIR
+
+build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
+        takeaways in each item's _recap. A post that cannot be read is reported with its
+        file and line and left out; the exit status is 1 when any was.
+check   reports what a reader would miss: items or posts that cannot be read (errors, exit
+        status 1), talks without a time, videos that cannot be played, a next meetup
+        without a link (warnings).";
 
 fn main() -> ExitCode {
     match try_main(std::env::args().skip(1).collect()) {
@@ -18,9 +32,13 @@ fn main() -> ExitCode {
 }
 
 fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
-    match args.as_slice() {
-        [command, path] if command == "check" => check(path),
-        [flag] if flag == "--help" || flag == "-h" => {
+    match args.first().map(String::as_str) {
+        Some("build") => run_build(&args[1..]),
+        Some("check") => match &args[1..] {
+            [path] => run_check(Path::new(path)),
+            _ => Err(USAGE.to_owned()),
+        },
+        Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
@@ -28,26 +46,100 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
     }
 }
 
-/// Prints every problem as `FILE: PATH: MESSAGE`; fails when an item had to be left out.
-fn check(path: &str) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(path).map_err(|err| format!("{path}: {err}"))?;
-    let parsed = parse_feed(&text).map_err(|err| format!("{path}: {err}"))?;
-    for problem in &parsed.problems {
-        let level = match problem.severity {
-            Severity::Error => "error",
+fn run_build(args: &[String]) -> Result<ExitCode, String> {
+    let mut dir = None;
+    let mut out = None;
+    let mut pretty = false;
+    let mut options = Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().cloned().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"));
+        match arg.as_str() {
+            "--out" | "-o" => out = Some(value()?),
+            "--title" => options.title = Some(value()?),
+            "--home-page-url" => options.home_page_url = Some(value()?),
+            "--feed-url" => options.feed_url = Some(value()?),
+            "--permalink" => options.permalink = Some(value()?),
+            "--pretty" => pretty = true,
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
+            path if dir.is_none() => dir = Some(path.to_owned()),
+            extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
+        }
+    }
+    let (Some(dir), Some(out)) = (dir, out) else {
+        return Err(USAGE.to_owned());
+    };
+    let output = build(Path::new(&dir), &options).map_err(|e| e.to_string())?;
+    for skipped in &output.skipped {
+        eprintln!("recap-feed: skipped {skipped}");
+    }
+    let json = if pretty {
+        serde_json::to_string_pretty(&output.feed)
+    } else {
+        serde_json::to_string(&output.feed)
+    }
+    .map_err(|e| format!("cannot write the feed: {e}"))?;
+    std::fs::write(&out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
+    let talks: usize = output.feed.items.iter().map(|i| i.talks().len()).sum();
+    eprintln!(
+        "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped",
+        output.feed.items.len(),
+        output.skipped.len()
+    );
+    Ok(if output.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn run_check(path: &Path) -> Result<ExitCode, String> {
+    let shown = path.display().to_string();
+    let (count, findings) = if path.is_dir() {
+        let output = build(path, &Options::default()).map_err(|e| e.to_string())?;
+        let mut findings: Vec<Finding> = output
+            .skipped
+            .iter()
+            .map(|err| Finding {
+                severity: Severity::Error,
+                place: err.place(),
+                message: err.reason(),
+            })
+            .collect();
+        for built in &output.built {
+            let place = built.path.display().to_string();
+            findings.extend(check_item(&built.item, &place));
+            for diagnostic in &built.diagnostics {
+                let finding = Finding {
+                    severity: Severity::Warning,
+                    place: place.clone(),
+                    message: diagnostic.clone(),
+                };
+                if !findings.contains(&finding) {
+                    findings.push(finding);
+                }
+            }
+        }
+        (output.built.len(), findings)
+    } else {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
+        check_feed(&text).map_err(|e| format!("{shown}: {e}"))?
+    };
+    let mut errors = 0;
+    for finding in &findings {
+        let level = match finding.severity {
+            Severity::Error => {
+                errors += 1;
+                "error"
+            }
             Severity::Warning => "warning",
         };
-        println!("{path}: {level}: {problem}");
+        // Posts are named by their own file; feed findings by the feed file and a JSON path.
+        if path.is_dir() {
+            println!("{}: {level}: {}", finding.place, finding.message);
+        } else {
+            println!("{shown}: {level}: {}: {}", finding.place, finding.message);
+        }
     }
-    let skipped = parsed.skipped_items();
     println!(
-        "{path}: {} events readable, {skipped} left out, {} warnings",
-        parsed.feed.items.len(),
-        parsed.problems.len() - skipped
+        "{shown}: {count} events readable, {errors} left out, {} warnings",
+        findings.len() - errors
     );
-    Ok(if skipped == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

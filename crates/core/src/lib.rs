@@ -5,20 +5,31 @@
 //! - [`parse`]: reading a feed leniently: every problem is reported with its JSON path, a broken
 //!   item is skipped and the rest is kept, items come out newest first.
 //! - [`date`]: RFC 3339 timestamps and dates in words.
+//! - [`blocks`]: the block model that talk extraction reads; `markdown` (feature `markdown`)
+//!   produces it from Markdown.
+//! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
 //! - [`source`]: which feed URL a page may load.
 //! - [`url`]: which URLs from a feed may become links.
+//! - [`time`]: video timestamps: `t=1m40s`, `1:07:55`, and back.
+//! - [`video`]: recognising YouTube, Vimeo and media-file links.
 //!
 //! It depends on neither the DOM nor Leptos, so all of it is tested natively.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod blocks;
 pub mod date;
+pub mod extract;
 pub mod feed;
 pub mod load;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 pub mod parse;
 pub mod source;
+pub mod time;
 pub mod url;
+pub mod video;
 
 pub use date::Timestamp;
 pub use feed::{Feed, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk};

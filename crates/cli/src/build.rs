@@ -1,0 +1,197 @@
+//! A Jekyll `_posts` folder → a JSON Feed 1.1 with `_recap`.
+
+use std::path::{Path, PathBuf};
+
+use recap_core::extract::{extract, EventMeta};
+use recap_core::feed::JSON_FEED_VERSION;
+use recap_core::markdown::{to_blocks, to_html};
+use recap_core::{Feed, Item, Timestamp};
+
+use crate::post::{permalink, read_post, Post, PostError, Site};
+
+/// How to build the feed.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The feed's title; default: `_config.yml`'s `title`, else the site folder's name.
+    pub title: Option<String>,
+    /// The site's address, for item URLs; default: `_config.yml`'s `url` + `baseurl`.
+    pub home_page_url: Option<String>,
+    /// Where the feed will live.
+    pub feed_url: Option<String>,
+    /// The permalink style; default: `_config.yml`'s `permalink`, else Jekyll's `date`.
+    pub permalink: Option<String>,
+}
+
+/// A post that was read, with what the extractor noticed.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The file.
+    pub path: PathBuf,
+    /// Its feed item.
+    pub item: Item,
+    /// What a reader would miss.
+    pub diagnostics: Vec<String>,
+}
+
+/// The result of reading a folder: the feed, the posts, and the files left out.
+#[derive(Debug)]
+pub struct Output {
+    /// The feed, items newest first.
+    pub feed: Feed,
+    /// Per post, what the extractor noticed.
+    pub built: Vec<Built>,
+    /// Files that could not be read as posts, with why.
+    pub skipped: Vec<PostError>,
+}
+
+/// What is wrong with the folder as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The folder cannot be listed.
+    #[error("{path}: cannot read the folder: {source}")]
+    Folder {
+        /// The folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Reads every `*.md` / `*.markdown` post in `posts_dir` (Jekyll's `_posts`, sub-folders too).
+pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> {
+    let config = read_config(posts_dir);
+    let url = options
+        .home_page_url
+        .clone()
+        .or_else(|| config.url.clone().map(|u| format!("{}{}/", u.trim_end_matches('/'), config.baseurl)))
+        .unwrap_or_default();
+    let site = Site {
+        url: config.url.clone().unwrap_or_default(),
+        baseurl: config.baseurl.clone(),
+        permalink: options.permalink.clone().or(config.permalink.clone()).unwrap_or_default(),
+    };
+    let mut files = Vec::new();
+    collect(posts_dir, &mut files).map_err(|source| BuildError::Folder {
+        path: posts_dir.display().to_string(),
+        source,
+    })?;
+    files.sort();
+
+    let mut built = Vec::with_capacity(files.len());
+    let mut skipped = Vec::new();
+    for path in files {
+        match read_post(&path, &site) {
+            Ok(post) => {
+                let (item, diagnostics) = to_item(&post, &url, &site);
+                built.push(Built { path, item, diagnostics });
+            }
+            Err(err) => skipped.push(err),
+        }
+    }
+    built.sort_by(|a, b| b.item.date_published.as_ref().map(Timestamp::unix_seconds).cmp(&a.item.date_published.as_ref().map(Timestamp::unix_seconds)).then_with(|| a.item.id.cmp(&b.item.id)));
+    let title = options.title.clone().or(config.title).unwrap_or_else(|| site_name(posts_dir));
+    let feed = Feed {
+        version: JSON_FEED_VERSION.to_owned(),
+        title,
+        home_page_url: (!url.is_empty()).then(|| url.clone()),
+        feed_url: options.feed_url.clone(),
+        description: config.description,
+        next_url: None,
+        items: built.iter().map(|b| b.item.clone()).collect(),
+    };
+    Ok(Output { feed, built, skipped })
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The feed item of a post.
+pub fn to_item(post: &Post, home_page_url: &str, site: &Site) -> (Item, Vec<String>) {
+    let blocks = to_blocks(&post.body);
+    let extraction = extract(
+        &blocks,
+        EventMeta {
+            location: post.location.as_deref(),
+            video: post.video.as_deref(),
+        },
+    );
+    let base = home_page_url.trim_end_matches('/');
+    let absolute = |path: &str| {
+        if path.starts_with('/') && !base.is_empty() {
+            // The home page URL already carries the base URL.
+            let path = path.strip_prefix(site.baseurl.as_str()).filter(|p| p.starts_with('/')).unwrap_or(path);
+            format!("{base}{path}")
+        } else {
+            path.to_owned()
+        }
+    };
+    let item = Item {
+        id: post.id.clone(),
+        url: (!base.is_empty()).then(|| absolute(&permalink(post, &site.permalink))),
+        title: post.title.clone(),
+        summary: post.description.clone(),
+        content_html: Some(to_html(&post.body)),
+        content_text: None,
+        image: post.image.as_deref().map(absolute),
+        date_published: Timestamp::parse(&post.published).ok(),
+        date_modified: None,
+        tags: post.tags.clone(),
+        recap: Some(extraction.recap),
+    };
+    (item, extraction.diagnostics)
+}
+
+#[derive(Default)]
+struct Config {
+    title: Option<String>,
+    description: Option<String>,
+    url: Option<String>,
+    baseurl: String,
+    permalink: Option<String>,
+}
+
+/// `_config.yml` beside the posts folder, when there is one and it reads.
+fn read_config(posts_dir: &Path) -> Config {
+    let Some(site_dir) = posts_dir.parent() else {
+        return Config::default();
+    };
+    let Ok(text) = std::fs::read_to_string(site_dir.join("_config.yml")) else {
+        return Config::default();
+    };
+    let Ok(serde_norway::Value::Mapping(map)) = serde_norway::from_str::<serde_norway::Value>(&text) else {
+        return Config::default();
+    };
+    let get = |key: &str| map.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    Config {
+        title: get("title"),
+        description: get("description"),
+        url: get("url"),
+        baseurl: get("baseurl").unwrap_or_default().trim_end_matches('/').to_owned(),
+        permalink: get("permalink"),
+    }
+}
+
+fn site_name(posts_dir: &Path) -> String {
+    let dir = if posts_dir.file_name().is_some_and(|n| n == "_posts") {
+        posts_dir.parent().unwrap_or(posts_dir)
+    } else {
+        posts_dir
+    };
+    dir.canonicalize()
+        .ok()
+        .as_deref()
+        .unwrap_or(dir)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("Recap")
+        .to_owned()
+}

@@ -1,0 +1,7 @@
+//! `recap-feed`: turns a Jekyll `_posts` folder into a Recap JSON Feed, and checks feeds.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod build;
+pub mod check;
+pub mod post;

@@ -1,0 +1,362 @@
+//! Reading one Jekyll post: file name, YAML front matter, Liquid, Markdown.
+
+use std::path::Path;
+
+use serde_norway::Value;
+
+/// What goes wrong reading a post. Every variant names the file; YAML errors name the line.
+#[derive(Debug, thiserror::Error)]
+pub enum PostError {
+    /// The file could not be read, or is not UTF-8.
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file name is not `YYYY-MM-DD-slug.md`.
+    #[error("{path}: not a post file name (expected YYYY-MM-DD-slug.md)")]
+    Name {
+        /// The file.
+        path: String,
+    },
+    /// The file has no front matter between `---` lines.
+    #[error("{path}:1: no front matter (a post starts with a line `---`)")]
+    NoFrontMatter {
+        /// The file.
+        path: String,
+    },
+    /// The front matter is not valid YAML, or not a mapping.
+    #[error("{path}:{line}: front matter: {message}")]
+    Yaml {
+        /// The file.
+        path: String,
+        /// 1-based line in the file.
+        line: usize,
+        /// What the YAML parser said.
+        message: String,
+    },
+}
+
+impl PostError {
+    /// Where: `path` or `path:line`.
+    pub fn place(&self) -> String {
+        match self {
+            PostError::Read { path, .. } | PostError::Name { path } => path.clone(),
+            PostError::NoFrontMatter { path } => format!("{path}:1"),
+            PostError::Yaml { path, line, .. } => format!("{path}:{line}"),
+        }
+    }
+
+    /// What, without the place.
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let place = self.place();
+        full.strip_prefix(&place)
+            .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&full)
+            .to_owned()
+    }
+}
+
+/// Site settings that posts are rendered with (from `_config.yml` and the command line).
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// `site.url`, such as `https://example.org`.
+    pub url: String,
+    /// `site.baseurl`, such as `/blog`.
+    pub baseurl: String,
+    /// The permalink style: `date`, `pretty`, `none`, `ordinal` or a template.
+    pub permalink: String,
+}
+
+/// A post, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    /// The file name without extension: `2023-05-03-slug`.
+    pub id: String,
+    /// `YYYY-MM-DD` from the file name (or the front matter's `date`).
+    pub date: String,
+    /// The RFC 3339 publication time.
+    pub published: String,
+    /// The slug from the file name.
+    pub slug: String,
+    /// Front matter `title`.
+    pub title: Option<String>,
+    /// Front matter `description`.
+    pub description: Option<String>,
+    /// Front matter `location`.
+    pub location: Option<String>,
+    /// Front matter `image`, Liquid resolved.
+    pub image: Option<String>,
+    /// Front matter `video`.
+    pub video: Option<String>,
+    /// Front matter `tags` (a list, or a space-separated string).
+    pub tags: Vec<String>,
+    /// Front matter `categories`.
+    pub categories: Vec<String>,
+    /// Front matter `permalink`.
+    pub permalink: Option<String>,
+    /// The Markdown body, Liquid resolved.
+    pub body: String,
+}
+
+/// Reads and parses a post file.
+pub fn read_post(path: &Path, site: &Site) -> Result<Post, PostError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| PostError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    parse_post(&shown, stem, &text, site)
+}
+
+/// Parses a post's text; `name` is the file name without extension.
+pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Post, PostError> {
+    let (date, slug) = split_name(name).ok_or_else(|| PostError::Name { path: path.to_owned() })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (yaml, body) = split_front_matter(text).ok_or_else(|| PostError::NoFrontMatter { path: path.to_owned() })?;
+    let value: Value = serde_norway::from_str(yaml).map_err(|err| PostError::Yaml {
+        path: path.to_owned(),
+        // The front matter starts on the file's second line.
+        line: err.location().map_or(1, |l| l.line() + 1),
+        message: strip_location(&err.to_string()),
+    })?;
+    let map = match value {
+        Value::Mapping(map) => map,
+        Value::Null => Default::default(),
+        _ => {
+            return Err(PostError::Yaml {
+                path: path.to_owned(),
+                line: 2,
+                message: "expected `key: value` lines".to_owned(),
+            })
+        }
+    };
+    let field = |key: &str| map.get(key).and_then(scalar).map(|s| liquid(&s, site));
+    let list = |key: &str| match map.get(key) {
+        Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
+        Some(other) => scalar(other)
+            .map(|s| s.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let (date, published) = match field("date") {
+        Some(written) => match front_matter_date(&written) {
+            Some((day, rfc3339)) => (day, rfc3339),
+            None => {
+                return Err(PostError::Yaml {
+                    path: path.to_owned(),
+                    line: line_of(yaml, "date:") + 1,
+                    message: format!("date {written:?} is not a date like 2023-05-03 or 2023-05-03 18:30:00 +0100"),
+                })
+            }
+        },
+        None => (date.to_owned(), format!("{date}T00:00:00Z")),
+    };
+    Ok(Post {
+        id: name.to_owned(),
+        date,
+        published,
+        slug: slug.to_owned(),
+        title: field("title"),
+        description: field("description"),
+        location: field("location"),
+        image: field("image"),
+        video: field("video"),
+        tags: list("tags"),
+        categories: list("categories"),
+        permalink: field("permalink"),
+        body: liquid(body, site),
+    })
+}
+
+/// `2023-05-03-slug` → (`2023-05-03`, `slug`).
+fn split_name(name: &str) -> Option<(&str, &str)> {
+    let date = name.get(..10)?;
+    let slug = name.get(10..)?.strip_prefix('-')?;
+    let b = date.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    (shape && !slug.is_empty()).then_some((date, slug))
+}
+
+/// Splits `---\nyaml\n---\nbody`.
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---")?;
+    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn line_of(yaml: &str, key: &str) -> usize {
+    yaml.lines().position(|l| l.starts_with(key)).map_or(1, |i| i + 1)
+}
+
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// A YAML scalar as text.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Front matter `date`: `2023-05-03`, `2023-05-03 18:30`, `2023-05-03 18:30:00 +0100`,
+/// `2023-05-03T18:30:00Z` → (`2023-05-03`, RFC 3339).
+fn front_matter_date(written: &str) -> Option<(String, String)> {
+    let written = written.trim();
+    let day = written.get(..10)?;
+    split_name(&format!("{day}-x"))?;
+    let rest = written[10..].trim_start_matches(['T', ' ']);
+    if rest.is_empty() {
+        let rfc3339 = format!("{day}T00:00:00Z");
+        recap_core::Timestamp::parse(&rfc3339).ok()?;
+        return Some((day.to_owned(), rfc3339));
+    }
+    let (time, zone) = rest.split_once(' ').map_or((rest, ""), |(t, z)| (t, z.trim()));
+    let (time, zone) = match time.find(['Z', 'z', '+']).or_else(|| time.get(1..).and_then(|t| t.find('-').map(|i| i + 1))) {
+        Some(i) if zone.is_empty() => (&time[..i], &time[i..]),
+        _ => (time, zone),
+    };
+    let time = match time.len() {
+        5 => format!("{time}:00"),
+        _ => time.to_owned(),
+    };
+    let zone = match zone {
+        "" | "Z" | "z" | "UTC" => "Z".to_owned(),
+        z if z.len() == 5 && !z.contains(':') => format!("{}:{}", &z[..3], &z[3..]),
+        z => z.to_owned(),
+    };
+    let rfc3339 = format!("{day}T{time}{zone}");
+    recap_core::Timestamp::parse(&rfc3339).ok()?;
+    Some((day.to_owned(), rfc3339))
+}
+
+/// Resolves `{{ site.baseurl }}` and `{{ site.url }}`; drops every other Liquid tag and output.
+pub fn liquid(text: &str, site: &Site) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next = [rest.find("{{"), rest.find("{%")].into_iter().flatten().min();
+        let Some(open) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..open]);
+        let is_output = rest[open..].starts_with("{{");
+        let close = if is_output { "}}" } else { "%}" };
+        let Some(len) = rest[open + 2..].find(close) else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = rest[open + 2..open + 2 + len].trim_matches(['-', ' ']).trim();
+        if is_output {
+            match inner.split('|').next().map(str::trim) {
+                Some("site.baseurl") => out.push_str(&site.baseurl),
+                Some("site.url") => out.push_str(&site.url),
+                _ => {}
+            }
+        }
+        rest = &rest[open + 2 + len + 2..];
+    }
+}
+
+/// The post's URL path under the site, from its permalink style.
+pub fn permalink(post: &Post, style: &str) -> String {
+    if let Some(own) = &post.permalink {
+        return own.clone();
+    }
+    let template = match style {
+        "" | "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        template => template,
+    };
+    let (year, month, day) = (&post.date[..4], &post.date[5..7], &post.date[8..10]);
+    let categories = post.categories.join("/");
+    let path = template
+        .replace(":categories", &categories)
+        .replace(":year", year)
+        .replace(":month", month)
+        .replace(":day", day)
+        .replace(":title", &post.slug)
+        .replace(":output_ext", ".html");
+    let mut clean = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && clean.ends_with('/')) {
+            clean.push(c);
+        }
+    }
+    clean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        Site { url: "https://meet.example".into(), baseurl: "/blog".into(), permalink: String::new() }
+    }
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let post = parse_post(
+            "p.md",
+            "2023-05-03-may-meetup",
+            "---\ntitle: \"May: the one\"\nlocation: London, UK\nimage: \"{{ site.baseurl }}/i.jpeg\"\ntags:\n  - Meetup\n  - 2023\n---\nHello {{ site.url }}{% include x.html %}!\n",
+            &site(),
+        )
+        .unwrap();
+        assert_eq!(post.title.as_deref(), Some("May: the one"));
+        assert_eq!(post.image.as_deref(), Some("/blog/i.jpeg"));
+        assert_eq!(post.tags, ["Meetup", "2023"]);
+        assert_eq!(post.body, "Hello https://meet.example!\n");
+        assert_eq!(post.published, "2023-05-03T00:00:00Z");
+        assert_eq!(permalink(&post, "pretty"), "/2023/05/03/may-meetup/");
+        assert_eq!(permalink(&post, "date"), "/2023/05/03/may-meetup.html");
+    }
+
+    #[test]
+    fn broken_yaml_names_the_file_line() {
+        let err = parse_post("_posts/x.md", "2023-05-03-x", "---\ntitle: ok\nlocation: [unclosed\nvideo: x\n---\nbody", &site())
+            .unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("_posts/x.md:"), "{message}");
+        assert!(matches!(err, PostError::Yaml { line, .. } if (3..=5).contains(&line)), "{message}");
+    }
+
+    #[test]
+    fn dates_in_front_matter() {
+        assert_eq!(
+            front_matter_date("2023-05-03 18:30:00 +0100"),
+            Some(("2023-05-03".into(), "2023-05-03T18:30:00+01:00".into()))
+        );
+        assert_eq!(front_matter_date("2023-05-03 18:30").map(|d| d.1), Some("2023-05-03T18:30:00Z".into()));
+        assert_eq!(front_matter_date("2023-05-03T18:30:00-05:00").map(|d| d.1), Some("2023-05-03T18:30:00-05:00".into()));
+        assert_eq!(front_matter_date("May 3rd"), None);
+        assert_eq!(front_matter_date("2023-02-30"), None);
+    }
+
+    #[test]
+    fn names_and_front_matter_are_required() {
+        assert!(matches!(parse_post("a.md", "notes", "---\n---\n", &site()), Err(PostError::Name { .. })));
+        assert!(matches!(parse_post("a.md", "2023-01-01-a", "no front matter", &site()), Err(PostError::NoFrontMatter { .. })));
+    }
+}

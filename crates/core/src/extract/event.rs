@@ -1,0 +1,178 @@
+//! The event around the talks: sponsors and the next meetup.
+
+use super::text::{is_capitalised, words};
+use crate::blocks::Inline;
+use crate::feed::Sponsor;
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// A heading that announces the next meetup.
+pub fn is_next_event_heading(lower: &str) -> bool {
+    ["next meetup", "next event", "next month", "upcoming", "coming up", "save the date", "join us", "next time", "rsvp"]
+        .iter()
+        .any(|cue| lower.contains(cue))
+        || lower.starts_with("next ")
+}
+
+/// A paragraph that announces the next meetup.
+pub fn is_next_event_text(lower: &str) -> bool {
+    [
+        "next meetup", "next event", "next month's", "our next session", "our next edition",
+        "save the date", "see you on", "join us on", "join us next", "join us again",
+        "next get-together",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
+}
+
+/// A paragraph that thanks sponsors.
+pub fn is_sponsor_text(lower: &str) -> bool {
+    [
+        "grateful to", "thanks to", "thank you to", "thanks go to", "sponsor", "courtesy of",
+        "supported by", "kindly provided", "big thank",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
+}
+
+fn is_rsvp(text: &str, url: &str) -> bool {
+    let text = text.to_lowercase();
+    let url = url.to_lowercase();
+    ["rsvp", "register", "sign up", "signup", "sign-up", "ticket", "attend", "book", "save your", "join", "save the date"]
+        .iter()
+        .any(|cue| text.contains(cue))
+        || ["meetup.com", "eventbrite", "lu.ma", "tito.io", "rsvp"].iter().any(|cue| url.contains(cue))
+}
+
+/// The sign-up link among these inlines.
+pub fn rsvp_link(inlines: &[Inline]) -> Option<String> {
+    inlines.iter().find_map(|inline| match inline {
+        Inline::Link { text, url } if is_rsvp(text, url) => Some(url.clone()),
+        _ => None,
+    })
+}
+
+/// The sponsors a thank-you paragraph names: its links, or the names after "courtesy of",
+/// "sponsored by", "thanks to".
+pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
+    let linked: Vec<Sponsor> = inlines
+        .iter()
+        .filter_map(|inline| match inline {
+            Inline::Link { text, url } if !is_rsvp(text, url) && text != url => Some(Sponsor {
+                name: text.trim().to_owned(),
+                url: Some(url.clone()),
+            }),
+            _ => None,
+        })
+        .collect();
+    if !linked.is_empty() {
+        return linked;
+    }
+    let lower = text.to_lowercase();
+    let Some(after) = ["courtesy of ", "sponsored by ", "supported by ", "thanks to ", "grateful to ", "thank you to "]
+        .iter()
+        .find_map(|cue| lower.find(cue).map(|i| i + cue.len()))
+    else {
+        return Vec::new();
+    };
+    let rest = &text[after..];
+    let mut names = Vec::new();
+    let mut name_end = 0;
+    for word in words(rest) {
+        if !is_capitalised(word.text) && !(word.text == "&" && name_end > 0) {
+            break;
+        }
+        name_end = word.end;
+        if word.closes {
+            break;
+        }
+    }
+    if name_end > 0 {
+        names.push(Sponsor {
+            name: rest[..name_end].trim().to_owned(),
+            url: None,
+        });
+    }
+    names
+}
+
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix.to_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th")
+}
+
+/// A date as written: "Wednesday 3rd May", "Thursday, March 14th", "14 March".
+pub fn find_date(text: &str) -> Option<String> {
+    let words = words(text);
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let month = lower.iter().position(|w| MONTHS.contains(&w.as_str()))?;
+    let mut start = month;
+    let mut end = month;
+    if month + 1 < words.len() && is_day(words[month + 1].text) && !words[month].closes {
+        end = month + 1;
+    } else {
+        let mut day = month;
+        if day >= 1 && lower[day - 1] == "of" {
+            day -= 1;
+        }
+        if day >= 1 && is_day(words[day - 1].text) {
+            start = day - 1;
+            if start >= 1 && lower[start - 1] == "the" {
+                start -= 1;
+            }
+        } else {
+            return None;
+        }
+    }
+    if start >= 1 && WEEKDAYS.contains(&lower[start - 1].as_str()) {
+        start -= 1;
+    }
+    Some(text[words[start].start..words[end].end].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_written() {
+        assert_eq!(
+            find_date("Our next meetup will be on Wednesday 3rd May, when").as_deref(),
+            Some("Wednesday 3rd May")
+        );
+        assert_eq!(find_date("on Thursday, March 14th at").as_deref(), Some("Thursday, March 14th"));
+        assert_eq!(find_date("on the 5th of June").as_deref(), Some("the 5th of June"));
+        assert_eq!(find_date("see you in May"), None);
+        assert_eq!(find_date("no dates here"), None);
+    }
+
+    #[test]
+    fn sponsors_linked_or_named() {
+        let inlines = vec![
+            Inline::Text("We are grateful to ".into()),
+            Inline::Link { text: "Brightwake".into(), url: "https://brightwake.example/".into() },
+            Inline::Text(" for their support.".into()),
+        ];
+        assert_eq!(
+            sponsors(&inlines, "We are grateful to Brightwake for their support."),
+            [Sponsor { name: "Brightwake".into(), url: Some("https://brightwake.example/".into()) }]
+        );
+        let text = "Pizza and drinks courtesy of Quayside Bank, as ever.";
+        assert_eq!(
+            sponsors(&[Inline::Text(text.into())], text),
+            [Sponsor { name: "Quayside Bank".into(), url: None }]
+        );
+    }
+}

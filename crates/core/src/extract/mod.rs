@@ -1,0 +1,363 @@
+//! Talk extraction: from a post's [`Block`]s to its talks, sponsors and next meetup.
+//!
+//! One extractor reads three shapes of recap, and mixtures of them:
+//! - prose, one paragraph per talk ("Next up we had X from A discussing [Title](video?t=183)
+//!   (starting at 3:03)"), each followed by a list of takeaways;
+//! - a heading per talk, then a speaker line (`**Speaker:** Name, Org`), then bullets;
+//! - a chapter list as in a video description (`03:03 Title — Name (Org)`, one per line).
+//!
+//! It is total: every input gives a result, and what looked wrong goes into diagnostics.
+
+mod event;
+mod prose;
+mod speakers;
+mod text;
+
+use crate::blocks::{lines, plain_text, Block, Inline};
+use crate::feed::{Link, NextEvent, Recap, Sponsor, Talk};
+use crate::time::{find_clocks, parse_time_param};
+use crate::video::{normalize_event_video, parse_video_url};
+
+pub use speakers::{prose_speakers, speaker_line};
+
+/// What the front matter says about the event.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventMeta<'a> {
+    /// Where it took place.
+    pub location: Option<&'a str>,
+    /// The recording, in any recognised form.
+    pub video: Option<&'a str>,
+}
+
+/// The result of reading one post.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Extraction {
+    /// The `_recap` extension for the post's feed item.
+    pub recap: Recap,
+    /// What a reader would want to know: disagreements, things that could not be read.
+    pub diagnostics: Vec<String>,
+}
+
+/// Reads a post's blocks into its recap.
+pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
+    let blocks = split_loose_bullets(blocks);
+    let mut reader = Reader::default();
+    let mut skip_next = false;
+    for (index, block) in blocks.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        match block {
+            Block::Heading { inlines, .. } => {
+                skip_next = reader.heading(inlines, blocks.get(index + 1));
+            }
+            Block::Paragraph(inlines) => reader.paragraph(inlines),
+            Block::List(items) => reader.list(items),
+            Block::Image { .. } | Block::Embed { .. } => {}
+        }
+    }
+    let mut diagnostics = reader.diagnostics;
+    let video = meta.video.map(str::trim).filter(|v| !v.is_empty()).and_then(|v| {
+        let normalized = normalize_event_video(v);
+        if normalized.is_none() {
+            diagnostics.push(format!("the event video {v:?} is not a YouTube, Vimeo or media-file link"));
+        }
+        normalized
+    });
+    for (number, talk) in reader.talks.iter().enumerate() {
+        if talk.start.is_none() && video.is_some() {
+            let name = talk.title.as_deref().unwrap_or("untitled");
+            diagnostics.push(format!("talk {} ({name:?}) has no start time", number + 1));
+        }
+    }
+    Extraction {
+        recap: Recap {
+            location: meta.location.map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned),
+            video,
+            talks: Some(reader.talks),
+            next_event: reader.next_event,
+            sponsors: reader.sponsors,
+        },
+        diagnostics,
+    }
+}
+
+/// Where the blocks being read belong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Section {
+    #[default]
+    Body,
+    NextEvent,
+    Sponsors,
+}
+
+/// Which talk the following blocks add to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// A talk introduced by a paragraph: the next list holds its takeaways.
+    Prose(usize),
+    /// A talk with its own heading: everything up to the next heading is about it.
+    Heading(usize),
+}
+
+#[derive(Default)]
+struct Reader {
+    talks: Vec<Talk>,
+    sponsors: Vec<Sponsor>,
+    next_event: Option<NextEvent>,
+    diagnostics: Vec<String>,
+    section: Section,
+    open: Option<Open>,
+}
+
+impl Reader {
+    /// Returns whether the next block was used (as the talk's speaker line).
+    fn heading(&mut self, inlines: &[Inline], next: Option<&Block>) -> bool {
+        self.open = None;
+        self.section = Section::Body;
+        let text = plain_text(inlines);
+        let lower = text.to_lowercase();
+        if event::is_next_event_heading(&lower) {
+            self.section = Section::NextEvent;
+            self.next_event.get_or_insert(NextEvent {
+                date_text: event::find_date(&text),
+                rsvp_url: None,
+            });
+            return false;
+        }
+        if lower.contains("sponsor") || lower.starts_with("thank") {
+            self.section = Section::Sponsors;
+            return false;
+        }
+        let Some(Block::Paragraph(first)) = next else {
+            return false;
+        };
+        let first_lines = lines(first);
+        let Some(speakers) = first_lines.first().and_then(|line| prose::labelled_speakers(line)) else {
+            return false;
+        };
+        let (title, link) = prose::heading_title(inlines);
+        let mut talk = Talk {
+            title,
+            speakers,
+            ..Talk::default()
+        };
+        if let Some((url, start)) = link {
+            talk.video_url = Some(url);
+            talk.start = start;
+        }
+        for line in first_lines.iter().skip(1) {
+            prose::labelled_line(line, &mut talk, &mut self.diagnostics);
+        }
+        self.talks.push(talk);
+        self.open = Some(Open::Heading(self.talks.len() - 1));
+        true
+    }
+
+    fn paragraph(&mut self, inlines: &[Inline]) {
+        let text = plain_text(inlines);
+        match self.section {
+            Section::NextEvent => return self.next_event_from(inlines, &text),
+            Section::Sponsors => return self.sponsors.extend(event::sponsors(inlines, &text)),
+            Section::Body => {}
+        }
+        let line_list = lines(inlines);
+        if chapter_count(&line_list) >= 2 {
+            self.open = None;
+            return self.chapters(&line_list);
+        }
+        if let Some(Open::Heading(index)) = self.open {
+            let talk = &mut self.talks[index];
+            for line in &line_list {
+                prose::labelled_line(line, talk, &mut self.diagnostics);
+            }
+            return;
+        }
+        let lower = text.to_lowercase();
+        let has_time = has_video_time(inlines) || !find_clocks(&text).is_empty();
+        if !has_time && event::is_next_event_text(&lower) {
+            self.open = None;
+            return self.next_event_from(inlines, &text);
+        }
+        let talks = prose::talks(inlines, &mut self.diagnostics);
+        if !talks.is_empty() {
+            self.talks.extend(talks);
+            self.open = Some(Open::Prose(self.talks.len() - 1));
+            return;
+        }
+        if event::is_sponsor_text(&lower) {
+            self.sponsors.extend(event::sponsors(inlines, &text));
+        }
+        // "Her takeaways were:" keeps the talk open for the list that follows.
+        if !text.trim_end().ends_with(':') {
+            self.open = None;
+        }
+    }
+
+    fn list(&mut self, items: &[Vec<Inline>]) {
+        if self.section == Section::NextEvent {
+            for item in items {
+                self.next_event_from(item, &plain_text(item));
+            }
+            return;
+        }
+        if chapter_count(items) >= 2 {
+            self.open = None;
+            return self.chapters(items);
+        }
+        let Some(open) = self.open else {
+            return;
+        };
+        let (Open::Prose(index) | Open::Heading(index)) = open;
+        let talk = &mut self.talks[index];
+        for item in items {
+            if prose::labelled_line(item, talk, &mut self.diagnostics) {
+                continue;
+            }
+            let takeaway = text::squash(&plain_text(item));
+            if !takeaway.is_empty() {
+                talk.takeaways.push(takeaway);
+            }
+        }
+        if matches!(open, Open::Prose(_)) {
+            self.open = None;
+        }
+    }
+
+    fn next_event_from(&mut self, inlines: &[Inline], text: &str) {
+        let next = self.next_event.get_or_insert(NextEvent {
+            date_text: None,
+            rsvp_url: None,
+        });
+        if next.date_text.is_none() {
+            next.date_text = event::find_date(text);
+        }
+        if next.rsvp_url.is_none() {
+            next.rsvp_url = event::rsvp_link(inlines);
+        }
+    }
+
+    fn chapters(&mut self, lines: &[Vec<Inline>]) {
+        for line in lines {
+            if let Some(talk) = prose::chapter(line) {
+                self.talks.push(talk);
+            }
+        }
+    }
+}
+
+/// How many of these lines start with a time.
+fn chapter_count(lines: &[Vec<Inline>]) -> usize {
+    lines.iter().filter(|line| prose::chapter_time(line).is_some()).count()
+}
+
+/// Whether any link names a moment of a video.
+fn has_video_time(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Link { url, .. } => link_start(url).is_some(),
+        _ => false,
+    })
+}
+
+/// The start time named in any link: a recognised video link's, or a `t=`/`start=` parameter.
+pub(crate) fn link_start(url: &str) -> Option<u32> {
+    if let Some(video) = parse_video_url(url) {
+        return video.start;
+    }
+    let query = url.split_once('?')?.1;
+    let query = query.split('#').next().unwrap_or_default();
+    query
+        .split('&')
+        .map(|pair| pair.trim_start_matches("amp;"))
+        .find_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            matches!(key, "t" | "start").then(|| parse_time_param(value))?
+        })
+}
+
+/// A link as a talk resource.
+pub(crate) fn resource(text: &str, url: &str) -> Link {
+    Link {
+        label: text::squash(text),
+        url: url.to_owned(),
+    }
+}
+
+/// Splits list items and paragraphs written with `*Item` (no space), which Markdown does not see
+/// as bullets, into list items.
+fn split_loose_bullets(blocks: &[Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::List(items) => {
+                let mut split = Vec::with_capacity(items.len());
+                for item in items {
+                    split.extend(split_at_bullets(item));
+                }
+                out.push(Block::List(split));
+            }
+            Block::Paragraph(inlines) => {
+                let parts = split_at_bullets(inlines);
+                let bulleted = parts.len() >= 2
+                    && parts.iter().all(|p| matches!(p.first(), Some(Inline::Text(t)) if t.starts_with(['*', '•'])) || p == &parts[0]);
+                match (bulleted, out.last_mut()) {
+                    (true, Some(Block::List(items))) if starts_with_bullet(inlines) => {
+                        items.extend(parts.into_iter().map(strip_bullet));
+                    }
+                    (true, _) if starts_with_bullet(inlines) => {
+                        out.push(Block::List(parts.into_iter().map(strip_bullet).collect()));
+                    }
+                    (true, _) => {
+                        let mut parts = parts.into_iter();
+                        if let Some(first) = parts.next() {
+                            out.push(Block::Paragraph(first));
+                        }
+                        out.push(Block::List(parts.map(strip_bullet).collect()));
+                    }
+                    _ => out.push(block.clone()),
+                }
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+fn starts_with_bullet(inlines: &[Inline]) -> bool {
+    matches!(inlines.first(), Some(Inline::Text(t)) if t.starts_with(['*', '•']) && !t.starts_with("**"))
+}
+
+/// Splits at line breaks that are followed by a `*` or `•` bullet.
+fn split_at_bullets(inlines: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut parts: Vec<Vec<Inline>> = vec![Vec::new()];
+    let mut after_break = false;
+    for inline in inlines {
+        if *inline == Inline::Break {
+            after_break = true;
+            continue;
+        }
+        let bullet = matches!(inline, Inline::Text(t) if t.starts_with(['*', '•']) && !t.starts_with("**"));
+        if after_break && bullet {
+            parts.push(Vec::new());
+        } else if after_break {
+            if let Some(part) = parts.last_mut() {
+                part.push(Inline::Break);
+            }
+        }
+        after_break = false;
+        if let Some(part) = parts.last_mut() {
+            part.push(inline.clone());
+        }
+    }
+    parts
+}
+
+fn strip_bullet(mut item: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text(t)) = item.first_mut() {
+        *t = t.trim_start_matches(['*', '•']).trim_start().to_owned();
+    }
+    item
+}
+
+#[cfg(test)]
+mod tests;

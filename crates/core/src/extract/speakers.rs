@@ -1,0 +1,311 @@
+//! Finding speakers and their organisations, in prose and in speaker lines.
+
+use super::text::{is_capitalised, is_lead_in, is_name_word, squash, words, Word};
+use crate::feed::Speaker;
+
+/// The most words a person's name is taken to have.
+const MAX_NAME_WORDS: usize = 4;
+/// The most words an organisation's name is taken to have.
+const MAX_ORG_WORDS: usize = 6;
+
+/// A speaker found in prose, with the byte range of the mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Who.
+    pub speaker: Speaker,
+    /// Where the mention starts in the text.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+}
+
+/// Speakers named in running text: "X from A", "X of A", "X (A)", "X from A and Y from B",
+/// "X and Y from A".
+pub fn prose_speakers(text: &str) -> Vec<Mention> {
+    let words = words(text);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut consumed_until = 0; // word index before which words are taken
+    let mut i = 0;
+    while i < words.len() {
+        let org_start = if matches!(words[i].text, "from" | "of") && i > 0 && !words[i - 1].closes {
+            Some(i + 1)
+        } else if words[i].opens && text[..words[i].start].ends_with('(') && i > 0 && !words[i - 1].closes {
+            Some(i)
+        } else {
+            None
+        };
+        let Some(org_start) = org_start else {
+            i += 1;
+            continue;
+        };
+        let name_end = if org_start == i { i } else { i };
+        let Some(name_start) = name_run_start(&words, name_end, consumed_until) else {
+            i += 1;
+            continue;
+        };
+        let parenthesised = org_start == i;
+        let Some(org_end) = org_run_end(text, &words, org_start, parenthesised) else {
+            i += 1;
+            continue;
+        };
+        let org = squash(&text[words[org_start].start..words[org_end - 1].end]);
+        let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
+        // "X and Y from A": X shares Y's organisation.
+        if name_start >= 2 && words[name_start - 1].text == "and" && !words[name_start - 2].closes {
+            if let Some(first_start) = name_run_start(&words, name_start - 1, consumed_until) {
+                let first = squash(&text[words[first_start].start..words[name_start - 2].end]);
+                mentions.push(Mention {
+                    speaker: Speaker {
+                        name: first,
+                        org: Some(org.clone()),
+                    },
+                    start: words[first_start].start,
+                    end: words[org_end - 1].end,
+                });
+            }
+        }
+        mentions.push(Mention {
+            speaker: Speaker {
+                name,
+                org: Some(org),
+            },
+            start: words[name_start].start,
+            end: words[org_end - 1].end,
+        });
+        consumed_until = org_end;
+        i = org_end;
+    }
+    mentions.extend(unaffiliated(text, &words, &mentions));
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// Verbs that follow a speaker's name in recaps ("Ana Silva gave a talk called …").
+const TALK_VERBS: &[&str] = &[
+    "gave", "presented", "talked", "spoke", "took", "showed", "walked", "shared", "told",
+    "closed", "opened", "wrapped", "kicked", "ran", "demoed", "explained", "introduced",
+    "delivered", "discussed", "asked", "rounded", "finished", "led", "guided", "dug", "dived",
+    "dove", "treated", "stepped", "returned", "joined", "came", "brought", "followed",
+];
+
+/// Speakers named without an organisation: two or more capitalised words right before a talk
+/// verb, outside the mentions already found.
+fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (verb, word) in words.iter().enumerate() {
+        if !TALK_VERBS.contains(&word.text) || verb == 0 || words[verb - 1].closes {
+            continue;
+        }
+        let Some(start) = name_run_start(words, verb, 0) else {
+            continue;
+        };
+        let span = (words[start].start, words[verb - 1].end);
+        if verb - start < 2 || found.iter().any(|m| span.0 < m.end && m.start < span.1) {
+            continue;
+        }
+        out.push(Mention {
+            speaker: Speaker {
+                name: squash(&text[span.0..span.1]),
+                org: None,
+            },
+            start: span.0,
+            end: span.1,
+        });
+    }
+    out
+}
+
+/// The first word of the name that ends just before `end`, if there is one.
+fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize> {
+    let mut start = end;
+    while start > floor {
+        let word = &words[start - 1];
+        let inner = start < end;
+        if !is_name_word(word.text) || (inner && word.closes) || (word.opens && start - 1 < end - 1) {
+            break;
+        }
+        start -= 1;
+        if word.opens {
+            break;
+        }
+    }
+    // Names do not start with a particle.
+    while start < end && !words[start].text.starts_with(char::is_uppercase) {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    Some(start.max(end.saturating_sub(MAX_NAME_WORDS)))
+}
+
+/// One past the last word of the organisation that starts at `start`.
+fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool) -> Option<usize> {
+    let first = words.get(start)?;
+    if !is_capitalised(first.text) || is_lead_in(first.text) && !parenthesised {
+        return None;
+    }
+    let mut end = start;
+    while end < words.len() && end - start < MAX_ORG_WORDS {
+        let word = &words[end];
+        let joins = matches!(word.text, "&" | "of" | "for" | "and")
+            && words.get(end + 1).is_some_and(|next| is_capitalised(next.text))
+            && !(word.text == "and" && !parenthesised);
+        if end > start && !is_capitalised(word.text) && !joins {
+            break;
+        }
+        end += 1;
+        if parenthesised && text[word.end..].starts_with(')') {
+            return Some(end);
+        }
+        if word.closes {
+            break;
+        }
+    }
+    // A parenthesis that never closed is not an organisation.
+    (!parenthesised).then_some(end)
+}
+
+/// Speakers in a speaker line: `Name, Org`, `Name (Org)`, `Name from Org`,
+/// `A (X) and B (Y)`, `A and B (Org)`, `Name`.
+pub fn speaker_line(line: &str) -> Vec<Speaker> {
+    let line = line.trim().trim_end_matches('.');
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for part in split_people(line) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let speaker = if let Some((name, rest)) = part.split_once('(') {
+            Speaker {
+                name: squash(name),
+                org: Some(squash(rest.trim_end_matches(')'))).filter(|o| !o.is_empty()),
+            }
+        } else if let Some((name, org)) = [" from ", " of ", " at ", ", "]
+            .iter()
+            .find_map(|sep| part.split_once(sep))
+        {
+            Speaker {
+                name: squash(name),
+                org: Some(squash(org)).filter(|o| !o.is_empty()),
+            }
+        } else {
+            Speaker {
+                name: squash(part),
+                org: None,
+            }
+        };
+        if !speaker.name.is_empty() {
+            speakers.push(speaker);
+        }
+    }
+    // "A and B (Org)": A shares B's organisation.
+    for i in (0..speakers.len().saturating_sub(1)).rev() {
+        if speakers[i].org.is_none() {
+            speakers[i].org = speakers[i + 1].org.clone();
+        }
+    }
+    speakers
+}
+
+/// Splits a speaker line into people at " and ", " & " and ";", but not inside parentheses.
+fn split_people(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && line.is_char_boundary(i) {
+            let rest = &line[i..];
+            let sep = [" and ", " & ", "; "].iter().find(|sep| rest.starts_with(**sep));
+            if let Some(sep) = sep {
+                parts.push(&line[start..i]);
+                i += sep.len();
+                start = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    parts.push(&line[start..]);
+    parts
+}
+
+/// Whether a line reads like people rather than a title: every part a short capitalised name,
+/// with an optional organisation.
+pub fn looks_like_people(line: &str) -> bool {
+    let speakers = speaker_line(line);
+    !speakers.is_empty()
+        && speakers.iter().all(|s| {
+            let words: Vec<&str> = s.name.split_whitespace().collect();
+            (1..=MAX_NAME_WORDS).contains(&words.len())
+                && words.iter().all(|w| is_name_word(w.trim_matches(['.', ','])))
+                && s.org.as_deref().is_none_or(|o| is_capitalised(o))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        prose_speakers(text)
+            .into_iter()
+            .map(|m| (m.speaker.name, m.speaker.org))
+            .collect()
+    }
+
+    fn s(name: &str, org: &str) -> (String, Option<String>) {
+        (name.into(), Some(org.into()))
+    }
+
+    #[test]
+    fn prose_forms() {
+        assert_eq!(
+            names("Kicking off our evening was Ada Lovelace from Analytical Engines asking"),
+            [s("Ada Lovelace", "Analytical Engines")]
+        );
+        assert_eq!(
+            names("Next up we had Tom Reed from Jetwing and Jo van Dijk from Diagramma discussing"),
+            [s("Tom Reed", "Jetwing"), s("Jo van Dijk", "Diagramma")]
+        );
+        assert_eq!(
+            names("Finally, Sam Okoro and Lee Park from Quayside Bank took us through"),
+            [s("Sam Okoro", "Quayside Bank"), s("Lee Park", "Quayside Bank")]
+        );
+        assert_eq!(names("Then Priya Raman of Tidewater Labs showed"), [s("Priya Raman", "Tidewater Labs")]);
+        assert_eq!(names("Our host Mo Diaz (Harbour Cloud) opened"), [s("Mo Diaz", "Harbour Cloud")]);
+        assert_eq!(names("a talk from home (starting at 3:03)"), Vec::<(String, Option<String>)>::new());
+    }
+
+    #[test]
+    fn speaker_lines() {
+        assert_eq!(
+            speaker_line("Dana Whit, Quayside Bank"),
+            [Speaker { name: "Dana Whit".into(), org: Some("Quayside Bank".into()) }]
+        );
+        assert_eq!(
+            speaker_line("Ana Silva (Estuary Data) and Ben Cole (Marram Software)"),
+            [
+                Speaker { name: "Ana Silva".into(), org: Some("Estuary Data".into()) },
+                Speaker { name: "Ben Cole".into(), org: Some("Marram Software".into()) },
+            ]
+        );
+        assert_eq!(
+            speaker_line("Ana Silva & Ben Cole (Marram Software)"),
+            [
+                Speaker { name: "Ana Silva".into(), org: Some("Marram Software".into()) },
+                Speaker { name: "Ben Cole".into(), org: Some("Marram Software".into()) },
+            ]
+        );
+        assert_eq!(speaker_line("Callum Reid"), [Speaker { name: "Callum Reid".into(), org: None }]);
+        assert!(looks_like_people("Ana Silva (Estuary Data)"));
+        assert!(!looks_like_people("Why we moved everything to the edge"));
+    }
+}

@@ -1,0 +1,39 @@
+use super::*;
+
+#[cfg(feature = "markdown")]
+fn run(markdown: &str) -> Extraction {
+    extract(&crate::markdown::to_blocks(markdown), EventMeta::default())
+}
+
+#[cfg(feature = "markdown")]
+#[test]
+fn reads_the_three_shapes() {
+    let prose = run("Kicking off was Ada Lovelace from Engines Ltd asking Can machines weave? (starting at 3:03). She said:\n\n* Looms are programmable.\n* Cards are code.\n");
+    let talk = &prose.recap.talks.as_ref().unwrap()[0];
+    assert_eq!(talk.title.as_deref(), Some("Can machines weave?"));
+    assert_eq!(talk.start, Some(183));
+    assert_eq!(talk.takeaways, ["Looms are programmable.", "Cards are code."]);
+
+    let headed = run("## Operators in anger\n\n**Speaker:** Dana Whit, Quayside Bank\n\n* Reconcile loops.\n");
+    let talk = &headed.recap.talks.as_ref().unwrap()[0];
+    assert_eq!(talk.title.as_deref(), Some("Operators in anger"));
+    assert_eq!(talk.speakers[0].org.as_deref(), Some("Quayside Bank"));
+    assert_eq!(talk.takeaways, ["Reconcile loops."]);
+
+    let chapters = run("00:00 Welcome and intros\n03:03 Mesh without tears — Ana Silva (Estuary Data)\n41:10 Cost is a feature - Ben Cole, Marram\n1:20:00 Close\n");
+    let talks = chapters.recap.talks.unwrap();
+    assert_eq!(talks.len(), 2, "{talks:#?}");
+    assert_eq!(talks[1].start, Some(2470));
+    assert_eq!(talks[1].speakers[0].name, "Ben Cole");
+}
+
+#[test]
+fn never_panics_on_empty_or_odd_blocks() {
+    let _ = extract(&[], EventMeta::default());
+    let odd = vec![
+        Block::Heading { level: 2, inlines: vec![] },
+        Block::Paragraph(vec![Inline::Break, Inline::Text("*".into()), Inline::Break]),
+        Block::List(vec![vec![], vec![Inline::Text("1:2".into())]]),
+    ];
+    let _ = extract(&odd, EventMeta { location: Some(" "), video: Some("nope") });
+}

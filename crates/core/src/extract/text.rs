@@ -1,0 +1,140 @@
+//! Word-level helpers shared by the extractor's readers.
+
+/// Words that start a sentence or clause with a capital letter but are never part of a name.
+const LEAD_INS: &[&str] = &[
+    "A", "After", "Afterwards", "Also", "An", "And", "As", "At", "Before", "But", "Closing",
+    "Finally", "First", "Following", "For", "From", "He", "Her", "His", "In", "It", "Kicking",
+    "Last", "Lastly", "Later", "Meanwhile", "Next", "Opening", "Our", "Rounding", "Second",
+    "She", "Starting", "The", "Their", "Then", "They", "Third", "This", "To", "Up", "We",
+    "With", "Wrapping", "Thanks", "Special", "Huge", "Big", "Many", "Once", "Hot", "Fresh",
+    "Straight", "Back", "Following", "Headlining",
+];
+
+/// Lower-case words that may sit inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "el",
+    "ter", "ten", "dos", "das",
+];
+
+/// A word of running text with its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word without surrounding punctuation.
+    pub text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub start: usize,
+    /// Byte offset just past `text`.
+    pub end: usize,
+    /// Punctuation right before the word (`(`, `"`, `“`).
+    pub opens: bool,
+    /// Punctuation right after the word ends a clause (`,`, `.`, `;`, `:`, `)`, `?`, `!`).
+    pub closes: bool,
+}
+
+/// Splits text into words, keeping positions and noting clause punctuation.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive(char::is_whitespace) {
+        let token = raw.trim_end();
+        let token_start = offset;
+        offset += raw.len();
+        let leading = token.len() - token.trim_start_matches(is_open_punct).len();
+        let inner = token.trim_start_matches(is_open_punct);
+        let core = inner.trim_end_matches(is_close_punct);
+        if core.is_empty() {
+            if let Some(last) = words.last_mut() {
+                let last: &mut Word<'_> = last;
+                last.closes |= token.chars().any(is_clause_end);
+            }
+            continue;
+        }
+        let trailing = &inner[core.len()..];
+        words.push(Word {
+            text: core,
+            start: token_start + leading,
+            end: token_start + leading + core.len(),
+            opens: leading > 0,
+            closes: trailing.chars().any(is_clause_end),
+        });
+    }
+    words
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(c, '(' | '"' | '“' | '‘' | '[' | '\'' | '*' | '_')
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | '"' | '”' | '’' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '\'' | '*' | '_'
+    )
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?' | '(')
+}
+
+/// Starts with an upper-case letter or a digit.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Could be part of a person's name.
+pub fn is_name_word(word: &str) -> bool {
+    (word.chars().next().is_some_and(char::is_uppercase) && !LEAD_INS.contains(&word))
+        || NAME_PARTICLES.contains(&word)
+}
+
+/// Is a capitalised word that opens a clause rather than naming someone.
+pub fn is_lead_in(word: &str) -> bool {
+    LEAD_INS.contains(&word)
+}
+
+/// Trims white space, wrapping quotes and a trailing `.`, `,` or `:` from a title.
+pub fn clean_title(title: &str) -> Option<String> {
+    let mut t = title.trim();
+    loop {
+        let before = t;
+        t = t.trim_end_matches(['.', ',', ':', ';']).trim();
+        for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’')] {
+            if let Some(inner) = t.strip_prefix(open).and_then(|s| s.strip_suffix(close)) {
+                t = inner.trim();
+            }
+        }
+        if t.len() == before.len() {
+            break;
+        }
+    }
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// Collapses runs of white space into single spaces and trims.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_positions_and_clause_marks() {
+        let text = "Finally, Ada Lovelace (Acme) spoke.";
+        let w = words(text);
+        let texts: Vec<_> = w.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["Finally", "Ada", "Lovelace", "Acme", "spoke"]);
+        assert!(w[0].closes);
+        assert!(w[3].opens && w[3].closes);
+        assert_eq!(&text[w[2].start..w[2].end], "Lovelace");
+    }
+
+    #[test]
+    fn titles_lose_quotes_and_trailing_punctuation_but_keep_questions() {
+        assert_eq!(clean_title(" “Why YAML?” ").as_deref(), Some("Why YAML?"));
+        assert_eq!(clean_title("\"Shipping it\".").as_deref(), Some("Shipping it"));
+        assert_eq!(clean_title("Done:").as_deref(), Some("Done"));
+        assert_eq!(clean_title(" . "), None);
+    }
+}
