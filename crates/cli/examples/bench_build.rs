@@ -8,7 +8,10 @@ use std::time::Instant;
 use recap_feed::build::{build, Options};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let count: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/posts/_posts");
     let mut sources = Vec::new();
     for entry in std::fs::read_dir(&fixtures)? {

@@ -63,12 +63,21 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
     let url = options
         .home_page_url
         .clone()
-        .or_else(|| config.url.clone().map(|u| format!("{}{}/", u.trim_end_matches('/'), config.baseurl)))
+        .or_else(|| {
+            config
+                .url
+                .clone()
+                .map(|u| format!("{}{}/", u.trim_end_matches('/'), config.baseurl))
+        })
         .unwrap_or_default();
     let site = Site {
         url: config.url.clone().unwrap_or_default(),
         baseurl: config.baseurl.clone(),
-        permalink: options.permalink.clone().or(config.permalink.clone()).unwrap_or_default(),
+        permalink: options
+            .permalink
+            .clone()
+            .or(config.permalink.clone())
+            .unwrap_or_default(),
     };
     let mut files = Vec::new();
     collect(posts_dir, &mut files).map_err(|source| BuildError::Folder {
@@ -83,13 +92,28 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
         match read_post(&path, &site) {
             Ok(post) => {
                 let (item, diagnostics) = to_item(&post, &url, &site);
-                built.push(Built { path, item, diagnostics });
+                built.push(Built {
+                    path,
+                    item,
+                    diagnostics,
+                });
             }
             Err(err) => skipped.push(err),
         }
     }
-    built.sort_by(|a, b| b.item.date_published.as_ref().map(Timestamp::unix_seconds).cmp(&a.item.date_published.as_ref().map(Timestamp::unix_seconds)).then_with(|| a.item.id.cmp(&b.item.id)));
-    let title = options.title.clone().or(config.title).unwrap_or_else(|| site_name(posts_dir));
+    built.sort_by(|a, b| {
+        b.item
+            .date_published
+            .as_ref()
+            .map(Timestamp::unix_seconds)
+            .cmp(&a.item.date_published.as_ref().map(Timestamp::unix_seconds))
+            .then_with(|| a.item.id.cmp(&b.item.id))
+    });
+    let title = options
+        .title
+        .clone()
+        .or(config.title)
+        .unwrap_or_else(|| site_name(posts_dir));
     let feed = Feed {
         version: JSON_FEED_VERSION.to_owned(),
         title,
@@ -99,7 +123,11 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
         next_url: None,
         items: built.iter().map(|b| b.item.clone()).collect(),
     };
-    Ok(Output { feed, built, skipped })
+    Ok(Output {
+        feed,
+        built,
+        skipped,
+    })
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -107,7 +135,10 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             collect(&path, files)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "markdown")
+        ) {
             files.push(path);
         }
     }
@@ -128,7 +159,10 @@ pub fn to_item(post: &Post, home_page_url: &str, site: &Site) -> (Item, Vec<Stri
     let absolute = |path: &str| {
         if path.starts_with('/') && !base.is_empty() {
             // The home page URL already carries the base URL.
-            let path = path.strip_prefix(site.baseurl.as_str()).filter(|p| p.starts_with('/')).unwrap_or(path);
+            let path = path
+                .strip_prefix(site.baseurl.as_str())
+                .filter(|p| p.starts_with('/'))
+                .unwrap_or(path);
             format!("{base}{path}")
         } else {
             path.to_owned()
@@ -167,7 +201,9 @@ fn read_config(posts_dir: &Path) -> Config {
     let Ok(text) = std::fs::read_to_string(site_dir.join("_config.yml")) else {
         return Config::default();
     };
-    let Ok(serde_norway::Value::Mapping(map)) = serde_norway::from_str::<serde_norway::Value>(&text) else {
+    let Ok(serde_norway::Value::Mapping(map)) =
+        serde_norway::from_str::<serde_norway::Value>(&text)
+    else {
         return Config::default();
     };
     let get = |key: &str| map.get(key).and_then(|v| v.as_str()).map(str::to_owned);
@@ -175,7 +211,10 @@ fn read_config(posts_dir: &Path) -> Config {
         title: get("title"),
         description: get("description"),
         url: get("url"),
-        baseurl: get("baseurl").unwrap_or_default().trim_end_matches('/').to_owned(),
+        baseurl: get("baseurl")
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_owned(),
         permalink: get("permalink"),
     }
 }

@@ -48,7 +48,9 @@ pub fn check_item(item: &Item, place: &str) -> Vec<Finding> {
     };
     let playable = recap.video.as_deref().and_then(parse_video_url);
     if let Some(video) = recap.video.as_deref().filter(|_| playable.is_none()) {
-        warn(format!("the event video {video:?} cannot be played (not YouTube, Vimeo or a media file)"));
+        warn(format!(
+            "the event video {video:?} cannot be played (not YouTube, Vimeo or a media file)"
+        ));
     }
     if playable.is_some() {
         for (n, talk) in item.talks().iter().enumerate() {

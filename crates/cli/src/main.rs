@@ -53,7 +53,11 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     let mut options = Options::default();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let mut value = || args.next().cloned().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"));
+        let mut value = || {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
+        };
         match arg.as_str() {
             "--out" | "-o" => out = Some(value()?),
             "--title" => options.title = Some(value()?),
@@ -86,7 +90,11 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
         output.feed.items.len(),
         output.skipped.len()
     );
-    Ok(if output.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if output.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn run_check(path: &Path) -> Result<ExitCode, String> {
@@ -141,5 +149,9 @@ fn run_check(path: &Path) -> Result<ExitCode, String> {
         "{shown}: {count} events readable, {errors} left out, {} warnings",
         findings.len() - errors
     );
-    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -109,15 +109,22 @@ pub fn read_post(path: &Path, site: &Site) -> Result<Post, PostError> {
         path: shown.clone(),
         source,
     })?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     parse_post(&shown, stem, &text, site)
 }
 
 /// Parses a post's text; `name` is the file name without extension.
 pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Post, PostError> {
-    let (date, slug) = split_name(name).ok_or_else(|| PostError::Name { path: path.to_owned() })?;
+    let (date, slug) = split_name(name).ok_or_else(|| PostError::Name {
+        path: path.to_owned(),
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (yaml, body) = split_front_matter(text).ok_or_else(|| PostError::NoFrontMatter { path: path.to_owned() })?;
+    let (yaml, body) = split_front_matter(text).ok_or_else(|| PostError::NoFrontMatter {
+        path: path.to_owned(),
+    })?;
     let value: Value = serde_norway::from_str(yaml).map_err(|err| PostError::Yaml {
         path: path.to_owned(),
         // The front matter starts on the file's second line.
@@ -150,7 +157,9 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
                 return Err(PostError::Yaml {
                     path: path.to_owned(),
                     line: line_of(yaml, "date:") + 1,
-                    message: format!("date {written:?} is not a date like 2023-05-03 or 2023-05-03 18:30:00 +0100"),
+                    message: format!(
+                    "date {written:?} is not a date like 2023-05-03 or 2023-05-03 18:30:00 +0100"
+                ),
                 })
             }
         },
@@ -178,14 +187,22 @@ fn split_name(name: &str) -> Option<(&str, &str)> {
     let date = name.get(..10)?;
     let slug = name.get(10..)?.strip_prefix('-')?;
     let b = date.as_bytes();
-    let shape = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let shape = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
     (shape && !slug.is_empty()).then_some((date, slug))
 }
 
 /// Splits `---\nyaml\n---\nbody`.
 fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("---")?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" || line.trim_end() == "..." {
@@ -197,7 +214,9 @@ fn split_front_matter(text: &str) -> Option<(&str, &str)> {
 }
 
 fn line_of(yaml: &str, key: &str) -> usize {
-    yaml.lines().position(|l| l.starts_with(key)).map_or(1, |i| i + 1)
+    yaml.lines()
+        .position(|l| l.starts_with(key))
+        .map_or(1, |i| i + 1)
 }
 
 fn strip_location(message: &str) -> String {
@@ -229,8 +248,13 @@ fn front_matter_date(written: &str) -> Option<(String, String)> {
         recap_core::Timestamp::parse(&rfc3339).ok()?;
         return Some((day.to_owned(), rfc3339));
     }
-    let (time, zone) = rest.split_once(' ').map_or((rest, ""), |(t, z)| (t, z.trim()));
-    let (time, zone) = match time.find(['Z', 'z', '+']).or_else(|| time.get(1..).and_then(|t| t.find('-').map(|i| i + 1))) {
+    let (time, zone) = rest
+        .split_once(' ')
+        .map_or((rest, ""), |(t, z)| (t, z.trim()));
+    let (time, zone) = match time
+        .find(['Z', 'z', '+'])
+        .or_else(|| time.get(1..).and_then(|t| t.find('-').map(|i| i + 1)))
+    {
         Some(i) if zone.is_empty() => (&time[..i], &time[i..]),
         _ => (time, zone),
     };
@@ -253,7 +277,10 @@ pub fn liquid(text: &str, site: &Site) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
-        let next = [rest.find("{{"), rest.find("{%")].into_iter().flatten().min();
+        let next = [rest.find("{{"), rest.find("{%")]
+            .into_iter()
+            .flatten()
+            .min();
         let Some(open) = next else {
             out.push_str(rest);
             return out;
@@ -265,7 +292,9 @@ pub fn liquid(text: &str, site: &Site) -> String {
             out.push_str(&rest[open..]);
             return out;
         };
-        let inner = rest[open + 2..open + 2 + len].trim_matches(['-', ' ']).trim();
+        let inner = rest[open + 2..open + 2 + len]
+            .trim_matches(['-', ' '])
+            .trim();
         if is_output {
             match inner.split('|').next().map(str::trim) {
                 Some("site.baseurl") => out.push_str(&site.baseurl),
@@ -312,7 +341,11 @@ mod tests {
     use super::*;
 
     fn site() -> Site {
-        Site { url: "https://meet.example".into(), baseurl: "/blog".into(), permalink: String::new() }
+        Site {
+            url: "https://meet.example".into(),
+            baseurl: "/blog".into(),
+            permalink: String::new(),
+        }
     }
 
     #[test]
@@ -335,11 +368,19 @@ mod tests {
 
     #[test]
     fn broken_yaml_names_the_file_line() {
-        let err = parse_post("_posts/x.md", "2023-05-03-x", "---\ntitle: ok\nlocation: [unclosed\nvideo: x\n---\nbody", &site())
-            .unwrap_err();
+        let err = parse_post(
+            "_posts/x.md",
+            "2023-05-03-x",
+            "---\ntitle: ok\nlocation: [unclosed\nvideo: x\n---\nbody",
+            &site(),
+        )
+        .unwrap_err();
         let message = err.to_string();
         assert!(message.starts_with("_posts/x.md:"), "{message}");
-        assert!(matches!(err, PostError::Yaml { line, .. } if (3..=5).contains(&line)), "{message}");
+        assert!(
+            matches!(err, PostError::Yaml { line, .. } if (3..=5).contains(&line)),
+            "{message}"
+        );
     }
 
     #[test]
@@ -348,15 +389,27 @@ mod tests {
             front_matter_date("2023-05-03 18:30:00 +0100"),
             Some(("2023-05-03".into(), "2023-05-03T18:30:00+01:00".into()))
         );
-        assert_eq!(front_matter_date("2023-05-03 18:30").map(|d| d.1), Some("2023-05-03T18:30:00Z".into()));
-        assert_eq!(front_matter_date("2023-05-03T18:30:00-05:00").map(|d| d.1), Some("2023-05-03T18:30:00-05:00".into()));
+        assert_eq!(
+            front_matter_date("2023-05-03 18:30").map(|d| d.1),
+            Some("2023-05-03T18:30:00Z".into())
+        );
+        assert_eq!(
+            front_matter_date("2023-05-03T18:30:00-05:00").map(|d| d.1),
+            Some("2023-05-03T18:30:00-05:00".into())
+        );
         assert_eq!(front_matter_date("May 3rd"), None);
         assert_eq!(front_matter_date("2023-02-30"), None);
     }
 
     #[test]
     fn names_and_front_matter_are_required() {
-        assert!(matches!(parse_post("a.md", "notes", "---\n---\n", &site()), Err(PostError::Name { .. })));
-        assert!(matches!(parse_post("a.md", "2023-01-01-a", "no front matter", &site()), Err(PostError::NoFrontMatter { .. })));
+        assert!(matches!(
+            parse_post("a.md", "notes", "---\n---\n", &site()),
+            Err(PostError::Name { .. })
+        ));
+        assert!(matches!(
+            parse_post("a.md", "2023-01-01-a", "no front matter", &site()),
+            Err(PostError::NoFrontMatter { .. })
+        ));
     }
 }

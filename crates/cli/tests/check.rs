@@ -1,5 +1,7 @@
 //! `recap-feed check` on the shared test feeds.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -94,4 +96,107 @@ fn a_missing_file_and_bad_usage_are_errors() {
     let output = recap_feed(&["frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("recap-feed check FEED.json"));
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("recap-feed-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("_posts")).unwrap();
+    dir
+}
+
+#[test]
+fn build_writes_a_feed_that_the_viewer_reads() {
+    let posts: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "../../tests/fixtures/posts/_posts",
+    ]
+    .iter()
+    .collect();
+    let dir = temp_dir("build");
+    let out = dir.join("feed.json");
+    let output = recap_feed(&[
+        "build",
+        &posts.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--title",
+        "Fixture meetups",
+        "--home-page-url",
+        "https://meetups.example/",
+        "--permalink",
+        "pretty",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let parsed = recap_core::parse_feed(&text).unwrap();
+    assert_eq!(parsed.problems, vec![]);
+    let feed = parsed.feed;
+    assert_eq!(feed.title, "Fixture meetups");
+    assert!(feed.items.len() >= 30);
+    let seedlike = feed
+        .items
+        .iter()
+        .find(|i| i.id == "2023-06-07-seed-shaped")
+        .unwrap();
+    assert_eq!(
+        seedlike.url.as_deref(),
+        Some("https://meetups.example/2023/06/07/seed-shaped/")
+    );
+    assert!(seedlike.content_html.as_deref().unwrap().contains("<h3>"));
+    let starts: Vec<_> = seedlike.talks().iter().map(|t| t.start).collect();
+    assert_eq!(starts, [None, Some(183), Some(4075)]);
+    let dates: Vec<_> = feed
+        .items
+        .iter()
+        .map(|i| i.date_published.as_ref().unwrap().unix_seconds())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}
+
+#[test]
+fn build_skips_a_broken_post_with_its_file_and_line_and_keeps_the_others() {
+    let dir = temp_dir("broken");
+    let posts = dir.join("_posts");
+    std::fs::write(
+        posts.join("2024-01-10-good.md"),
+        "---\ntitle: Good\nlocation: Leeds, UK\n---\nFirst up was Ada Lovelace from Loom Works discussing [Punch cards at scale](https://youtu.be/AbCdEfGhIjK?t=95).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-02-14-broken.md"),
+        "---\ntitle: Broken\nlocation: [Leeds\ntags: x\n---\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(posts.join("notes.md"), "---\ntitle: x\n---\n").unwrap();
+    let out = dir.join("feed.json");
+    let output = recap_feed(&[
+        "build",
+        &posts.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    let broken = posts.join("2024-02-14-broken.md");
+    assert!(
+        err.contains(&format!("skipped {}:4: front matter:", broken.display())),
+        "{err}"
+    );
+    assert!(err.contains("notes.md: not a post file name"), "{err}");
+    assert!(err.contains("wrote 1 events with 1 talks"), "{err}");
+    let feed = recap_core::parse_feed(&std::fs::read_to_string(&out).unwrap())
+        .unwrap()
+        .feed;
+    assert_eq!(feed.items.len(), 1);
+    assert_eq!(feed.items[0].talks()[0].start, Some(95));
+
+    // check on the folder reports the same, as errors.
+    let output = recap_feed(&["check", &posts.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.contains(&format!("{}:4: error: front matter:", broken.display())),
+        "{out}"
+    );
 }

@@ -2,6 +2,8 @@
 //! `_recap` written by hand in `tests/fixtures/posts/expected/`. The seed post that the project
 //! started from is read from `../shared/seed/` (never copied here) and must give its three talks.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use recap_feed::build::to_item;
@@ -29,6 +31,7 @@ fn every_fixture_gives_its_expected_recap() {
     paths.sort();
     assert!(paths.len() >= 30, "only {} fixtures", paths.len());
     let actual_dir = repo().join("target/fixtures-actual");
+    let _ = std::fs::remove_dir_all(&actual_dir);
     std::fs::create_dir_all(&actual_dir).unwrap();
     let mut failures = Vec::new();
     for path in &paths {
@@ -69,14 +72,27 @@ fn the_seed_post_gives_its_three_talks() {
     assert_eq!(talks.len(), 3, "{talks:#?}");
 
     let who = |i: usize| -> Vec<(String, Option<String>)> {
-        talks[i].speakers.iter().map(|s| (s.name.clone(), s.org.clone())).collect()
+        talks[i]
+            .speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.org.clone()))
+            .collect()
     };
     let s = |name: &str, org: &str| (name.to_owned(), Some(org.to_owned()));
     assert_eq!(who(0), [s("Andrey Kozichev", "MetaOps")]);
-    assert_eq!(who(1), [s("Thomas Meadows", "Jetstack"), s("Josh van Leeuwen", "Diagrid")]);
+    assert_eq!(
+        who(1),
+        [
+            s("Thomas Meadows", "Jetstack"),
+            s("Josh van Leeuwen", "Diagrid")
+        ]
+    );
     assert_eq!(who(2), [s("David Adegbiyi", "Cancer Research UK")]);
 
-    assert_eq!(talks[0].title.as_deref(), Some("Is OpenSource Enterprise APM a reality?"));
+    assert_eq!(
+        talks[0].title.as_deref(),
+        Some("Is OpenSource Enterprise APM a reality?")
+    );
     assert_eq!(
         talks[1].title.as_deref(),
         Some("Cert-manager can do SPIFFE? Solving multi-cloud workload identity using a de facto standard tool")
@@ -94,7 +110,10 @@ fn the_seed_post_gives_its_three_talks() {
     );
     assert!(talks.iter().all(|t| t.takeaways.len() == 3), "{talks:#?}");
 
-    assert_eq!(recap.video.as_deref(), Some("https://www.youtube.com/embed/CqpMv0GUhjU"));
+    assert_eq!(
+        recap.video.as_deref(),
+        Some("https://www.youtube.com/embed/CqpMv0GUhjU")
+    );
     assert_eq!(recap.location.as_deref(), Some("London, UK"));
     assert_eq!(recap.sponsors.len(), 1);
     assert_eq!(recap.sponsors[0].name, "Sysdig");

@@ -17,6 +17,8 @@ pub enum Inline {
         /// Where it points.
         url: String,
     },
+    /// Emphasised text (italic or bold), markup removed: often a talk's title.
+    Emphasis(String),
     /// A line break inside a paragraph or list item.
     Break,
 }
@@ -54,7 +56,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     let mut text = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text(t) => text.push_str(t),
+            Inline::Text(t) | Inline::Emphasis(t) => text.push_str(t),
             Inline::Link { text: t, .. } => text.push_str(t),
             Inline::Break => text.push('\n'),
         }
@@ -78,6 +80,17 @@ pub fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     match inlines.last_mut() {
         Some(Inline::Text(last)) => last.push_str(text),
         _ => inlines.push(Inline::Text(text.to_owned())),
+    }
+}
+
+/// Appends emphasised text, merging with preceding emphasis.
+pub fn push_emphasis(inlines: &mut Vec<Inline>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match inlines.last_mut() {
+        Some(Inline::Emphasis(last)) => last.push_str(text),
+        _ => inlines.push(Inline::Emphasis(text.to_owned())),
     }
 }
 
@@ -108,7 +121,7 @@ fn repair_inlines(inlines: &mut Vec<Inline>) {
                 let url = trim_unbalanced(&url).to_owned();
                 repaired.push(Inline::Link { text, url });
             }
-            Inline::Break => repaired.push(Inline::Break),
+            other => repaired.push(other),
         }
     }
     *inlines = repaired;
@@ -123,7 +136,10 @@ fn repair_text(text: &str, out: &mut Vec<Inline>) {
         let url = trim_unbalanced(&url_and_after[..url_len]);
         let after = &url_and_after[url.len()..];
         // `[Title]https://…`
-        if let Some(open) = before.strip_suffix(']').and_then(|b| b.rfind('[').map(|i| (b, i))) {
+        if let Some(open) = before
+            .strip_suffix(']')
+            .and_then(|b| b.rfind('[').map(|i| (b, i)))
+        {
             let (b, i) = open;
             push_text(out, &b[..i]);
             out.push(Inline::Link {
@@ -183,7 +199,9 @@ fn trim_unbalanced(url: &str) -> &str {
     let mut url = url;
     loop {
         let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-        let trimmed = if trimmed.ends_with(')') && trimmed.matches('(').count() < trimmed.matches(')').count() {
+        let trimmed = if trimmed.ends_with(')')
+            && trimmed.matches('(').count() < trimmed.matches(')').count()
+        {
             &trimmed[..trimmed.len() - 1]
         } else {
             trimmed
@@ -245,7 +263,10 @@ mod tests {
             repaired("Recording: https://youtu.be/AbCdEfGhIjK?t=60). Enjoy"),
             vec![
                 Inline::Text("Recording: ".into()),
-                link("https://youtu.be/AbCdEfGhIjK?t=60", "https://youtu.be/AbCdEfGhIjK?t=60"),
+                link(
+                    "https://youtu.be/AbCdEfGhIjK?t=60",
+                    "https://youtu.be/AbCdEfGhIjK?t=60"
+                ),
                 Inline::Text("). Enjoy".into()),
             ]
         );
@@ -253,7 +274,10 @@ mod tests {
             repaired("(https://en.example/wiki/Thing_(idea))"),
             vec![
                 Inline::Text("(".into()),
-                link("https://en.example/wiki/Thing_(idea)", "https://en.example/wiki/Thing_(idea)"),
+                link(
+                    "https://en.example/wiki/Thing_(idea)",
+                    "https://en.example/wiki/Thing_(idea)"
+                ),
                 Inline::Text(")".into()),
             ]
         );
@@ -263,7 +287,10 @@ mod tests {
     fn trims_a_stray_parenthesis_from_link_urls() {
         let mut blocks = vec![Block::List(vec![vec![link("x", "https://a.example/b)")]])];
         repair_links(&mut blocks);
-        assert_eq!(blocks, vec![Block::List(vec![vec![link("x", "https://a.example/b")]])]);
+        assert_eq!(
+            blocks,
+            vec![Block::List(vec![vec![link("x", "https://a.example/b")]])]
+        );
     }
 
     #[test]
@@ -280,7 +307,15 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_text() {
-        for text in ["", "[", "]https://", "(x)[https://", "https://)", "[é]https://ü)", "))))https://a)))"] {
+        for text in [
+            "",
+            "[",
+            "]https://",
+            "(x)[https://",
+            "https://)",
+            "[é]https://ü)",
+            "))))https://a)))",
+        ] {
             let _ = repaired(text);
         }
     }

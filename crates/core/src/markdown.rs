@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::blocks::{push_text, repair_links, Block, Inline};
+use crate::blocks::{push_emphasis, push_text, repair_links, Block, Inline};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -40,6 +40,8 @@ struct Builder {
     items: Vec<Vec<Inline>>,
     list_depth: usize,
     heading: Option<u8>,
+    /// How deep inside `*emphasis*` / `**strong**` the text is.
+    emphasis: usize,
     /// Raw HTML of the current HTML block.
     html: String,
 }
@@ -50,10 +52,8 @@ impl Builder {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(text) | Event::Code(text) => self.text(&text),
-            Event::SoftBreak | Event::HardBreak => {
-                if self.image.is_none() {
-                    self.inlines.push(Inline::Break);
-                }
+            Event::SoftBreak | Event::HardBreak if self.image.is_none() => {
+                self.inlines.push(Inline::Break);
             }
             Event::Html(html) => self.html.push_str(&html),
             Event::InlineHtml(html) => {
@@ -68,6 +68,9 @@ impl Builder {
     fn text(&mut self, text: &str) {
         match &mut self.image {
             Some((_, alt)) => alt.push_str(text),
+            None if self.emphasis > 0 && self.link.is_none() => {
+                push_emphasis(&mut self.inlines, text)
+            }
             None => push_text(&mut self.inlines, text),
         }
     }
@@ -91,8 +94,11 @@ impl Builder {
                 let before = std::mem::take(&mut self.inlines);
                 self.link = Some((dest_url.into_string(), before));
             }
-            Tag::Image { dest_url, .. } => self.image = Some((dest_url.into_string(), String::new())),
+            Tag::Image { dest_url, .. } => {
+                self.image = Some((dest_url.into_string(), String::new()))
+            }
             Tag::HtmlBlock => self.html.clear(),
+            Tag::Emphasis | Tag::Strong => self.emphasis += 1,
             _ => {}
         }
     }
@@ -111,7 +117,8 @@ impl Builder {
                 self.finish_item();
                 self.list_depth = self.list_depth.saturating_sub(1);
                 if self.list_depth == 0 && !self.items.is_empty() {
-                    self.blocks.push(Block::List(std::mem::take(&mut self.items)));
+                    self.blocks
+                        .push(Block::List(std::mem::take(&mut self.items)));
                 }
             }
             TagEnd::Link => {
@@ -129,6 +136,7 @@ impl Builder {
                     self.blocks.push(Block::Image { alt, url });
                 }
             }
+            TagEnd::Emphasis | TagEnd::Strong => self.emphasis = self.emphasis.saturating_sub(1),
             TagEnd::HtmlBlock => {
                 if let Some(url) = iframe_src(&self.html) {
                     self.blocks.push(Block::Embed { url });
@@ -174,7 +182,9 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     }
     let start = inlines
         .iter()
-        .position(|i| !matches!(i, Inline::Break) && !matches!(i, Inline::Text(t) if t.trim().is_empty()))
+        .position(|i| {
+            !matches!(i, Inline::Break) && !matches!(i, Inline::Text(t) if t.trim().is_empty())
+        })
         .unwrap_or(inlines.len());
     inlines.drain(..start);
     inlines
@@ -192,7 +202,9 @@ fn iframe_src(html: &str) -> Option<String> {
         Some(value[..end].to_owned())
     } else {
         let value = &html[src..];
-        let end = value.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(value.len());
+        let end = value
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(value.len());
         Some(value[..end].to_owned())
     }
 }
@@ -214,18 +226,33 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::Heading { level: 3, inlines: vec![text("Overview")] },
+                Block::Heading {
+                    level: 3,
+                    inlines: vec![text("Overview")]
+                },
                 Block::Paragraph(vec![
-                    text("First up was Ada from "),
-                    Inline::Link { text: "Acme".into(), url: "https://acme.example/".into() },
+                    text("First up was "),
+                    Inline::Emphasis("Ada".into()),
+                    text(" from "),
+                    Inline::Link {
+                        text: "Acme".into(),
+                        url: "https://acme.example/".into()
+                    },
                     text("."),
                 ]),
                 Block::List(vec![
-                    vec![text("One bold point.")],
+                    vec![
+                        text("One "),
+                        Inline::Emphasis("bold".into()),
+                        text(" point.")
+                    ],
                     vec![text("Two")],
                     vec![text("nested")],
                 ]),
-                Block::Image { alt: "group photo".into(), url: "/img/a.jpeg".into() },
+                Block::Image {
+                    alt: "group photo".into(),
+                    url: "/img/a.jpeg".into()
+                },
             ]
         );
     }
@@ -251,8 +278,15 @@ mod tests {
 
     #[test]
     fn finds_iframes_and_renders_html() {
-        let blocks = to_blocks("<iframe width=\"560\" src=\"https://www.youtube.com/embed/AbCdEfGhIjK\"></iframe>\n");
-        assert_eq!(blocks, vec![Block::Embed { url: "https://www.youtube.com/embed/AbCdEfGhIjK".into() }]);
+        let blocks = to_blocks(
+            "<iframe width=\"560\" src=\"https://www.youtube.com/embed/AbCdEfGhIjK\"></iframe>\n",
+        );
+        assert_eq!(
+            blocks,
+            vec![Block::Embed {
+                url: "https://www.youtube.com/embed/AbCdEfGhIjK".into()
+            }]
+        );
         assert_eq!(to_html("Hi *there*"), "<p>Hi <em>there</em></p>\n");
     }
 }

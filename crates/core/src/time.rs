@@ -9,7 +9,9 @@ pub fn parse_time_param(value: &str) -> Option<u32> {
     }
     if let Some((whole, fraction)) = value.split_once('.') {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        return (digits(whole) && digits(fraction)).then(|| whole.parse().ok()).flatten();
+        return (digits(whole) && digits(fraction))
+            .then(|| whole.parse().ok())
+            .flatten();
     }
     if value.is_empty() {
         return None;
@@ -54,7 +56,7 @@ pub fn parse_clock(text: &str) -> Option<u32> {
     let text = text.trim();
     let mut groups = text.split(':');
     let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+    if first.is_empty() || first.len() > 7 || !first.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut total: u32 = first.parse().ok()?;
@@ -101,7 +103,9 @@ pub fn find_clocks(text: &str) -> Vec<ClockMatch> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b':')) {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b':'))
+        {
             i += 1;
             continue;
         }
@@ -145,27 +149,65 @@ mod tests {
         ] {
             assert_eq!(parse_time_param(text), Some(seconds), "{text}");
         }
-        for text in ["", "-5", "1m2m", "3s1m", "1 m", "abc", "99999999999s", "4294967296", "1.", "s"] {
+        for text in [
+            "",
+            "-5",
+            "1m2m",
+            "3s1m",
+            "1 m",
+            "abc",
+            "99999999999s",
+            "4294967296",
+            "1.",
+            "s",
+        ] {
             assert_eq!(parse_time_param(text), None, "{text}");
         }
     }
 
     #[test]
     fn clocks() {
-        for (text, seconds) in [("3:03", 183), ("06:15", 375), ("1:07:55", 4075), ("0:45", 45), ("75:10", 4510)] {
+        for (text, seconds) in [
+            ("3:03", 183),
+            ("06:15", 375),
+            ("1:07:55", 4075),
+            ("0:45", 45),
+            ("75:10", 4510),
+        ] {
             assert_eq!(parse_clock(text), Some(seconds), "{text}");
         }
-        for text in ["3:3", "3:003", "1:60", ":30", "1:2:3:4", "12", "1:00:00:00", "a:00"] {
+        for text in [
+            "3:3",
+            "3:003",
+            "1:60",
+            ":30",
+            "1:2:3:4",
+            "12",
+            "1:00:00:00",
+            "a:00",
+        ] {
             assert_eq!(parse_clock(text), None, "{text}");
         }
-        for (seconds, text) in [(183, "3:03"), (4075, "1:07:55"), (0, "0:00"), (59, "0:59"), (3600, "1:00:00"), (36000, "10:00:00")] {
+        for (seconds, text) in [
+            (183, "3:03"),
+            (4075, "1:07:55"),
+            (0, "0:00"),
+            (59, "0:59"),
+            (3600, "1:00:00"),
+            (36000, "10:00:00"),
+        ] {
             assert_eq!(format_clock(seconds), text);
         }
     }
 
     #[test]
     fn clocks_in_text() {
-        let seconds = |text: &str| find_clocks(text).into_iter().map(|c| c.seconds).collect::<Vec<_>>();
+        let seconds = |text: &str| {
+            find_clocks(text)
+                .into_iter()
+                .map(|c| c.seconds)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(seconds("(starting at 3:03)"), [183]);
         assert_eq!(seconds("starting at 1:07:55."), [4075]);
         assert_eq!(seconds("03:03 Opening remarks"), [183]);

@@ -5,39 +5,102 @@ use crate::blocks::Inline;
 use crate::feed::Sponsor;
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A heading that announces the next meetup.
 pub fn is_next_event_heading(lower: &str) -> bool {
-    ["next meetup", "next event", "next month", "upcoming", "coming up", "save the date", "join us", "next time", "rsvp"]
-        .iter()
-        .any(|cue| lower.contains(cue))
-        || lower.starts_with("next ")
-}
-
-/// A paragraph that announces the next meetup.
-pub fn is_next_event_text(lower: &str) -> bool {
     [
-        "next meetup", "next event", "next month's", "our next session", "our next edition",
-        "save the date", "see you on", "join us on", "join us next", "join us again",
-        "next get-together",
+        "next meetup",
+        "next event",
+        "next month",
+        "upcoming",
+        "coming up",
+        "save the date",
+        "join us",
+        "next time",
+        "rsvp",
     ]
     .iter()
     .any(|cue| lower.contains(cue))
+        || lower.starts_with("next ")
+}
+
+/// A paragraph that announces the next meetup: a strong cue, or a date with a weaker one.
+pub fn is_next_event_text(lower: &str, text: &str) -> bool {
+    let strong = [
+        "next meetup",
+        "next event",
+        "next month",
+        "our next session",
+        "our next edition",
+        "save the date",
+        "next get-together",
+        "next one",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue));
+    let weak = [
+        "meetup",
+        "back on",
+        "join us",
+        "see you on ",
+        "meeting on",
+        "rsvp",
+        "sign up",
+        "our next",
+        "will be on",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue));
+    strong || (weak && find_date(text).is_some())
 }
 
 /// A paragraph that thanks sponsors.
 pub fn is_sponsor_text(lower: &str) -> bool {
     [
-        "grateful to", "thanks to", "thank you to", "thanks go to", "sponsor", "courtesy of",
-        "supported by", "kindly provided", "big thank",
+        "grateful to",
+        "thanks to",
+        "thank you to",
+        "thanks go to",
+        "sponsor",
+        "courtesy of",
+        "supported by",
+        "kindly provided",
+        "big thank",
     ]
     .iter()
     .any(|cue| lower.contains(cue))
@@ -46,10 +109,24 @@ pub fn is_sponsor_text(lower: &str) -> bool {
 fn is_rsvp(text: &str, url: &str) -> bool {
     let text = text.to_lowercase();
     let url = url.to_lowercase();
-    ["rsvp", "register", "sign up", "signup", "sign-up", "ticket", "attend", "book", "save your", "join", "save the date"]
-        .iter()
-        .any(|cue| text.contains(cue))
-        || ["meetup.com", "eventbrite", "lu.ma", "tito.io", "rsvp"].iter().any(|cue| url.contains(cue))
+    [
+        "rsvp",
+        "register",
+        "sign up",
+        "signup",
+        "sign-up",
+        "ticket",
+        "attend",
+        "book",
+        "save your",
+        "join",
+        "save the date",
+    ]
+    .iter()
+    .any(|cue| text.contains(cue))
+        || ["meetup.com", "eventbrite", "lu.ma", "tito.io", "rsvp"]
+            .iter()
+            .any(|cue| url.contains(cue))
 }
 
 /// The sign-up link among these inlines.
@@ -77,17 +154,23 @@ pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
         return linked;
     }
     let lower = text.to_lowercase();
-    let Some(after) = ["courtesy of ", "sponsored by ", "supported by ", "thanks to ", "grateful to ", "thank you to "]
-        .iter()
-        .find_map(|cue| lower.find(cue).map(|i| i + cue.len()))
-    else {
+    let Some(after) = [
+        "courtesy of ",
+        "sponsored by ",
+        "supported by ",
+        "thanks to ",
+        "grateful to ",
+        "thank you to ",
+    ]
+    .iter()
+    .find_map(|cue| lower.find(cue).map(|i| i + cue.len())) else {
         return Vec::new();
     };
     let rest = &text[after..];
     let mut names = Vec::new();
     let mut name_end = 0;
     for word in words(rest) {
-        if !is_capitalised(word.text) && !(word.text == "&" && name_end > 0) {
+        if !(is_capitalised(word.text) || word.text == "&" && name_end > 0) {
             break;
         }
         name_end = word.end;
@@ -104,20 +187,44 @@ pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
     names
 }
 
+/// A month's name, full or short.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(
+        &word
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase()
+            .as_str(),
+    )
+}
+
 fn is_day(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     !digits.is_empty()
         && digits.len() <= 2
         && digits.chars().all(|c| c.is_ascii_digit())
-        && matches!(suffix.to_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th")
+        && matches!(
+            suffix.to_lowercase().as_str(),
+            "" | "st" | "nd" | "rd" | "th"
+        )
 }
 
 /// A date as written: "Wednesday 3rd May", "Thursday, March 14th", "14 March".
 pub fn find_date(text: &str) -> Option<String> {
     let words = words(text);
     let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let month = lower.iter().position(|w| MONTHS.contains(&w.as_str()))?;
+    (0..words.len())
+        .filter(|&i| MONTHS.contains(&lower[i].as_str()))
+        .find_map(|month| date_at(text, &words, &lower, month))
+}
+
+/// The date around the month name at word `month`, if a day goes with it.
+fn date_at(
+    text: &str,
+    words: &[super::text::Word<'_>],
+    lower: &[String],
+    month: usize,
+) -> Option<String> {
     let mut start = month;
     let mut end = month;
     if month + 1 < words.len() && is_day(words[month + 1].text) && !words[month].closes {
@@ -152,8 +259,14 @@ mod tests {
             find_date("Our next meetup will be on Wednesday 3rd May, when").as_deref(),
             Some("Wednesday 3rd May")
         );
-        assert_eq!(find_date("on Thursday, March 14th at").as_deref(), Some("Thursday, March 14th"));
-        assert_eq!(find_date("on the 5th of June").as_deref(), Some("the 5th of June"));
+        assert_eq!(
+            find_date("on Thursday, March 14th at").as_deref(),
+            Some("Thursday, March 14th")
+        );
+        assert_eq!(
+            find_date("on the 5th of June").as_deref(),
+            Some("the 5th of June")
+        );
         assert_eq!(find_date("see you in May"), None);
         assert_eq!(find_date("no dates here"), None);
     }
@@ -162,17 +275,26 @@ mod tests {
     fn sponsors_linked_or_named() {
         let inlines = vec![
             Inline::Text("We are grateful to ".into()),
-            Inline::Link { text: "Brightwake".into(), url: "https://brightwake.example/".into() },
+            Inline::Link {
+                text: "Brightwake".into(),
+                url: "https://brightwake.example/".into(),
+            },
             Inline::Text(" for their support.".into()),
         ];
         assert_eq!(
             sponsors(&inlines, "We are grateful to Brightwake for their support."),
-            [Sponsor { name: "Brightwake".into(), url: Some("https://brightwake.example/".into()) }]
+            [Sponsor {
+                name: "Brightwake".into(),
+                url: Some("https://brightwake.example/".into())
+            }]
         );
         let text = "Pizza and drinks courtesy of Quayside Bank, as ever.";
         assert_eq!(
             sponsors(&[Inline::Text(text.into())], text),
-            [Sponsor { name: "Quayside Bank".into(), url: None }]
+            [Sponsor {
+                name: "Quayside Bank".into(),
+                url: None
+            }]
         );
     }
 }

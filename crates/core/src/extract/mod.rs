@@ -15,7 +15,7 @@ mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
 use crate::feed::{Link, NextEvent, Recap, Sponsor, Talk};
-use crate::time::{find_clocks, parse_time_param};
+use crate::time::parse_time_param;
 use crate::video::{normalize_event_video, parse_video_url};
 
 pub use speakers::{prose_speakers, speaker_line};
@@ -57,13 +57,19 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
         }
     }
     let mut diagnostics = reader.diagnostics;
-    let video = meta.video.map(str::trim).filter(|v| !v.is_empty()).and_then(|v| {
-        let normalized = normalize_event_video(v);
-        if normalized.is_none() {
-            diagnostics.push(format!("the event video {v:?} is not a YouTube, Vimeo or media-file link"));
-        }
-        normalized
-    });
+    let video = meta
+        .video
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .and_then(|v| {
+            let normalized = normalize_event_video(v);
+            if normalized.is_none() {
+                diagnostics.push(format!(
+                    "the event video {v:?} is not a YouTube, Vimeo or media-file link"
+                ));
+            }
+            normalized
+        });
     for (number, talk) in reader.talks.iter().enumerate() {
         if talk.start.is_none() && video.is_some() {
             let name = talk.title.as_deref().unwrap_or("untitled");
@@ -72,7 +78,11 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
     }
     Extraction {
         recap: Recap {
-            location: meta.location.map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned),
+            location: meta
+                .location
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned),
             video,
             talks: Some(reader.talks),
             next_event: reader.next_event,
@@ -129,11 +139,21 @@ impl Reader {
             self.section = Section::Sponsors;
             return false;
         }
+        // After the talks, "## Severn Cloud Native April" announces the next meetup.
+        let names_month = text.split_whitespace().any(event::is_month);
+        let speaker_line_follows = matches!(next, Some(Block::Paragraph(p)) if lines(p).first().and_then(|l| prose::labelled_speakers(l)).is_some());
+        if names_month && !self.talks.is_empty() && !speaker_line_follows {
+            self.section = Section::NextEvent;
+            return false;
+        }
         let Some(Block::Paragraph(first)) = next else {
             return false;
         };
         let first_lines = lines(first);
-        let Some(speakers) = first_lines.first().and_then(|line| prose::labelled_speakers(line)) else {
+        let Some(speakers) = first_lines
+            .first()
+            .and_then(|line| prose::labelled_speakers(line))
+        else {
             return false;
         };
         let (title, link) = prose::heading_title(inlines);
@@ -174,8 +194,9 @@ impl Reader {
             return;
         }
         let lower = text.to_lowercase();
-        let has_time = has_video_time(inlines) || !find_clocks(&text).is_empty();
-        if !has_time && event::is_next_event_text(&lower) {
+        // A dated announcement is the next meetup; an undated one only if it introduces no talk.
+        let announces = !has_video_time(inlines) && event::is_next_event_text(&lower, &text);
+        if announces && event::find_date(&text).is_some() {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
@@ -184,6 +205,10 @@ impl Reader {
             self.talks.extend(talks);
             self.open = Some(Open::Prose(self.talks.len() - 1));
             return;
+        }
+        if announces {
+            self.open = None;
+            return self.next_event_from(inlines, &text);
         }
         if event::is_sponsor_text(&lower) {
             self.sponsors.extend(event::sponsors(inlines, &text));
@@ -206,6 +231,12 @@ impl Reader {
             return self.chapters(items);
         }
         let Some(open) = self.open else {
+            // A list of lightning talks: items that each introduce a talk with its moment.
+            for item in items {
+                let talks = prose::talks(item, &mut self.diagnostics);
+                self.talks
+                    .extend(talks.into_iter().filter(|t| t.start.is_some()));
+            }
             return;
         };
         let (Open::Prose(index) | Open::Heading(index)) = open;
@@ -248,7 +279,10 @@ impl Reader {
 
 /// How many of these lines start with a time.
 fn chapter_count(lines: &[Vec<Inline>]) -> usize {
-    lines.iter().filter(|line| prose::chapter_time(line).is_some()).count()
+    lines
+        .iter()
+        .filter(|line| prose::chapter_time(line).is_some())
+        .count()
 }
 
 /// Whether any link names a moment of a video.
@@ -292,14 +326,19 @@ fn split_loose_bullets(blocks: &[Block]) -> Vec<Block> {
             Block::List(items) => {
                 let mut split = Vec::with_capacity(items.len());
                 for item in items {
-                    split.extend(split_at_bullets(item));
+                    let mut parts = split_at_bullets(item).into_iter();
+                    split.extend(parts.next());
+                    split.extend(parts.map(strip_bullet));
                 }
                 out.push(Block::List(split));
             }
             Block::Paragraph(inlines) => {
                 let parts = split_at_bullets(inlines);
                 let bulleted = parts.len() >= 2
-                    && parts.iter().all(|p| matches!(p.first(), Some(Inline::Text(t)) if t.starts_with(['*', '•'])) || p == &parts[0]);
+                    && parts.iter().all(|p| {
+                        matches!(p.first(), Some(Inline::Text(t)) if t.starts_with(['*', '•']))
+                            || p == &parts[0]
+                    });
                 match (bulleted, out.last_mut()) {
                     (true, Some(Block::List(items))) if starts_with_bullet(inlines) => {
                         items.extend(parts.into_iter().map(strip_bullet));
@@ -336,7 +375,8 @@ fn split_at_bullets(inlines: &[Inline]) -> Vec<Vec<Inline>> {
             after_break = true;
             continue;
         }
-        let bullet = matches!(inline, Inline::Text(t) if t.starts_with(['*', '•']) && !t.starts_with("**"));
+        let bullet =
+            matches!(inline, Inline::Text(t) if t.starts_with(['*', '•']) && !t.starts_with("**"));
         if after_break && bullet {
             parts.push(Vec::new());
         } else if after_break {

@@ -9,21 +9,72 @@ use crate::time::{find_clocks, format_clock, parse_clock};
 
 /// Phrases after which a talk's title follows in prose.
 const TITLE_MARKERS: &[&str] = &[
-    " asking ", " asked ", " discussing ", " discussed ", " on ", " about ", " presenting ",
-    " presented ", " titled ", " entitled ", " called ", " sharing ", " explaining ",
-    " introducing ", " demonstrating ", " exploring ", " covering ",
+    " asking ",
+    " asked ",
+    " discussing ",
+    " discussed ",
+    " presenting ",
+    " presented ",
+    " titled ",
+    " entitled ",
+    " called ",
+    " talk on ",
+    " talk about ",
+    " talked about ",
+    " spoke about ",
+    " speaking about ",
+    " talking about ",
+    " session on ",
+    " introducing ",
+    " demonstrating ",
+    " exploring ",
+];
+
+/// Link texts that say nothing about the talk.
+const GENERIC_LINKS: &[&str] = &[
+    "here",
+    "this",
+    "link",
+    "video",
+    "the video",
+    "recording",
+    "the recording",
+    "watch",
+    "watch it",
+    "watch here",
+    "youtube",
+    "stream",
+    "the stream",
+    "livestream",
 ];
 
 /// Link texts that name a resource rather than a talk.
 const RESOURCE_WORDS: &[&str] = &[
-    "slide", "deck", "repo", "code", "demo", "github", "gitlab", "notes", "blog", "paper",
-    "article", "resources", "docs", "pdf", "workshop", "website", "example",
+    "slide",
+    "deck",
+    "repo",
+    "code",
+    "demo",
+    "github",
+    "gitlab",
+    "notes",
+    "blog",
+    "paper",
+    "article",
+    "resources",
+    "docs",
+    "pdf",
+    "workshop",
+    "website",
+    "example",
 ];
 
 /// Paragraph text with the positions of its links.
 struct Flat {
     text: String,
     links: Vec<FlatLink>,
+    /// Byte ranges of emphasised text.
+    emphases: Vec<(usize, usize)>,
 }
 
 struct FlatLink {
@@ -36,9 +87,15 @@ struct FlatLink {
 fn flatten(inlines: &[Inline]) -> Flat {
     let mut text = String::new();
     let mut links = Vec::new();
+    let mut emphases = Vec::new();
     for inline in inlines {
         match inline {
             Inline::Text(t) => text.push_str(t),
+            Inline::Emphasis(t) => {
+                let start = text.len();
+                text.push_str(t);
+                emphases.push((start, text.len()));
+            }
             Inline::Break => text.push('\n'),
             Inline::Link { text: t, url } => {
                 let start = text.len();
@@ -52,7 +109,15 @@ fn flatten(inlines: &[Inline]) -> Flat {
             }
         }
     }
-    Flat { text, links }
+    Flat {
+        text,
+        links,
+        emphases,
+    }
+}
+
+fn is_generic(text: &str) -> bool {
+    GENERIC_LINKS.contains(&text.trim().to_lowercase().as_str())
 }
 
 fn is_clock(text: &str) -> bool {
@@ -72,7 +137,8 @@ pub fn talks(inlines: &[Inline], diagnostics: &mut Vec<String>) -> Vec<Talk> {
     if mentions.is_empty() {
         // A talk with no named speaker still counts when a titled link points at its moment.
         if let Some(talk) = segment_talk(&flat, &[], 0, 0, flat.text.len(), diagnostics) {
-            if talk.title.is_some() && talk.start.is_some() {
+            let video_moment = talk.video_url.as_deref().and_then(link_start).is_some();
+            if talk.title.is_some() && video_moment {
                 talks.push(talk);
             }
         }
@@ -82,7 +148,9 @@ pub fn talks(inlines: &[Inline], diagnostics: &mut Vec<String>) -> Vec<Talk> {
     for (k, cluster) in clusters.iter().enumerate() {
         let start = cluster[0].start;
         let after = cluster.iter().map(|m| m.end).max().unwrap_or(start);
-        let end = clusters.get(k + 1).map_or(flat.text.len(), |next| next[0].start);
+        let end = clusters
+            .get(k + 1)
+            .map_or(flat.text.len(), |next| next[0].start);
         if let Some(talk) = segment_talk(&flat, cluster, start, after, end, diagnostics) {
             talks.push(talk);
         }
@@ -121,30 +189,61 @@ fn segment_talk(
     if lower.contains("hosted by") || lower.contains("our host") || lower.contains("welcomed by") {
         return None;
     }
-    let orgs: Vec<&str> = cluster.iter().filter_map(|m| m.speaker.org.as_deref()).collect();
+    let orgs: Vec<&str> = cluster
+        .iter()
+        .filter_map(|m| m.speaker.org.as_deref())
+        .collect();
     let links: Vec<&FlatLink> = flat
         .links
         .iter()
         .filter(|l| l.start >= start && l.start < end)
-        .filter(|l| !orgs.contains(&l.text.as_str()) && !cluster.iter().any(|m| l.start >= m.start && l.end <= m.end))
+        .filter(|l| {
+            !orgs.contains(&l.text.as_str())
+                && !cluster.iter().any(|m| l.start >= m.start && l.end <= m.end)
+        })
         .collect();
-    let title_link = links
-        .iter()
-        .find(|l| l.start >= after && !is_clock(&l.text) && !is_resource(&l.text) && l.text != l.url);
-    let time_link = links.iter().find(|l| is_clock(&l.text));
-    let bare_video = links.iter().find(|l| l.text == l.url && link_start(&l.url).is_some());
-
     let mut talk = Talk {
         speakers: cluster.iter().map(|m| m.speaker.clone()).collect(),
         ..Talk::default()
     };
-    let mut link_time = None;
+    // The title is the first of: a link, emphasised words, quoted words, after the speakers.
+    let title_link = links.iter().find(|l| {
+        l.start >= after
+            && !is_clock(&l.text)
+            && !is_resource(&l.text)
+            && !is_generic(&l.text)
+            && l.text != l.url
+    });
+    let emphasis = flat.emphases.iter().find(|(s, e)| {
+        *s >= after && *e <= end && flat.text[*s..*e].split_whitespace().count() >= 2
+    });
+    let quoted = quoted_title(segment, after.saturating_sub(start)).map(|(at, t)| (start + at, t));
+    let mut candidates: Vec<(usize, String, Option<&FlatLink>)> = Vec::new();
     if let Some(link) = title_link {
-        talk.title = clean_title(&link.text);
-        talk.video_url = Some(link.url.clone());
-        link_time = link_start(&link.url);
+        candidates.push((link.start, link.text.clone(), Some(link)));
     }
-    if let Some(link) = time_link.or(bare_video) {
+    if let Some((s, e)) = emphasis {
+        candidates.push((*s, flat.text[*s..*e].to_owned(), None));
+    }
+    if let Some((at, title)) = quoted {
+        candidates.push((at, title, None));
+    }
+    candidates.sort_by_key(|c| c.0);
+    let mut link_time = None;
+    if let Some((_, title, link)) = candidates.into_iter().next() {
+        talk.title = clean_title(&title);
+        if let Some(link) = link {
+            talk.video_url = Some(link.url.clone());
+            link_time = link_start(&link.url);
+        }
+    }
+    // A link on the time, a bare video URL, or a "watch" link names the moment.
+    let time_link = links.iter().find(|l| is_clock(&l.text)).or_else(|| {
+        links
+            .iter()
+            .find(|l| (l.text == l.url || is_generic(&l.text)) && link_start(&l.url).is_some())
+    });
+    if let Some(link) = time_link {
         if talk.video_url.is_none() || link_time.is_none() {
             talk.video_url = Some(link.url.clone());
             link_time = link_start(&link.url).or_else(|| parse_clock(&link.text));
@@ -158,7 +257,9 @@ fn segment_talk(
         .into_iter()
         .find(|c| {
             let at = start + c.start;
-            !links.iter().any(|l| at >= l.start && at < l.end && !is_clock(&l.text))
+            !links
+                .iter()
+                .any(|l| at >= l.start && at < l.end && !is_clock(&l.text))
         })
         .map(|c| c.seconds);
     talk.start = link_time.or(text_time);
@@ -181,20 +282,25 @@ fn segment_talk(
     (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some()).then_some(talk)
 }
 
-/// A title told in prose: quoted, or after "asking", "discussing", "on", … up to the end of the
+/// The first quoted title after `after`, and where it starts.
+fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
+    let rest = segment.get(after..)?;
+    [('“', '”'), ('"', '"')]
+        .iter()
+        .filter_map(|(open, close)| {
+            let i = rest.find(*open)?;
+            let inner = &rest[i + open.len_utf8()..];
+            let j = inner.find(*close)?;
+            let title = clean_title(&inner[..j])?;
+            (title.split_whitespace().count() >= 2).then_some((after + i, title))
+        })
+        .min_by_key(|(at, _)| *at)
+}
+
+/// A title told in prose after "asking", "discussing", "a talk on", … up to the end of the
 /// sentence or an opening parenthesis.
 fn prose_title(segment: &str, after: usize) -> Option<String> {
     let rest = segment.get(after..)?;
-    for (open, close) in [('“', '”'), ('"', '"')] {
-        if let Some(i) = rest.find(open) {
-            let inner = &rest[i + open.len_utf8()..];
-            if let Some(j) = inner.find(close) {
-                if let Some(title) = clean_title(&inner[..j]) {
-                    return Some(title);
-                }
-            }
-        }
-    }
     let lower = rest.to_lowercase();
     let (at, marker) = TITLE_MARKERS
         .iter()
@@ -212,7 +318,9 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
         .trim_start_matches("the topic of ")
         .trim_start_matches("us ");
     let mut end = title.len();
-    for stop in [" (", ". ", "\n", " — ", " – ", "; ", ", where ", ", which ", ", and "] {
+    for stop in [
+        " (", ". ", "\n", " — ", " – ", "; ", ", where ", ", which ", ", and ",
+    ] {
         if let Some(i) = title.find(stop) {
             end = end.min(i);
         }
@@ -224,7 +332,10 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
     }
     let title = clean_title(&title[..end])?;
     // Titles are written capitalised; "on the night" is prose.
-    let capitalised = title.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capitalised = title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     (capitalised && title.split_whitespace().count() >= 2).then_some(title)
 }
 
@@ -233,14 +344,23 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
 pub fn labelled_speakers(line: &[Inline]) -> Option<Vec<Speaker>> {
     let text = squash(&plain_text(line));
     let lower = text.to_lowercase();
-    for label in ["speakers:", "speaker:", "presenters:", "presenter:", "presented by", "speaker -", "by "] {
+    for label in [
+        "speakers:",
+        "speaker:",
+        "presenters:",
+        "presenter:",
+        "presented by",
+        "speaker -",
+        "by ",
+    ] {
         if lower.starts_with(label) {
             let speakers = speaker_line(text[label.len()..].trim_start_matches([':', ' ']));
             return (!speakers.is_empty()).then_some(speakers);
         }
     }
     let has_org = text.contains('(') || text.contains(", ");
-    (has_org && text.split_whitespace().count() <= 10 && looks_like_people(&text)).then(|| speaker_line(&text))
+    (has_org && text.split_whitespace().count() <= 10 && looks_like_people(&text))
+        .then(|| speaker_line(&text))
 }
 
 /// The title of a talk's own heading, and the video link on it if any.
@@ -278,7 +398,10 @@ pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<Str
     let flat = flatten(line);
     let text = flat.text.trim();
     let lower = text.to_lowercase();
-    let label = lower.split_once(':').map(|(l, _)| l.trim()).filter(|l| l.split_whitespace().count() <= 2);
+    let label = lower
+        .split_once(':')
+        .map(|(l, _)| l.trim())
+        .filter(|l| l.split_whitespace().count() <= 2);
     match label {
         Some("video" | "recording" | "watch" | "time" | "timestamp" | "starts" | "start") => {
             let link = flat.links.first();
@@ -302,7 +425,11 @@ pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<Str
             }
             true
         }
-        Some(_) if !flat.links.is_empty() && is_resource(label.unwrap_or_default()) => {
+        Some(label)
+            if !flat.links.is_empty()
+                && (is_resource(label)
+                    || matches!(label, "links" | "resources" | "materials" | "more")) =>
+        {
             for link in &flat.links {
                 talk.links.push(resource(&link.text, &link.url));
             }
@@ -310,7 +437,7 @@ pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<Str
         }
         _ if !flat.links.is_empty()
             && flat.links.iter().all(|l| is_resource(&l.text))
-            && squash(&text.replace(|c: char| c == '(' || c == ')', " ")).len()
+            && squash(&text.replace(['(', ')'], " ")).len()
                 <= flat.links.iter().map(|l| l.text.len() + 1).sum::<usize>() + 2 =>
         {
             for link in &flat.links {
@@ -326,22 +453,62 @@ pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<Str
 pub fn chapter_time(line: &[Inline]) -> Option<(u32, Option<String>, usize)> {
     let flat = flatten(line);
     let text = &flat.text;
-    let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(').len();
-    if let Some(link) = flat.links.first().filter(|l| l.start <= lead && is_clock(&l.text)) {
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(')
+            .len();
+    if let Some(link) = flat
+        .links
+        .first()
+        .filter(|l| l.start <= lead && is_clock(&l.text))
+    {
         let seconds = link_start(&link.url).or_else(|| parse_clock(&link.text))?;
         return Some((seconds, Some(link.url.clone()), link.end));
     }
-    let clock = find_clocks(text).into_iter().next().filter(|c| c.start == lead)?;
+    let clock = find_clocks(text)
+        .into_iter()
+        .next()
+        .filter(|c| c.start == lead)?;
     Some((clock.seconds, None, clock.end))
 }
 
 /// Lines in a chapter list that are not talks.
 const NOT_TALKS: &[&str] = &[
-    "welcome", "welcoming", "intro", "intros", "introduction", "introductions", "opening",
-    "kick-off", "kickoff", "break", "pizza", "networking", "q&a", "closing", "wrap-up", "wrap",
-    "outro", "raffle", "announcements", "community", "housekeeping", "thanks", "drinks", "end",
-    "stream", "start", "sponsor", "sponsors", "hello", "doors", "news", "close", "goodbye",
-    "interval", "food",
+    "welcome",
+    "welcoming",
+    "intro",
+    "intros",
+    "introduction",
+    "introductions",
+    "opening",
+    "kick-off",
+    "kickoff",
+    "break",
+    "pizza",
+    "networking",
+    "q&a",
+    "closing",
+    "wrap-up",
+    "wrap",
+    "outro",
+    "raffle",
+    "announcements",
+    "community",
+    "housekeeping",
+    "thanks",
+    "drinks",
+    "end",
+    "stream",
+    "start",
+    "sponsor",
+    "sponsors",
+    "hello",
+    "doors",
+    "news",
+    "close",
+    "goodbye",
+    "interval",
+    "food",
 ];
 
 /// A chapter line (`03:03 Title — Name (Org)`) as a talk, unless it is a welcome, a break or
@@ -350,7 +517,9 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
     let (start, video_url, rest_at) = chapter_time(line)?;
     let flat = flatten(line);
     let rest = flat.text.get(rest_at..)?;
-    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']'));
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']')
+    });
     let rest = squash(rest);
     let mut title = rest.clone();
     let mut speakers = Vec::new();
@@ -375,12 +544,19 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
     }
     let title = clean_title(&title);
     if speakers.is_empty() {
-        let first = title
+        let words: Vec<String> = title
             .as_deref()
-            .and_then(|t| t.split_whitespace().next())
-            .map(|w| w.to_lowercase().trim_end_matches([',', ':', '.']).to_owned())
-            .unwrap_or_default();
-        if NOT_TALKS.contains(&first.as_str()) || title.is_none() {
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|w| {
+                w.to_lowercase()
+                    .trim_matches([',', ':', '.', '!', '(', ')'])
+                    .to_owned()
+            })
+            .collect();
+        let housekeeping =
+            words.len() <= 5 && words.iter().any(|w| NOT_TALKS.contains(&w.as_str()));
+        if housekeeping || title.is_none() {
             return None;
         }
     }

@@ -29,7 +29,11 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     while i < words.len() {
         let org_start = if matches!(words[i].text, "from" | "of") && i > 0 && !words[i - 1].closes {
             Some(i + 1)
-        } else if words[i].opens && text[..words[i].start].ends_with('(') && i > 0 && !words[i - 1].closes {
+        } else if words[i].opens
+            && text[..words[i].start].ends_with('(')
+            && i > 0
+            && !words[i - 1].closes
+        {
             Some(i)
         } else {
             None
@@ -38,7 +42,7 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        let name_end = if org_start == i { i } else { i };
+        let name_end = i;
         let Some(name_start) = name_run_start(&words, name_end, consumed_until) else {
             i += 1;
             continue;
@@ -82,16 +86,98 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
 
 /// Verbs that follow a speaker's name in recaps ("Ana Silva gave a talk called …").
 const TALK_VERBS: &[&str] = &[
-    "gave", "presented", "talked", "spoke", "took", "showed", "walked", "shared", "told",
-    "closed", "opened", "wrapped", "kicked", "ran", "demoed", "explained", "introduced",
-    "delivered", "discussed", "asked", "rounded", "finished", "led", "guided", "dug", "dived",
-    "dove", "treated", "stepped", "returned", "joined", "came", "brought", "followed",
+    "gave",
+    "presented",
+    "talked",
+    "spoke",
+    "took",
+    "showed",
+    "walked",
+    "shared",
+    "told",
+    "closed",
+    "opened",
+    "wrapped",
+    "kicked",
+    "ran",
+    "demoed",
+    "explained",
+    "introduced",
+    "delivered",
+    "discussed",
+    "asked",
+    "rounded",
+    "finished",
+    "led",
+    "guided",
+    "dug",
+    "dived",
+    "dove",
+    "treated",
+    "grabbed",
+    "demonstrated",
+    "described",
+    "argued",
+    "stood",
+];
+
+/// Words after which a capitalised name introduces a speaker: "Finally we had Priyanka Shah,".
+const INTRODUCERS: &[&str] = &["had", "welcomed", "heard"];
+
+/// Nouns after which "from"/"by" introduces a speaker: "a short talk from Jonah Pike".
+const TALK_NOUNS: &[&str] = &[
+    "talk",
+    "talks",
+    "session",
+    "keynote",
+    "presentation",
+    "demo",
+    "update",
+    "story",
+    "words",
 ];
 
 /// Speakers named without an organisation: two or more capitalised words right before a talk
-/// verb, outside the mentions already found.
+/// verb, or right after "a talk from", outside the mentions already found.
 fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
+    let overlaps = |span: (usize, usize), out: &[Mention]| {
+        found
+            .iter()
+            .chain(out.iter())
+            .any(|m| span.0 < m.end && m.start < span.1)
+    };
+    for (i, word) in words.iter().enumerate() {
+        let after_noun = (matches!(word.text, "from" | "by")
+            && i > 0
+            && TALK_NOUNS.contains(&words[i - 1].text)
+            && !words[i - 1].closes)
+            || (INTRODUCERS.contains(&word.text) && !word.closes);
+        if !after_noun {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() && end - i <= MAX_NAME_WORDS && is_name_word(words[end].text) {
+            end += 1;
+            if words[end - 1].closes {
+                break;
+            }
+        }
+        if end - (i + 1) < 2 {
+            continue;
+        }
+        let span = (words[i + 1].start, words[end - 1].end);
+        if !overlaps(span, &out) {
+            out.push(Mention {
+                speaker: Speaker {
+                    name: squash(&text[span.0..span.1]),
+                    org: None,
+                },
+                start: span.0,
+                end: span.1,
+            });
+        }
+    }
     for (verb, word) in words.iter().enumerate() {
         if !TALK_VERBS.contains(&word.text) || verb == 0 || words[verb - 1].closes {
             continue;
@@ -100,7 +186,7 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         };
         let span = (words[start].start, words[verb - 1].end);
-        if verb - start < 2 || found.iter().any(|m| span.0 < m.end && m.start < span.1) {
+        if verb - start < 2 || overlaps(span, &out) {
             continue;
         }
         out.push(Mention {
@@ -121,7 +207,8 @@ fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize>
     while start > floor {
         let word = &words[start - 1];
         let inner = start < end;
-        if !is_name_word(word.text) || (inner && word.closes) || (word.opens && start - 1 < end - 1) {
+        if !is_name_word(word.text) || (inner && word.closes) || (word.opens && start - 1 < end - 1)
+        {
             break;
         }
         start -= 1;
@@ -149,8 +236,10 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
     while end < words.len() && end - start < MAX_ORG_WORDS {
         let word = &words[end];
         let joins = matches!(word.text, "&" | "of" | "for" | "and")
-            && words.get(end + 1).is_some_and(|next| is_capitalised(next.text))
-            && !(word.text == "and" && !parenthesised);
+            && words
+                .get(end + 1)
+                .is_some_and(|next| is_capitalised(next.text))
+            && (word.text != "and" || parenthesised);
         if end > start && !is_capitalised(word.text) && !joins {
             break;
         }
@@ -223,7 +312,9 @@ fn split_people(line: &str) -> Vec<&str> {
         }
         if depth == 0 && line.is_char_boundary(i) {
             let rest = &line[i..];
-            let sep = [" and ", " & ", "; "].iter().find(|sep| rest.starts_with(**sep));
+            let sep = [" and ", " & ", "; "]
+                .iter()
+                .find(|sep| rest.starts_with(**sep));
             if let Some(sep) = sep {
                 parts.push(&line[start..i]);
                 i += sep.len();
@@ -245,8 +336,10 @@ pub fn looks_like_people(line: &str) -> bool {
         && speakers.iter().all(|s| {
             let words: Vec<&str> = s.name.split_whitespace().collect();
             (1..=MAX_NAME_WORDS).contains(&words.len())
-                && words.iter().all(|w| is_name_word(w.trim_matches(['.', ','])))
-                && s.org.as_deref().is_none_or(|o| is_capitalised(o))
+                && words
+                    .iter()
+                    .all(|w| is_name_word(w.trim_matches(['.', ','])))
+                && s.org.as_deref().is_none_or(is_capitalised)
         })
 }
 
@@ -277,34 +370,67 @@ mod tests {
         );
         assert_eq!(
             names("Finally, Sam Okoro and Lee Park from Quayside Bank took us through"),
-            [s("Sam Okoro", "Quayside Bank"), s("Lee Park", "Quayside Bank")]
+            [
+                s("Sam Okoro", "Quayside Bank"),
+                s("Lee Park", "Quayside Bank")
+            ]
         );
-        assert_eq!(names("Then Priya Raman of Tidewater Labs showed"), [s("Priya Raman", "Tidewater Labs")]);
-        assert_eq!(names("Our host Mo Diaz (Harbour Cloud) opened"), [s("Mo Diaz", "Harbour Cloud")]);
-        assert_eq!(names("a talk from home (starting at 3:03)"), Vec::<(String, Option<String>)>::new());
+        assert_eq!(
+            names("Then Priya Raman of Tidewater Labs showed"),
+            [s("Priya Raman", "Tidewater Labs")]
+        );
+        assert_eq!(
+            names("Our host Mo Diaz (Harbour Cloud) opened"),
+            [s("Mo Diaz", "Harbour Cloud")]
+        );
+        assert_eq!(
+            names("a talk from home (starting at 3:03)"),
+            Vec::<(String, Option<String>)>::new()
+        );
     }
 
     #[test]
     fn speaker_lines() {
         assert_eq!(
             speaker_line("Dana Whit, Quayside Bank"),
-            [Speaker { name: "Dana Whit".into(), org: Some("Quayside Bank".into()) }]
+            [Speaker {
+                name: "Dana Whit".into(),
+                org: Some("Quayside Bank".into())
+            }]
         );
         assert_eq!(
             speaker_line("Ana Silva (Estuary Data) and Ben Cole (Marram Software)"),
             [
-                Speaker { name: "Ana Silva".into(), org: Some("Estuary Data".into()) },
-                Speaker { name: "Ben Cole".into(), org: Some("Marram Software".into()) },
+                Speaker {
+                    name: "Ana Silva".into(),
+                    org: Some("Estuary Data".into())
+                },
+                Speaker {
+                    name: "Ben Cole".into(),
+                    org: Some("Marram Software".into())
+                },
             ]
         );
         assert_eq!(
             speaker_line("Ana Silva & Ben Cole (Marram Software)"),
             [
-                Speaker { name: "Ana Silva".into(), org: Some("Marram Software".into()) },
-                Speaker { name: "Ben Cole".into(), org: Some("Marram Software".into()) },
+                Speaker {
+                    name: "Ana Silva".into(),
+                    org: Some("Marram Software".into())
+                },
+                Speaker {
+                    name: "Ben Cole".into(),
+                    org: Some("Marram Software".into())
+                },
             ]
         );
-        assert_eq!(speaker_line("Callum Reid"), [Speaker { name: "Callum Reid".into(), org: None }]);
+        assert_eq!(
+            speaker_line("Callum Reid"),
+            [Speaker {
+                name: "Callum Reid".into(),
+                org: None
+            }]
+        );
         assert!(looks_like_people("Ana Silva (Estuary Data)"));
         assert!(!looks_like_people("Why we moved everything to the edge"));
     }

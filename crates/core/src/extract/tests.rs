@@ -12,9 +12,14 @@ fn reads_the_three_shapes() {
     let talk = &prose.recap.talks.as_ref().unwrap()[0];
     assert_eq!(talk.title.as_deref(), Some("Can machines weave?"));
     assert_eq!(talk.start, Some(183));
-    assert_eq!(talk.takeaways, ["Looms are programmable.", "Cards are code."]);
+    assert_eq!(
+        talk.takeaways,
+        ["Looms are programmable.", "Cards are code."]
+    );
 
-    let headed = run("## Operators in anger\n\n**Speaker:** Dana Whit, Quayside Bank\n\n* Reconcile loops.\n");
+    let headed = run(
+        "## Operators in anger\n\n**Speaker:** Dana Whit, Quayside Bank\n\n* Reconcile loops.\n",
+    );
     let talk = &headed.recap.talks.as_ref().unwrap()[0];
     assert_eq!(talk.title.as_deref(), Some("Operators in anger"));
     assert_eq!(talk.speakers[0].org.as_deref(), Some("Quayside Bank"));
@@ -31,9 +36,18 @@ fn reads_the_three_shapes() {
 fn never_panics_on_empty_or_odd_blocks() {
     let _ = extract(&[], EventMeta::default());
     let odd = vec![
-        Block::Heading { level: 2, inlines: vec![] },
+        Block::Heading {
+            level: 2,
+            inlines: vec![],
+        },
         Block::Paragraph(vec![Inline::Break, Inline::Text("*".into()), Inline::Break]),
         Block::List(vec![vec![], vec![Inline::Text("1:2".into())]]),
     ];
-    let _ = extract(&odd, EventMeta { location: Some(" "), video: Some("nope") });
+    let _ = extract(
+        &odd,
+        EventMeta {
+            location: Some(" "),
+            video: Some("nope"),
+        },
+    );
 }

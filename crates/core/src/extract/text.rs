@@ -2,12 +2,62 @@
 
 /// Words that start a sentence or clause with a capital letter but are never part of a name.
 const LEAD_INS: &[&str] = &[
-    "A", "After", "Afterwards", "Also", "An", "And", "As", "At", "Before", "But", "Closing",
-    "Finally", "First", "Following", "For", "From", "He", "Her", "His", "In", "It", "Kicking",
-    "Last", "Lastly", "Later", "Meanwhile", "Next", "Opening", "Our", "Rounding", "Second",
-    "She", "Starting", "The", "Their", "Then", "They", "Third", "This", "To", "Up", "We",
-    "With", "Wrapping", "Thanks", "Special", "Huge", "Big", "Many", "Once", "Hot", "Fresh",
-    "Straight", "Back", "Following", "Headlining",
+    "A",
+    "After",
+    "Afterwards",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "But",
+    "Closing",
+    "Finally",
+    "First",
+    "Following",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "His",
+    "In",
+    "It",
+    "Kicking",
+    "Last",
+    "Lastly",
+    "Later",
+    "Meanwhile",
+    "Next",
+    "Opening",
+    "Our",
+    "Rounding",
+    "Second",
+    "She",
+    "Starting",
+    "The",
+    "Their",
+    "Then",
+    "They",
+    "Third",
+    "This",
+    "To",
+    "Up",
+    "We",
+    "With",
+    "Wrapping",
+    "Thanks",
+    "Special",
+    "Huge",
+    "Big",
+    "Many",
+    "Once",
+    "Hot",
+    "Fresh",
+    "Straight",
+    "Back",
+    "Following",
+    "Headlining",
 ];
 
 /// Lower-case words that may sit inside a person's name.
@@ -78,7 +128,9 @@ fn is_clause_end(c: char) -> bool {
 
 /// Starts with an upper-case letter or a digit.
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Could be part of a person's name.
@@ -133,7 +185,10 @@ mod tests {
     #[test]
     fn titles_lose_quotes_and_trailing_punctuation_but_keep_questions() {
         assert_eq!(clean_title(" “Why YAML?” ").as_deref(), Some("Why YAML?"));
-        assert_eq!(clean_title("\"Shipping it\".").as_deref(), Some("Shipping it"));
+        assert_eq!(
+            clean_title("\"Shipping it\".").as_deref(),
+            Some("Shipping it")
+        );
         assert_eq!(clean_title("Done:").as_deref(), Some("Done"));
         assert_eq!(clean_title(" . "), None);
     }
