@@ -153,7 +153,7 @@ pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
     if !linked.is_empty() {
         return linked;
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let Some(after) = [
         "courtesy of ",
         "sponsored by ",

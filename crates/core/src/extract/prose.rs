@@ -185,7 +185,7 @@ fn segment_talk(
     diagnostics: &mut Vec<String>,
 ) -> Option<Talk> {
     let segment = flat.text.get(start..end)?;
-    let lower = segment.to_lowercase();
+    let lower = segment.to_ascii_lowercase();
     if lower.contains("hosted by") || lower.contains("our host") || lower.contains("welcomed by") {
         return None;
     }
@@ -301,7 +301,7 @@ fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
 /// sentence or an opening parenthesis.
 fn prose_title(segment: &str, after: usize) -> Option<String> {
     let rest = segment.get(after..)?;
-    let lower = rest.to_lowercase();
+    let lower = rest.to_ascii_lowercase();
     let (at, marker) = TITLE_MARKERS
         .iter()
         .filter_map(|m| lower.find(m).map(|i| (i, *m)))
@@ -343,7 +343,7 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
 /// bare `Name (Org)`.
 pub fn labelled_speakers(line: &[Inline]) -> Option<Vec<Speaker>> {
     let text = squash(&plain_text(line));
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     for label in [
         "speakers:",
         "speaker:",
@@ -381,7 +381,7 @@ pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<(String, Opt
 /// "Talk 2: Title" → "Title".
 fn strip_talk_number(text: &str) -> &str {
     let trimmed = text.trim_start();
-    let lower = trimmed.to_lowercase();
+    let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with("talk ") {
         if let Some((head, rest)) = trimmed.split_once([':', '—', '-']) {
             if head[5..].trim().chars().all(|c| c.is_ascii_digit()) {
