@@ -200,3 +200,28 @@ fn build_skips_a_broken_post_with_its_file_and_line_and_keeps_the_others() {
         "{out}"
     );
 }
+
+#[test]
+fn check_on_a_posts_folder_reports_what_readers_would_miss() {
+    let posts: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "../../tests/fixtures/posts/_posts",
+    ]
+    .iter()
+    .collect();
+    let output = recap_feed(&["check", &posts.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    let out = stdout(&output);
+    assert!(
+        out.contains("2020-02-12-severn-cloud-native-february-2020.md: warning: talk \"Game days for game studios\": the link says 38:35 but the text says 38:55; the link wins"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2023-06-07-seed-shaped.md: warning: talk 1 (\"Do we still need a staging environment?\") has no start time"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "2020-11-18-dataops-dublin-november-2020.md: warning: the next meetup has no RSVP link"
+    ));
+    assert!(out.contains(" 0 left out, "), "{out}");
+}
