@@ -262,17 +262,7 @@ fn segment_talk(
                 .any(|l| at >= l.start && at < l.end && !is_clock(&l.text))
         })
         .map(|c| c.seconds);
-    talk.start = link_time.or(text_time);
-    if let (Some(link), Some(text)) = (link_time, text_time) {
-        if link != text {
-            diagnostics.push(format!(
-                "talk {:?}: the link says {} but the text says {}; the link wins",
-                talk.title.as_deref().unwrap_or("untitled"),
-                format_clock(link),
-                format_clock(text)
-            ));
-        }
-    }
+    talk.start = reconcile(&talk, link_time, text_time, diagnostics);
     for link in &links {
         let used = talk.video_url.as_deref() == Some(link.url.as_str());
         if !used && !is_clock(&link.text) && link.start >= after {
@@ -295,6 +285,26 @@ fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
             (title.split_whitespace().count() >= 2).then_some((after + i, title))
         })
         .min_by_key(|(at, _)| *at)
+}
+
+/// The start time from a link and from the text: the link wins, and a disagreement is reported.
+fn reconcile(
+    talk: &Talk,
+    link: Option<u32>,
+    text: Option<u32>,
+    diagnostics: &mut Vec<String>,
+) -> Option<u32> {
+    if let (Some(a), Some(b)) = (link, text) {
+        if a != b {
+            diagnostics.push(format!(
+                "talk {:?}: the link says {} but the text says {}; the link wins",
+                talk.title.as_deref().unwrap_or("untitled"),
+                format_clock(a),
+                format_clock(b)
+            ));
+        }
+    }
+    link.or(text)
 }
 
 /// A title told in prose after "asking", "discussing", "a talk on", … up to the end of the
@@ -410,19 +420,8 @@ pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<Str
             if let Some(link) = link {
                 talk.video_url.get_or_insert_with(|| link.url.clone());
             }
-            if let (Some(a), Some(b)) = (link_time, text_time) {
-                if a != b {
-                    diagnostics.push(format!(
-                        "talk {:?}: the link says {} but the text says {}; the link wins",
-                        talk.title.as_deref().unwrap_or("untitled"),
-                        format_clock(a),
-                        format_clock(b)
-                    ));
-                }
-            }
-            if talk.start.is_none() {
-                talk.start = link_time.or(text_time);
-            }
+            let start = reconcile(talk, link_time, text_time, diagnostics);
+            talk.start = talk.start.or(start);
             true
         }
         Some(label)

@@ -389,48 +389,34 @@ mod tests {
         );
     }
 
+    fn sp(name: &str, org: Option<&str>) -> Speaker {
+        Speaker {
+            name: name.into(),
+            org: org.map(Into::into),
+        }
+    }
+
     #[test]
     fn speaker_lines() {
         assert_eq!(
             speaker_line("Dana Whit, Quayside Bank"),
-            [Speaker {
-                name: "Dana Whit".into(),
-                org: Some("Quayside Bank".into())
-            }]
+            [sp("Dana Whit", Some("Quayside Bank"))]
         );
         assert_eq!(
             speaker_line("Ana Silva (Estuary Data) and Ben Cole (Marram Software)"),
             [
-                Speaker {
-                    name: "Ana Silva".into(),
-                    org: Some("Estuary Data".into())
-                },
-                Speaker {
-                    name: "Ben Cole".into(),
-                    org: Some("Marram Software".into())
-                },
+                sp("Ana Silva", Some("Estuary Data")),
+                sp("Ben Cole", Some("Marram Software")),
             ]
         );
         assert_eq!(
             speaker_line("Ana Silva & Ben Cole (Marram Software)"),
             [
-                Speaker {
-                    name: "Ana Silva".into(),
-                    org: Some("Marram Software".into())
-                },
-                Speaker {
-                    name: "Ben Cole".into(),
-                    org: Some("Marram Software".into())
-                },
+                sp("Ana Silva", Some("Marram Software")),
+                sp("Ben Cole", Some("Marram Software")),
             ]
         );
-        assert_eq!(
-            speaker_line("Callum Reid"),
-            [Speaker {
-                name: "Callum Reid".into(),
-                org: None
-            }]
-        );
+        assert_eq!(speaker_line("Callum Reid"), [sp("Callum Reid", None)]);
         assert!(looks_like_people("Ana Silva (Estuary Data)"));
         assert!(!looks_like_people("Why we moved everything to the edge"));
     }
