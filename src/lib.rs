@@ -1,12 +1,15 @@
 //! Recap's web app: a thin layer of Leptos views over `recap-core`.
 //!
 //! [`start`] finds the mount element (`[data-recap]`, else `<body>`), decides which feed to
-//! load and renders the [`App`].
+//! load and renders the [`App`]: the event list at the base path, an event at `events/{id}`.
 
 mod api;
 mod components;
+pub mod dom;
 mod mount;
+mod router;
+pub mod sanitize;
 
 pub use api::fetch_feed;
-pub use components::{App, EventList, FeedErrorView};
+pub use components::{App, EventCard, EventList, FeedErrorView};
 pub use mount::start;

@@ -20,9 +20,14 @@ const TYPES = {
   ".webm": "video/webm",
 };
 
-export async function startServer({ root = "dist", fixtures = "tests/fixtures" } = {}) {
+export async function startServer({
+  root = "dist",
+  fixtures = "tests/fixtures",
+  generated = "target/e2e-generated",
+} = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
+    ["/generated/", resolve(generated)],
     ["/", resolve(root)],
   ];
   const server = createServer(async (req, res) => {

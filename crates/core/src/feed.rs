@@ -240,3 +240,69 @@ fn whole_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u3
     }
     deserializer.deserialize_option(Visitor)
 }
+
+impl Item {
+    /// The organisations of the speakers, each once, in order of appearance.
+    pub fn orgs(&self) -> Vec<&str> {
+        let mut orgs: Vec<&str> = Vec::new();
+        for org in self
+            .talks()
+            .iter()
+            .flat_map(|t| &t.speakers)
+            .filter_map(|s| s.org.as_deref())
+        {
+            if !orgs.contains(&org) {
+                orgs.push(org);
+            }
+        }
+        orgs
+    }
+
+    /// The event recording, when it is a video the viewer can play.
+    pub fn recording(&self) -> Option<crate::video::VideoLink> {
+        crate::video::parse_video_url(self.recap.as_ref()?.video.as_deref()?)
+    }
+
+    /// Whether the talks still have to be read from `content_html`.
+    pub fn needs_extraction(&self) -> bool {
+        self.recap.as_ref().is_none_or(|r| r.talks.is_none()) && self.content_html.is_some()
+    }
+
+    /// Takes talks, sponsors and the next meetup from an extraction, keeping what the feed's own
+    /// `_recap` already says.
+    pub fn fill_from(&mut self, extracted: Recap) {
+        let recap = self.recap.get_or_insert_with(Recap::default);
+        recap.talks = recap.talks.take().or(extracted.talks);
+        recap.location = recap.location.take().or(extracted.location);
+        recap.video = recap.video.take().or(extracted.video);
+        recap.next_event = recap.next_event.take().or(extracted.next_event);
+        if recap.sponsors.is_empty() {
+            recap.sponsors = extracted.sponsors;
+        }
+    }
+}
+
+impl Feed {
+    /// Adds an older page (JSON Feed `next_url`): new items only, newest first; returns how many
+    /// were added.
+    pub fn append_page(&mut self, page: Feed) -> usize {
+        let before = self.items.len();
+        for item in page.items {
+            if !self.items.iter().any(|i| i.id == item.id) {
+                self.items.push(item);
+            }
+        }
+        self.items.sort_by_key(|item| {
+            std::cmp::Reverse(item.date_published.as_ref().map(|d| d.unix_seconds()))
+        });
+        self.next_url = page.next_url;
+        self.items.len() - before
+    }
+
+    /// The item with this id, with the newer and the older event beside it.
+    pub fn find(&self, id: &str) -> Option<(&Item, Option<&Item>, Option<&Item>)> {
+        let at = self.items.iter().position(|i| i.id == id)?;
+        let newer = at.checked_sub(1).and_then(|i| self.items.get(i));
+        Some((&self.items[at], newer, self.items.get(at + 1)))
+    }
+}

@@ -9,6 +9,9 @@
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
+//! - [`route`]: the viewer's URLs.
+//! - [`sanitize`]: the allow-list for a post's `content_html`.
+//! - [`search`]: searching, filtering and grouping the event list.
 //! - [`source`]: which feed URL a page may load.
 //! - [`url`]: which URLs from a feed may become links.
 //! - [`time`]: video timestamps: `t=1m40s`, `1:07:55`, and back.
@@ -26,6 +29,9 @@ pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod parse;
+pub mod route;
+pub mod sanitize;
+pub mod search;
 pub mod source;
 pub mod time;
 pub mod url;

@@ -408,3 +408,63 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod feed_tests {
+    use super::*;
+
+    fn feed(items: &str) -> Feed {
+        parse_feed(&format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{items}]}}"#
+        ))
+        .unwrap()
+        .feed
+    }
+
+    #[test]
+    fn pages_merge_without_duplicates_and_neighbours_are_found() {
+        let mut first = feed(
+            r#"{"id":"c","date_published":"2024-03-01T00:00:00Z"},{"id":"b","date_published":"2024-02-01T00:00:00Z"}"#,
+        );
+        let older = feed(
+            r#"{"id":"b","date_published":"2024-02-01T00:00:00Z"},{"id":"a","date_published":"2024-01-01T00:00:00Z"}"#,
+        );
+        assert_eq!(first.append_page(older), 1);
+        let ids: Vec<_> = first.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["c", "b", "a"]);
+        let (item, newer, older) = first.find("b").unwrap();
+        assert_eq!(
+            (
+                item.id.as_str(),
+                newer.map(|i| i.id.as_str()),
+                older.map(|i| i.id.as_str())
+            ),
+            ("b", Some("c"), Some("a"))
+        );
+        assert!(first.find("zzz").is_none());
+    }
+
+    #[test]
+    fn extraction_fills_only_what_the_feed_lacks() {
+        let mut items = feed(
+            r#"{"id":"a","content_html":"<p>x</p>","_recap":{"location":"Leeds","video":null}}"#,
+        )
+        .items;
+        let item = &mut items[0];
+        assert!(item.needs_extraction());
+        item.fill_from(crate::Recap {
+            location: Some("Elsewhere".into()),
+            video: Some("https://youtu.be/AbCdEfGhIjK".into()),
+            talks: Some(vec![crate::Talk {
+                title: Some("T".into()),
+                ..Default::default()
+            }]),
+            next_event: None,
+            sponsors: vec![],
+        });
+        assert!(!item.needs_extraction());
+        assert_eq!(item.location(), Some("Leeds"));
+        assert_eq!(item.talks().len(), 1);
+        assert!(item.recording().is_some());
+    }
+}

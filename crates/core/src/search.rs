@@ -1,0 +1,210 @@
+//! Searching and filtering the event list.
+
+use crate::feed::Item;
+use crate::route::ListQuery;
+
+/// The lower-cased search terms of a query.
+fn terms(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Everything a search looks at in an event: its title, talk titles, speakers, organisations and
+/// takeaways, lower-cased.
+pub fn searchable_text(item: &Item) -> String {
+    let mut text = item.display_title().to_lowercase();
+    for talk in item.talks() {
+        let mut push = |s: &str| {
+            text.push('\n');
+            text.push_str(&s.to_lowercase());
+        };
+        if let Some(title) = &talk.title {
+            push(title);
+        }
+        for speaker in &talk.speakers {
+            push(&speaker.name);
+            if let Some(org) = &speaker.org {
+                push(org);
+            }
+        }
+        for takeaway in &talk.takeaways {
+            push(takeaway);
+        }
+    }
+    text
+}
+
+/// Whether the item passes the search and filters. Every term must appear somewhere.
+pub fn matches(item: &Item, query: &ListQuery) -> bool {
+    if let Some(tag) = &query.tag {
+        if !item.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            return false;
+        }
+    }
+    if let Some(year) = query.year {
+        if item.date_published.as_ref().map(|d| d.year()) != Some(year) {
+            return false;
+        }
+    }
+    let terms = terms(&query.q);
+    if terms.is_empty() {
+        return true;
+    }
+    let text = searchable_text(item);
+    terms.iter().all(|term| text.contains(term.as_str()))
+}
+
+/// Splits `text` into runs, marking those that match a search term (case-insensitive), for
+/// highlighting.
+pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
+    let terms: Vec<Vec<char>> = terms(query).iter().map(|t| t.chars().collect()).collect();
+    // Each lower-cased char with the byte range of the original char it came from.
+    let folded: Vec<(char, usize, usize)> = text
+        .char_indices()
+        .flat_map(|(at, c)| c.to_lowercase().map(move |l| (l, at, at + c.len_utf8())))
+        .collect();
+    let mut marked = vec![false; text.len()];
+    for term in terms.iter().filter(|t| !t.is_empty()) {
+        let mut i = 0;
+        while i + term.len() <= folded.len() {
+            if folded[i..i + term.len()]
+                .iter()
+                .map(|f| f.0)
+                .eq(term.iter().copied())
+            {
+                let (start, end) = (folded[i].1, folded[i + term.len() - 1].2);
+                marked[start..end].iter_mut().for_each(|m| *m = true);
+                i += term.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let hit = marked[i];
+        match runs.last_mut() {
+            Some((run, h)) if *h == hit => run.push(c),
+            _ => runs.push((c.to_string(), hit)),
+        }
+    }
+    if runs.is_empty() {
+        runs.push((String::new(), false));
+    }
+    runs
+}
+
+/// The years of the events, newest first.
+pub fn years(items: &[Item]) -> Vec<i32> {
+    let mut years: Vec<i32> = items
+        .iter()
+        .filter_map(|i| i.date_published.as_ref().map(|d| d.year()))
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+/// The tags of the events, most used first, then alphabetically.
+pub fn tags(items: &[Item]) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for tag in items.iter().flat_map(|i| i.tags.iter()) {
+        match counts.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(tag)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((tag.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.into_iter().map(|(t, _)| t).collect()
+}
+
+/// Items grouped by year, keeping their order; undated items last, under `None`.
+pub fn by_year<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<(Option<i32>, Vec<&'a Item>)> {
+    let mut groups: Vec<(Option<i32>, Vec<&Item>)> = Vec::new();
+    for item in items {
+        let year = item.date_published.as_ref().map(|d| d.year());
+        match groups.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, group)) => group.push(item),
+            None => groups.push((year, vec![item])),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_feed;
+
+    fn items() -> Vec<Item> {
+        parse_feed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[
+            {"id":"a","title":"May meetup","date_published":"2023-05-03T18:00:00Z","tags":["Video","2023"],
+             "_recap":{"talks":[{"title":"eBPF for everyone","speakers":[{"name":"Ada Lovelace","org":"Loom Works"}],"takeaways":["Probes are cheap."]}]}},
+            {"id":"b","title":"June meetup","date_published":"2024-06-03T18:00:00Z","tags":["video"]},
+            {"id":"c","title":"Undated"}]}"#,
+        )
+        .unwrap()
+        .feed
+        .items
+    }
+
+    fn q(q: &str, tag: Option<&str>, year: Option<i32>) -> ListQuery {
+        ListQuery {
+            q: q.into(),
+            tag: tag.map(Into::into),
+            year,
+        }
+    }
+
+    #[test]
+    fn searches_titles_talks_speakers_orgs_takeaways() {
+        let items = items();
+        let hits = |query: ListQuery| -> Vec<&str> {
+            items
+                .iter()
+                .filter(|i| matches(i, &query))
+                .map(|i| i.id.as_str())
+                .collect()
+        };
+        assert_eq!(hits(q("", None, None)), ["b", "a", "c"]);
+        assert_eq!(hits(q("EBPF", None, None)), ["a"]);
+        assert_eq!(hits(q("loom lovelace", None, None)), ["a"]);
+        assert_eq!(hits(q("cheap", None, None)), ["a"]);
+        assert_eq!(hits(q("meetup", Some("Video"), None)), ["b", "a"]);
+        assert_eq!(hits(q("", None, Some(2023))), ["a"]);
+        assert_eq!(hits(q("nothing", None, None)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn highlights_matches_case_insensitively() {
+        assert_eq!(
+            highlight("eBPF for Everyone", "ebpf every"),
+            [
+                ("eBPF".into(), true),
+                (" for ".into(), false),
+                ("Every".into(), true),
+                ("one".into(), false)
+            ]
+        );
+        assert_eq!(
+            highlight("Café Ünï", "CAFÉ"),
+            [("Café".into(), true), (" Ünï".into(), false)]
+        );
+        assert_eq!(highlight("x", "  "), [("x".into(), false)]);
+    }
+
+    #[test]
+    fn years_tags_and_groups() {
+        let items = items();
+        assert_eq!(years(&items), [2024, 2023]);
+        assert_eq!(tags(&items), ["video", "2023"]);
+        let groups = by_year(&items);
+        assert_eq!(
+            groups
+                .iter()
+                .map(|(y, g)| (*y, g.len()))
+                .collect::<Vec<_>>(),
+            [(Some(2024), 1), (Some(2023), 1), (None, 1)]
+        );
+    }
+}
