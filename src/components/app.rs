@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use recap_core::{route::Route, Feed, ParsedFeed, Problem, Severity};
+use recap_core::{route::Route, Feed, LoadError, ParsedFeed, Problem, Severity};
 
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
 use crate::api::fetch_feed;
@@ -27,31 +27,30 @@ pub fn App(config: Config) -> impl IntoView {
     } = config;
     provide_context(Router::new(base, feed_param));
     let url = source.url.clone();
-    let request_url = url.clone();
-    let feed = LocalResource::new(move || fetch_feed(request_url.clone()));
-    let retry = Callback::new(move |()| feed.refetch());
+    // None while loading; a plain signal and task are lighter than a resource and Suspense.
+    let state = RwSignal::new(None::<Result<ParsedFeed, LoadError>>);
+    let load = move || {
+        state.set(None);
+        let url = url.clone();
+        leptos::task::spawn_local(async move { state.set(Some(fetch_feed(url).await)) });
+    };
+    load();
+    let retry = Callback::new(move |()| load());
+    let shown_url = source.url.clone();
 
     view! {
         <div class="recap">
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
-            <Suspense fallback=Skeleton>
-                {move || {
-                    let url = url.clone();
-                    Suspend::new(async move {
-                        match feed.await {
-                            Ok(parsed) => view! { <Loaded parsed /> }.into_any(),
-                            Err(error) => {
-                                view! {
-                                    <main class="recap-main">
-                                        <FeedErrorView error url on_retry=retry />
-                                    </main>
-                                }
-                                    .into_any()
-                            }
-                        }
-                    })
-                }}
-            </Suspense>
+            {move || match state.get() {
+                None => view! { <Skeleton /> }.into_any(),
+                Some(Ok(parsed)) => view! { <Loaded parsed /> }.into_any(),
+                Some(Err(error)) => view! {
+                    <main class="recap-main">
+                        <FeedErrorView error url=shown_url.clone() on_retry=retry />
+                    </main>
+                }
+                .into_any(),
+            }}
         </div>
     }
 }

@@ -29,9 +29,9 @@ pub fn ListPage() -> impl IntoView {
         change(&mut next);
         router.replace(Route::List(next));
     };
-    let all_years = Memo::new(move |_| context.feed.with(|f| years(&f.items)));
-    let all_tags = Memo::new(move |_| context.feed.with(|f| tags(&f.items)));
-    let visible = Memo::new(move |_| {
+    let all_years = move || context.feed.with(|f| years(&f.items));
+    let all_tags = move || context.feed.with(|f| tags(&f.items));
+    let visible = move || {
         let query = query.get();
         context.feed.with(|f| {
             f.items
@@ -40,11 +40,12 @@ pub fn ListPage() -> impl IntoView {
                 .cloned()
                 .collect::<Vec<_>>()
         })
-    });
+    };
     let count_text = move || {
-        let shown = visible.with(Vec::len);
+        let query = query.get();
+        let shown = context.feed.with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
         let total = context.feed.with(|f| f.items.len());
-        if query.with(ListQuery::is_filtered) {
+        if query.is_filtered() {
             format!("{shown} of {total} events")
         } else if total == 1 {
             "1 event".to_owned()
@@ -87,7 +88,7 @@ pub fn ListPage() -> impl IntoView {
                     }
                 >
                     <option value="">"All years"</option>
-                    {move || all_years.get().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                    {move || all_years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                 </select>
             </div>
             <div class="recap-field">
@@ -103,13 +104,13 @@ pub fn ListPage() -> impl IntoView {
                     }
                 >
                     <option value="">"All tags"</option>
-                    {move || all_tags.get().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                    {move || all_tags().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                 </select>
             </div>
         </div>
         <p class="recap-count" role="status" aria-live="polite">{count_text}</p>
         {move || {
-            let items = visible.get();
+            let items = visible();
             if items.is_empty() && query.with(ListQuery::is_filtered) {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));
                 view! {
