@@ -7,9 +7,10 @@ mod api;
 mod components;
 pub mod dom;
 mod mount;
+mod render;
 mod router;
 pub mod sanitize;
 
 pub use api::fetch_feed;
-pub use components::{App, EventCard, EventList, FeedErrorView};
+pub use components::{App, EventList, FeedErrorView};
 pub use mount::start;

@@ -35,6 +35,17 @@ impl Router {
         self.route.get()
     }
 
+    /// Reads the current route without tracking.
+    pub fn route_untracked(&self) -> Route {
+        self.route.get_untracked()
+    }
+
+    /// The route an app URL (`/events/…?t=…`) names.
+    pub fn route_of(&self, href: &str) -> Route {
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
+        parse_route(path, query, &self.base.get_value())
+    }
+
     /// The URL of a route.
     pub fn href(&self, route: &Route) -> String {
         href(

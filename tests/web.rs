@@ -30,10 +30,12 @@ fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-fn event_list_shows_each_event_newest_first_with_date_place_and_talks() {
+async fn event_list_shows_each_event_newest_first_with_date_place_and_talks() {
     let items = parse_feed(SMALL_FEED).unwrap().feed.items;
     let root = container();
     let _mounted = mount_to(root.clone(), move || view! { <EventList items /> });
+    // The list is built after mounting.
+    tick().await;
 
     assert_eq!(
         texts(&root, ".recap-event-card__title"),
@@ -62,10 +64,12 @@ fn event_list_shows_each_event_newest_first_with_date_place_and_talks() {
 }
 
 #[wasm_bindgen_test]
-fn event_cards_link_to_event_pages_with_the_id_in_one_segment() {
+async fn event_cards_link_to_event_pages_with_the_id_in_one_segment() {
     let items = parse_feed(SMALL_FEED).unwrap().feed.items;
     let root = container();
     let _mounted = mount_to(root.clone(), move || view! { <EventList items /> });
+    // The list is built after mounting.
+    tick().await;
 
     let links = root.query_selector_all("a").unwrap();
     let hrefs: Vec<String> = (0..links.length())
@@ -90,19 +94,23 @@ fn event_cards_link_to_event_pages_with_the_id_in_one_segment() {
 }
 
 #[wasm_bindgen_test]
-fn search_matches_are_marked_in_titles_and_organisations() {
+async fn search_matches_are_marked_in_titles_and_organisations() {
     let items = parse_feed(SMALL_FEED).unwrap().feed.items;
     let root = container();
     let _mounted = mount_to(root.clone(), move || {
         view! { <EventList items query="saltmarsh" /> }
     });
+    // The list is built after mounting.
+    tick().await;
     assert_eq!(texts(&root, "mark"), ["Saltmarsh", "Saltmarsh"]);
 }
 
 #[wasm_bindgen_test]
-fn an_empty_feed_says_so() {
+async fn an_empty_feed_says_so() {
     let root = container();
     let _mounted = mount_to(root.clone(), || view! { <EventList items=vec![] /> });
+    // The list is built after mounting.
+    tick().await;
     assert_eq!(
         texts(&root, ".recap-empty"),
         ["This feed has no events yet."]

@@ -6,8 +6,9 @@ use recap_core::route::{ListQuery, Route};
 use recap_core::search::{matches, tags, years};
 use recap_core::LoadError;
 
-use super::{set_title, EventList, FeedContext, FeedProblems};
+use super::{set_title, FeedContext, FeedProblems, Rendered};
 use crate::api::{absolute, fetch_feed};
+use crate::render::event_list;
 use crate::router::use_router;
 
 /// The event list: search, filters, events by year, older pages on demand.
@@ -43,7 +44,9 @@ pub fn ListPage() -> impl IntoView {
     };
     let count_text = move || {
         let query = query.get();
-        let shown = context.feed.with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
+        let shown = context
+            .feed
+            .with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
         let total = context.feed.with(|f| f.items.len());
         if query.is_filtered() {
             format!("{shown} of {total} events")
@@ -123,7 +126,11 @@ pub fn ListPage() -> impl IntoView {
                 }
                     .into_any()
             } else {
-                view! { <EventList items query=query.get().q /> }.into_any()
+                let q = query.get().q;
+                view! {
+                    <Rendered render=Box::new(move |dom| event_list(dom, &items, &q, &|route| router.href(route))) />
+                }
+                .into_any()
             }
         }}
         <LoadOlder />
