@@ -1,16 +1,15 @@
-//! All network code: fetching a feed page, and readying its items for the views.
+//! All network code: fetching the feed.
+
+use std::rc::Rc;
 
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
-use recap_core::extract::{extract, EventMeta};
 use recap_core::{load::read_response, LoadError, ParsedFeed};
 
 /// Fetches and reads the feed at `url` (relative to the page or absolute).
 ///
-/// Items without `_recap.talks` get their talks from `content_html`, read by the browser's own
-/// HTML parser; relative image URLs are resolved against the feed's URL. The request is aborted
-/// if the component that asked for it goes away first.
-pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
+/// The request is aborted if the component that asked for it goes away first.
+pub async fn fetch_feed(url: String) -> Result<Rc<ParsedFeed>, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     if let Some(controller) = controller {
@@ -27,36 +26,5 @@ pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
     } else {
         String::new()
     };
-    let mut parsed = read_response(response.status(), &response.status_text(), &body)?;
-    let feed_url = absolute(&response.url(), None).unwrap_or(url);
-    for item in &mut parsed.feed.items {
-        if let Some(image) = &item.image {
-            item.image = absolute(image, Some(&feed_url)).or(item.image.take());
-        }
-        if item.needs_extraction() {
-            let blocks =
-                crate::dom::blocks_from_html(item.content_html.as_deref().unwrap_or_default());
-            let recap = item.recap.clone().unwrap_or_default();
-            let extraction = extract(
-                &blocks,
-                EventMeta {
-                    location: recap.location.as_deref(),
-                    video: recap.video.as_deref(),
-                },
-            );
-            item.fill_from(extraction.recap);
-        }
-    }
-    Ok(parsed)
-}
-
-/// `url` resolved against `base` (default: the document's base URL).
-pub fn absolute(url: &str, base: Option<&str>) -> Option<String> {
-    let document_base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    let base = base.map(str::to_owned).or(document_base)?;
-    web_sys::Url::new_with_base(url, &base)
-        .ok()
-        .map(|u| u.href())
+    read_response(response.status(), &response.status_text(), &body).map(Rc::new)
 }

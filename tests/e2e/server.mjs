@@ -20,14 +20,9 @@ const TYPES = {
   ".webm": "video/webm",
 };
 
-export async function startServer({
-  root = "dist",
-  fixtures = "tests/fixtures",
-  generated = "target/e2e-generated",
-} = {}) {
+export async function startServer({ root = "dist", fixtures = "tests/fixtures" } = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
-    ["/generated/", resolve(generated)],
     ["/", resolve(root)],
   ];
   const server = createServer(async (req, res) => {
