@@ -107,8 +107,8 @@ pub fn is_sponsor_text(lower: &str) -> bool {
 }
 
 fn is_rsvp(text: &str, url: &str) -> bool {
-    let text = text.to_lowercase();
-    let url = url.to_lowercase();
+    let text = text.to_ascii_lowercase();
+    let url = url.to_ascii_lowercase();
     [
         "rsvp",
         "register",
@@ -192,7 +192,7 @@ pub fn is_month(word: &str) -> bool {
     MONTHS.contains(
         &word
             .trim_matches(|c: char| !c.is_alphabetic())
-            .to_lowercase()
+            .to_ascii_lowercase()
             .as_str(),
     )
 }
@@ -204,7 +204,7 @@ fn is_day(word: &str) -> bool {
         && digits.len() <= 2
         && digits.chars().all(|c| c.is_ascii_digit())
         && matches!(
-            suffix.to_lowercase().as_str(),
+            suffix.to_ascii_lowercase().as_str(),
             "" | "st" | "nd" | "rd" | "th"
         )
 }
@@ -212,7 +212,7 @@ fn is_day(word: &str) -> bool {
 /// A date as written: "Wednesday 3rd May", "Thursday, March 14th", "14 March".
 pub fn find_date(text: &str) -> Option<String> {
     let words = words(text);
-    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_ascii_lowercase()).collect();
     (0..words.len())
         .filter(|&i| MONTHS.contains(&lower[i].as_str()))
         .find_map(|month| date_at(text, &words, &lower, month))

@@ -126,7 +126,7 @@ impl Reader {
         self.open = None;
         self.section = Section::Body;
         let text = plain_text(inlines);
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         if event::is_next_event_heading(&lower) {
             self.section = Section::NextEvent;
             self.next_event.get_or_insert(NextEvent {
@@ -193,7 +193,7 @@ impl Reader {
             }
             return;
         }
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         // A dated announcement is the next meetup; an undated one only if it introduces no talk.
         let announces = !has_video_time(inlines) && event::is_next_event_text(&lower, &text);
         if announces && event::find_date(&text).is_some() {

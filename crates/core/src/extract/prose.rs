@@ -117,7 +117,7 @@ fn flatten(inlines: &[Inline]) -> Flat {
 }
 
 fn is_generic(text: &str) -> bool {
-    GENERIC_LINKS.contains(&text.trim().to_lowercase().as_str())
+    GENERIC_LINKS.contains(&text.trim().to_ascii_lowercase().as_str())
 }
 
 fn is_clock(text: &str) -> bool {
@@ -125,7 +125,7 @@ fn is_clock(text: &str) -> bool {
 }
 
 fn is_resource(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     RESOURCE_WORDS.iter().any(|w| lower.contains(w))
 }
 
@@ -407,7 +407,7 @@ fn strip_talk_number(text: &str) -> &str {
 pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<String>) -> bool {
     let flat = flatten(line);
     let text = flat.text.trim();
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let label = lower
         .split_once(':')
         .map(|(l, _)| l.trim())
@@ -548,7 +548,7 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
             .unwrap_or_default()
             .split_whitespace()
             .map(|w| {
-                w.to_lowercase()
+                w.to_ascii_lowercase()
                     .trim_matches([',', ':', '.', '!', '(', ')'])
                     .to_owned()
             })
