@@ -1,15 +1,18 @@
 //! All network code: fetching the feed.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
+use recap_core::extract::{extract, EventMeta};
 use recap_core::{load::read_response, LoadError, ParsedFeed};
 
 /// Fetches and reads the feed at `url` (relative to the page or absolute).
 ///
-/// The request is aborted if the component that asked for it goes away first.
-pub async fn fetch_feed(url: String) -> Result<Rc<ParsedFeed>, LoadError> {
+/// Items without `_recap.talks` (a plain Jekyll `feed.json`) get their talks from
+/// `content_html`, read by the browser's own HTML parser and the same extractor as the CLI's. The
+/// request is aborted if the component that asked for it goes away first.
+pub async fn fetch_feed(url: String) -> Result<Arc<ParsedFeed>, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     if let Some(controller) = controller {
@@ -26,5 +29,20 @@ pub async fn fetch_feed(url: String) -> Result<Rc<ParsedFeed>, LoadError> {
     } else {
         String::new()
     };
-    read_response(response.status(), &response.status_text(), &body).map(Rc::new)
+    let mut parsed = read_response(response.status(), &response.status_text(), &body)?;
+    for item in parsed
+        .feed
+        .items
+        .iter_mut()
+        .filter(|item| item.needs_extraction())
+    {
+        let blocks = crate::dom::blocks_from_html(item.content_html.as_deref().unwrap_or_default());
+        let recap = item.recap.clone().unwrap_or_default();
+        let meta = EventMeta {
+            location: recap.location.as_deref(),
+            video: recap.video.as_deref(),
+        };
+        item.fill_from(extract(&blocks, meta).recap);
+    }
+    Ok(Arc::new(parsed))
 }

@@ -1,7 +1,7 @@
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use recap_core::{source::FeedSource, ParsedFeed, Severity};
+use recap_core::{source::FeedSource, LoadError, ParsedFeed, Severity};
 
 use super::{EventList, FeedErrorView};
 use crate::api::fetch_feed;
@@ -10,33 +10,34 @@ use crate::api::fetch_feed;
 #[component]
 pub fn App(source: FeedSource) -> impl IntoView {
     let FeedSource { url, notice } = source;
+    // None while loading. A signal and a task: lighter in the wasm than a resource and Suspense.
+    let state = RwSignal::new(None::<Result<Arc<ParsedFeed>, LoadError>>);
     let request_url = url.clone();
-    let feed = LocalResource::new(move || fetch_feed(request_url.clone()));
-    let retry = Callback::new(move |()| feed.refetch());
+    let load = move || {
+        state.set(None);
+        let url = request_url.clone();
+        leptos::task::spawn_local(async move { state.set(Some(fetch_feed(url).await)) });
+    };
+    load();
+    let retry = Callback::new(move |()| load());
 
     view! {
         <div class="recap">
             {notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
-            <Suspense fallback=Skeleton>
-                {move || {
-                    let url = url.clone();
-                    Suspend::new(async move {
-                        match feed.await {
-                            Ok(parsed) => view! { <FeedView parsed /> }.into_any(),
-                            Err(error) => {
-                                view! { <FeedErrorView error url on_retry=retry /> }.into_any()
-                            }
-                        }
-                    })
-                }}
-            </Suspense>
+            {move || match state.get() {
+                None => view! { <Skeleton /> }.into_any(),
+                Some(Ok(parsed)) => view! { <FeedView parsed /> }.into_any(),
+                Some(Err(error)) => {
+                    view! { <FeedErrorView error url=url.clone() on_retry=retry /> }.into_any()
+                }
+            }}
         </div>
     }
 }
 
 /// A loaded feed: its name, what could not be read, its events.
 #[component]
-fn FeedView(parsed: Rc<ParsedFeed>) -> impl IntoView {
+fn FeedView(parsed: Arc<ParsedFeed>) -> impl IntoView {
     let feed = &parsed.feed;
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if !feed.title.is_empty() {

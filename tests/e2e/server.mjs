@@ -1,5 +1,5 @@
 // A small static server for the end-to-end tests: the built site at `/`, test fixtures at
-// `/fixtures/`, unknown extension-less paths answered with index.html (as a host with
+// `/fixtures/`, feeds the tests generate at `/generated/`, unknown extension-less paths answered with index.html (as a host with
 // rewrites would). It listens on 127.0.0.1 only, on a free port.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -20,9 +20,14 @@ const TYPES = {
   ".webm": "video/webm",
 };
 
-export async function startServer({ root = "dist", fixtures = "tests/fixtures" } = {}) {
+export async function startServer({
+  root = "dist",
+  fixtures = "tests/fixtures",
+  generated = "target/e2e-generated",
+} = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
+    ["/generated/", resolve(generated)],
     ["/", resolve(root)],
   ];
   const server = createServer(async (req, res) => {

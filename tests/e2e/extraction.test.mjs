@@ -1,0 +1,49 @@
+// End to end: a feed without `_recap.talks` (what examples/jekyll/feed.json produces) gets its
+// talks in the browser, from content_html, the same as the CLI extracts them from Markdown.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+let server;
+let browser;
+let cliFeed;
+before(async () => {
+  mkdirSync("target/e2e-generated", { recursive: true });
+  execFileSync(
+    "cargo",
+    ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
+      "--out", "target/e2e-generated/fixtures.json", "--title", "Fixture meetups"],
+    { stdio: "inherit" },
+  );
+  cliFeed = JSON.parse(readFileSync("target/e2e-generated/fixtures.json", "utf8"));
+  const bare = structuredClone(cliFeed);
+  for (const item of bare.items) delete item._recap.talks;
+  writeFileSync("target/e2e-generated/no-talks.json", JSON.stringify(bare));
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const talkCount = (n) => (n === 0 ? "No talks listed" : n === 1 ? "1 talk" : `${n} talks`);
+
+test("a feed without talks: each event shows the talks the CLI found, read from content_html", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  const shown = await page.$$eval(".recap-event-card", (cards) =>
+    cards.map((c) => [
+      c.querySelector(".recap-event-card__title").textContent,
+      c.querySelector(".recap-event-card__talks").textContent,
+    ]),
+  );
+  assert.deepEqual(shown, cliFeed.items.map((i) => [i.title, talkCount(i._recap.talks.length)]));
+  assert.ok(cliFeed.items.filter((i) => i._recap.talks.length > 0).length >= 30);
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: `${SCREENSHOTS}/extracted-in-browser.png` });
+});
