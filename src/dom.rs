@@ -12,7 +12,7 @@
 //! between elements, typographic quotes (left to the extractor). HTML that no Markdown renders to,
 //! such as loose text in a `<div>`, is read as paragraphs.
 
-use recap_core::blocks::{plain_text, push_emphasis, push_text, repair_links, Block, Inline};
+use recap_core::blocks::{Block, BlockBuilder};
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
@@ -20,7 +20,7 @@ use web_sys::{DomParser, Element, Node, SupportedType};
 const MAX_DEPTH: usize = 512;
 
 /// Reads HTML (a feed item's `content_html`) into blocks, with broken links mended
-/// ([`repair_links`]): the blocks `recap_core::markdown::to_blocks` gives for the Markdown that
+/// (`recap_core::blocks::repair_links`): the blocks `recap_core::markdown::to_blocks` gives for the Markdown that
 /// rendered to this HTML.
 ///
 /// Never panics; HTML that cannot be parsed gives no blocks.
@@ -30,9 +30,7 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
     };
     let mut walker = Walker::default();
     walker.block_children(&body, 0);
-    let mut blocks = walker.blocks;
-    repair_links(&mut blocks);
-    blocks
+    walker.builder.finish()
 }
 
 /// The `<body>` of `html` parsed as a separate, inert document.
@@ -123,21 +121,11 @@ impl Kind {
     }
 }
 
-/// Mirrors the Markdown builder of `recap_core::markdown`: the same state, changed at the same
-/// points of the document.
+/// Replays the parsed document into the same [`BlockBuilder`] as `recap_core::markdown`, at the
+/// points where pulldown-cmark reports the Markdown that rendered to it.
 #[derive(Default)]
 struct Walker {
-    blocks: Vec<Block>,
-    /// Inlines of the paragraph, heading or list item being read.
-    inlines: Vec<Inline>,
-    /// The open link: its destination and the inlines before it started.
-    link: Option<(String, Vec<Inline>)>,
-    /// Items of the open (outermost) list, and how deep lists are nested.
-    items: Vec<Vec<Inline>>,
-    list_depth: usize,
-    heading: Option<u8>,
-    /// How deep inside emphasis the text is.
-    emphasis: usize,
+    builder: BlockBuilder,
     /// How deep inside `<pre>` the text is.
     pre: usize,
 }
@@ -177,8 +165,8 @@ impl Walker {
         for node in run {
             self.inline_node(node, depth + 1);
         }
-        if self.list_depth == 0 {
-            self.end_paragraph();
+        if !self.builder.in_list() {
+            self.builder.end_paragraph();
         }
     }
 
@@ -206,86 +194,72 @@ impl Walker {
         match Kind::of(element) {
             Kind::Skip | Kind::Rule => {}
             Kind::Heading(level) => {
-                self.flush_paragraph();
-                self.heading = Some(level);
+                self.builder.start_heading(level);
                 self.inline_children(element, depth);
-                let inlines = std::mem::take(&mut self.inlines);
-                let level = self.heading.take().unwrap_or(level);
-                self.blocks.push(Block::Heading { level, inlines });
+                self.builder.end_heading();
             }
             Kind::Paragraph => {
                 self.inline_children(element, depth);
-                self.end_paragraph();
+                self.builder.end_paragraph();
             }
             Kind::List => {
-                if self.list_depth > 0 {
-                    self.finish_item();
-                } else {
-                    self.flush_paragraph();
-                }
-                self.list_depth += 1;
+                self.builder.start_list();
                 self.block_children(element, depth);
-                self.finish_item();
-                self.list_depth = self.list_depth.saturating_sub(1);
-                if self.list_depth == 0 && !self.items.is_empty() {
-                    self.blocks
-                        .push(Block::List(std::mem::take(&mut self.items)));
-                }
+                self.builder.end_list();
             }
             Kind::Item => {
-                self.finish_item();
+                self.builder.item_boundary();
                 self.block_children(element, depth);
-                self.finish_item();
+                self.builder.item_boundary();
             }
-            Kind::Link => match element.get_attribute("href") {
+            Kind::Link => {
                 // A link inside a link (possible in a DOM, not in Markdown) is read as its text.
-                Some(url) if self.link.is_none() => {
-                    let before = std::mem::take(&mut self.inlines);
-                    self.link = Some((url, before));
-                    self.inline_children(element, depth);
-                    if let Some((url, before)) = self.link.take() {
-                        let text = plain_text(&self.inlines);
-                        self.inlines = before;
-                        self.inlines.push(Inline::Link {
-                            text: text.trim().to_owned(),
-                            url,
-                        });
-                    }
+                let opened = element
+                    .get_attribute("href")
+                    .is_some_and(|url| self.builder.start_link(url));
+                self.inline_children(element, depth);
+                if opened {
+                    self.builder.end_link();
                 }
-                _ => self.inline_children(element, depth),
-            },
-            Kind::Image => self.blocks.push(Block::Image {
-                alt: element.get_attribute("alt").unwrap_or_default(),
-                url: element.get_attribute("src").unwrap_or_default(),
-            }),
+            }
+            Kind::Image => self.builder.image(
+                element.get_attribute("alt").unwrap_or_default(),
+                element.get_attribute("src").unwrap_or_default(),
+            ),
             Kind::Embed => {
                 if let Some(url) = element.get_attribute("src") {
-                    self.blocks.push(Block::Embed { url });
+                    self.builder.embed(url);
                 }
             }
             Kind::Emphasis => {
-                self.emphasis += 1;
+                self.builder.start_emphasis();
                 self.inline_children(element, depth);
-                self.emphasis = self.emphasis.saturating_sub(1);
+                self.builder.end_emphasis();
             }
-            Kind::Break => self.inlines.push(Inline::Break),
+            Kind::Break => self.builder.line_break(),
+            // A code block is a paragraph of its own, as its text (as in the Markdown producer).
             Kind::Pre => {
                 self.pre += 1;
                 self.inline_children(element, depth);
                 self.pre = self.pre.saturating_sub(1);
+                self.builder.end_paragraph();
             }
             Kind::Table => {
                 // Text directly in table structure is only the white space between rows.
-                if depth > MAX_DEPTH {
-                    return;
+                if depth <= MAX_DEPTH {
+                    let mut child = element.first_element_child();
+                    while let Some(cell) = child {
+                        child = cell.next_element_sibling();
+                        self.element(&cell, depth + 1);
+                    }
                 }
-                let mut child = element.first_element_child();
-                while let Some(cell) = child {
-                    child = cell.next_element_sibling();
-                    self.element(&cell, depth + 1);
-                }
+                self.builder.end_paragraph();
             }
-            Kind::Cell | Kind::Inline => self.inline_children(element, depth),
+            Kind::Cell => {
+                self.inline_children(element, depth);
+                self.builder.text(" ");
+            }
+            Kind::Inline => self.inline_children(element, depth),
             Kind::Container => self.block_children(element, depth),
         }
     }
@@ -310,62 +284,17 @@ impl Walker {
         };
         for (index, line) in text.split('\n').enumerate() {
             if index > 0 {
-                self.inlines.push(Inline::Break);
+                self.builder.line_break();
             }
             self.text(line);
         }
     }
 
     fn text(&mut self, text: &str) {
-        if self.emphasis > 0 && self.link.is_none() {
-            push_emphasis(&mut self.inlines, text);
-        } else {
-            push_text(&mut self.inlines, text);
-        }
-    }
-
-    /// The end of a paragraph: a block of its own, or part of the list item it is in.
-    fn end_paragraph(&mut self) {
-        if self.list_depth == 0 {
-            self.flush_paragraph();
-        } else {
-            push_text(&mut self.inlines, " ");
-        }
-    }
-
-    fn flush_paragraph(&mut self) {
-        let inlines = trim_inlines(std::mem::take(&mut self.inlines));
-        if !inlines.is_empty() {
-            self.blocks.push(Block::Paragraph(inlines));
-        }
-    }
-
-    fn finish_item(&mut self) {
-        let inlines = trim_inlines(std::mem::take(&mut self.inlines));
-        if !inlines.is_empty() {
-            self.items.push(inlines);
-        }
+        self.builder.text(text);
     }
 }
 
 fn is_text(node: &Node) -> bool {
     node.node_type() == Node::TEXT_NODE || node.node_type() == Node::CDATA_SECTION_NODE
-}
-
-/// Drops leading and trailing breaks and blank text (as the Markdown producer does).
-fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
-    let blank = |inline: &Inline| match inline {
-        Inline::Break => true,
-        Inline::Text(t) => t.trim().is_empty(),
-        _ => false,
-    };
-    while inlines.last().is_some_and(blank) {
-        inlines.pop();
-    }
-    let start = inlines
-        .iter()
-        .position(|i| !blank(i))
-        .unwrap_or(inlines.len());
-    inlines.drain(..start);
-    inlines
 }

@@ -94,6 +94,174 @@ pub fn push_emphasis(inlines: &mut Vec<Inline>, text: &str) {
     }
 }
 
+/// The one state machine both producers drive, so that Markdown and its rendered HTML give the
+/// same blocks: the Markdown producer calls it on pulldown-cmark's events, the viewer's DOM walker
+/// on the elements of the parsed HTML.
+#[derive(Debug, Default)]
+pub struct BlockBuilder {
+    blocks: Vec<Block>,
+    /// Inlines of the paragraph, heading or list item being read.
+    inlines: Vec<Inline>,
+    /// The open link: its destination and the inlines before it started.
+    link: Option<(String, Vec<Inline>)>,
+    /// Items of the open (outermost) list; nested lists add to it.
+    items: Vec<Vec<Inline>>,
+    list_depth: usize,
+    heading: Option<u8>,
+    /// How deep inside emphasis the text is.
+    emphasis: usize,
+}
+
+impl BlockBuilder {
+    /// Running text; emphasised text (outside links) becomes [`Inline::Emphasis`].
+    pub fn text(&mut self, text: &str) {
+        if self.emphasis > 0 && self.link.is_none() {
+            push_emphasis(&mut self.inlines, text);
+        } else {
+            push_text(&mut self.inlines, text);
+        }
+    }
+
+    /// A line break inside a paragraph or item.
+    pub fn line_break(&mut self) {
+        self.inlines.push(Inline::Break);
+    }
+
+    /// Emphasis (italic or bold) opens.
+    pub fn start_emphasis(&mut self) {
+        self.emphasis += 1;
+    }
+
+    /// Emphasis closes.
+    pub fn end_emphasis(&mut self) {
+        self.emphasis = self.emphasis.saturating_sub(1);
+    }
+
+    /// A heading of `level` opens.
+    pub fn start_heading(&mut self, level: u8) {
+        self.flush_paragraph();
+        self.heading = Some(level);
+    }
+
+    /// The open heading closes.
+    pub fn end_heading(&mut self) {
+        let inlines = std::mem::take(&mut self.inlines);
+        let level = self.heading.take().unwrap_or(2);
+        self.blocks.push(Block::Heading { level, inlines });
+    }
+
+    /// A paragraph closes: a block of its own, or part of the list item it is in.
+    pub fn end_paragraph(&mut self) {
+        if self.list_depth == 0 {
+            self.flush_paragraph();
+        } else {
+            push_text(&mut self.inlines, " ");
+        }
+    }
+
+    /// A list opens (a nested one continues the outer list's items).
+    pub fn start_list(&mut self) {
+        if self.list_depth > 0 {
+            self.finish_item();
+        } else {
+            self.flush_paragraph();
+        }
+        self.list_depth += 1;
+    }
+
+    /// A list closes; the outermost one becomes a block.
+    pub fn end_list(&mut self) {
+        self.finish_item();
+        self.list_depth = self.list_depth.saturating_sub(1);
+        if self.list_depth == 0 && !self.items.is_empty() {
+            self.blocks
+                .push(Block::List(std::mem::take(&mut self.items)));
+        }
+    }
+
+    /// A list item opens or closes.
+    pub fn item_boundary(&mut self) {
+        self.finish_item();
+    }
+
+    /// A link to `url` opens. Returns false, and reads the link as text, inside another link.
+    pub fn start_link(&mut self, url: String) -> bool {
+        if self.link.is_some() {
+            return false;
+        }
+        let before = std::mem::take(&mut self.inlines);
+        self.link = Some((url, before));
+        true
+    }
+
+    /// The open link closes.
+    pub fn end_link(&mut self) {
+        if let Some((url, before)) = self.link.take() {
+            let text = plain_text(&self.inlines);
+            self.inlines = before;
+            self.inlines.push(Inline::Link {
+                text: text.trim().to_owned(),
+                url,
+            });
+        }
+    }
+
+    /// A picture.
+    pub fn image(&mut self, alt: String, url: String) {
+        self.blocks.push(Block::Image { alt, url });
+    }
+
+    /// An embedded frame.
+    pub fn embed(&mut self, url: String) {
+        self.blocks.push(Block::Embed { url });
+    }
+
+    /// Whether a list is open (loose text in it is item text, not a paragraph).
+    pub fn in_list(&self) -> bool {
+        self.list_depth > 0
+    }
+
+    /// The blocks read, with broken links mended ([`repair_links`]).
+    pub fn finish(mut self) -> Vec<Block> {
+        self.flush_paragraph();
+        let mut blocks = self.blocks;
+        repair_links(&mut blocks);
+        blocks
+    }
+
+    fn flush_paragraph(&mut self) {
+        let inlines = trim_inlines(std::mem::take(&mut self.inlines));
+        if !inlines.is_empty() {
+            self.blocks.push(Block::Paragraph(inlines));
+        }
+    }
+
+    fn finish_item(&mut self) {
+        let inlines = trim_inlines(std::mem::take(&mut self.inlines));
+        if !inlines.is_empty() {
+            self.items.push(inlines);
+        }
+    }
+}
+
+/// Drops leading and trailing breaks and blank text.
+fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    let blank = |inline: &Inline| match inline {
+        Inline::Break => true,
+        Inline::Text(t) => t.trim().is_empty(),
+        _ => false,
+    };
+    while inlines.last().is_some_and(blank) {
+        inlines.pop();
+    }
+    let start = inlines
+        .iter()
+        .position(|i| !blank(i))
+        .unwrap_or(inlines.len());
+    inlines.drain(..start);
+    inlines
+}
+
 /// Mends the link slips of hand-written posts inside every block:
 ///
 /// - `[Title]https://host/path)`: a link missing its `(`;

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::blocks::{push_emphasis, push_text, repair_links, Block, Inline};
+use crate::blocks::{Block, BlockBuilder};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -15,149 +15,87 @@ pub fn to_html(markdown: &str) -> String {
     html
 }
 
-/// Reads Markdown into blocks, with broken links mended ([`repair_links`]).
+/// Reads Markdown into blocks, with broken links mended ([`crate::blocks::repair_links`]).
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
-    let mut builder = Builder::default();
+    let mut reader = Reader::default();
     for event in Parser::new_ext(markdown, options()) {
-        builder.event(event);
+        reader.event(event);
     }
-    let mut blocks = builder.blocks;
-    repair_links(&mut blocks);
-    blocks
+    reader.builder.finish()
 }
 
-/// Where the inlines being read go.
+/// pulldown-cmark's events, replayed into the shared [`BlockBuilder`].
 #[derive(Default)]
-struct Builder {
-    blocks: Vec<Block>,
-    /// Inlines of the paragraph, heading or list item being read.
-    inlines: Vec<Inline>,
-    /// The open link: its destination and the inlines before it started.
-    link: Option<(String, Vec<Inline>)>,
+struct Reader {
+    builder: BlockBuilder,
     /// The open image: its destination and alt text.
     image: Option<(String, String)>,
-    /// Items of the open (outermost) list, and how deep lists are nested.
-    items: Vec<Vec<Inline>>,
-    list_depth: usize,
-    heading: Option<u8>,
-    /// How deep inside `*emphasis*` / `**strong**` the text is.
-    emphasis: usize,
     /// Raw HTML of the current HTML block.
     html: String,
 }
 
-impl Builder {
+impl Reader {
     fn event(&mut self, event: Event<'_>) {
+        let b = &mut self.builder;
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) | Event::Code(text) => self.text(&text),
-            Event::SoftBreak | Event::HardBreak if self.image.is_none() => {
-                self.inlines.push(Inline::Break);
-            }
+            Event::Text(text) | Event::Code(text) => match &mut self.image {
+                Some((_, alt)) => alt.push_str(&text),
+                None => b.text(&text),
+            },
+            Event::SoftBreak | Event::HardBreak if self.image.is_none() => b.line_break(),
             Event::Html(html) => self.html.push_str(&html),
             Event::InlineHtml(html) => {
                 if let Some(url) = iframe_src(&html) {
-                    self.blocks.push(Block::Embed { url });
+                    b.embed(url);
                 }
             }
             _ => {}
         }
     }
 
-    fn text(&mut self, text: &str) {
-        match &mut self.image {
-            Some((_, alt)) => alt.push_str(text),
-            None if self.emphasis > 0 && self.link.is_none() => {
-                push_emphasis(&mut self.inlines, text)
-            }
-            None => push_text(&mut self.inlines, text),
-        }
-    }
-
     fn start(&mut self, tag: Tag<'_>) {
+        let b = &mut self.builder;
         match tag {
-            Tag::Heading { level, .. } => {
-                self.flush_paragraph();
-                self.heading = Some(heading_level(level));
-            }
-            Tag::List(_) => {
-                if self.list_depth > 0 {
-                    self.finish_item();
-                } else {
-                    self.flush_paragraph();
-                }
-                self.list_depth += 1;
-            }
-            Tag::Item => self.finish_item(),
+            Tag::Heading { level, .. } => b.start_heading(heading_level(level)),
+            Tag::List(_) => b.start_list(),
+            Tag::Item => b.item_boundary(),
             Tag::Link { dest_url, .. } => {
-                let before = std::mem::take(&mut self.inlines);
-                self.link = Some((dest_url.into_string(), before));
+                b.start_link(dest_url.into_string());
             }
             Tag::Image { dest_url, .. } => {
                 self.image = Some((dest_url.into_string(), String::new()))
             }
             Tag::HtmlBlock => self.html.clear(),
-            Tag::Emphasis | Tag::Strong => self.emphasis += 1,
+            Tag::Emphasis | Tag::Strong => b.start_emphasis(),
             _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
+        let b = &mut self.builder;
         match tag {
-            TagEnd::Paragraph if self.list_depth == 0 => self.flush_paragraph(),
-            TagEnd::Paragraph => push_text(&mut self.inlines, " "),
-            TagEnd::Heading(_) => {
-                let inlines = std::mem::take(&mut self.inlines);
-                let level = self.heading.take().unwrap_or(2);
-                self.blocks.push(Block::Heading { level, inlines });
-            }
-            TagEnd::Item => self.finish_item(),
-            TagEnd::List(_) => {
-                self.finish_item();
-                self.list_depth = self.list_depth.saturating_sub(1);
-                if self.list_depth == 0 && !self.items.is_empty() {
-                    self.blocks
-                        .push(Block::List(std::mem::take(&mut self.items)));
-                }
-            }
-            TagEnd::Link => {
-                if let Some((url, before)) = self.link.take() {
-                    let text = crate::blocks::plain_text(&self.inlines);
-                    self.inlines = before;
-                    self.inlines.push(Inline::Link {
-                        text: text.trim().to_owned(),
-                        url,
-                    });
-                }
-            }
+            // A code block or a table is a paragraph of its own, as its text.
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::Table => b.end_paragraph(),
+            TagEnd::TableCell => b.text(" "),
+            TagEnd::Heading(_) => b.end_heading(),
+            TagEnd::Item => b.item_boundary(),
+            TagEnd::List(_) => b.end_list(),
+            TagEnd::Link => b.end_link(),
             TagEnd::Image => {
                 if let Some((url, alt)) = self.image.take() {
-                    self.blocks.push(Block::Image { alt, url });
+                    b.image(alt, url);
                 }
             }
-            TagEnd::Emphasis | TagEnd::Strong => self.emphasis = self.emphasis.saturating_sub(1),
+            TagEnd::Emphasis | TagEnd::Strong => b.end_emphasis(),
             TagEnd::HtmlBlock => {
                 if let Some(url) = iframe_src(&self.html) {
-                    self.blocks.push(Block::Embed { url });
+                    b.embed(url);
                 }
                 self.html.clear();
             }
             _ => {}
-        }
-    }
-
-    fn flush_paragraph(&mut self) {
-        let inlines = trim_inlines(std::mem::take(&mut self.inlines));
-        if !inlines.is_empty() {
-            self.blocks.push(Block::Paragraph(inlines));
-        }
-    }
-
-    fn finish_item(&mut self) {
-        let inlines = trim_inlines(std::mem::take(&mut self.inlines));
-        if !inlines.is_empty() {
-            self.items.push(inlines);
         }
     }
 }
@@ -171,23 +109,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-/// Drops leading and trailing breaks and blank text.
-fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
-    while matches!(inlines.last(), Some(Inline::Break))
-        || matches!(inlines.last(), Some(Inline::Text(t)) if t.trim().is_empty())
-    {
-        inlines.pop();
-    }
-    let start = inlines
-        .iter()
-        .position(|i| {
-            !matches!(i, Inline::Break) && !matches!(i, Inline::Text(t) if t.trim().is_empty())
-        })
-        .unwrap_or(inlines.len());
-    inlines.drain(..start);
-    inlines
 }
 
 /// The `src` of an `<iframe>` in raw HTML.
@@ -212,6 +133,7 @@ fn iframe_src(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blocks::Inline;
 
     fn text(t: &str) -> Inline {
         Inline::Text(t.into())
@@ -274,6 +196,21 @@ mod tests {
     fn a_bullet_without_a_space_is_a_paragraph_line() {
         let blocks = to_blocks("*Tight bullet\n* Real bullet\n");
         assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
+
+    #[test]
+    fn code_blocks_and_tables_are_paragraphs_of_their_own() {
+        let blocks = to_blocks(
+            "Before.\n\n```\ncargo run\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n",
+        );
+        let texts: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(inlines) => crate::blocks::plain_text(inlines).trim().to_owned(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts, ["Before.", "cargo run", "a b 1 2", "After."]);
     }
 
     #[test]
