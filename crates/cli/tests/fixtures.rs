@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use recap_feed::build::to_item;
 use recap_feed::post::{parse_post, read_post, Site};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+
+use common::{fixture_posts, repo};
 
 fn recap_json(path: &Path) -> serde_json::Value {
     let site = Site::default();
@@ -22,14 +22,7 @@ fn recap_json(path: &Path) -> serde_json::Value {
 
 #[test]
 fn every_fixture_gives_its_expected_recap() {
-    let posts = repo().join("tests/fixtures/posts/_posts");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&posts)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 30, "only {} fixtures", paths.len());
+    let paths = fixture_posts();
     let actual_dir = repo().join("target/fixtures-actual");
     let _ = std::fs::remove_dir_all(&actual_dir);
     std::fs::create_dir_all(&actual_dir).unwrap();

@@ -8,26 +8,17 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-
 use recap_feed::build::to_item;
 use recap_feed::post::{read_post, Site};
 use serde_json::{json, Value};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+
+use common::{fixture_posts, repo};
 
 /// One entry per post: its name, its HTML and its native `_recap`.
 fn parity_entries() -> Value {
-    let posts = repo().join("tests/fixtures/posts/_posts");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&posts)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 30, "only {} fixtures", paths.len());
+    let paths = fixture_posts();
     let site = Site::default();
     let entries = paths
         .iter()

@@ -137,6 +137,18 @@ const TALK_NOUNS: &[&str] = &[
     "words",
 ];
 
+/// A speaker without organisation, named by `text[span.0..span.1]`.
+fn without_org(text: &str, span: (usize, usize)) -> Mention {
+    Mention {
+        speaker: Speaker {
+            name: squash(&text[span.0..span.1]),
+            org: None,
+        },
+        start: span.0,
+        end: span.1,
+    }
+}
+
 /// Speakers named without an organisation: two or more capitalised words right before a talk
 /// verb, or right after "a talk from", outside the mentions already found.
 fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
@@ -168,14 +180,7 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
         }
         let span = (words[i + 1].start, words[end - 1].end);
         if !overlaps(span, &out) {
-            out.push(Mention {
-                speaker: Speaker {
-                    name: squash(&text[span.0..span.1]),
-                    org: None,
-                },
-                start: span.0,
-                end: span.1,
-            });
+            out.push(without_org(text, span));
         }
     }
     for (verb, word) in words.iter().enumerate() {
@@ -189,14 +194,7 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
         if verb - start < 2 || overlaps(span, &out) {
             continue;
         }
-        out.push(Mention {
-            speaker: Speaker {
-                name: squash(&text[span.0..span.1]),
-                org: None,
-            },
-            start: span.0,
-            end: span.1,
-        });
+        out.push(without_org(text, span));
     }
     out
 }
