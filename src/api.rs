@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
-use recap_core::extract::{extract, EventMeta};
 use recap_core::{load::read_response, LoadError, ParsedFeed};
 
 /// Fetches and reads the feed at `url` (relative to the page or absolute).
@@ -37,12 +36,7 @@ pub async fn fetch_feed(url: String) -> Result<Arc<ParsedFeed>, LoadError> {
         .filter(|item| item.needs_extraction())
     {
         let blocks = crate::dom::blocks_from_html(item.content_html.as_deref().unwrap_or_default());
-        let recap = item.recap.clone().unwrap_or_default();
-        let meta = EventMeta {
-            location: recap.location.as_deref(),
-            video: recap.video.as_deref(),
-        };
-        item.fill_from(extract(&blocks, meta).recap);
+        item.extract_talks_from(&blocks);
     }
     Ok(Arc::new(parsed))
 }

@@ -33,8 +33,8 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
     walker.builder.finish()
 }
 
-/// The `<body>` of `html` parsed as a separate, inert document.
-fn parse_body(html: &str) -> Option<Node> {
+/// The `<body>` of `html` parsed as a separate, inert document (no scripts run, nothing loads).
+pub(crate) fn parse_body(html: &str) -> Option<Node> {
     let parser = DomParser::new().ok()?;
     let document = parser
         .parse_from_string(html, SupportedType::TextHtml)

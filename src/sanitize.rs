@@ -9,7 +9,7 @@ use recap_core::sanitize::{
     added_attributes, attribute, element, required_attribute, Action, MAX_DEPTH, MAX_NODES,
 };
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
+use web_sys::{Document, DocumentFragment, Element, Node};
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
@@ -17,10 +17,7 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 /// attributes, and text. Never panics; on any DOM error the part concerned is left out.
 pub fn sanitized_fragment(document: &Document, html: &str) -> DocumentFragment {
     let fragment = document.create_document_fragment();
-    let body = DomParser::new()
-        .and_then(|parser| parser.parse_from_string(html, SupportedType::TextHtml))
-        .ok()
-        .and_then(|parsed| parsed.body());
+    let body = crate::dom::parse_body(html);
     // Whatever the parser put in <head> (base, meta, link, script, style, title…) is dropped.
     if let Some(body) = body {
         let mut budget = MAX_NODES;

@@ -16,7 +16,8 @@ pub fn App(source: FeedSource) -> impl IntoView {
     let load = move || {
         state.set(None);
         let url = request_url.clone();
-        leptos::task::spawn_local(async move { state.set(Some(fetch_feed(url).await)) });
+        // Scoped: the request registers its abort with this component.
+        leptos::task::spawn_local_scoped(async move { state.set(Some(fetch_feed(url).await)) });
     };
     load();
     let retry = Callback::new(move |()| load());

@@ -268,6 +268,18 @@ impl Item {
         self.recap.as_ref().is_none_or(|r| r.talks.is_none()) && self.content_html.is_some()
     }
 
+    /// Reads the talks, sponsors and next meetup from the post's blocks (produced from
+    /// `content_html` by whichever parser is at hand), keeping what `_recap` already says.
+    pub fn extract_talks_from(&mut self, blocks: &[crate::blocks::Block]) {
+        let recap = self.recap.as_ref();
+        let meta = crate::extract::EventMeta {
+            location: recap.and_then(|r| r.location.as_deref()),
+            video: recap.and_then(|r| r.video.as_deref()),
+        };
+        let extracted = crate::extract::extract(blocks, meta).recap;
+        self.fill_from(extracted);
+    }
+
     /// Takes talks, sponsors and the next meetup from an extraction, keeping what the feed's own
     /// `_recap` already says.
     pub fn fill_from(&mut self, extracted: Recap) {

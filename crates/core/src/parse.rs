@@ -465,6 +465,33 @@ mod feed_tests {
         assert!(!item.needs_extraction());
         assert_eq!(item.location(), Some("Leeds"));
         assert_eq!(item.talks().len(), 1);
+    }
+
+    #[test]
+    fn talks_are_read_from_blocks_with_the_feeds_own_video() {
+        use crate::blocks::{Block, Inline};
+        let mut items = feed(
+            r#"{"id":"a","content_html":"<p>…</p>","_recap":{"location":"Leeds","video":"https://www.youtube.com/embed/v=AbCdEfGhIjK"}}"#,
+        )
+        .items;
+        let item = &mut items[0];
+        item.extract_talks_from(&[Block::Paragraph(vec![
+            Inline::Text("First up was Ada Lovelace from Loom Works discussing ".into()),
+            Inline::Link {
+                text: "Punch cards at scale".into(),
+                url: "https://youtu.be/AbCdEfGhIjK?t=95".into(),
+            },
+        ])]);
+        let talk = &item.talks()[0];
+        assert_eq!(talk.title.as_deref(), Some("Punch cards at scale"));
+        assert_eq!(talk.start, Some(95));
+        assert_eq!(item.location(), Some("Leeds"));
+        // The feed's own (malformed) video is kept as written.
+        assert_eq!(
+            item.recap.as_ref().unwrap().video.as_deref(),
+            Some("https://www.youtube.com/embed/v=AbCdEfGhIjK")
+        );
+        assert_eq!(item.talks().len(), 1);
         assert!(item.recording().is_some());
     }
 }
