@@ -1,6 +1,4 @@
-//! All network code: fetching the feed.
-
-use std::sync::Arc;
+//! All network code: fetching a feed page, and readying its items for the views.
 
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
@@ -8,10 +6,10 @@ use recap_core::{load::read_response, LoadError, ParsedFeed};
 
 /// Fetches and reads the feed at `url` (relative to the page or absolute).
 ///
-/// Items without `_recap.talks` (a plain Jekyll `feed.json`) get their talks from
-/// `content_html`, read by the browser's own HTML parser and the same extractor as the CLI's. The
-/// request is aborted if the component that asked for it goes away first.
-pub async fn fetch_feed(url: String) -> Result<Arc<ParsedFeed>, LoadError> {
+/// Items without `_recap.talks` get their talks from `content_html`, read by the browser's own
+/// HTML parser; relative image URLs are resolved against the feed's URL. The request is aborted
+/// if the component that asked for it goes away first.
+pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     if let Some(controller) = controller {
@@ -29,14 +27,27 @@ pub async fn fetch_feed(url: String) -> Result<Arc<ParsedFeed>, LoadError> {
         String::new()
     };
     let mut parsed = read_response(response.status(), &response.status_text(), &body)?;
-    for item in parsed
-        .feed
-        .items
-        .iter_mut()
-        .filter(|item| item.needs_extraction())
-    {
-        let blocks = crate::dom::blocks_from_html(item.content_html.as_deref().unwrap_or_default());
-        item.extract_talks_from(&blocks);
+    let feed_url = absolute(&response.url(), None).unwrap_or(url);
+    for item in &mut parsed.feed.items {
+        if let Some(image) = &item.image {
+            item.image = absolute(image, Some(&feed_url)).or(item.image.take());
+        }
+        if item.needs_extraction() {
+            let blocks =
+                crate::dom::blocks_from_html(item.content_html.as_deref().unwrap_or_default());
+            item.extract_talks_from(&blocks);
+        }
     }
-    Ok(Arc::new(parsed))
+    Ok(parsed)
+}
+
+/// `url` resolved against `base` (default: the document's base URL).
+pub fn absolute(url: &str, base: Option<&str>) -> Option<String> {
+    let document_base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let base = base.map(str::to_owned).or(document_base)?;
+    web_sys::Url::new_with_base(url, &base)
+        .ok()
+        .map(|u| u.href())
 }

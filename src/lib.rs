@@ -1,16 +1,14 @@
 //! Recap's web app: a thin layer of Leptos views over `recap-core`.
 //!
 //! [`start`] finds the mount element (`[data-recap]`, else `<body>`), decides which feed to
-//! load and renders the [`App`].
-//!
-//! [`dom`] (the browser's parser → the block model, for extracting talks from `content_html`)
-//! and [`sanitize`] (the allow-list for showing `content_html`) are the pieces of the event
-//! viewer that are ready; the viewer's pages are not shipped yet (see the README).
+//! load and renders the [`App`]: the event list at the base path, an event at `events/{id}`.
 
 mod api;
 mod components;
 pub mod dom;
 mod mount;
+mod render;
+mod router;
 pub mod sanitize;
 
 pub use api::fetch_feed;

@@ -1,4 +1,4 @@
-//! Reading the host page: where to mount and which feed to load.
+//! Reading the host page: where to mount, the app's base path, which feed to load.
 
 use leptos::prelude::*;
 use recap_core::source::{choose_feed, QueryFeed};
@@ -6,17 +6,44 @@ use wasm_bindgen::JsCast;
 
 use crate::components::App;
 
+/// Where the app lives and what it loads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The feed to load, and a notice when a `?feed=` was refused.
+    pub source: recap_core::source::FeedSource,
+    /// The app's base path (`/`, or `/recap/` when built with `--public-url /recap/`).
+    pub base: String,
+    /// The page's own `?feed=` value when it was accepted, carried along in the app's links.
+    pub feed_param: Option<String>,
+}
+
 /// Mounts the app on the page's `[data-recap]` element (else on `<body>`).
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let root = window
-        .document()
+    let document = window.document();
+    let root = document
+        .as_ref()
         .and_then(|document| document.query_selector("[data-recap]").ok().flatten());
     let data_feed = root.as_ref().and_then(|el| el.get_attribute("data-feed"));
-    let source = choose_feed(data_feed.as_deref(), query_feed(&window));
-    let app = move || view! { <App source=source.clone() /> };
+    let query = query_feed(&window);
+    let feed_param = query
+        .as_ref()
+        .filter(|(q, _)| q.same_origin)
+        .map(|(_, raw)| raw.clone());
+    let source = choose_feed(data_feed.as_deref(), query.map(|(q, _)| q));
+    let base = document
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".to_owned());
+    let config = Config {
+        source,
+        base,
+        feed_param,
+    };
+    let app = move || view! { <App config=config.clone() /> };
     match root {
         Some(root) => {
             // Replace the static "Loading events…" that the page shows while the app boots.
@@ -27,22 +54,28 @@ pub fn start() {
     }
 }
 
-/// The page's `?feed=` parameter, resolved by the browser's own URL parser.
-fn query_feed(window: &web_sys::Window) -> Option<QueryFeed> {
+/// The page's `?feed=` parameter, resolved by the browser's own URL parser, with the raw value.
+fn query_feed(window: &web_sys::Window) -> Option<(QueryFeed, String)> {
     let location = window.location();
     let page = location.href().ok()?;
     let value = web_sys::Url::new(&page).ok()?.search_params().get("feed")?;
     let Ok(resolved) = web_sys::Url::new_with_base(&value, &page) else {
-        return Some(QueryFeed {
-            href: value,
-            same_origin: false,
-        });
+        return Some((
+            QueryFeed {
+                href: value.clone(),
+                same_origin: false,
+            },
+            value,
+        ));
     };
     let origin = resolved.origin();
     // Opaque origins ("null": file:, data:) never count as the same site.
     let same_origin = origin != "null" && location.origin().ok().as_deref() == Some(&origin);
-    Some(QueryFeed {
-        href: resolved.href(),
-        same_origin,
-    })
+    Some((
+        QueryFeed {
+            href: resolved.href(),
+            same_origin,
+        },
+        value,
+    ))
 }

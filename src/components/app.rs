@@ -1,82 +1,121 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use recap_core::{source::FeedSource, LoadError, ParsedFeed, Severity};
+use recap_core::{route::Route, Feed, LoadError, ParsedFeed, Problem, Severity};
 
-use super::{EventList, FeedErrorView};
+use super::{EventPage, FeedErrorView, ListPage, NotFound};
 use crate::api::fetch_feed;
+use crate::mount::Config;
+use crate::router::Router;
 
-/// The whole app: loads the feed, then shows its events or what went wrong.
+/// The loaded feed, shared with the pages: all pages fetched so far, merged.
+#[derive(Clone, Copy)]
+pub struct FeedContext {
+    /// The feed, newest first.
+    pub feed: RwSignal<Arc<Feed>>,
+    /// What could not be read, from every page.
+    pub problems: RwSignal<Vec<Problem>>,
+}
+
+/// The whole app: loads the feed, then shows the page the URL names.
 #[component]
-pub fn App(source: FeedSource) -> impl IntoView {
-    let FeedSource { url, notice } = source;
-    // None while loading. A signal and a task: lighter in the wasm than a resource and Suspense.
-    let state = RwSignal::new(None::<Result<Arc<ParsedFeed>, LoadError>>);
-    let request_url = url.clone();
+pub fn App(config: Config) -> impl IntoView {
+    let Config {
+        source,
+        base,
+        feed_param,
+    } = config;
+    provide_context(Router::new(base, feed_param));
+    let url = source.url.clone();
+    // None while loading; a plain signal and task are lighter than a resource and Suspense.
+    let state = RwSignal::new(None::<Result<ParsedFeed, LoadError>>);
     let load = move || {
         state.set(None);
-        let url = request_url.clone();
+        let url = url.clone();
         // Scoped: the request registers its abort with this component.
         leptos::task::spawn_local_scoped(async move { state.set(Some(fetch_feed(url).await)) });
     };
     load();
     let retry = Callback::new(move |()| load());
+    let shown_url = source.url.clone();
 
     view! {
         <div class="recap">
-            {notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
+            {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match state.get() {
                 None => view! { <Skeleton /> }.into_any(),
-                Some(Ok(parsed)) => view! { <FeedView parsed /> }.into_any(),
-                Some(Err(error)) => {
-                    view! { <FeedErrorView error url=url.clone() on_retry=retry /> }.into_any()
+                Some(Ok(parsed)) => view! { <Loaded parsed /> }.into_any(),
+                Some(Err(error)) => view! {
+                    <main class="recap-main">
+                        <FeedErrorView error url=shown_url.clone() on_retry=retry />
+                    </main>
                 }
+                .into_any(),
             }}
         </div>
     }
 }
 
-/// A loaded feed: its name, what could not be read, its events.
+/// The pages, once the first page of the feed is in.
 #[component]
-fn FeedView(parsed: Arc<ParsedFeed>) -> impl IntoView {
-    let feed = &parsed.feed;
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        if !feed.title.is_empty() {
-            document.set_title(&feed.title);
-        }
-    }
-    let problems = (!parsed.problems.is_empty()).then(|| {
-        let skipped = parsed.skipped_items();
-        let summary = match skipped {
-            0 => "This feed has small problems; every event is shown.".to_owned(),
-            1 => "1 event in this feed could not be read and is not shown.".to_owned(),
-            n => format!("{n} events in this feed could not be read and are not shown."),
-        };
-        let lines = parsed
-            .problems
-            .iter()
-            .map(|problem| {
-                let class = match problem.severity {
-                    Severity::Error => "recap-problems__error",
-                    Severity::Warning => "recap-problems__warning",
-                };
-                view! { <li class=class><code>{problem.to_string()}</code></li> }
-            })
-            .collect_view();
-        view! {
-            <details class="recap-problems">
-                <summary>{summary}</summary>
-                <ul>{lines}</ul>
-            </details>
-        }
+fn Loaded(parsed: ParsedFeed) -> impl IntoView {
+    let context = FeedContext {
+        feed: RwSignal::new(Arc::new(parsed.feed)),
+        problems: RwSignal::new(parsed.problems),
+    };
+    provide_context(context);
+    let router = expect_context::<Router>();
+    // Only a change of page re-renders the page; typing in the search does not.
+    let page = Memo::new(move |_| match router.route() {
+        Route::List(_) => Route::List(Default::default()),
+        Route::Event { id, .. } => Route::Event { id, t: None },
+        Route::NotFound => Route::NotFound,
     });
     view! {
-        <header class="recap-header">
-            <h1 class="recap-header__title">{feed.title.clone()}</h1>
-            {feed.description.clone().map(|d| view! { <p class="recap-header__description">{d}</p> })}
-        </header>
-        {problems}
-        <EventList items=feed.items.clone() />
+        <main class="recap-main">
+            {move || match page.get() {
+                Route::List(_) => view! { <ListPage /> }.into_any(),
+                Route::Event { id, .. } => view! { <EventPage id /> }.into_any(),
+                Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// What could not be read in the feed, folded away.
+#[component]
+pub fn FeedProblems() -> impl IntoView {
+    let context = expect_context::<FeedContext>();
+    move || {
+        context.problems.with(|problems| {
+            (!problems.is_empty()).then(|| {
+                let skipped = problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count();
+                let summary = match skipped {
+                    0 => "This feed has small problems; every event is shown.".to_owned(),
+                    1 => "1 event in this feed could not be read and is not shown.".to_owned(),
+                    n => format!("{n} events in this feed could not be read and are not shown."),
+                };
+                let lines = problems
+                    .iter()
+                    .map(|problem| {
+                        let class = match problem.severity {
+                            Severity::Error => "recap-problems__error",
+                            Severity::Warning => "recap-problems__warning",
+                        };
+                        view! { <li class=class><code>{problem.to_string()}</code></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <details class="recap-problems">
+                        <summary>{summary}</summary>
+                        <ul>{lines}</ul>
+                    </details>
+                }
+            })
+        })
     }
 }
 
@@ -93,5 +132,12 @@ fn Skeleton() -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
     }
 }

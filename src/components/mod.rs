@@ -2,8 +2,16 @@
 
 mod app;
 mod event_list;
+mod event_page;
 mod feed_error;
+mod list_page;
+mod not_found;
+mod rendered;
 
-pub use app::App;
+pub use app::{set_title, App, FeedContext, FeedProblems};
 pub use event_list::EventList;
+pub use event_page::EventPage;
 pub use feed_error::FeedErrorView;
+pub use list_page::ListPage;
+pub use not_found::NotFound;
+pub use rendered::Rendered;

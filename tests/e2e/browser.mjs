@@ -30,7 +30,14 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
   page.on("request", (request) => page.requests.push(request.url()));
   page.on("pageerror", (error) => page.errors.push(String(error)));
   page.on("console", (message) => {
-    if (message.type() === "error") page.errors.push(message.text());
+    if (message.type() !== "error") return;
+    const { url } = message.location();
+    page.errors.push(url ? `${message.text()} (${url})` : message.text());
   });
   return page;
+}
+
+// The errors other than pictures that failed to load (the page shows a placeholder for those).
+export function errorsBesidesPictures(page) {
+  return page.errors.filter((e) => !/^Failed to load resource.*\.(?:jpe?g|png|gif|webp|svg|avif)\)$/.test(e));
 }

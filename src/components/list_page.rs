@@ -1,0 +1,182 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use recap_core::route::{ListQuery, Route};
+use recap_core::search::{matches, tags, years};
+use recap_core::LoadError;
+
+use super::{set_title, FeedContext, FeedProblems, Rendered};
+use crate::api::{absolute, fetch_feed};
+use crate::render::event_list;
+use crate::router::use_router;
+
+/// The event list: search, filters, events by year, older pages on demand.
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let router = use_router();
+    let context = expect_context::<FeedContext>();
+    let query = Memo::new(move |_| match router.route() {
+        Route::List(query) => query,
+        _ => ListQuery::default(),
+    });
+    let (title, description) = context
+        .feed
+        .with_untracked(|f| (f.title.clone(), f.description.clone()));
+    set_title(if title.is_empty() { "Events" } else { &title });
+
+    let set_query = move |change: &dyn Fn(&mut ListQuery)| {
+        let mut next = query.get_untracked();
+        change(&mut next);
+        router.replace(Route::List(next));
+    };
+    let all_years = move || context.feed.with(|f| years(&f.items));
+    let all_tags = move || context.feed.with(|f| tags(&f.items));
+    let visible = move || {
+        let query = query.get();
+        context.feed.with(|f| {
+            f.items
+                .iter()
+                .filter(|item| matches(item, &query))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let count_text = move || {
+        let query = query.get();
+        let shown = context
+            .feed
+            .with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
+        let total = context.feed.with(|f| f.items.len());
+        if query.is_filtered() {
+            format!("{shown} of {total} events")
+        } else if total == 1 {
+            "1 event".to_owned()
+        } else {
+            format!("{total} events")
+        }
+    };
+
+    view! {
+        <header class="recap-header">
+            <h1 class="recap-page-title" tabindex="-1">{title}</h1>
+            {description.map(|d| view! { <p class="recap-header__description">{d}</p> })}
+        </header>
+        <FeedProblems />
+        <div class="recap-filters" role="search" aria-label="Search and filter events">
+            <div class="recap-field recap-field--grow">
+                <label for="recap-search">"Search talks, speakers, organisations"</label>
+                <input
+                    id="recap-search"
+                    class="recap-input"
+                    type="search"
+                    autocomplete="off"
+                    placeholder="e.g. eBPF, GitOps, a speaker"
+                    prop:value=move || query.get().q
+                    on:input:target=move |ev| {
+                        let value = ev.target().value();
+                        set_query(&|q| q.q = value.clone());
+                    }
+                />
+            </div>
+            <div class="recap-field">
+                <label for="recap-year">"Year"</label>
+                <select
+                    id="recap-year"
+                    class="recap-input"
+                    prop:value=move || query.get().year.map(|y| y.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let year = ev.target().value().parse().ok();
+                        set_query(&|q| q.year = year);
+                    }
+                >
+                    <option value="">"All years"</option>
+                    {move || all_years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="recap-field">
+                <label for="recap-tag">"Tag"</label>
+                <select
+                    id="recap-tag"
+                    class="recap-input"
+                    prop:value=move || query.get().tag.unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let value = ev.target().value();
+                        let tag = (!value.is_empty()).then_some(value);
+                        set_query(&|q| q.tag = tag.clone());
+                    }
+                >
+                    <option value="">"All tags"</option>
+                    {move || all_tags().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <p class="recap-count" role="status" aria-live="polite">{count_text}</p>
+        {move || {
+            let items = visible();
+            if items.is_empty() && query.with(ListQuery::is_filtered) {
+                let clear = move |_| router.replace(Route::List(ListQuery::default()));
+                view! {
+                    <div class="recap-empty">
+                        <p>"No event matches. Try fewer or other words, or another year or tag."</p>
+                        <button class="recap-button" type="button" on:click=clear>
+                            "Clear search and filters"
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                let q = query.get().q;
+                view! {
+                    <Rendered render=Box::new(move |dom| event_list(dom, &items, &q, &|route| router.href(route))) />
+                }
+                .into_any()
+            }
+        }}
+        <LoadOlder />
+    }
+}
+
+/// "Load older events": the feed's next page (JSON Feed `next_url`), added below.
+#[component]
+fn LoadOlder() -> impl IntoView {
+    let context = expect_context::<FeedContext>();
+    let loading = RwSignal::new(false);
+    let error = RwSignal::new(None::<LoadError>);
+    let next_url = Memo::new(move |_| context.feed.with(|f| f.next_url.clone()));
+    let load = move |_| {
+        let Some(url) = next_url.get_untracked() else {
+            return;
+        };
+        let base = context.feed.with_untracked(|f| f.feed_url.clone());
+        let url = absolute(&url, base.as_deref()).unwrap_or(url);
+        loading.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match fetch_feed(url).await {
+                Ok(page) => {
+                    context.feed.update(|feed| {
+                        let mut merged = (**feed).clone();
+                        merged.append_page(page.feed);
+                        *feed = Arc::new(merged);
+                    });
+                    context.problems.update(|p| p.extend(page.problems));
+                }
+                Err(err) => error.set(Some(err)),
+            }
+            loading.set(false);
+        });
+    };
+    move || {
+        next_url.get().map(|_| {
+            view! {
+                <div class="recap-more">
+                    {move || error.get().map(|e| view! { <p class="recap-more__error" role="alert">{e.to_string()}</p> })}
+                    <button class="recap-button" type="button" on:click=load disabled=move || loading.get()>
+                        {move || if loading.get() { "Loading older events…" } else { "Load older events" }}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,183 @@
+// End to end: browsing the viewer as a visitor would, over the built site.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
+const byDate = (a, b) => Date.parse(b.date_published) - Date.parse(a.date_published);
+const newestFirst = [...sample.items].sort(byDate);
+const years = [...new Set(newestFirst.map((i) => i.date_published.slice(0, 4)))];
+const eventPath = (id) => `/events/${encodeURIComponent(id)}`;
+
+let server;
+let browser;
+let cliFeed;
+before(async () => {
+  // The CLI's feed of the extraction fixtures, and the same feed without talks, so that the
+  // browser has to read them from content_html.
+  mkdirSync("target/e2e-generated", { recursive: true });
+  execFileSync("cargo", [
+    "run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
+    "--out", "target/e2e-generated/fixtures.json", "--title", "Fixture meetups",
+  ], { stdio: "inherit" });
+  cliFeed = JSON.parse(readFileSync("target/e2e-generated/fixtures.json", "utf8"));
+  const bare = structuredClone(cliFeed);
+  for (const item of bare.items) delete item._recap.talks;
+  writeFileSync("target/e2e-generated/no-talks.json", JSON.stringify(bare));
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axe(page, label) {
+  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+}
+
+const cardTitles = (page) => page.$$eval(".recap-event-card__title", (els) => els.map((e) => e.textContent));
+
+test("the list groups events by year, newest first, with pictures or a placeholder", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.deepEqual(await page.$$eval(".recap-year__title", (els) => els.map((e) => e.textContent)), years);
+  assert.deepEqual(await cardTitles(page), newestFirst.map((i) => i.title));
+  assert.match(await page.textContent(".recap-count"), new RegExp(`^${sample.items.length} events$`));
+  // A missing picture file and an event without a picture both get the drawn placeholder.
+  await page.waitForFunction(() => document.querySelectorAll(".recap-event-card__image--placeholder").length >= 2);
+  const recorded = newestFirst.filter((i) => i._recap.video).length;
+  assert.equal(await page.locator(".recap-badge").count(), recorded);
+  await axe(page, "the list");
+  for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [360, "light"], [360, "dark"]]) {
+    const shot = await openPage(browser, { width, height: 900, colorScheme: scheme });
+    await shot.goto(`${server.url}/`);
+    await shot.waitForSelector(".recap-event-card__title");
+    await shot.screenshot({ path: `${SCREENSHOTS}/viewer-list-${width}-${scheme}.png` });
+  }
+  assert.deepEqual(page.errors.filter((e) => !e.includes("404")), []);
+});
+
+test("search as you type: matches marked, count, URL; a reload keeps it", async () => {
+  const org = newestFirst[0]._recap.talks[0].speakers[0].org;
+  const expected = newestFirst.filter((i) => JSON.stringify(i._recap.talks).includes(org) || i.title.includes(org));
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.getByLabel("Search talks, speakers, organisations").pressSequentially(org, { delay: 10 });
+  await page.waitForFunction((n) => document.querySelectorAll(".recap-event-card").length === n, expected.length);
+  assert.deepEqual(await cardTitles(page), expected.map((i) => i.title));
+  assert.equal(await page.textContent(".recap-count"), `${expected.length} of ${sample.items.length} events`);
+  assert.ok((await page.locator("mark").count()) >= expected.length);
+  assert.equal(new URL(page.url()).searchParams.get("q"), org);
+  await axe(page, "a filtered list");
+  await page.screenshot({ path: `${SCREENSHOTS}/viewer-search-1280.png`, fullPage: true });
+
+  await page.reload();
+  await page.waitForSelector(".recap-event-card__title");
+  assert.deepEqual(await cardTitles(page), expected.map((i) => i.title));
+  assert.equal(await page.inputValue("#recap-search"), org);
+});
+
+test("filters by year and tag live in the URL; an empty result says what to change", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.selectOption("#recap-year", years[1]);
+  const inYear = newestFirst.filter((i) => i.date_published.startsWith(years[1]));
+  await page.waitForFunction((n) => document.querySelectorAll(".recap-event-card").length === n, inYear.length);
+  assert.equal(new URL(page.url()).searchParams.get("year"), years[1]);
+  await page.selectOption("#recap-tag", "Photos");
+  const both = inYear.filter((i) => i.tags.includes("Photos"));
+  await page.waitForFunction((n) => document.querySelectorAll(".recap-event-card").length === n, both.length);
+
+  await page.fill("#recap-search", "no such talk anywhere");
+  await page.waitForSelector(".recap-empty");
+  assert.match(await page.textContent(".recap-empty"), /No event matches/);
+  await page.getByRole("button", { name: "Clear search and filters" }).click();
+  await page.waitForFunction((n) => document.querySelectorAll(".recap-event-card").length === n, sample.items.length);
+  assert.equal(new URL(page.url()).search, "");
+});
+
+test("an event page: talks with speakers, times, takeaways; focus and title follow", async () => {
+  const item = newestFirst.find((i) => i._recap.talks.some((t) => t.start === null) && i._recap.video);
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.getByRole("link", { name: item.title }).click();
+  await page.waitForSelector(".recap-talk");
+  assert.equal(new URL(page.url()).pathname, eventPath(item.id));
+  assert.equal(await page.textContent("h1"), item.title);
+  assert.equal(await page.title(), item.title);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+  const talks = item._recap.talks;
+  assert.equal(await page.locator(".recap-talk").count(), talks.length);
+  for (const [n, talk] of talks.entries()) {
+    const card = page.locator(".recap-talk").nth(n);
+    assert.equal(await card.locator(".recap-talk__title").textContent(), talk.title ?? `Talk ${n + 1}`);
+    assert.equal(await card.locator(".recap-talk__takeaways li").count(), talk.takeaways.length);
+    assert.equal(await card.locator(".recap-time").count(), talk.start === null ? 0 : 1);
+    for (const speaker of talk.speakers) assert.ok((await card.textContent()).includes(speaker.name));
+  }
+  await axe(page, "an event page");
+  for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [360, "light"], [360, "dark"]]) {
+    const shot = await openPage(browser, { width, height: 900, colorScheme: scheme });
+    await shot.goto(`${server.url}${eventPath(item.id)}`);
+    await shot.waitForSelector(".recap-talk");
+    await shot.screenshot({ path: `${SCREENSHOTS}/viewer-event-${width}-${scheme}.png`, fullPage: width === 360 });
+  }
+
+  // A time is a link to the moment; clicking it keeps the visitor here and puts ?t= in the URL.
+  const timed = talks.findIndex((t) => t.start !== null);
+  const time = page.locator(".recap-talk").nth(timed).locator(".recap-time");
+  assert.match(await time.getAttribute("href"), /^https:\/\/(www\.youtube\.com\/watch\?v=|vimeo\.com\/)/);
+  await time.click();
+  await page.waitForFunction((t) => new URL(location.href).searchParams.get("t") === String(t), talks[timed].start);
+  assert.match(await page.textContent(".recap-video"), /Watch the recording from \d/);
+
+  // The full recap, sanitised.
+  await page.getByText("Read the full recap").click();
+  await page.waitForSelector(".recap-full__body p");
+  assert.equal(await page.locator(".recap-full__body script, .recap-full__body [onerror]").count(), 0);
+
+  await page.goBack();
+  await page.waitForSelector(".recap-event-card");
+  assert.equal(new URL(page.url()).pathname, "/");
+});
+
+test("deep links open an event at a moment; unknown ids get a way back", async () => {
+  const item = newestFirst.find((i) => i._recap.talks.some((t) => t.start > 3600));
+  const talk = item._recap.talks.find((t) => t.start > 3600);
+  const page = await openPage(browser);
+  await page.goto(`${server.url}${eventPath(item.id)}?t=${talk.start}`);
+  await page.waitForSelector(".recap-talk");
+  const clock = `${Math.floor(talk.start / 3600)}:${String(Math.floor(talk.start / 60) % 60).padStart(2, "0")}:${String(talk.start % 60).padStart(2, "0")}`;
+  assert.equal(await page.textContent(".recap-video .recap-button"), `Watch the recording from ${clock}`);
+
+  await page.goto(`${server.url}/events/${encodeURIComponent("/2099/01/01/nothing")}`);
+  await page.waitForSelector(".recap-not-found");
+  assert.equal(await page.textContent("h1"), "This event isn’t here");
+  await page.screenshot({ path: `${SCREENSHOTS}/viewer-not-found.png` });
+  await page.getByRole("link", { name: "See all events" }).click();
+  await page.waitForSelector(".recap-event-card");
+});
+
+test("a feed without talks: the browser reads them from content_html, as the CLI did", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  const seedlike = cliFeed.items.find((i) => i.id === "2023-06-07-seed-shaped");
+  const card = page.locator(".recap-event-card", { hasText: seedlike.title });
+  assert.equal(await card.locator(".recap-event-card__talks").textContent(), `${seedlike._recap.talks.length} talks`);
+  await card.getByRole("link").click();
+  await page.waitForSelector(".recap-talk");
+  assert.match(page.url(), /feed=%2Fgenerated%2Fno-talks\.json/);
+  const titles = await page.$$eval(".recap-talk__title", (els) => els.map((e) => e.textContent));
+  assert.deepEqual(titles, seedlike._recap.talks.map((t, n) => t.title ?? `Talk ${n + 1}`));
+  const times = await page.$$eval(".recap-time", (els) => els.map((e) => e.textContent));
+  assert.deepEqual(times, ["3:03", "1:07:55"]);
+});
