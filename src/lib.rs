@@ -7,7 +7,8 @@ mod api;
 mod components;
 pub mod dom;
 mod mount;
-mod render;
+pub mod player;
+pub mod render;
 mod router;
 pub mod sanitize;
 

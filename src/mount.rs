@@ -1,6 +1,7 @@
 //! Reading the host page: where to mount, the app's base path, which feed to load.
 
 use leptos::prelude::*;
+use recap_core::player::PlayerHosts;
 use recap_core::source::{choose_feed, QueryFeed};
 use wasm_bindgen::JsCast;
 
@@ -26,7 +27,12 @@ pub fn start() {
     let root = document
         .as_ref()
         .and_then(|document| document.query_selector("[data-recap]").ok().flatten());
-    let data_feed = root.as_ref().and_then(|el| el.get_attribute("data-feed"));
+    let attribute = |name: &str| root.as_ref().and_then(|el| el.get_attribute(name));
+    let data_feed = attribute("data-feed");
+    crate::player::configure(PlayerHosts::with_overrides(
+        attribute("data-youtube-host").as_deref(),
+        attribute("data-vimeo-host").as_deref(),
+    ));
     let query = query_feed(&window);
     let feed_param = query
         .as_ref()

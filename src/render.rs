@@ -3,7 +3,7 @@
 //!
 //! Leptos keeps the state, the routing and the form controls; these subtrees never change once
 //! built, and writing them as `view!` trees costs several kilobytes of wasm per component (each
-//! view type is compiled separately), against a first-visit budget of 120 KB. Links carry
+//! view type is compiled separately), against the first-visit size budget. Links carry
 //! `data-route`, times `data-t`, copy buttons `data-copy`; one delegated click handler per page
 //! reads them ([`crate::components`]). Text always goes in as text nodes, URLs through
 //! `safe_url`: no feed string reaches `innerHTML`.
@@ -339,6 +339,7 @@ fn talk_item(
     href: &dyn Fn(&Route) -> String,
 ) {
     let li = dom.child(ol, "li", "recap-talk");
+    set(&li, "data-talk", &(number - 1).to_string());
     let title = talk
         .title
         .clone()

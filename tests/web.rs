@@ -153,3 +153,60 @@ async fn the_error_view_explains_and_its_button_retries() {
     button.click();
     assert_eq!(retries.load(Ordering::SeqCst), 2);
 }
+
+#[wasm_bindgen_test]
+fn the_video_is_a_facade_until_asked_then_one_player_moved_in_place() {
+    use recap_core::player::PlayerHosts;
+    let item: recap_core::Item = serde_json::from_str(
+        r#"{"id": "e1", "title": "Quayside Rust May", "image": "data:,",
+            "_recap": {"video": "https://youtu.be/dQw4w9WgXcQ",
+                       "talks": [{"title": "Lifetimes", "start": 60},
+                                 {"title": "Unsafe", "start": 183},
+                                 {"title": "Untimed"}]}}"#,
+    )
+    .unwrap();
+    // A closed local port: nothing leaves the machine.
+    recap::player::configure(PlayerHosts::with_overrides(
+        Some("http://127.0.0.1:9"),
+        None,
+    ));
+    let dom = recap::render::Dom::new().unwrap();
+    let area = recap::player::video_area(&dom, &item, Some(183));
+    container().append_child(&area).unwrap();
+
+    let button = area.query_selector("button[data-play]").unwrap().unwrap();
+    assert_eq!(
+        button.text_content().unwrap(),
+        "Play the recording of Quayside Rust May from 3:03"
+    );
+    assert!(area.query_selector("iframe").unwrap().is_none());
+    assert_eq!(
+        texts(&area, ".recap-chapters__button"),
+        ["1:00 Lifetimes", "3:03 Unsafe"]
+    );
+
+    assert!(recap::player::jump(60));
+    let frame = area.query_selector("iframe").unwrap().unwrap();
+    let src = frame.get_attribute("src").unwrap();
+    assert!(
+        src.starts_with("http://127.0.0.1:9/embed/dQw4w9WgXcQ?enablejsapi=1&origin="),
+        "{src}"
+    );
+    assert!(src.contains("&start=60&autoplay=1"), "{src}");
+    assert_eq!(
+        texts(&area, ".recap-chapters__item--playing"),
+        ["1:00 Lifetimes"]
+    );
+
+    // A second jump before the player answers waits for it; the iframe stays.
+    assert!(recap::player::jump(183));
+    let same = area.query_selector("iframe").unwrap().unwrap();
+    assert!(same.is_same_node(Some(&frame)));
+    assert_eq!(same.get_attribute("src").unwrap(), src);
+    assert_eq!(
+        texts(&area, ".recap-chapters__item--playing"),
+        ["3:03 Unsafe"]
+    );
+    recap::player::unmount("e1");
+    assert!(!recap::player::jump(60), "no player once the page is gone");
+}

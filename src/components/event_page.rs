@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 use recap_core::route::Route;
-use recap_core::time::format_clock;
-use recap_core::url::safe_url;
 use recap_core::Item;
 
 use super::{set_title, FeedContext, NotFound, Rendered};
@@ -24,10 +22,12 @@ pub fn EventPage(id: String) -> impl IntoView {
     };
     set_title(item.display_title());
     let router = use_router();
-    let t = Memo::new(move |_| match router.route() {
+    let t = match router.route_untracked() {
         Route::Event { t, .. } => t,
         _ => None,
-    });
+    };
+    let key = item.id.clone();
+    on_cleanup(move || crate::player::unmount(&key));
     let date = item.date_published.as_ref().map(|d| {
         view! { <time datetime=d.as_str().to_owned()>{d.date_in_words()}</time> }
     });
@@ -36,6 +36,9 @@ pub fn EventPage(id: String) -> impl IntoView {
         .map(|l| view! { <span>{l.to_owned()}</span> });
     let title = item.display_title().to_owned();
     let summary = item.summary.clone();
+    let video_item = item.clone();
+    let video =
+        Box::new(move |dom: &crate::render::Dom| crate::player::video_area(dom, &video_item, t));
     let rendered = item.clone();
     let render = Box::new(move |dom: &crate::render::Dom| {
         event_body(dom, &rendered, (newer.clone(), older.clone()), &|route| {
@@ -52,41 +55,9 @@ pub fn EventPage(id: String) -> impl IntoView {
                 <p class="recap-event__meta">{date} {location}</p>
                 {summary.map(|s| view! { <p class="recap-event__summary">{s}</p> })}
             </header>
-            <VideoArea item t />
+            <Rendered render=video />
             <Rendered render />
         </article>
     }
     .into_any()
-}
-
-/// The recording: its poster and a link to it, at the chosen moment.
-#[component]
-fn VideoArea(item: Item, t: Memo<Option<u32>>) -> impl IntoView {
-    let poster = item.image.as_deref().and_then(safe_url);
-    let recording = item.recording();
-    let title = item.display_title().to_owned();
-    view! {
-        <section class="recap-video" aria-label="Recording">
-            {match poster {
-                Some(src) => view! { <img class="recap-video__poster" src=src alt=format!("Photo from {title}") /> }.into_any(),
-                None => view! { <div class="recap-video__poster recap-video__poster--placeholder"></div> }.into_any(),
-            }}
-            <div class="recap-video__actions">
-                {match recording {
-                    Some(video) => {
-                        let href = move || match t.get() {
-                            Some(t) => video.url_at(t),
-                            None => video.url_at(0),
-                        };
-                        let label = move || match t.get() {
-                            Some(t) => format!("Watch the recording from {}", format_clock(t)),
-                            None => "Watch the recording".to_owned(),
-                        };
-                        view! { <a class="recap-button" href=href rel="noopener">{label}</a> }.into_any()
-                    }
-                    None => view! { <p class="recap-video__none">"No recording of this event."</p> }.into_any(),
-                }}
-            </div>
-        </section>
-    }
 }

@@ -10,8 +10,9 @@ use crate::router::{use_router, Router};
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
 ///
-/// Clicks inside are delegated: app links (`data-route`) navigate in place, times (`data-t`)
-/// set the moment of the current event, copy buttons (`data-copy`) copy their link.
+/// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
+/// (`data-t`) move the recording there and set the page's `?t=`, the facade (`data-play`) plays
+/// the recording, copy buttons (`data-copy`) copy their link.
 #[component]
 pub fn Rendered(render: Box<dyn Fn(&Dom) -> Element>) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
@@ -36,11 +37,22 @@ fn on_click(ev: &MouseEvent, router: Router) {
     if let Some(link) = closest("a[data-route]") {
         ev.prevent_default();
         router.go(router.route_of(&link.get_attribute("href").unwrap_or_default()));
-    } else if let Some(time) = closest("a[data-t]") {
+    } else if closest("[data-play]").is_some() {
+        crate::player::play();
+    } else if let Some(time) = closest("[data-t]") {
+        let Some(t) = time.get_attribute("data-t").and_then(|t| t.parse().ok()) else {
+            return;
+        };
+        // Without a player on the page, a link to the recording on its own site is followed.
+        let outside = time
+            .get_attribute("href")
+            .is_some_and(|href| href.starts_with("http"));
+        if !crate::player::jump(t) && outside {
+            return;
+        }
         ev.prevent_default();
-        let t = time.get_attribute("data-t").and_then(|t| t.parse().ok());
         if let Route::Event { id, .. } = router.route_untracked() {
-            router.replace(Route::Event { id, t });
+            router.replace(Route::Event { id, t: Some(t) });
         }
     } else if let Some(button) = closest("button[data-copy]") {
         let link = button.get_attribute("data-copy").unwrap_or_default();

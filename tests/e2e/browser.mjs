@@ -1,5 +1,6 @@
 // Headless Debian Chromium for the end-to-end tests, driven by playwright-core.
 import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const SCREENSHOTS = "target/e2e-screenshots";
@@ -22,8 +23,8 @@ export function launch() {
 }
 
 // A new page that records every request and every error the page reports.
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch });
   const page = await context.newPage();
   page.requests = [];
   page.errors = [];
@@ -40,4 +41,12 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 // The errors other than pictures that failed to load (the page shows a placeholder for those).
 export function errorsBesidesPictures(page) {
   return page.errors.filter((e) => !/^Failed to load resource.*\.(?:jpe?g|png|gif|webp|svg|avif)\)$/.test(e));
+}
+
+// Runs axe-core on the page; any violation fails the test.
+export async function axe(page, label) {
+  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
 }

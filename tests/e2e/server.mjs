@@ -24,6 +24,8 @@ export async function startServer({
   root = "dist",
   fixtures = "tests/fixtures",
   generated = "target/e2e-generated",
+  // Changes every index.html served (say, attributes on the mount element).
+  rewriteIndex = (html) => html,
 } = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
@@ -42,11 +44,28 @@ export async function startServer({
     if (!extname(file) && prefix === "/") candidates.push(join(dir, "index.html"));
     for (const candidate of candidates) {
       try {
-        const body = await readFile(candidate);
-        res.writeHead(200, {
+        let body = await readFile(candidate);
+        if (candidate === join(resolve(root), "index.html")) body = rewriteIndex(body.toString());
+        const headers = {
           "content-type": TYPES[extname(candidate)] ?? "application/octet-stream",
           "cache-control": "no-store",
-        });
+          "accept-ranges": "bytes",
+        };
+        // Byte ranges, as static hosts serve them: media elements seek with them.
+        const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+        if (range && (range[1] || range[2])) {
+          const size = body.length;
+          const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+          const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+          if (start > end || start >= size) {
+            res.writeHead(416, { "content-range": `bytes */${size}` }).end();
+            return;
+          }
+          res.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${size}` });
+          res.end(body.subarray(start, end + 1));
+          return;
+        }
+        res.writeHead(200, headers);
         res.end(body);
         return;
       } catch {

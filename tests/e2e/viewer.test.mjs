@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { startServer } from "./server.mjs";
 
 const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
@@ -34,13 +34,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axe(page, label) {
-  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(summary, [], `axe violations on ${label}`);
-}
 
 const cardTitles = (page) => page.$$eval(".recap-event-card__title", (els) => els.map((e) => e.textContent));
 
@@ -131,13 +124,11 @@ test("an event page: talks with speakers, times, takeaways; focus and title foll
     await shot.screenshot({ path: `${SCREENSHOTS}/viewer-event-${width}-${scheme}.png`, fullPage: width === 360 });
   }
 
-  // A time is a link to the moment; clicking it keeps the visitor here and puts ?t= in the URL.
+  // A time is a link to the moment on the video's own site (what a visitor without script
+  // follows); with script it moves the player, which the video tests cover.
   const timed = talks.findIndex((t) => t.start !== null);
   const time = page.locator(".recap-talk").nth(timed).locator(".recap-time");
   assert.match(await time.getAttribute("href"), /^https:\/\/(www\.youtube\.com\/watch\?v=|vimeo\.com\/)/);
-  await time.click();
-  await page.waitForFunction((t) => new URL(location.href).searchParams.get("t") === String(t), talks[timed].start);
-  assert.match(await page.textContent(".recap-video"), /Watch the recording from \d/);
 
   // The full recap, sanitised.
   await page.getByText("Read the full recap").click();
@@ -156,7 +147,8 @@ test("deep links open an event at a moment; unknown ids get a way back", async (
   await page.goto(`${server.url}${eventPath(item.id)}?t=${talk.start}`);
   await page.waitForSelector(".recap-talk");
   const clock = `${Math.floor(talk.start / 3600)}:${String(Math.floor(talk.start / 60) % 60).padStart(2, "0")}:${String(talk.start % 60).padStart(2, "0")}`;
-  assert.equal(await page.textContent(".recap-video .recap-button"), `Watch the recording from ${clock}`);
+  const play = page.getByRole("button", { name: `Play the recording of ${item.title} from ${clock}` });
+  assert.equal(await play.count(), 1);
 
   await page.goto(`${server.url}/events/${encodeURIComponent("/2099/01/01/nothing")}`);
   await page.waitForSelector(".recap-not-found");

@@ -9,6 +9,7 @@
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
+//! - [`player`]: the event video's players, their postMessage protocol, the talk playing.
 //! - [`route`]: the viewer's URLs.
 //! - [`sanitize`]: the allow-list for a post's `content_html`.
 //! - [`search`]: searching, filtering and grouping the event list.
@@ -29,6 +30,7 @@ pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod parse;
+pub mod player;
 pub mod route;
 pub mod sanitize;
 pub mod search;

@@ -1,0 +1,264 @@
+// End to end: the event video. A facade until the visitor asks, then one player moved in place
+// by the time buttons and the chapter bar, with the talk playing highlighted. The YouTube and
+// Vimeo players are a local fake on another origin; the media file is made by ffmpeg.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { startFakePlayer } from "./fake-player.mjs";
+import { startServer } from "./server.mjs";
+
+const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
+const eventPath = (id) => `/events/${encodeURIComponent(id)}`;
+const youtubeEvent = sample.items.find((i) => i.id === "2025-02-05-harbourside-cloud-native-february-2025");
+const vimeoEvent = sample.items.find((i) => /vimeo/.test(i._recap.video ?? ""));
+const noPictureEvent = sample.items.find((i) => !i.image && /youtube/.test(i._recap.video ?? ""));
+const youtubeId = (item) => item._recap.video.match(/embed\/([\w-]{11})/)[1];
+const MEDIA = "target/e2e-generated/test-pattern.webm";
+
+let server;
+let player;
+let browser;
+before(async () => {
+  mkdirSync("target/e2e-generated", { recursive: true });
+  // Four minutes of low-resolution test pattern, made once (under 1 MB, never committed).
+  if (!existsSync(MEDIA)) {
+    execFileSync("ffmpeg", [
+      "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+      "-i", "testsrc=duration=240:size=160x90:rate=5", "-c:v", "libvpx", "-b:v", "20k", MEDIA,
+    ]);
+  }
+  player = await startFakePlayer();
+  // The mount element points the players at the fake.
+  server = await startServer({
+    rewriteIndex: (html) => html.replace(
+      "data-recap ",
+      `data-recap data-youtube-host="${player.origin}" data-vimeo-host="${player.origin}" `,
+    ),
+  });
+  const mediaFeed = structuredClone({ ...sample, items: [youtubeEvent] });
+  mediaFeed.items[0]._recap.video = `${server.url}/generated/test-pattern.webm`;
+  mediaFeed.items[0].image = `${server.url}/${youtubeEvent.image}`;
+  mediaFeed.items[0]._recap.talks = [
+    { title: "Warm-up", speakers: [{ name: "Ada Example" }], start: 10 },
+    { title: "Main act", speakers: [{ name: "Brook Example" }], start: 120 },
+    { title: "Encore", speakers: [{ name: "Cy Example" }], start: 200 },
+  ];
+  writeFileSync("target/e2e-generated/media.json", JSON.stringify(mediaFeed));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await player?.close();
+  await server?.close();
+});
+
+// An event page; every request is recorded, and YouTube's image host is refused in the browser.
+async function openEvent(path, options = {}) {
+  const page = await openPage(browser, options);
+  await page.route("https://i.ytimg.com/**", (route) => route.abort());
+  await page.goto(`${server.url}${path}`);
+  await page.waitForSelector(".recap-video");
+  return page;
+}
+
+// The player's frame, once it has loaded the player page.
+async function playerFrame(page) {
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith(player.origin) && !f.url().endsWith("/spoof"));
+    if (frame && (await frame.evaluate(() => Array.isArray(window.received)).catch(() => false))) return frame;
+    await page.waitForTimeout(20);
+  }
+}
+const received = (frame) => frame.evaluate(() => window.received.map((r) => r.data));
+const playingTalk = (page) => page.$$eval(".recap-talk--playing .recap-talk__title", (els) => els.map((e) => e.textContent));
+const thirdParty = (page) => page.requests.filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith("data:"));
+
+test("before the click nothing leaves the site; hovering preconnects; the click loads the player at ?t=", async () => {
+  const page = await openEvent(`${eventPath(youtubeEvent.id)}?t=1505`);
+  const play = page.getByRole("button", { name: `Play the recording of ${youtubeEvent.title} from 25:05` });
+  assert.equal(await play.count(), 1);
+  assert.equal(await page.locator("iframe").count(), 0);
+  assert.equal(await page.locator(".recap-video__poster").getAttribute("src"), new URL(youtubeEvent.image, `${server.url}/`).href);
+  assert.deepEqual(thirdParty(page), [], "no third-party request before the click");
+  assert.equal(await page.locator("link[rel=preconnect]").count(), 0);
+  await play.hover();
+  assert.equal(await page.locator(`link[rel=preconnect][href="${player.origin}"]`).count(), 1);
+  assert.deepEqual(thirdParty(page), [], "a preconnect is not a request");
+  await page.screenshot({ path: `${SCREENSHOTS}/video-facade-1280-light.png` });
+  await axe(page, "an event page with the video facade");
+
+  await play.focus();
+  await page.keyboard.press("Enter");
+  const iframe = page.locator("iframe.recap-video__player");
+  await iframe.waitFor();
+  const src = new URL(await iframe.getAttribute("src"));
+  assert.equal(src.origin + src.pathname, `${player.origin}/embed/${youtubeId(youtubeEvent)}`);
+  assert.deepEqual(Object.fromEntries(src.searchParams), {
+    enablejsapi: "1", origin: server.url, start: "1505", autoplay: "1", playsinline: "1", rel: "0",
+  });
+  assert.equal(await iframe.getAttribute("referrerpolicy"), "strict-origin-when-cross-origin");
+  assert.match(await iframe.getAttribute("allow"), /autoplay/);
+  assert.equal(await iframe.getAttribute("title"), `Recording of ${youtubeEvent.title}`);
+  // The handshake is retried until the player answers (the fake ignores the first two), then
+  // the player's reports move the highlight.
+  const frame = await playerFrame(page);
+  await frame.waitForFunction(() => window.received.filter((m) => m.data.event === "listening").length >= 3, null, { polling: 50 });
+  await frame.evaluate(() => window.report(2970));
+  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, youtubeEvent._recap.talks[2].title);
+  const messages = await received(frame);
+  assert.ok(messages.filter((m) => m.event === "listening").length >= 3, JSON.stringify(messages));
+  assert.deepEqual(
+    thirdParty(page).map((u) => new URL(u).origin),
+    [player.origin],
+    "after the click: the player, and nothing else",
+  );
+  assert.deepEqual(page.errors, []);
+});
+
+test("time buttons and chapters seek the loaded player in place; the highlight and the URL follow", async () => {
+  const page = await openEvent(eventPath(youtubeEvent.id));
+  const historyLength = await page.evaluate(() => history.length);
+  const talks = youtubeEvent._recap.talks;
+  // A time button before the player is loaded loads it at that moment.
+  await page.locator(".recap-talk .recap-time").nth(2).click();
+  const iframe = page.locator("iframe.recap-video__player");
+  await iframe.waitFor();
+  assert.equal(new URL(await iframe.getAttribute("src")).searchParams.get("start"), String(talks[2].start));
+  await page.waitForFunction(() => document.querySelector(".recap-talk--playing"));
+  assert.deepEqual(await playingTalk(page), [talks[2].title]);
+  await page.evaluate(() => { document.querySelector("iframe").dataset.mark = "first"; });
+  const src = await iframe.getAttribute("src");
+  const frame = await playerFrame(page);
+  await frame.waitForFunction(() => window.received.some((m) => m.data.event === "listening"), null, { polling: 50 });
+
+  // Twenty jumps; each one's seek command is timed from the click to its arrival in the player.
+  const latencies = [];
+  for (let n = 0; n < 20; n++) {
+    const index = n % talks.length;
+    const before = (await received(frame)).length;
+    const clickedAt = await page.evaluate((i) => {
+      const at = performance.timeOrigin + performance.now();
+      document.querySelectorAll(".recap-talk .recap-time")[i].click();
+      return at;
+    }, index);
+    const commands = (count) => window.received.slice(count).filter((m) => m.data.event === "command");
+    await frame.waitForFunction(`(${commands})(${before}).length >= 2`, null, { polling: 5 });
+    const [seek, playCommand] = await frame.evaluate(`(${commands})(${before})`);
+    assert.deepEqual(seek.data, { event: "command", func: "seekTo", args: [talks[index].start, true], id: 1, channel: "widget" });
+    assert.equal(playCommand.data.func, "playVideo");
+    assert.equal(seek.origin, server.url);
+    latencies.push(seek.at - clickedAt);
+    await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[index].title);
+    assert.equal(new URL(page.url()).searchParams.get("t"), String(talks[index].start));
+  }
+  latencies.sort((a, b) => a - b);
+  const median = (latencies[9] + latencies[10]) / 2;
+  console.log(`# click to seek command at the player: median ${median.toFixed(1)} ms over 20 (min ${latencies[0].toFixed(1)}, max ${latencies[19].toFixed(1)})`);
+  writeFileSync("target/e2e-generated/seek-latency.json", JSON.stringify({ median, latencies }));
+
+  // The chapter bar: labelled, keyboard operable.
+  const chapters = page.getByRole("navigation", { name: "Chapters" }).getByRole("button");
+  assert.equal(await chapters.count(), talks.filter((t) => t.start != null).length);
+  await chapters.nth(3).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[3].title);
+  assert.equal(await page.locator(".recap-chapters__item--playing").count(), 1);
+  const last = (await received(frame)).filter((m) => m.func === "seekTo").at(-1);
+  assert.deepEqual(last.args, [talks[3].start, true]);
+
+  // The iframe was never reloaded: same element, same src, one load of the player page.
+  assert.equal(await page.evaluate(() => document.querySelector("iframe").dataset.mark), "first");
+  assert.equal(await iframe.getAttribute("src"), src);
+  assert.equal(player.hits.filter((p) => p.startsWith("/embed/")).length >= 1, true);
+  assert.equal(await page.locator("iframe").count(), 1);
+  assert.equal(await page.evaluate(() => history.length), historyLength, "jumps replace the URL");
+  await page.screenshot({ path: `${SCREENSHOTS}/video-playing-1280-light.png`, fullPage: true });
+  await axe(page, "an event page with its player and chapters");
+  assert.deepEqual(page.errors, []);
+});
+
+test("messages from another origin, or another window of the player's origin, change nothing", async () => {
+  const hitsBefore = player.hits.filter((p) => p.startsWith("/embed/")).length;
+  const page = await openEvent(`${eventPath(youtubeEvent.id)}?t=150`);
+  await page.getByRole("button", { name: /^Play the recording/ }).click();
+  await page.waitForFunction(() => document.querySelector(".recap-talk--playing"));
+  assert.equal(player.hits.filter((p) => p.startsWith("/embed/")).length, hitsBefore + 1, "one load of the player");
+  const talks = youtubeEvent._recap.talks;
+  const frame = await playerFrame(page);
+  await frame.evaluate(() => window.report(150));
+  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[0].title);
+  // Stop the fake's own reports so that only the spoofs could move the highlight.
+  await frame.evaluate(() => window.silence());
+  const spoof = JSON.stringify({ event: "infoDelivery", info: { currentTime: talks[3].start + 5 } });
+  // From the page's own origin.
+  await page.evaluate((message) => window.postMessage(message, "*"), spoof);
+  // From the player's origin, but another window.
+  await page.evaluate((origin) => {
+    const f = document.createElement("iframe");
+    f.src = `${origin}/spoof`;
+    f.title = "spoof";
+    document.body.append(f);
+    return new Promise((done) => f.addEventListener("load", done));
+  }, player.origin);
+  const spoofFrame = page.frames().find((f) => f.url().endsWith("/spoof"));
+  await spoofFrame.evaluate((message) => window.spoof(message), spoof);
+  // Junk from the player itself is ignored too.
+  for (const junk of ["not json", "{\"event\":\"infoDelivery\",\"info\":{\"currentTime\":-1}}", "{\"event\":42}"]) {
+    await frame.evaluate((message) => parent.postMessage(message, "*"), junk);
+  }
+  await page.waitForTimeout(400);
+  assert.deepEqual(await playingTalk(page), [talks[0].title], "the spoofs changed nothing");
+  // The real player still moves it.
+  await frame.evaluate((t) => window.report(t), talks[2].start + 1);
+  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[2].title);
+  assert.deepEqual(page.errors, []);
+});
+
+test("Vimeo: the same facade, Vimeo's protocol", async () => {
+  const page = await openEvent(eventPath(vimeoEvent.id));
+  const talks = vimeoEvent._recap.talks;
+  await page.getByRole("button", { name: `Play the recording of ${vimeoEvent.title}` }).click();
+  const iframe = page.locator("iframe.recap-video__player");
+  await iframe.waitFor();
+  const src = new URL(await iframe.getAttribute("src"));
+  assert.equal(src.origin + src.pathname, `${player.origin}/video/${vimeoEvent._recap.video.match(/\d+$/)[0]}`);
+  assert.equal(src.hash, "#t=0s");
+  const frame = await playerFrame(page);
+  await frame.waitForFunction(() => window.received.some((m) => m.data.method === "addEventListener"), null, { polling: 50 });
+  await page.locator(".recap-talk .recap-time").nth(1).click();
+  await frame.waitForFunction(() => window.received.some((m) => m.data.method === "setCurrentTime"), null, { polling: 50 });
+  const messages = await received(frame);
+  assert.deepEqual(messages.find((m) => m.method === "setCurrentTime"), { method: "setCurrentTime", value: talks[1].start });
+  assert.ok(messages.some((m) => m.method === "play"));
+  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[1].title);
+  assert.deepEqual(page.errors, []);
+});
+
+test("an event without a picture shows YouTube's thumbnail: the only third-party request", async () => {
+  const page = await openEvent(eventPath(noPictureEvent.id));
+  assert.deepEqual(thirdParty(page), [`https://i.ytimg.com/vi/${youtubeId(noPictureEvent)}/hqdefault.jpg`]);
+  assert.equal(await page.locator("iframe").count(), 0);
+});
+
+test("a media file plays in a native video; jumps set currentTime and the highlight follows", async () => {
+  const page = await openEvent(`${eventPath(youtubeEvent.id)}?feed=/generated/media.json`, { hasTouch: true, width: 360, colorScheme: "dark" });
+  await page.getByRole("button", { name: /^Play the recording/ }).tap();
+  const video = page.locator("video.recap-video__player");
+  await video.waitFor();
+  assert.equal(await video.getAttribute("controls"), "");
+  await page.waitForFunction(() => document.querySelector("video").readyState >= 1);
+  await page.locator(".recap-talk .recap-time").nth(1).click();
+  await page.waitForFunction(() => Math.abs(document.querySelector("video").currentTime - 120) < 2);
+  await page.waitForFunction(() => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === "Main act");
+  await page.getByRole("navigation", { name: "Chapters" }).getByRole("button").nth(2).click();
+  await page.waitForFunction(() => document.querySelector("video").currentTime >= 199);
+  await page.waitForFunction(() => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === "Encore");
+  // Once the length is known, the chapters are sized by it: 10–120, 120–200, 200–240.
+  await page.waitForFunction(() => document.querySelector(".recap-chapters__item")?.style.flexGrow === "458");
+  assert.equal(new URL(page.url()).searchParams.get("t"), "200");
+  assert.deepEqual(thirdParty(page), []);
+  await page.screenshot({ path: `${SCREENSHOTS}/video-file-360-dark.png` });
+  assert.deepEqual(page.errors, []);
+});
