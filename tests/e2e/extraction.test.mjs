@@ -47,3 +47,19 @@ test("a feed without talks: each event shows the talks the CLI found, read from 
   assert.deepEqual(errorsBesidesPictures(page), []);
   await page.screenshot({ path: `${SCREENSHOTS}/extracted-in-browser.png` });
 });
+
+test("an event of a feed without talks: its page shows the talks read in the browser", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  const seedlike = cliFeed.items.find((i) => i.id === "2023-06-07-seed-shaped");
+  const card = page.locator(".recap-event-card", { hasText: seedlike.title });
+  assert.equal(await card.locator(".recap-event-card__talks").textContent(), `${seedlike._recap.talks.length} talks`);
+  await card.getByRole("link").click();
+  await page.waitForSelector(".recap-talk");
+  assert.match(page.url(), /feed=%2Fgenerated%2Fno-talks\.json/);
+  const titles = await page.$$eval(".recap-talk__title", (els) => els.map((e) => e.textContent));
+  assert.deepEqual(titles, seedlike._recap.talks.map((t, n) => t.title ?? `Talk ${n + 1}`));
+  const times = await page.$$eval(".recap-time", (els) => els.map((e) => e.textContent));
+  assert.deepEqual(times, ["3:03", "1:07:55"]);
+});

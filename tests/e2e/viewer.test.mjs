@@ -1,8 +1,7 @@
 // End to end: browsing the viewer as a visitor would, over the built site.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { startServer } from "./server.mjs";
 
@@ -14,19 +13,7 @@ const eventPath = (id) => `/events/${encodeURIComponent(id)}`;
 
 let server;
 let browser;
-let cliFeed;
 before(async () => {
-  // The CLI's feed of the extraction fixtures, and the same feed without talks, so that the
-  // browser has to read them from content_html.
-  mkdirSync("target/e2e-generated", { recursive: true });
-  execFileSync("cargo", [
-    "run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
-    "--out", "target/e2e-generated/fixtures.json", "--title", "Fixture meetups",
-  ], { stdio: "inherit" });
-  cliFeed = JSON.parse(readFileSync("target/e2e-generated/fixtures.json", "utf8"));
-  const bare = structuredClone(cliFeed);
-  for (const item of bare.items) delete item._recap.talks;
-  writeFileSync("target/e2e-generated/no-talks.json", JSON.stringify(bare));
   server = await startServer();
   browser = await launch();
 });
@@ -156,20 +143,4 @@ test("deep links open an event at a moment; unknown ids get a way back", async (
   await page.screenshot({ path: `${SCREENSHOTS}/viewer-not-found.png` });
   await page.getByRole("link", { name: "See all events" }).click();
   await page.waitForSelector(".recap-event-card");
-});
-
-test("a feed without talks: the browser reads them from content_html, as the CLI did", async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
-  await page.waitForSelector(".recap-event-card__title");
-  const seedlike = cliFeed.items.find((i) => i.id === "2023-06-07-seed-shaped");
-  const card = page.locator(".recap-event-card", { hasText: seedlike.title });
-  assert.equal(await card.locator(".recap-event-card__talks").textContent(), `${seedlike._recap.talks.length} talks`);
-  await card.getByRole("link").click();
-  await page.waitForSelector(".recap-talk");
-  assert.match(page.url(), /feed=%2Fgenerated%2Fno-talks\.json/);
-  const titles = await page.$$eval(".recap-talk__title", (els) => els.map((e) => e.textContent));
-  assert.deepEqual(titles, seedlike._recap.talks.map((t, n) => t.title ?? `Talk ${n + 1}`));
-  const times = await page.$$eval(".recap-time", (els) => els.map((e) => e.textContent));
-  assert.deepEqual(times, ["3:03", "1:07:55"]);
 });
