@@ -2,12 +2,12 @@
 
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
-use recap_core::{load::read_response, LoadError, ParsedFeed};
+use recap_core::{load::read_response, LoadError, ParsedFeed, Problem, Severity};
 
 /// Fetches and reads the feed at `url` (relative to the page or absolute).
 ///
 /// Items without `_recap.talks` get their talks from `content_html`, read by the browser's own
-/// HTML parser; relative image URLs are resolved against the feed's URL. The request is aborted
+/// HTML parser in the extractor module, loaded for such feeds only; relative image URLs are resolved against the feed's URL. The request is aborted
 /// if the component that asked for it goes away first.
 pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
     let controller = web_sys::AbortController::new().ok();
@@ -27,15 +27,13 @@ pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
         String::new()
     };
     let mut parsed = read_response(response.status(), &response.status_text(), &body)?;
+    if parsed.feed.items.iter().any(|item| item.needs_extraction()) {
+        read_talks_in_browser(&mut parsed).await;
+    }
     let feed_url = absolute(&response.url(), None).unwrap_or(url);
     for item in &mut parsed.feed.items {
         if let Some(image) = &item.image {
             item.image = absolute(image, Some(&feed_url)).or(item.image.take());
-        }
-        if item.needs_extraction() {
-            let blocks =
-                crate::dom::blocks_from_html(item.content_html.as_deref().unwrap_or_default());
-            item.extract_talks_from(&blocks);
         }
     }
     Ok(parsed)
@@ -50,4 +48,16 @@ pub fn absolute(url: &str, base: Option<&str>) -> Option<String> {
     web_sys::Url::new_with_base(url, &base)
         .ok()
         .map(|u| u.href())
+}
+
+/// Has the extractor module read the talks of the items without `_recap.talks`. If it cannot
+/// run, the events are shown without those talks and the feed's problems say why.
+async fn read_talks_in_browser(parsed: &mut ParsedFeed) {
+    if let Err(why) = crate::extractor::fill_talks(&mut parsed.feed.items).await {
+        parsed.problems.push(Problem {
+            path: "items".to_owned(),
+            message: format!("the talks in the posts could not be read here: {why}"),
+            severity: Severity::Warning,
+        });
+    }
 }

@@ -6,6 +6,7 @@
 mod api;
 mod components;
 pub mod dom;
+mod extractor;
 mod mount;
 pub mod player;
 pub mod render;

@@ -398,16 +398,21 @@ fn photos(dom: &Dom, parent: &Element, item: &Item) {
     let Some(html) = item.content_html.as_deref() else {
         return;
     };
-    let images: Vec<(String, String)> = crate::dom::blocks_from_html(html)
-        .into_iter()
-        .filter_map(|block| match block {
-            recap_core::blocks::Block::Image { alt, url } => {
-                let url = crate::api::absolute(&url, None).and_then(|u| safe_url(&u))?;
-                url.starts_with("http").then_some((url, alt))
-            }
-            _ => None,
+    let images: Vec<(String, String)> = crate::dom::parse_body(html)
+        .and_then(|body| body.dyn_into::<Element>().ok())
+        .and_then(|body| body.query_selector_all("img[src]").ok())
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                .filter_map(|img| {
+                    let src = img.get_attribute("src")?;
+                    let url = crate::api::absolute(&src, None).and_then(|u| safe_url(&u))?;
+                    let alt = img.get_attribute("alt").unwrap_or_default();
+                    url.starts_with("http").then_some((url, alt))
+                })
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
     if images.is_empty() {
         return;
     }

@@ -44,8 +44,33 @@ test("a feed without talks: each event shows the talks the CLI found, read from 
   );
   assert.deepEqual(shown, cliFeed.items.map((i) => [i.title, talkCount(i._recap.talks.length)]));
   assert.ok(cliFeed.items.filter((i) => i._recap.talks.length > 0).length >= 30);
+  // The extractor is a module of its own, fetched once, for such a feed only.
+  assert.deepEqual(
+    page.requests.filter((u) => /recap-extract/.test(u)).map((u) => new URL(u).pathname),
+    ["/recap-extract.js", "/recap-extract_bg.wasm"],
+  );
   assert.deepEqual(errorsBesidesPictures(page), []);
   await page.screenshot({ path: `${SCREENSHOTS}/extracted-in-browser.png` });
+});
+
+test("a feed with its talks never fetches the extractor", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/generated/fixtures.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.equal(await page.locator(".recap-event-card__talks").first().textContent(), talkCount(cliFeed.items[0]._recap.talks.length));
+  assert.deepEqual(page.requests.filter((u) => /recap-extract/.test(u)), []);
+});
+
+test("when the extractor cannot be loaded, the events are shown without talks and the page says why", async () => {
+  const page = await openPage(browser);
+  await page.route("**/recap-extract*", (route) => route.abort());
+  await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.equal(await page.locator(".recap-event-card").count(), cliFeed.items.length);
+  const problems = page.locator(".recap-problems");
+  assert.match(await problems.locator("summary").textContent(), /small problems; every event is shown/);
+  await problems.locator("summary").click();
+  assert.match(await problems.locator("li").first().textContent(), /^items: the talks in the posts could not be read here: /);
 });
 
 test("an event of a feed without talks: its page shows the talks read in the browser", async () => {

@@ -147,7 +147,7 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
     let mut seen_ids = HashSet::with_capacity(raw_items.len());
     for (index, raw_item) in raw_items.iter().enumerate() {
-        match parse_item(raw_item, index) {
+        match parse_item(raw_item.get(), index) {
             Ok(item) if !seen_ids.insert(item.id.clone()) => problems.push(Problem {
                 path: format!("items[{index}].id"),
                 message: format!(
@@ -179,13 +179,19 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
     })
 }
 
-fn parse_item(raw: &RawValue, index: usize) -> Result<Item, Problem> {
+/// Reads one item, as [`parse_feed`] reads each of its items (the app reads the extractor's
+/// answers with it, so no second copy of the item reader ships).
+pub fn read_item(text: &str) -> Result<Item, Problem> {
+    parse_item(text, 0)
+}
+
+fn parse_item(text: &str, index: usize) -> Result<Item, Problem> {
     let error = |path: String, message: String| Problem {
         path,
         message,
         severity: Severity::Error,
     };
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let item: Item = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = match err.path().to_string() {
             dot if dot == "." => format!("items[{index}]"),

@@ -1,0 +1,63 @@
+//! Loading the talk extractor (`src/bin/recap-extract.rs`) on demand: a second wasm module,
+//! fetched from beside the app only when a feed needs it, once per page.
+
+use recap_core::parse::read_item;
+use recap_core::Item;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+// This snippet is served from `snippets/recap-HASH/`: the extractor is two folders up, beside
+// the app's own files, wherever the page that embeds the app lives.
+#[wasm_bindgen(inline_js = r#"
+let extractor;
+export function load_extractor() {
+  const beside = (name) => new URL(`../../${name}`, import.meta.url);
+  extractor ??= import(beside("recap-extract.js").href).then(async (module) => {
+    await module.default({ module_or_path: beside("recap-extract_bg.wasm") });
+    return module;
+  });
+  return extractor;
+}
+export function extract_with(module, html, location, video) {
+  return module.extract_recap(html, location, video);
+}
+"#)]
+extern "C" {
+    fn load_extractor() -> js_sys::Promise;
+    fn extract_with(
+        module: &JsValue,
+        html: &str,
+        location: Option<&str>,
+        video: Option<&str>,
+    ) -> Option<String>;
+}
+
+/// Reads the talks, sponsors and next meetup of every item without `_recap.talks` from its
+/// `content_html`, with the extractor module beside the app's files. Fails when the module cannot
+/// be loaded.
+pub async fn fill_talks(items: &mut [Item]) -> Result<(), String> {
+    let module = JsFuture::from(load_extractor())
+        .await
+        .map_err(|err| describe(&err))?;
+    for item in items.iter_mut().filter(|item| item.needs_extraction()) {
+        let recap = item.recap.as_ref();
+        let answer = extract_with(
+            &module,
+            item.content_html.as_deref().unwrap_or_default(),
+            recap.and_then(|r| r.location.as_deref()),
+            recap.and_then(|r| r.video.as_deref()),
+        );
+        if let Some(extracted) = answer.and_then(|text| read_item(&text).ok()) {
+            item.fill_from(extracted.recap.unwrap_or_default());
+        }
+    }
+    Ok(())
+}
+
+fn describe(err: &JsValue) -> String {
+    js_sys::Error::from(err.clone())
+        .message()
+        .as_string()
+        .unwrap_or_else(|| "the extractor could not be loaded".to_owned())
+}
