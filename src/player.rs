@@ -343,7 +343,6 @@ fn load(stage: &mut Stage, start: u32) {
             "allow",
             "autoplay; encrypted-media; picture-in-picture; fullscreen",
         );
-        set(&frame, "allowfullscreen", "");
         set(&frame, "referrerpolicy", "strict-origin-when-cross-origin");
         set(&frame, "src", &src);
         stage.screen.replace_children_with_node_1(&frame);
