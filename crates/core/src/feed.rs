@@ -192,7 +192,7 @@ impl Item {
 /// JSON Feed says `id` is a string; some generators write a number. Both are accepted.
 fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     struct Visitor;
-    impl de::Visitor<'_> for Visitor {
+    impl<'de> de::Visitor<'de> for Visitor {
         type Value = String;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a string")
@@ -206,8 +206,36 @@ fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Strin
         fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
             Ok(value.to_string())
         }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<String, A::Error> {
+            refuse_seq(seq, &self)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<String, A::Error> {
+            refuse_map(map, &self)
+        }
     }
     deserializer.deserialize_any(Visitor)
+}
+
+/// Refuses an array after reading past it, so that the error stands after the whole value, as
+/// every other refusal does (the feed reader finds the fault's path from that position).
+fn refuse_seq<'de, A: de::SeqAccess<'de>, T>(
+    mut seq: A,
+    expected: &dyn de::Expected,
+) -> Result<T, A::Error> {
+    while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+    Err(de::Error::invalid_type(de::Unexpected::Seq, expected))
+}
+
+/// Refuses an object after reading past it (see [`refuse_seq`]).
+fn refuse_map<'de, A: de::MapAccess<'de>, T>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> Result<T, A::Error> {
+    while map
+        .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+        .is_some()
+    {}
+    Err(de::Error::invalid_type(de::Unexpected::Map, expected))
 }
 
 /// `start` is whole seconds; anything else gets a message that says so.
@@ -236,6 +264,12 @@ fn whole_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u3
             u64::try_from(value)
                 .map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
                 .and_then(|v| self.visit_u64(v))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            refuse_seq(seq, &self)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            refuse_map(map, &self)
         }
     }
     deserializer.deserialize_option(Visitor)

@@ -97,24 +97,19 @@ struct RawFeed<'a> {
 /// can be read is kept, each one that cannot is reported as an [`Severity::Error`] and skipped,
 /// and the items are ordered newest first (undated items last, in feed order).
 pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
-    let raw: RawFeed<'_> = {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-            let path = err.path().to_string();
-            let inner = err.into_inner();
-            if inner.is_syntax() || inner.is_eof() {
-                FeedError::NotJson {
-                    message: strip_position(&inner),
-                    line: inner.line(),
-                    column: inner.column(),
-                }
-            } else if path == "." {
-                FeedError::NotAFeed(format!("expected an object, {}", strip_position(&inner)))
-            } else {
-                FeedError::NotAFeed(format!("{path}: {}", strip_position(&inner)))
-            }
-        })?
-    };
+    let raw: RawFeed<'_> = serde_json::from_str(text).map_err(|err| {
+        if err.is_syntax() || err.is_eof() {
+            return FeedError::NotJson {
+                message: strip_position(&err),
+                line: err.line(),
+                column: err.column(),
+            };
+        }
+        match path_of(text, &err).as_str() {
+            "." => FeedError::NotAFeed(format!("expected an object, {}", strip_position(&err))),
+            path => FeedError::NotAFeed(format!("{path}: {}", strip_position(&err))),
+        }
+    })?;
     let raw_items = raw
         .items
         .ok_or_else(|| FeedError::NotAFeed("it has no \"items\" list".to_owned()))?;
@@ -191,13 +186,12 @@ fn parse_item(text: &str, index: usize) -> Result<Item, Problem> {
         message,
         severity: Severity::Error,
     };
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let item: Item = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = match err.path().to_string() {
-            dot if dot == "." => format!("items[{index}]"),
+    let item: Item = serde_json::from_str(text).map_err(|err| {
+        let path = match path_of(text, &err).as_str() {
+            "." => format!("items[{index}]"),
             inner => format!("items[{index}].{inner}"),
         };
-        error(path, strip_position(err.inner()))
+        error(path, strip_position(&err))
     })?;
     if item.id.trim().is_empty() {
         return Err(error(
@@ -206,6 +200,96 @@ fn parse_item(text: &str, index: usize) -> Result<Item, Problem> {
         ));
     }
     Ok(item)
+}
+
+/// Where in `text` a (non-syntax) error of serde_json happened, as a JSON path: `.` for the top
+/// level, else like `_recap.talks[1].start`.
+///
+/// serde_json reports a refused value at the position just after it (at its first byte when it
+/// is of the wrong kind for a typed field), and a missing field just after the object that
+/// lacks it; the model's own visitors keep to that (see `refuse_seq` in [`crate::feed`]). The
+/// innermost value open at that position is then the one at fault. It is found by scanning the
+/// text, which is valid JSON, so no path-tracking deserializer has to ship in the wasm;
+/// `tests/json_paths.rs` checks the paths against `serde_path_to_error` on every way of
+/// breaking a rich item.
+fn path_of(text: &str, err: &serde_json::Error) -> String {
+    let line_start = match err.line() {
+        0 | 1 => 0,
+        line => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    let offset = line_start + err.column();
+    json_path_at(text, offset)
+}
+
+/// One open container while scanning: an object with the key of the value being read, or an
+/// array with the index of the element being read.
+enum Open<'a> {
+    Object(Option<&'a str>),
+    Array(usize),
+}
+
+/// The path of the value open at byte `offset` of the JSON `text`.
+fn json_path_at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut key_next = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if std::mem::take(&mut key_next) {
+                    if let Some(Open::Object(key)) = open.last_mut() {
+                        *key = text.get(start..j.min(bytes.len()));
+                    }
+                }
+                i = j;
+            }
+            b'{' => {
+                open.push(Open::Object(None));
+                key_next = true;
+            }
+            b'[' => open.push(Open::Array(0)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Array(index)) => *index += 1,
+                Some(Open::Object(key)) => {
+                    *key = None;
+                    key_next = true;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for part in &open {
+        match part {
+            Open::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Open::Object(None) => {}
+            Open::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    if path.is_empty() {
+        path.push('.');
+    }
+    path
 }
 
 /// serde_json appends " at line L column C"; inside an item that position means little.
