@@ -268,7 +268,7 @@ pub fn chapters(talks: &[Talk], duration: Option<f64>) -> Vec<Chapter> {
     } else {
         last.max(600)
     };
-    let total = f64::from(known_end.unwrap_or(last + typical.max(60)));
+    let total = f64::from(known_end.unwrap_or(last.saturating_add(typical.max(60))));
     timed
         .iter()
         .enumerate()
@@ -533,5 +533,10 @@ mod tests {
         assert!(chapters(&talks(&[None]), Some(100.0)).is_empty());
         let single = chapters(&talks(&[Some(0)]), None);
         assert!((single[0].width - 100.0).abs() < 1e-9);
+        // Absurd starts from a feed give a bar, not an overflow.
+        let huge = chapters(&talks(&[Some(0), Some(u32::MAX)]), None);
+        assert_eq!(huge.len(), 2);
+        assert!(huge.iter().all(|c| c.width.is_finite() && c.width >= 0.0));
+        assert_eq!(talk_at(&talks(&[Some(u32::MAX)]), f64::MAX), Some(0));
     }
 }

@@ -11,6 +11,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use recap_core::extract::{extract, EventMeta};
 use recap_core::markdown::{to_blocks, to_html};
+use recap_core::player::Player;
 use recap_core::time::{find_clocks, format_clock, parse_clock, parse_time_param};
 use recap_core::video::{normalize_event_video, parse_video_url};
 
@@ -165,6 +166,118 @@ fn run_all_inner(text: &str) {
     }
     let _ = normalize_event_video(text);
     let _ = recap_core::parse_feed(text);
+    let _ = recap_core::parse::read_item(text);
+    for player in [Player::YouTube(String::new()), Player::Vimeo(String::new())] {
+        let _ = player.read_message(text);
+    }
+    let _ = recap_core::player::origin(text);
+}
+
+const KEYS: &[&str] = &[
+    "id",
+    "title",
+    "date_published",
+    "tags",
+    "_recap",
+    "talks",
+    "speakers",
+    "name",
+    "org",
+    "start",
+    "takeaways",
+    "links",
+    "label",
+    "url",
+    "next_event",
+    "sponsors",
+    "video",
+    "items",
+    "event",
+    "info",
+    "data",
+    "currentTime",
+    "seconds",
+    "duration",
+    "x\\\"y",
+    "é",
+];
+const SCALARS: &[&str] = &[
+    "\"a\"",
+    "\"\"",
+    "\"2023-05-03T18:30:00Z\"",
+    "\"last Tuesday\"",
+    "\"\\\"]}\"",
+    "183",
+    "-5",
+    "1.5",
+    "1e400",
+    "18446744073709551616",
+    "true",
+    "false",
+    "null",
+    "\"infoDelivery\"",
+    "\"timeupdate\"",
+    "\"ready\"",
+];
+
+/// A JSON value made of the feed's own keys, nested up to `depth`, written with white space
+/// here and there: valid JSON that is mostly the wrong shape somewhere.
+fn json_like(u: &mut Unstructured<'_>, depth: u32, out: &mut String) {
+    let space = |u: &mut Unstructured<'_>, out: &mut String| {
+        if u.ratio(1, 4).unwrap_or(false) {
+            out.push_str("\n  ");
+        }
+    };
+    match u
+        .int_in_range(0..=if depth == 0 { 0 } else { 2 })
+        .unwrap_or(0)
+    {
+        0 => out.push_str(u.choose(SCALARS).unwrap_or(&"null")),
+        1 => {
+            out.push('{');
+            for n in 0..u.int_in_range(0..=4).unwrap_or(0) {
+                if n > 0 {
+                    out.push(',');
+                }
+                space(u, out);
+                out.push_str(&format!("\"{}\":", u.choose(KEYS).unwrap_or(&"id")));
+                json_like(u, depth - 1, out);
+            }
+            space(u, out);
+            out.push('}');
+        }
+        _ => {
+            out.push('[');
+            for n in 0..u.int_in_range(0..=3).unwrap_or(0) {
+                if n > 0 {
+                    out.push(',');
+                }
+                space(u, out);
+                json_like(u, depth - 1, out);
+            }
+            out.push(']');
+        }
+    }
+}
+
+#[test]
+fn feed_shaped_json_never_panics() {
+    let mut bytes = Bytes(0x5EED_0004);
+    for _ in 0..cases() {
+        let data = bytes.fill(256);
+        let mut u = Unstructured::new(&data);
+        let mut items = String::new();
+        for n in 0..3 {
+            if n > 0 {
+                items.push(',');
+            }
+            json_like(&mut u, 5, &mut items);
+        }
+        run_all(&format!(
+            "{{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{items}]}}"
+        ));
+        run_all(&items);
+    }
 }
 
 #[test]
