@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use recap_core::player::{chapters, talk_at, Player, PlayerEvent, PlayerHosts};
+use recap_core::player::{chapters, report_counts, talk_at, Player, PlayerEvent, PlayerHosts};
 use recap_core::time::format_clock;
 use recap_core::url::safe_url;
 use recap_core::{Item, Talk};
@@ -27,6 +27,9 @@ thread_local! {
     static STAGE: RefCell<Option<Stage>> = const { RefCell::new(None) };
     /// Shared by every facade: connects early to the player's host.
     static PRECONNECT: Closure<dyn Fn()> = Closure::new(preconnect);
+    /// Swallows a refused `play()` (a browser that blocks playing without a tap): the controls
+    /// stay there to press.
+    static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
 }
 
 /// Sets where the iframe players are loaded from (the mount element's `data-youtube-host` and
@@ -55,6 +58,8 @@ struct Stage {
     pending: Option<u32>,
     playing: Option<usize>,
     duration: Option<f64>,
+    /// The last jump not yet seen through: target seconds, and when it was asked (ms).
+    jump: Option<(u32, f64)>,
     preconnected: bool,
 }
 
@@ -180,6 +185,7 @@ pub fn video_area(dom: &Dom, item: &Item, start: Option<u32>) -> Element {
         pending: None,
         playing: None,
         duration: None,
+        jump: None,
         preconnected: false,
     };
     // Connecting early to the player's host only when the visitor shows interest.
@@ -226,10 +232,11 @@ pub fn jump(seconds: u32) -> bool {
             Some(Loaded::Frame { .. }) => stage.pending = Some(seconds),
             Some(Loaded::Video { video, .. }) => {
                 video.set_current_time(f64::from(seconds));
-                let _ = video.play();
+                play_media(video);
             }
             None => load(stage, seconds),
         }
+        stage.jump = Some((seconds, now_ms()));
         highlight(stage, f64::from(seconds));
     })
     .is_some()
@@ -385,9 +392,23 @@ fn load(stage: &mut Stage, start: u32) {
         let _ =
             video.add_event_listener_with_callback("timeupdate", on_time.as_ref().unchecked_ref());
         // Called within the click, so that one tap plays on phones too.
-        let _ = video.play();
+        play_media(&video);
         stage.loaded = Some(Loaded::Video { video, on_time });
     }
+}
+
+fn play_media(video: &HtmlMediaElement) {
+    if let Ok(playing) = video.play() {
+        IGNORE.with(|ignore| {
+            let _ = playing.catch(ignore);
+        });
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn post(frame: &HtmlIFrameElement, origin: &str, message: &str) {
@@ -461,7 +482,7 @@ fn on_message(event: MessageEvent) {
         };
         learn_duration(stage, duration);
         if let Some(current) = current {
-            highlight(stage, current);
+            reported(stage, current);
         }
     });
 }
@@ -473,8 +494,19 @@ fn on_video_time() {
         };
         let (current, duration) = (video.current_time(), video.duration());
         learn_duration(stage, Some(duration).filter(|d| d.is_finite() && *d > 0.0));
-        highlight(stage, current);
+        reported(stage, current);
     });
+}
+
+/// The player says where it is: the highlight follows, unless it is a report of the position
+/// before the last jump.
+fn reported(stage: &mut Stage, current: f64) {
+    let jump = stage.jump.map(|(target, at)| (target, now_ms() - at));
+    if !report_counts(current, jump) {
+        return;
+    }
+    stage.jump = None;
+    highlight(stage, current);
 }
 
 fn learn_duration(stage: &mut Stage, duration: Option<f64>) {

@@ -233,6 +233,21 @@ pub fn talk_at(talks: &[Talk], seconds: f64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// How long after a jump the player's reports of the old position are not believed, in
+/// milliseconds.
+pub const JUMP_SETTLES_MS: f64 = 2000.0;
+
+/// Whether a reported time should move the highlight. `jump` is the last jump not yet seen
+/// through: its target in seconds and how many milliseconds ago it was asked for. A report of
+/// the old position that was already on its way is not believed, so the highlight does not
+/// flick back; one near the target, or any once the jump has had time to settle, is.
+pub fn report_counts(current: f64, jump: Option<(u32, f64)>) -> bool {
+    match jump {
+        Some((target, ago)) => ago >= JUMP_SETTLES_MS || (current - f64::from(target)).abs() <= 3.0,
+        None => true,
+    }
+}
+
 /// One talk as a segment of the recording, for the chapter bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chapter {
@@ -495,6 +510,21 @@ mod tests {
         assert_eq!(talk_at(&list, 99999.0), Some(3));
         assert_eq!(talk_at(&talks(&[Some(300)]), 10.0), None);
         assert_eq!(talk_at(&talks(&[None, None]), 10.0), None);
+    }
+
+    #[test]
+    fn reports_of_the_old_position_after_a_jump_are_not_believed() {
+        assert!(report_counts(10.0, None));
+        assert!(
+            !report_counts(10.0, Some((183, 50.0))),
+            "in flight before the seek"
+        );
+        assert!(report_counts(182.4, Some((183, 50.0))));
+        assert!(report_counts(185.0, Some((183, 900.0))));
+        assert!(
+            report_counts(10.0, Some((183, JUMP_SETTLES_MS))),
+            "the seek did not take"
+        );
     }
 
     #[test]
