@@ -9,10 +9,12 @@
 //! `safe_url`: no feed string reaches `innerHTML`.
 
 use recap_core::route::Route;
-use recap_core::search::{by_year, highlight};
+use recap_core::search::highlight;
 use recap_core::time::format_clock;
 use recap_core::url::safe_url;
-use recap_core::{Item, Talk};
+use recap_core::{Feed, Item, Talk};
+use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -123,29 +125,106 @@ pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
-/// The events, grouped by year, as cards.
+/// How many cards are built before the list is first shown; a long list gets the rest in
+/// batches, one per animation frame, so that the first screen does not wait for the last card.
+const FIRST_CARDS: usize = 50;
+/// Cards per later batch.
+const CARDS_PER_FRAME: usize = 100;
+
+thread_local! {
+    /// Which list is the newest: batches of a list that has been replaced stop.
+    static LIST_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A link maker that outlives the page that asked for the list.
+pub type Href = Rc<dyn Fn(&Route) -> String>;
+
+/// The events `shown` (positions in `feed.items`, newest first), grouped by year, as cards.
 pub fn event_list(
     dom: &Dom,
-    items: &[Item],
-    query: &str,
-    href: &dyn Fn(&Route) -> String,
+    feed: Arc<Feed>,
+    shown: Vec<usize>,
+    query: String,
+    href: Href,
 ) -> Element {
     let root = dom.el("div", "recap-year-groups");
-    if items.is_empty() {
+    if shown.is_empty() {
         dom.text_child(&root, "p", "recap-empty", "This feed has no events yet.");
         return root;
     }
-    for (year, group) in by_year(items) {
-        let heading = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
-        let section = dom.child(&root, "section", "recap-year");
-        set(&section, "aria-label", &format!("Events in {heading}"));
-        dom.text_child(&section, "h2", "recap-year__title", &heading);
-        let list = dom.child(&section, "ul", "recap-events");
-        for item in group {
-            event_card(dom, &list, item, query, href);
-        }
-    }
+    let generation = LIST_GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    });
+    let mut list = ListBuild {
+        root: root.clone(),
+        feed,
+        shown,
+        query,
+        href,
+        next: 0,
+        group: None,
+        generation,
+    };
+    list.build(dom, FIRST_CARDS);
+    list.continue_later();
     root
+}
+
+/// A list being built: what is left, and the year section cards are going into.
+struct ListBuild {
+    root: Element,
+    feed: Arc<Feed>,
+    shown: Vec<usize>,
+    query: String,
+    href: Href,
+    next: usize,
+    group: Option<(Option<i32>, Element)>,
+    generation: u64,
+}
+
+impl ListBuild {
+    /// Builds up to `count` more cards, opening a year section whenever the year changes (the
+    /// events are newest first, undated last).
+    fn build(&mut self, dom: &Dom, count: usize) {
+        let end = (self.next + count).min(self.shown.len());
+        for &position in &self.shown[self.next..end] {
+            let Some(item) = self.feed.items.get(position) else {
+                continue;
+            };
+            let year = item.date_published.as_ref().map(|d| d.year());
+            let list = match &self.group {
+                Some((current, list)) if *current == year => list.clone(),
+                _ => {
+                    let heading = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
+                    let section = dom.child(&self.root, "section", "recap-year");
+                    set(&section, "aria-label", &format!("Events in {heading}"));
+                    dom.text_child(&section, "h2", "recap-year__title", &heading);
+                    let list = dom.child(&section, "ul", "recap-events");
+                    self.group = Some((year, list.clone()));
+                    list
+                }
+            };
+            event_card(dom, &list, item, &self.query, &*self.href);
+        }
+        self.next = end;
+    }
+
+    /// Builds the rest a batch per frame, while this list is still the one on the page.
+    fn continue_later(self) {
+        if self.next >= self.shown.len() {
+            return;
+        }
+        leptos::prelude::request_animation_frame(move || {
+            let mut list = self;
+            let current = LIST_GENERATION.with(std::cell::Cell::get) == list.generation;
+            let (true, true, Some(dom)) = (current, list.root.is_connected(), Dom::new()) else {
+                return;
+            };
+            list.build(&dom, CARDS_PER_FRAME);
+            list.continue_later();
+        });
+    }
 }
 
 /// One event card: picture, title, date, place, talks, organisations, recording badge.

@@ -8,8 +8,9 @@ use recap_core::LoadError;
 
 use super::{set_title, FeedContext, FeedProblems, Rendered};
 use crate::api::{absolute, fetch_feed};
-use crate::render::event_list;
+use crate::render::{event_list, Href};
 use crate::router::use_router;
+use std::rc::Rc;
 
 /// The event list: search, filters, events by year, older pages on demand.
 #[component]
@@ -32,15 +33,18 @@ pub fn ListPage() -> impl IntoView {
     };
     let all_years = move || context.feed.with(|f| years(&f.items));
     let all_tags = move || context.feed.with(|f| tags(&f.items));
+    // The feed (shared, not copied) and the positions of the events that match.
     let visible = move || {
         let query = query.get();
-        context.feed.with(|f| {
-            f.items
-                .iter()
-                .filter(|item| matches(item, &query))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        let feed = context.feed.get();
+        let shown: Vec<usize> = feed
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| matches(item, &query))
+            .map(|(n, _)| n)
+            .collect();
+        (feed, shown)
     };
     let count_text = move || {
         let query = query.get();
@@ -113,8 +117,8 @@ pub fn ListPage() -> impl IntoView {
         </div>
         <p class="recap-count" role="status" aria-live="polite">{count_text}</p>
         {move || {
-            let items = visible();
-            if items.is_empty() && query.with(ListQuery::is_filtered) {
+            let (feed, shown) = visible();
+            if shown.is_empty() && query.with(ListQuery::is_filtered) {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));
                 view! {
                     <div class="recap-empty">
@@ -128,7 +132,10 @@ pub fn ListPage() -> impl IntoView {
             } else {
                 let q = query.get().q;
                 view! {
-                    <Rendered render=Box::new(move |dom| event_list(dom, &items, &q, &|route| router.href(route))) />
+                    <Rendered render=Box::new(move |dom| {
+                        let href: Href = Rc::new(move |route| router.href(route));
+                        event_list(dom, feed.clone(), shown.clone(), q.clone(), href)
+                    }) />
                 }
                 .into_any()
             }

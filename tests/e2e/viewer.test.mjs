@@ -1,7 +1,7 @@
 // End to end: browsing the viewer as a visitor would, over the built site.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { startServer } from "./server.mjs";
 
@@ -143,4 +143,35 @@ test("deep links open an event at a moment; unknown ids get a way back", async (
   await page.screenshot({ path: `${SCREENSHOTS}/viewer-not-found.png` });
   await page.getByRole("link", { name: "See all events" }).click();
   await page.waitForSelector(".recap-event-card");
+});
+
+test("a long feed shows its first cards at once and the rest, in order, just after", async () => {
+  // 300 events over several years, newest first: more than the first batch of cards.
+  const items = [];
+  for (let n = 0; n < 300; n++) {
+    const item = structuredClone(sample.items[n % sample.items.length]);
+    item.id = `long-${n}`;
+    item.title = `Long meetup ${n}`;
+    item.date_published = new Date(Date.UTC(2025, 11, 1) - n * 7 * 86400000).toISOString();
+    items.push(item);
+  }
+  mkdirSync("target/e2e-generated", { recursive: true });
+  writeFileSync("target/e2e-generated/long.json", JSON.stringify({ ...sample, items }));
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/generated/long.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  await page.waitForFunction(() => document.querySelectorAll(".recap-event-card__title").length === 300);
+  assert.deepEqual(await cardTitles(page), items.map((i) => i.title));
+  const expectedYears = [...new Set(items.map((i) => i.date_published.slice(0, 4)))];
+  assert.deepEqual(await page.$$eval(".recap-year__title", (els) => els.map((e) => e.textContent)), expectedYears);
+  // A search while the list is being built replaces it: no stray cards from the old one.
+  await page.goto(`${server.url}/?feed=/generated/long.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  await page.getByLabel("Search talks, speakers, organisations").fill("Long meetup 29");
+  await page.waitForTimeout(300);
+  const titles = await cardTitles(page);
+  const [shown] = (await page.textContent(".recap-count")).match(/^\d+/);
+  assert.equal(titles.length, Number(shown), "every card is a match, and every match has a card");
+  assert.equal(new Set(titles).size, titles.length);
+  assert.ok(titles.length > 0 && titles.every((t) => t.includes("29")), titles.join(", "));
 });
