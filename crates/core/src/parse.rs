@@ -313,37 +313,7 @@ mod tests {
 
     #[test]
     fn reads_the_design_example_with_every_recap_field() {
-        let text = r#"{
-          "version": "https://jsonfeed.org/version/1.1",
-          "title": "Cloud Native Somewhere",
-          "home_page_url": "https://example.org/",
-          "feed_url": "https://example.org/feed.json",
-          "next_url": "https://example.org/feed-2.json",
-          "items": [{
-            "id": "2023-05-03-may",
-            "url": "https://example.org/2023/05/03/may/",
-            "title": "May 2023",
-            "summary": "desc",
-            "content_html": "<p>body</p>",
-            "image": "/images/2023-05-03.jpeg",
-            "date_published": "2023-05-03T00:00:00Z",
-            "tags": ["Photos", "2023"],
-            "_recap": {
-              "location": "London, UK",
-              "video": "https://www.youtube.com/embed/AAAAAAAAAAA",
-              "talks": [{
-                "title": "A talk",
-                "speakers": [{"name": "Ada", "org": "One"}, {"name": "Bo", "org": null}],
-                "start": 183,
-                "video_url": "https://www.youtube.com/live/AAAAAAAAAAA?t=183",
-                "takeaways": ["first", "second"],
-                "links": [{"label": "slides", "url": "https://example.org/s.pdf"}]
-              }, {"title": null, "speakers": [], "start": null, "video_url": null}],
-              "next_event": {"date_text": "Wednesday 3rd May", "rsvp_url": "https://example.org/rsvp"},
-              "sponsors": [{"name": "Acme", "url": "https://acme.example/"}]
-            }
-          }]
-        }"#;
+        let text = include_str!("../../../tests/fixtures/feeds/every-field.json");
         let parsed = parse_feed(text).unwrap();
         assert_eq!(parsed.problems, vec![]);
         let feed = &parsed.feed;

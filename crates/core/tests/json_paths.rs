@@ -8,32 +8,13 @@
 use recap_core::{parse_feed, Item};
 use serde_json::{json, Value};
 
+/// The item of the feed fixture that sets every field.
 fn rich_item() -> Value {
-    json!({
-        "id": "2023-05-03-may",
-        "url": "https://example.org/2023/05/03/may/",
-        "title": "May \"2023\" \\ meetup",
-        "summary": "desc, with [brackets] and {braces}",
-        "content_html": "<p>body, with \"quotes\" and ]}, too</p>",
-        "image": "/images/2023-05-03.jpeg",
-        "date_published": "2023-05-03T00:00:00Z",
-        "date_modified": "2023-05-04T10:00:00+01:00",
-        "tags": ["Photos", "2023"],
-        "_recap": {
-            "location": "London, UK",
-            "video": "https://www.youtube.com/embed/AAAAAAAAAAA",
-            "talks": [{
-                "title": "A talk",
-                "speakers": [{"name": "Ada", "org": "One"}, {"name": "Bo", "org": null}],
-                "start": 183,
-                "video_url": "https://www.youtube.com/live/AAAAAAAAAAA?t=183",
-                "takeaways": ["first", "second"],
-                "links": [{"label": "slides", "url": "https://example.org/s.pdf"}]
-            }, {"title": null, "speakers": [], "start": null, "video_url": null}],
-            "next_event": {"date_text": "Wednesday 3rd May", "rsvp_url": "https://example.org/rsvp"},
-            "sponsors": [{"name": "Acme", "url": "https://acme.example/"}]
-        }
-    })
+    let feed: Value = serde_json::from_str(include_str!(
+        "../../../tests/fixtures/feeds/every-field.json"
+    ))
+    .unwrap();
+    feed["items"][0].clone()
 }
 
 /// Every value in the tree, by its pointer (`/_recap/talks/0/start`).
