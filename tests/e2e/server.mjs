@@ -1,6 +1,6 @@
 // A small static server for the end-to-end tests: the built site at `/`, test fixtures at
-// `/fixtures/`, feeds the tests generate at `/generated/`, unknown extension-less paths answered with index.html (as a host with
-// rewrites would). It listens on 127.0.0.1 only, on a free port.
+// `/fixtures/`, feeds the tests generate at `/generated/`, unknown extension-less paths answered
+// with index.html (as a host with rewrites would). It listens on 127.0.0.1 only, on a free port.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -26,22 +26,28 @@ export async function startServer({
   generated = "target/e2e-generated",
   // Changes every index.html served (say, attributes on the mount element).
   rewriteIndex = (html) => html,
+  // Where the site lives: "/", or a sub-path such as "/recap/" for a build made for it.
+  base = "/",
 } = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
     ["/generated/", resolve(generated)],
-    ["/", resolve(root)],
+    [base, resolve(root)],
   ];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
+    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? [];
+    if (!dir) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
     const file = normalize(join(dir, path.slice(prefix.length)));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
     const candidates = [file.endsWith("/") || path === prefix ? join(file, "index.html") : file];
-    if (!extname(file) && prefix === "/") candidates.push(join(dir, "index.html"));
+    if (!extname(file) && prefix === base) candidates.push(join(dir, "index.html"));
     for (const candidate of candidates) {
       try {
         let body = await readFile(candidate);
