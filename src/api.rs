@@ -7,7 +7,8 @@ use recap_core::{load::read_response, LoadError, ParsedFeed, Problem, Severity};
 /// Fetches and reads the feed at `url` (relative to the page or absolute).
 ///
 /// Items without `_recap.talks` get their talks from `content_html`, read by the browser's own
-/// HTML parser in the extractor module, loaded for such feeds only; relative image URLs are resolved against the feed's URL. The request is aborted
+/// HTML parser in the extractor module, loaded for such feeds only; relative image URLs and
+/// `next_url` are resolved against the address the feed was fetched from. The request is aborted
 /// if the component that asked for it goes away first.
 pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
     let controller = web_sys::AbortController::new().ok();
@@ -31,6 +32,9 @@ pub async fn fetch_feed(url: String) -> Result<ParsedFeed, LoadError> {
         read_talks_in_browser(&mut parsed).await;
     }
     let feed_url = absolute(&response.url(), None).unwrap_or(url);
+    if let Some(next) = parsed.feed.next_url.take() {
+        parsed.feed.next_url = Some(absolute(&next, Some(&feed_url)).unwrap_or(next));
+    }
     for item in &mut parsed.feed.items {
         if let Some(image) = &item.image {
             item.image = absolute(image, Some(&feed_url)).or(item.image.take());

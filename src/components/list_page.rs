@@ -7,7 +7,7 @@ use recap_core::search::{matches, tags, years};
 use recap_core::LoadError;
 
 use super::{set_title, FeedContext, FeedProblems, Rendered};
-use crate::api::{absolute, fetch_feed};
+use crate::api::fetch_feed;
 use crate::render::{event_list, Href};
 use crate::router::use_router;
 use std::rc::Rc;
@@ -152,11 +152,10 @@ fn LoadOlder() -> impl IntoView {
     let error = RwSignal::new(None::<LoadError>);
     let next_url = Memo::new(move |_| context.feed.with(|f| f.next_url.clone()));
     let load = move |_| {
+        // Already absolute: resolved against the page that named it when it was fetched.
         let Some(url) = next_url.get_untracked() else {
             return;
         };
-        let base = context.feed.with_untracked(|f| f.feed_url.clone());
-        let url = absolute(&url, base.as_deref()).unwrap_or(url);
         loading.set(true);
         error.set(None);
         spawn_local(async move {

@@ -175,3 +175,35 @@ test("a long feed shows its first cards at once and the rest, in order, just aft
   assert.equal(new Set(titles).size, titles.length);
   assert.ok(titles.length > 0 && titles.every((t) => t.includes("29")), titles.join(", "));
 });
+
+test("Load older events: the next page is added below; a failed page keeps the list and can be retried", async () => {
+  // The sample feed split in two: the newest 8 events, then the rest, named by a relative next_url.
+  const first = { ...sample, items: newestFirst.slice(0, 8), next_url: "page-2.json" };
+  const second = { ...sample, items: newestFirst.slice(6) }; // overlaps by two: no duplicates
+  mkdirSync("target/e2e-generated", { recursive: true });
+  writeFileSync("target/e2e-generated/page-1.json", JSON.stringify(first));
+  writeFileSync("target/e2e-generated/page-2.json", JSON.stringify(second));
+
+  const page = await openPage(browser);
+  let down = true;
+  await page.route("**/generated/page-2.json", (route) =>
+    down ? route.fulfill({ status: 503, body: "busy" }) : route.fallback(),
+  );
+  await page.goto(`${server.url}/?feed=/generated/page-1.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.deepEqual(await cardTitles(page), first.items.map((i) => i.title));
+  const more = page.getByRole("button", { name: "Load older events" });
+  await more.click();
+  const alert = page.locator(".recap-more [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /503/);
+  assert.equal(await page.locator(".recap-event-card").count(), 8, "the events shown stay");
+
+  down = false;
+  await more.click();
+  await page.waitForFunction((n) => document.querySelectorAll(".recap-event-card__title").length === n, newestFirst.length);
+  assert.deepEqual(await cardTitles(page), newestFirst.map((i) => i.title));
+  assert.equal(await page.locator(".recap-more").count(), 0, "no next page, no button");
+  assert.equal(await page.locator(".recap-more [role=alert]").count(), 0);
+  assert.match(await page.textContent(".recap-count"), new RegExp(`^${newestFirst.length} events$`));
+});
