@@ -207,3 +207,42 @@ test("Load older events: the next page is added below; a failed page keeps the l
   assert.equal(await page.locator(".recap-more [role=alert]").count(), 0);
   assert.match(await page.textContent(".recap-count"), new RegExp(`^${newestFirst.length} events$`));
 });
+
+test("an event page's other parts: slides, sponsors, next meetup, photos, the post, newer and older, Copy link", async () => {
+  const [item, older] = newestFirst;
+  const recap = item._recap;
+  const page = await openPage(browser);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await page.goto(`${server.url}${eventPath(item.id)}`);
+  await page.waitForSelector(".recap-talk");
+
+  const link = (name) => page.getByRole("link", { name, exact: true });
+  const slides = recap.talks[0].links[0];
+  assert.equal(await page.locator(".recap-talk").first().getByRole("link", { name: slides.label }).getAttribute("href"), slides.url);
+  const sponsors = page.getByRole("region", { name: "Thanks to our sponsors" });
+  assert.equal(await sponsors.getByRole("link", { name: recap.sponsors[0].name }).getAttribute("href"), recap.sponsors[0].url);
+  const next = page.getByRole("region", { name: "Next meetup" });
+  assert.ok((await next.textContent()).includes(recap.next_event.date_text));
+  assert.equal(await next.getByRole("link", { name: "RSVP" }).getAttribute("href"), recap.next_event.rsvp_url);
+  const photos = page.getByRole("region", { name: "Photos" }).getByRole("img");
+  assert.ok((await photos.count()) >= 1);
+  assert.equal(await link("Read the original post").getAttribute("href"), item.url);
+  assert.equal(await page.locator(".recap-pager__newer").count(), 0, "the newest event has no newer one");
+
+  // Copy link: the page's address at the talk's moment.
+  const talk = recap.talks.find((t) => t.start !== null);
+  await page.locator(".recap-talk", { hasText: talk.title }).getByRole("button", { name: "Copy link" }).click();
+  assert.equal(
+    await page.evaluate(() => navigator.clipboard.readText()),
+    `${server.url}${eventPath(item.id)}?t=${talk.start}`,
+  );
+  assert.ok(await page.locator(".recap-talk", { hasText: talk.title }).getByRole("button", { name: "Link copied" }).isVisible());
+
+  // Older, then newer again: in place, with the title following.
+  await page.locator(".recap-pager__older").click();
+  await page.waitForFunction((title) => document.querySelector("h1")?.textContent === title, older.title);
+  assert.equal(new URL(page.url()).pathname, eventPath(older.id));
+  await page.locator(".recap-pager__newer").click();
+  await page.waitForFunction((title) => document.querySelector("h1")?.textContent === title, item.title);
+  assert.equal(await page.title(), item.title);
+});
