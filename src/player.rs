@@ -238,6 +238,7 @@ pub fn jump(seconds: u32) -> bool {
         }
         stage.jump = Some((seconds, now_ms()));
         highlight(stage, f64::from(seconds));
+        bring_into_view(&stage.screen);
     })
     .is_some()
 }
@@ -394,6 +395,25 @@ fn load(stage: &mut Stage, start: u32) {
         // Called within the click, so that one tap plays on phones too.
         play_media(&video);
         stage.loaded = Some(Loaded::Video { video, on_time });
+    }
+}
+
+/// Scrolls the recording into view when a jump was asked for from below it (on wide screens it
+/// stays beside the talks and nothing moves).
+fn bring_into_view(screen: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = screen.get_bounding_client_rect();
+    if rect.top() < 0.0 || rect.bottom() > height {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        screen.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

@@ -349,6 +349,7 @@ pub fn event_body(
     let talks = item.talks();
     if !talks.is_empty() {
         let section = section(dom, &root, "Talks", "recap-talks-title");
+        section.set_class_name("recap-section recap-section--talks");
         let ol = dom.child(&section, "ol", "recap-talks");
         for (n, talk) in talks.iter().enumerate() {
             talk_item(dom, &ol, item, talk, n + 1, href);

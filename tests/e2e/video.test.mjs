@@ -162,6 +162,13 @@ test("time buttons and chapters seek the loaded player in place; the highlight a
   console.log(`# click to seek command at the player: median ${median.toFixed(1)} ms over 20 (min ${latencies[0].toFixed(1)}, max ${latencies[19].toFixed(1)})`);
   writeFileSync("target/e2e-generated/seek-latency.json", JSON.stringify({ median, latencies }));
 
+  // On a wide screen the recording stays in view beside the talks.
+  const inView = await page.evaluate(() => {
+    const r = document.querySelector(".recap-video__screen").getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= innerHeight + 1;
+  });
+  assert.ok(inView, "the recording is in view after a jump from the last talk");
+
   // A report of the old position that crossed the jump does not flick the highlight back.
   await page.locator(".recap-talk .recap-time").nth(3).click();
   await frame.evaluate((t) => window.report(t), talks[0].start + 10);
@@ -253,7 +260,7 @@ test("an event without a picture shows YouTube's thumbnail: the only third-party
 });
 
 test("a media file plays in a native video; jumps set currentTime and the highlight follows", async () => {
-  const page = await openEvent(`${eventPath(youtubeEvent.id)}?feed=/generated/media.json`, { hasTouch: true, width: 360, colorScheme: "dark" });
+  const page = await openEvent(`${eventPath(youtubeEvent.id)}?feed=/generated/media.json`, { hasTouch: true, width: 360, height: 640, colorScheme: "dark" });
   await page.getByRole("button", { name: /^Play the recording/ }).tap();
   const video = page.locator("video.recap-video__player");
   await video.waitFor();
@@ -262,6 +269,12 @@ test("a media file plays in a native video; jumps set currentTime and the highli
   await page.locator(".recap-talk .recap-time").nth(1).click();
   await page.waitForFunction(() => Math.abs(document.querySelector("video").currentTime - 120) < 2);
   await page.waitForFunction(() => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === "Main act");
+  // On a phone the talks are below the recording: a jump brings the recording back into view.
+  const box = await page.evaluate(() => {
+    const r = document.querySelector(".recap-video__screen").getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight };
+  });
+  assert.ok(box.top >= -1 && box.bottom <= box.height + 1, JSON.stringify(box));
   await page.getByRole("navigation", { name: "Chapters" }).getByRole("button").nth(2).click();
   await page.waitForFunction(() => document.querySelector("video").currentTime >= 199);
   await page.waitForFunction(() => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === "Encore");
