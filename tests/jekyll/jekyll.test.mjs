@@ -1,5 +1,6 @@
 // The Jekyll host: examples/jekyll/feed.json built by Debian's jekyll over a small site of recap
-// posts (tests/jekyll/site/), then read as JSON and checked with `recap-feed check`.
+// posts (tests/jekyll/site/), then read as JSON, checked with `recap-feed check`, and shown by
+// the built app (dist/), which reads the talks from kramdown's HTML in the browser.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -189,4 +190,60 @@ test("recap-feed check reads every item", () => {
   });
   assert.equal(check.status, 0, `recap-feed check failed:\n${check.stdout}\n${check.stderr}`);
   console.log(check.stdout.trim());
+});
+
+test("the app reads the Jekyll feed in the browser: the same talks as recap-feed finds in the Markdown", async () => {
+  // What the CLI reads from the posts' Markdown (CommonMark)…
+  const cli = spawnSync(
+    "cargo",
+    ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", join(SITE, "_posts"), "--out", join(work, "cli.json")],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  assert.equal(cli.status, 0, `recap-feed build failed:\n${cli.stderr}`);
+  // kramdown sets typographic quotes where CommonMark keeps straight ones: compared without them.
+  const plain = (text) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+  const expected = JSON.parse(readFileSync(join(work, "cli.json"), "utf8")).items.map((i) => ({
+    title: i.title,
+    talks: i._recap.talks.map((t, n) => [
+      plain(t.title ?? `Talk ${n + 1}`),
+      t.start,
+      plain(t.speakers.map((s) => s.name).join(" & ")),
+    ]),
+  }));
+
+  // …and what the built app shows for Jekyll's own feed (kramdown's HTML, no _recap.talks).
+  const { launch, openPage } = await import("../e2e/browser.mjs");
+  const { startServer } = await import("../e2e/server.mjs");
+  const server = await startServer({ root: join(ROOT, "dist"), generated: join(work, "_site") });
+  const browser = await launch();
+  try {
+    const page = await openPage(browser);
+    const shown = [];
+    for (const { title } of expected) {
+      await page.goto(`${server.url}/?feed=/generated/feed.json`);
+      await page.getByRole("link", { name: title, exact: true }).click();
+      await page.waitForSelector(".recap-event h1");
+      const talks = await page.$$eval(".recap-talk", (els) =>
+        els.map((el) => [
+          el.querySelector(".recap-talk__title").textContent,
+          el.querySelector(".recap-time")?.dataset.t ?? null,
+          el.querySelector(".recap-talk__speakers")?.textContent ?? "",
+        ]),
+      );
+      shown.push({
+        title,
+        talks: talks.map(([t, start, speakers]) => [
+          plain(t),
+          start === null ? null : Number(start),
+          plain(speakers.replace(/ \([^)]*\)/g, "").split(", ").join(" & ")),
+        ]),
+      });
+    }
+    assert.deepEqual(shown, expected);
+    // The tricky-title post has no talks; the other three have theirs.
+    assert.equal(expected.filter((e) => e.talks.length > 0).length, 3);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
