@@ -1,18 +1,9 @@
 // End to end: the built site in headless Chromium, as a visitor sees it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { cardTitles, newestFirst, sample, talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
-
-const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
-const newestFirst = [...sample.items].sort(
-  (a, b) => Date.parse(b.date_published) - Date.parse(a.date_published),
-);
-const talkCount = (item) => {
-  const n = item._recap?.talks?.length ?? 0;
-  return n === 0 ? "No talks listed" : n === 1 ? "1 talk" : `${n} talks`;
-};
 
 let server;
 let browser;
@@ -25,8 +16,6 @@ after(async () => {
   await server?.close();
 });
 
-const cardTitles = (page) => page.$$eval(".recap-event-card__title", (els) => els.map((e) => e.textContent));
-
 test("the sample events are listed newest first with date, place and talks", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/`);
@@ -37,7 +26,7 @@ test("the sample events are listed newest first with date, place and talks", asy
   assert.deepEqual(await cardTitles(page), newestFirst.map((item) => item.title));
   assert.deepEqual(
     await page.$$eval(".recap-event-card__talks", (els) => els.map((e) => e.textContent)),
-    newestFirst.map(talkCount),
+    newestFirst.map((item) => talkCount(item._recap?.talks?.length ?? 0)),
   );
   const firstCard = await page.textContent(".recap-event-card");
   assert.match(firstCard, /Wednesday \d{1,2} \w+ 20\d\d/);

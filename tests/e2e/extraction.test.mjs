@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { errorsBesidesPictures, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
 let server;
@@ -30,7 +31,6 @@ after(async () => {
   await server?.close();
 });
 
-const talkCount = (n) => (n === 0 ? "No talks listed" : n === 1 ? "1 talk" : `${n} talks`);
 
 test("a feed without talks: each event shows the talks the CLI found, read from content_html", async () => {
   const page = await openPage(browser);

@@ -3,13 +3,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { errorsBesidesPictures, launch, openPage } from "./browser.mjs";
+import { newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
 const DIST = "target/dist-subpath";
-const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
-const newestFirst = [...sample.items].sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published));
 
 let server;
 let browser;

@@ -4,13 +4,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
+import { eventPath, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
-const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
-const eventPath = (id) => `/events/${encodeURIComponent(id)}`;
 const youtubeEvent = sample.items.find((i) => i.id === "2025-02-05-harbourside-cloud-native-february-2025");
 const vimeoEvent = sample.items.find((i) => /vimeo/.test(i._recap.video ?? ""));
 const noPictureEvent = sample.items.find((i) => !i.image && /youtube/.test(i._recap.video ?? ""));

@@ -1,15 +1,12 @@
 // End to end: browsing the viewer as a visitor would, over the built site.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { cardTitles, eventPath, newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
-const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
-const byDate = (a, b) => Date.parse(b.date_published) - Date.parse(a.date_published);
-const newestFirst = [...sample.items].sort(byDate);
 const years = [...new Set(newestFirst.map((i) => i.date_published.slice(0, 4)))];
-const eventPath = (id) => `/events/${encodeURIComponent(id)}`;
 
 let server;
 let browser;
@@ -21,8 +18,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const cardTitles = (page) => page.$$eval(".recap-event-card__title", (els) => els.map((e) => e.textContent));
 
 test("the list groups events by year, newest first, with pictures or a placeholder", async () => {
   const page = await openPage(browser);
