@@ -67,7 +67,8 @@ const rows = files.map((path) => {
     brotli: brotliCompressSync(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
     }).length,
-    code: CODE.has(extname(path)),
+    // 404.html is index.html again, for hosts without rewrites: not code of its own.
+    code: CODE.has(extname(path)) && relative(dist, path) !== "404.html",
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
   };
 });

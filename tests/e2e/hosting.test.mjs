@@ -65,3 +65,25 @@ test("under a sub-path: the extractor is found beside the app", async () => {
   assert.equal(await page.$(".recap-problems"), null);
   assert.deepEqual(errorsBesidesPictures(page), []);
 });
+
+test("on a host without rewrites, a deep link still opens its event (404.html is the app)", async () => {
+  const plain = await startServer({ root: DIST, base: "/recap/", rewrites: false });
+  try {
+    const item = newestFirst[2];
+    const talk = item._recap.talks.find((t) => t.start !== null);
+    const page = await openPage(browser);
+    const response = await page.goto(`${plain.url}/recap/events/${encodeURIComponent(item.id)}?t=${talk.start}`);
+    assert.equal(response.status(), 404, "the host answers 404, with the app");
+    await page.waitForSelector(".recap-talk");
+    assert.equal(await page.textContent("h1"), item.title);
+    assert.equal(await page.locator(".recap-video__play").count(), 1);
+    assert.match(await page.locator(".recap-video__play").textContent(), / from \d/);
+    // Nothing else under /recap/ was missing.
+    assert.deepEqual(
+      page.errors.filter((e) => !e.includes("404") || !e.includes(`/recap/events/`)),
+      [],
+    );
+  } finally {
+    await plain.close();
+  }
+});

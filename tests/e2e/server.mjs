@@ -28,6 +28,8 @@ export async function startServer({
   rewriteIndex = (html) => html,
   // Where the site lives: "/", or a sub-path such as "/recap/" for a build made for it.
   base = "/",
+  // false: a host without rewrites, which answers an unknown path with its 404.html and 404.
+  rewrites = true,
 } = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
@@ -47,7 +49,7 @@ export async function startServer({
       return;
     }
     const candidates = [file.endsWith("/") || path === prefix ? join(file, "index.html") : file];
-    if (!extname(file) && prefix === base) candidates.push(join(dir, "index.html"));
+    if (!extname(file) && prefix === base && rewrites) candidates.push(join(dir, "index.html"));
     for (const candidate of candidates) {
       try {
         let body = await readFile(candidate);
@@ -76,6 +78,15 @@ export async function startServer({
         return;
       } catch {
         // try the next candidate
+      }
+    }
+    if (!rewrites && prefix === base) {
+      try {
+        const page = await readFile(join(dir, "404.html"));
+        res.writeHead(404, { "content-type": TYPES[".html"] }).end(page);
+        return;
+      } catch {
+        // no 404.html: the plain answer below
       }
     }
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
