@@ -17,6 +17,18 @@ pub struct FeedContext {
     pub problems: RwSignal<Vec<Problem>>,
 }
 
+impl FeedContext {
+    /// Adds an older page of the feed (JSON Feed `next_url`): its new events and its problems.
+    pub fn add_page(&self, page: ParsedFeed) {
+        self.feed.update(|feed| {
+            let mut merged = (**feed).clone();
+            merged.append_page(page.feed);
+            *feed = Arc::new(merged);
+        });
+        self.problems.update(|p| p.extend(page.problems));
+    }
+}
+
 /// The whole app: loads the feed, then shows the page the URL names.
 #[component]
 pub fn App(config: Config) -> impl IntoView {

@@ -1,5 +1,3 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use recap_core::route::{ListQuery, Route};
@@ -160,14 +158,7 @@ fn LoadOlder() -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             match fetch_feed(url).await {
-                Ok(page) => {
-                    context.feed.update(|feed| {
-                        let mut merged = (**feed).clone();
-                        merged.append_page(page.feed);
-                        *feed = Arc::new(merged);
-                    });
-                    context.problems.update(|p| p.extend(page.problems));
-                }
+                Ok(page) => context.add_page(page),
                 Err(err) => error.set(Some(err)),
             }
             loading.set(false);
