@@ -41,12 +41,12 @@ pub async fn fill_talks(items: &mut [Item]) -> Result<(), String> {
         .await
         .map_err(|err| describe(&err))?;
     for item in items.iter_mut().filter(|item| item.needs_extraction()) {
-        let recap = item.recap.as_ref();
+        let meta = item.extraction_meta();
         let answer = extract_with(
             &module,
             item.content_html.as_deref().unwrap_or_default(),
-            recap.and_then(|r| r.location.as_deref()),
-            recap.and_then(|r| r.video.as_deref()),
+            meta.location,
+            meta.video,
         );
         if let Some(extracted) = answer.and_then(|text| read_item(&text).ok()) {
             item.fill_from(extracted.recap.unwrap_or_default());

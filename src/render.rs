@@ -17,7 +17,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, Node};
 
 thread_local! {
     /// One shared handler for broken pictures: it puts the drawn placeholder in their place.
@@ -382,8 +382,13 @@ pub fn event_body(
             dom.outside_link(&section, url, "recap-button", "RSVP");
         }
     }
-    photos(dom, &root, item);
-    full_recap(dom, &root, item);
+    // The post, parsed once (inert) for its photos and for the full recap.
+    let post = item
+        .content_html
+        .as_deref()
+        .and_then(crate::dom::parse_body);
+    photos(dom, &root, post.as_ref());
+    full_recap(dom, &root, item, post.as_ref());
     let nav = dom.child(&root, "nav", "recap-pager");
     set(&nav, "aria-label", "Other events");
     for ((id, title), label, class) in [
@@ -474,12 +479,9 @@ fn talk_item(
 }
 
 /// The pictures in the post.
-fn photos(dom: &Dom, parent: &Element, item: &Item) {
-    let Some(html) = item.content_html.as_deref() else {
-        return;
-    };
-    let images: Vec<(String, String)> = crate::dom::parse_body(html)
-        .and_then(|body| body.dyn_into::<Element>().ok())
+fn photos(dom: &Dom, parent: &Element, post: Option<&Node>) {
+    let images: Vec<(String, String)> = post
+        .and_then(|body| body.dyn_ref::<Element>())
         .and_then(|body| body.query_selector_all("img[src]").ok())
         .map(|list| {
             (0..list.length())
@@ -514,13 +516,13 @@ fn photos(dom: &Dom, parent: &Element, item: &Item) {
 }
 
 /// "Read the full recap": the post through the allow-list sanitiser, and the original post.
-fn full_recap(dom: &Dom, parent: &Element, item: &Item) {
+fn full_recap(dom: &Dom, parent: &Element, item: &Item, post: Option<&Node>) {
     let section = dom.child(parent, "section", "recap-section recap-full");
-    if let Some(html) = item.content_html.as_deref() {
+    if let Some(post) = post {
         let details = dom.child(&section, "details", "recap-full__details");
         dom.text_child(&details, "summary", "", "Read the full recap");
         let body = dom.child(&details, "div", "recap-full__body");
-        let _ = body.append_child(&crate::sanitize::sanitized_fragment(dom.document(), html));
+        let _ = body.append_child(&crate::sanitize::sanitized_copy(dom.document(), post));
     }
     if let Some(url) = &item.url {
         let p = dom.child(&section, "p", "");

@@ -31,27 +31,24 @@ pub fn ListPage() -> impl IntoView {
     };
     let all_years = move || context.feed.with(|f| years(&f.items));
     let all_tags = move || context.feed.with(|f| tags(&f.items));
-    // The feed (shared, not copied) and the positions of the events that match.
-    let visible = move || {
+    // The positions of the events that match, searched once per change of query or feed; the
+    // count and the list both read them.
+    let shown = Memo::new(move |_| {
         let query = query.get();
-        let feed = context.feed.get();
-        let shown: Vec<usize> = feed
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, item)| matches(item, &query))
-            .map(|(n, _)| n)
-            .collect();
-        (feed, shown)
-    };
+        context.feed.with(|feed| {
+            feed.items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| matches(item, &query))
+                .map(|(n, _)| n)
+                .collect::<Vec<usize>>()
+        })
+    });
     let count_text = move || {
-        let query = query.get();
-        let shown = context
-            .feed
-            .with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
+        let count = shown.with(Vec::len);
         let total = context.feed.with(|f| f.items.len());
-        if query.is_filtered() {
-            format!("{shown} of {total} events")
+        if query.with(ListQuery::is_filtered) {
+            format!("{count} of {total} events")
         } else if total == 1 {
             "1 event".to_owned()
         } else {
@@ -115,7 +112,7 @@ pub fn ListPage() -> impl IntoView {
         </div>
         <p class="recap-count" role="status" aria-live="polite">{count_text}</p>
         {move || {
-            let (feed, shown) = visible();
+            let (feed, shown) = (context.feed.get(), shown.get());
             if shown.is_empty() && query.with(ListQuery::is_filtered) {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));
                 view! {

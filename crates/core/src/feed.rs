@@ -302,16 +302,14 @@ impl Item {
         self.recap.as_ref().is_none_or(|r| r.talks.is_none()) && self.content_html.is_some()
     }
 
-    /// Reads the talks, sponsors and next meetup from the post's blocks (produced from
-    /// `content_html` by whichever parser is at hand), keeping what `_recap` already says.
-    pub fn extract_talks_from(&mut self, blocks: &[crate::blocks::Block]) {
+    /// What the extractor is told besides the post itself: the place and the recording the
+    /// item's own `_recap` names. Read the post's blocks with it, then [`Item::fill_from`].
+    pub fn extraction_meta(&self) -> crate::extract::EventMeta<'_> {
         let recap = self.recap.as_ref();
-        let meta = crate::extract::EventMeta {
+        crate::extract::EventMeta {
             location: recap.and_then(|r| r.location.as_deref()),
             video: recap.and_then(|r| r.video.as_deref()),
-        };
-        let extracted = crate::extract::extract(blocks, meta).recap;
-        self.fill_from(extracted);
+        }
     }
 
     /// Takes talks, sponsors and the next meetup from an extraction, keeping what the feed's own

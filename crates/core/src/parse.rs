@@ -535,13 +535,15 @@ mod feed_tests {
         )
         .items;
         let item = &mut items[0];
-        item.extract_talks_from(&[Block::Paragraph(vec![
+        let blocks = [Block::Paragraph(vec![
             Inline::Text("First up was Ada Lovelace from Loom Works discussing ".into()),
             Inline::Link {
                 text: "Punch cards at scale".into(),
                 url: "https://youtu.be/AbCdEfGhIjK?t=95".into(),
             },
-        ])]);
+        ])];
+        let extracted = crate::extract::extract(&blocks, item.extraction_meta()).recap;
+        item.fill_from(extracted);
         let talk = &item.talks()[0];
         assert_eq!(talk.title.as_deref(), Some("Punch cards at scale"));
         assert_eq!(talk.start, Some(95));
