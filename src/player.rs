@@ -277,11 +277,7 @@ fn chapter_bar(dom: &Dom, area: &Element, talks: &[Talk]) -> Vec<(usize, Element
     let mut items = Vec::with_capacity(segments.len());
     for segment in &segments {
         let li = dom.child(&ol, "li", "recap-chapters__item");
-        let number = segment.talk + 1;
-        let title = talks[segment.talk]
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("Talk {number}"));
+        let title = talks[segment.talk].title_or_place(segment.talk + 1);
         let clock = format_clock(segment.start);
         let button = dom.child(&li, "button", "recap-chapters__button");
         set(&button, "type", "button");

@@ -425,10 +425,7 @@ fn talk_item(
 ) {
     let li = dom.child(ol, "li", "recap-talk");
     set(&li, "data-talk", &(number - 1).to_string());
-    let title = talk
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Talk {number}"));
+    let title = talk.title_or_place(number);
     dom.text_child(&li, "h3", "recap-talk__title", &title);
     let speakers = talk
         .speakers

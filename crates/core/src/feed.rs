@@ -275,6 +275,15 @@ fn whole_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u3
     deserializer.deserialize_option(Visitor)
 }
 
+impl Talk {
+    /// The talk's title, or "Talk 2" (its 1-based place in the evening) when the post names none.
+    pub fn title_or_place(&self, place: usize) -> String {
+        self.title
+            .clone()
+            .unwrap_or_else(|| format!("Talk {place}"))
+    }
+}
+
 impl Item {
     /// The organisations of the speakers, each once, in order of appearance.
     pub fn orgs(&self) -> Vec<&str> {

@@ -528,6 +528,12 @@ mod tests {
     }
 
     #[test]
+    fn an_untitled_talk_is_named_by_its_place() {
+        let list = talks(&[Some(0), None]);
+        assert_eq!(list[1].title_or_place(2), "Talk 2");
+    }
+
+    #[test]
     fn chapters_span_the_recording() {
         let list = talks(&[Some(0), None, Some(183), Some(4075)]);
         let known = chapters(&list, Some(5000.0));
