@@ -180,7 +180,7 @@ test("optional fields follow the front matter: absent, or null in _recap", () =>
 });
 
 test("recap-feed check reads every item", () => {
-  const build = spawnSync("cargo", ["build", "-q", "-p", "recap-feed"], {
+  const build = spawnSync("cargo", ["build", "-q", "--offline", "-p", "recap-feed"], {
     cwd: ROOT,
     encoding: "utf8",
   });

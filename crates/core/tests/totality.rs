@@ -124,12 +124,39 @@ const PIECES: &[&str] = &[
     ".mp4",
 ];
 
+/// Odd characters that real posts and hostile input carry: typographic quotes, combining and
+/// case-changing letters, zero-width and bidi controls, line and paragraph separators.
+const ODD_CHARS: &[char] = &[
+    '“', '”', '‘', '’', '—', '–', '…', '\u{a0}', 'İ', 'ß', 'ŉ', 'ﬁ', '\u{301}', '\u{200b}',
+    '\u{200d}', '\u{feff}', '\u{202e}', '\u{2066}', '\u{2028}', '\u{2029}', '\r', '\u{0}', '🎉',
+    '👩', '💻', 'é', 'ک', '日',
+];
+
+/// A string of any characters, up to `max` of them: mostly printable ASCII (the characters that
+/// Markdown and the cue words are made of), the rest odd characters and arbitrary scalar values.
+/// (`String::arbitrary` over random bytes keeps only their valid UTF-8 start, which is nearly
+/// always empty or a few bytes long.)
+fn arbitrary_text(u: &mut Unstructured<'_>, max: usize) -> String {
+    let len = u.int_in_range(0..=max).unwrap_or(0);
+    let mut text = String::with_capacity(len);
+    for _ in 0..len {
+        let c = match u.int_in_range(0..=9u8).unwrap_or(0) {
+            0..=6 => char::from(u.int_in_range(b' '..=b'~').unwrap_or(b' ')),
+            7 => *u.choose(&[' ', '\n', '\t', '*', '[', ']', '(', ')', ':']).unwrap_or(&' '),
+            8 => *u.choose(ODD_CHARS).unwrap_or(&'é'),
+            _ => char::arbitrary(u).unwrap_or('\u{fffd}'),
+        };
+        text.push(c);
+    }
+    text
+}
+
 fn markdown_like(u: &mut Unstructured<'_>) -> String {
     let mut text = String::new();
     let len = u.int_in_range(0..=60usize).unwrap_or(0);
     for _ in 0..len {
         if u.ratio(1, 5).unwrap_or(false) {
-            text.push_str(&String::arbitrary(u).unwrap_or_default());
+            text.push_str(&arbitrary_text(u, 12));
         } else {
             text.push_str(u.choose(PIECES).copied().unwrap_or(""));
         }
@@ -284,11 +311,26 @@ fn feed_shaped_json_never_panics() {
 fn raw_strings_never_panic() {
     let mut bytes = Bytes(0x5EED_0001);
     for _ in 0..cases() {
-        let data = bytes.fill(96);
+        let data = bytes.fill(1024);
         let mut u = Unstructured::new(&data);
-        let text = String::arbitrary(&mut u).unwrap_or_default();
-        run_all(&text);
+        run_all(&arbitrary_text(&mut u, 200));
     }
+}
+
+#[test]
+fn raw_strings_are_varied() {
+    let mut bytes = Bytes(0x5EED_0001);
+    let texts: Vec<String> = (0..2_000)
+        .map(|_| arbitrary_text(&mut Unstructured::new(&bytes.fill(1024)), 200))
+        .collect();
+    let empty = texts.iter().filter(|t| t.is_empty()).count();
+    let longest = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    let non_ascii = texts.iter().filter(|t| !t.is_ascii()).count();
+    let mean = texts.iter().map(|t| t.chars().count()).sum::<usize>() / texts.len();
+    assert!(empty * 50 < texts.len(), "{empty} of {} empty", texts.len());
+    assert!(longest >= 190, "the longest is {longest} characters");
+    assert!((80..=120).contains(&mean), "the mean length is {mean}");
+    assert!(non_ascii * 10 > texts.len() * 8, "{non_ascii} with non-ASCII characters");
 }
 
 #[test]
