@@ -16,6 +16,9 @@ pub struct Config {
     pub base: String,
     /// The page's own `?feed=` value when it was accepted, carried along in the app's links.
     pub feed_param: Option<String>,
+    /// Where the video players come from (the mount element's `data-youtube-host` and
+    /// `data-vimeo-host`).
+    pub hosts: PlayerHosts,
 }
 
 /// Mounts the app on the page's `[data-recap]` element (else on `<body>`).
@@ -29,10 +32,10 @@ pub fn start() {
         .and_then(|document| document.query_selector("[data-recap]").ok().flatten());
     let attribute = |name: &str| root.as_ref().and_then(|el| el.get_attribute(name));
     let data_feed = attribute("data-feed");
-    crate::player::configure(PlayerHosts::with_overrides(
+    let hosts = PlayerHosts::with_overrides(
         attribute("data-youtube-host").as_deref(),
         attribute("data-vimeo-host").as_deref(),
-    ));
+    );
     let query = query_feed(&window);
     let feed_param = query
         .as_ref()
@@ -48,6 +51,7 @@ pub fn start() {
         source,
         base,
         feed_param,
+        hosts,
     };
     let app = move || view! { <App config=config.clone() /> };
     match root {

@@ -210,11 +210,14 @@ impl ListBuild {
         self.next = end;
     }
 
-    /// Builds the rest a batch per frame, while this list is still the one on the page.
+    /// Builds the rest a batch per frame, while this list is still the one on the page. The
+    /// list is `aria-busy` until its last card is in.
     fn continue_later(self) {
         if self.next >= self.shown.len() {
+            let _ = self.root.remove_attribute("aria-busy");
             return;
         }
+        set(&self.root, "aria-busy", "true");
         leptos::prelude::request_animation_frame(move || {
             let mut list = self;
             let current = LIST_GENERATION.with(std::cell::Cell::get) == list.generation;
@@ -337,14 +340,16 @@ fn picture(dom: &Dom, parent: &Element, src: Option<&str>, title: &str, class: &
 pub type Neighbour = Option<(String, String)>;
 
 /// Everything on an event page below its recording: talks, sponsors, next meetup, photos, the
-/// full recap, newer and older events.
+/// full recap, newer and older events. Also gives the talks' elements with their index, for the
+/// player to mark the one playing.
 pub fn event_body(
     dom: &Dom,
     item: &Item,
     neighbours: (Neighbour, Neighbour),
     href: &dyn Fn(&Route) -> String,
-) -> Element {
+) -> (Element, Vec<(usize, Element)>) {
     let root = dom.el("div", "recap-event__body");
+    let mut talk_elements = Vec::new();
     let recap = item.recap.clone().unwrap_or_default();
     let talks = item.talks();
     if !talks.is_empty() {
@@ -352,7 +357,7 @@ pub fn event_body(
         section.set_class_name("recap-section recap-section--talks");
         let ol = dom.child(&section, "ol", "recap-talks");
         for (n, talk) in talks.iter().enumerate() {
-            talk_item(dom, &ol, item, talk, n + 1, href);
+            talk_elements.push((n, talk_item(dom, &ol, item, talk, n + 1, href)));
         }
     }
     if !recap.sponsors.is_empty() {
@@ -402,7 +407,7 @@ pub fn event_body(
         dom.text_child(&a, "span", "recap-pager__label", label);
         dom.text(&a, &title);
     }
-    root
+    (root, talk_elements)
 }
 
 /// A titled section.
@@ -422,9 +427,8 @@ fn talk_item(
     talk: &Talk,
     number: usize,
     href: &dyn Fn(&Route) -> String,
-) {
+) -> Element {
     let li = dom.child(ol, "li", "recap-talk");
-    set(&li, "data-talk", &(number - 1).to_string());
     let title = talk.title_or_place(number);
     dom.text_child(&li, "h3", "recap-talk__title", &title);
     let speakers = talk
@@ -473,6 +477,7 @@ fn talk_item(
             dom.outside_link(&entry, &link.url, "", &link.label);
         }
     }
+    li
 }
 
 /// The pictures in the post.

@@ -166,13 +166,30 @@ fn the_video_is_a_facade_until_asked_then_one_player_moved_in_place() {
     )
     .unwrap();
     // A closed local port: nothing leaves the machine.
-    recap::player::configure(PlayerHosts::with_overrides(
-        Some("http://127.0.0.1:9"),
-        None,
-    ));
+    let hosts = PlayerHosts::with_overrides(Some("http://127.0.0.1:9"), None);
+    // The page that owns the player.
+    let page = leptos::prelude::Owner::new();
+    let player = page.with(recap::player::PlayerRef::owned_by_page);
     let dom = recap::render::Dom::new().unwrap();
-    let area = recap::player::video_area(&dom, &item, Some(183));
+    let area = player.video_area(&dom, &item, Some(183), &hosts);
     container().append_child(&area).unwrap();
+    // The talks in the page's list, handed to the player.
+    let talks: Vec<(usize, web_sys::Element)> = (0..3)
+        .map(|i| {
+            let li = dom.el("li", "recap-talk");
+            li.set_text_content(Some(&format!("talk {i}")));
+            container().append_child(&li).unwrap();
+            (i, li)
+        })
+        .collect();
+    player.set_talks(talks.clone());
+    let playing_talks = || {
+        talks
+            .iter()
+            .filter(|(_, li)| li.class_list().contains("recap-talk--playing"))
+            .map(|(i, _)| *i)
+            .collect::<Vec<_>>()
+    };
 
     let button = area.query_selector("button[data-play]").unwrap().unwrap();
     assert_eq!(
@@ -185,7 +202,7 @@ fn the_video_is_a_facade_until_asked_then_one_player_moved_in_place() {
         ["1:00 Lifetimes", "3:03 Unsafe"]
     );
 
-    assert!(recap::player::jump(60));
+    assert!(player.jump(60));
     let frame = area.query_selector("iframe").unwrap().unwrap();
     let src = frame.get_attribute("src").unwrap();
     assert!(
@@ -197,9 +214,10 @@ fn the_video_is_a_facade_until_asked_then_one_player_moved_in_place() {
         texts(&area, ".recap-chapters__item--playing"),
         ["1:00 Lifetimes"]
     );
+    assert_eq!(playing_talks(), [0]);
 
     // A second jump before the player answers waits for it; the iframe stays.
-    assert!(recap::player::jump(183));
+    assert!(player.jump(183));
     let same = area.query_selector("iframe").unwrap().unwrap();
     assert!(same.is_same_node(Some(&frame)));
     assert_eq!(same.get_attribute("src").unwrap(), src);
@@ -207,6 +225,38 @@ fn the_video_is_a_facade_until_asked_then_one_player_moved_in_place() {
         texts(&area, ".recap-chapters__item--playing"),
         ["3:03 Unsafe"]
     );
-    recap::player::unmount("e1");
-    assert!(!recap::player::jump(60), "no player once the page is gone");
+    assert_eq!(playing_talks(), [1]);
+    assert_eq!(
+        talks[1].1.get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    page.cleanup();
+    assert!(!player.jump(60), "no player once the page is gone");
+}
+
+#[wasm_bindgen_test]
+fn pressing_the_facade_moves_the_focus_into_the_player() {
+    use recap_core::player::PlayerHosts;
+    let item: recap_core::Item = serde_json::from_str(
+        r#"{"id": "e2", "title": "Harbour Talks", "_recap": {"video": "https://vimeo.com/76979871"}}"#,
+    )
+    .unwrap();
+    let hosts = PlayerHosts::with_overrides(None, Some("http://127.0.0.1:9"));
+    let page = leptos::prelude::Owner::new();
+    let player = page.with(recap::player::PlayerRef::owned_by_page);
+    let dom = recap::render::Dom::new().unwrap();
+    let area = player.video_area(&dom, &item, None, &hosts);
+    container().append_child(&area).unwrap();
+    let button: web_sys::HtmlElement = area
+        .query_selector("button[data-play]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.focus().unwrap();
+    player.play();
+    let frame = area.query_selector("iframe").unwrap().unwrap();
+    let active = dom.document().active_element().unwrap();
+    assert!(active.is_same_node(Some(&frame)), "focus is on the player");
+    page.cleanup();
 }

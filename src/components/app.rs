@@ -36,8 +36,10 @@ pub fn App(config: Config) -> impl IntoView {
         source,
         base,
         feed_param,
+        hosts,
     } = config;
     provide_context(Router::new(base, feed_param));
+    provide_context(hosts);
     let url = source.url.clone();
     // None while loading; a plain signal and task are lighter than a resource and Suspense.
     let state = RwSignal::new(None::<Result<ParsedFeed, LoadError>>);

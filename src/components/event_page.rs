@@ -2,8 +2,11 @@ use leptos::prelude::*;
 use recap_core::route::Route;
 use recap_core::Item;
 
+use recap_core::player::PlayerHosts;
+
 use super::{set_title, FeedContext, NotFound, Rendered};
-use crate::render::event_body;
+use crate::player::PlayerRef;
+use crate::render::{event_body, Dom};
 use crate::router::{use_router, AppLink};
 
 /// One event: its video, its talks with their moments, sponsors, next meetup, photos, the post.
@@ -26,8 +29,9 @@ pub fn EventPage(id: String) -> impl IntoView {
         Route::Event { t, .. } => t,
         _ => None,
     };
-    let key = item.id.clone();
-    on_cleanup(move || crate::player::unmount(&key));
+    // The page owns its player: dropped with the page, its listeners and timer go with it.
+    let player = PlayerRef::owned_by_page();
+    let hosts = use_context::<PlayerHosts>().unwrap_or_default();
     let date = item.date_published.as_ref().map(|d| {
         view! { <time datetime=d.as_str().to_owned()>{d.date_in_words()}</time> }
     });
@@ -37,14 +41,23 @@ pub fn EventPage(id: String) -> impl IntoView {
     let title = item.display_title().to_owned();
     let summary = item.summary.clone();
     let video_item = item.clone();
-    let video =
-        Box::new(move |dom: &crate::render::Dom| crate::player::video_area(dom, &video_item, t));
+    let video = {
+        let player = player.clone();
+        Box::new(move |dom: &Dom| player.video_area(dom, &video_item, t, &hosts))
+    };
     let rendered = item.clone();
-    let render = Box::new(move |dom: &crate::render::Dom| {
-        event_body(dom, &rendered, (newer.clone(), older.clone()), &|route| {
-            router.href(route)
+    let render = {
+        let player = player.clone();
+        Box::new(move |dom: &Dom| {
+            let (body, talks) =
+                event_body(dom, &rendered, (newer.clone(), older.clone()), &|route| {
+                    router.href(route)
+                });
+            // The talks are the player's to mark while they play.
+            player.set_talks(talks);
+            body
         })
-    });
+    };
     view! {
         <article class="recap-event">
             <nav class="recap-crumbs" aria-label="Breadcrumb">
@@ -55,8 +68,8 @@ pub fn EventPage(id: String) -> impl IntoView {
                 <p class="recap-event__meta">{date} {location}</p>
                 {summary.map(|s| view! { <p class="recap-event__summary">{s}</p> })}
             </header>
-            <Rendered render=video />
-            <Rendered render />
+            <Rendered render=video player=player.clone() />
+            <Rendered render player />
         </article>
     }
     .into_any()

@@ -1,20 +1,26 @@
 use leptos::html;
 use leptos::prelude::*;
 use recap_core::route::Route;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MouseEvent};
 
 use crate::api::absolute;
+use crate::player::PlayerRef;
 use crate::render::Dom;
 use crate::router::{use_router, Router};
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
 ///
 /// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
-/// (`data-t`) move the recording there and set the page's `?t=`, the facade (`data-play`) plays
-/// the recording, copy buttons (`data-copy`) copy their link.
+/// (`data-t`) move the page's `player` there and set the page's `?t=`, the facade (`data-play`)
+/// plays the recording, copy buttons (`data-copy`) copy their link.
 #[component]
-pub fn Rendered(render: Box<dyn Fn(&Dom) -> Element>) -> impl IntoView {
+pub fn Rendered(
+    render: Box<dyn Fn(&Dom) -> Element>,
+    /// The page's player, when the page has a recording.
+    #[prop(optional)]
+    player: PlayerRef,
+) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let router = use_router();
     Effect::new(move |_| {
@@ -23,10 +29,10 @@ pub fn Rendered(render: Box<dyn Fn(&Dom) -> Element>) -> impl IntoView {
         };
         host.replace_children_with_node_1(&render(&dom));
     });
-    view! { <div class="recap-rendered" node_ref=host on:click=move |ev| on_click(&ev, router)></div> }
+    view! { <div class="recap-rendered" node_ref=host on:click=move |ev| on_click(&ev, router, &player)></div> }
 }
 
-fn on_click(ev: &MouseEvent, router: Router) {
+fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -38,7 +44,7 @@ fn on_click(ev: &MouseEvent, router: Router) {
         ev.prevent_default();
         router.go(router.route_of(&link.get_attribute("href").unwrap_or_default()));
     } else if closest("[data-play]").is_some() {
-        crate::player::play();
+        player.play();
     } else if let Some(time) = closest("[data-t]") {
         let Some(t) = time.get_attribute("data-t").and_then(|t| t.parse().ok()) else {
             return;
@@ -47,7 +53,7 @@ fn on_click(ev: &MouseEvent, router: Router) {
         let outside = time
             .get_attribute("href")
             .is_some_and(|href| href.starts_with("http"));
-        if !crate::player::jump(t) && outside {
+        if !player.jump(t) && outside {
             return;
         }
         ev.prevent_default();
@@ -56,9 +62,55 @@ fn on_click(ev: &MouseEvent, router: Router) {
         }
     } else if let Some(button) = closest("button[data-copy]") {
         let link = button.get_attribute("data-copy").unwrap_or_default();
-        if let (Some(window), Some(url)) = (web_sys::window(), absolute(&link, None)) {
-            let _ = window.navigator().clipboard().write_text(&url);
-            button.set_text_content(Some("Link copied"));
+        if let Some(url) = absolute(&link, None) {
+            copy_link(button, url);
         }
+    }
+}
+
+/// Copies `url` to the clipboard and says so on the button once it is done. A page without a
+/// clipboard (served over plain http from another machine) shows the link, selected, to copy
+/// by hand.
+fn copy_link(button: Element, url: String) {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| c.is_object())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+    let Some(clipboard) = clipboard else {
+        show_link(&button, &url);
+        return;
+    };
+    let written = clipboard.write_text(&url);
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(written).await {
+            Ok(_) => button.set_text_content(Some("Link copied")),
+            Err(_) => show_link(&button, &url),
+        }
+    });
+}
+
+/// Says the link could not be copied and puts it beside the button, selected, to copy by hand.
+fn show_link(button: &Element, url: &str) {
+    button.set_text_content(Some("Copy it from here:"));
+    let Some(dom) = Dom::new() else {
+        return;
+    };
+    let field = button
+        .next_element_sibling()
+        .filter(|next| next.class_list().contains("recap-copy-field"))
+        .unwrap_or_else(|| {
+            let field = dom.el("input", "recap-copy-field");
+            let _ = button.after_with_node_1(&field);
+            field
+        });
+    crate::render::set(&field, "readonly", "");
+    crate::render::set(&field, "aria-label", "Link to this moment");
+    if let Ok(field) = field.dyn_into::<web_sys::HtmlInputElement>() {
+        field.set_value(url);
+        let _ = field.focus();
+        field.select();
     }
 }

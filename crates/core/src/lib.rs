@@ -9,7 +9,8 @@
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
-//! - [`player`]: the event video's players, their postMessage protocol, the talk playing.
+//! - [`player`]: the event video's players, their postMessage protocol, the talk playing, and
+//!   the player's life on an event page as a state machine.
 //! - [`route`]: the viewer's URLs.
 //! - [`sanitize`]: the allow-list for a post's `content_html`.
 //! - [`search`]: searching, filtering and grouping the event list.
