@@ -142,7 +142,9 @@ fn arbitrary_text(u: &mut Unstructured<'_>, max: usize) -> String {
     for _ in 0..len {
         let c = match u.int_in_range(0..=9u8).unwrap_or(0) {
             0..=6 => char::from(u.int_in_range(b' '..=b'~').unwrap_or(b' ')),
-            7 => *u.choose(&[' ', '\n', '\t', '*', '[', ']', '(', ')', ':']).unwrap_or(&' '),
+            7 => *u
+                .choose(&[' ', '\n', '\t', '*', '[', ']', '(', ')', ':'])
+                .unwrap_or(&' '),
             8 => *u.choose(ODD_CHARS).unwrap_or(&'é'),
             _ => char::arbitrary(u).unwrap_or('\u{fffd}'),
         };
@@ -330,7 +332,10 @@ fn raw_strings_are_varied() {
     assert!(empty * 50 < texts.len(), "{empty} of {} empty", texts.len());
     assert!(longest >= 190, "the longest is {longest} characters");
     assert!((80..=120).contains(&mean), "the mean length is {mean}");
-    assert!(non_ascii * 10 > texts.len() * 8, "{non_ascii} with non-ASCII characters");
+    assert!(
+        non_ascii * 10 > texts.len() * 8,
+        "{non_ascii} with non-ASCII characters"
+    );
 }
 
 #[test]
