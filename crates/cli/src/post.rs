@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
+use recap_core::Talk;
 use serde_norway::Value;
+
+use crate::talks::front_matter_talks;
 
 /// What goes wrong reading a post. Every variant names the file; YAML errors name the line.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +49,16 @@ impl PostError {
             PostError::Read { path, .. } | PostError::Name { path } => path.clone(),
             PostError::NoFrontMatter { path } => format!("{path}:1"),
             PostError::Yaml { path, line, .. } => format!("{path}:{line}"),
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &str {
+        match self {
+            PostError::Read { path, .. }
+            | PostError::Name { path }
+            | PostError::NoFrontMatter { path }
+            | PostError::Yaml { path, .. } => path,
         }
     }
 
@@ -98,6 +111,8 @@ pub struct Post {
     pub categories: Vec<String>,
     /// Front matter `permalink`.
     pub permalink: Option<String>,
+    /// Front matter `talks`: the organiser's own list, which replaces extraction.
+    pub talks: Option<Vec<Talk>>,
     /// The Markdown body, Liquid resolved.
     pub body: String,
 }
@@ -165,6 +180,15 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
         },
         None => (date.to_owned(), format!("{date}T00:00:00Z")),
     };
+    let talks = if map.contains_key("talks") {
+        front_matter_talks(yaml).map_err(|err| PostError::Yaml {
+            path: path.to_owned(),
+            line: err.line + 1,
+            message: err.message,
+        })?
+    } else {
+        None
+    };
     Ok(Post {
         id: name.to_owned(),
         date,
@@ -178,6 +202,7 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
         tags: list("tags"),
         categories: list("categories"),
         permalink: field("permalink"),
+        talks,
         body: liquid(body, site),
     })
 }
@@ -380,6 +405,42 @@ mod tests {
         assert!(
             matches!(err, PostError::Yaml { line, .. } if (3..=5).contains(&line)),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn talks_in_front_matter_replace_nothing_else() {
+        let post = parse_post(
+            "p.md",
+            "2023-05-03-may",
+            "---\ntitle: May\ntalks:\n  - title: Calm in a Crisis\n    start: \"41:07\"\nlocation: Leeds\n---\nBody\n",
+            &site(),
+        )
+        .unwrap();
+        let talks = post.talks.unwrap();
+        assert_eq!(talks[0].title.as_deref(), Some("Calm in a Crisis"));
+        assert_eq!(talks[0].start, Some(2467));
+        assert_eq!(post.location.as_deref(), Some("Leeds"));
+        assert_eq!(post.body, "Body\n");
+        let without = parse_post("p.md", "2023-05-03-may", "---\ntitle: May\n---\n", &site());
+        assert_eq!(without.unwrap().talks, None);
+    }
+
+    #[test]
+    fn a_bad_talk_names_the_file_line_of_the_entry() {
+        let err = parse_post(
+            "_posts/2023-05-03-may.md",
+            "2023-05-03-may",
+            "---\ntitle: May\ntalks:\n  - title: A\n  - title: B\n    start: soon\n---\nBody\n",
+            &site(),
+        )
+        .unwrap_err();
+        assert_eq!(err.place(), "_posts/2023-05-03-may.md:6");
+        assert!(
+            err.to_string().starts_with(
+                "_posts/2023-05-03-may.md:6: front matter: talks[1].start: invalid value: string \"soon\""
+            ),
+            "{err}"
         );
     }
 

@@ -225,3 +225,101 @@ fn check_on_a_posts_folder_reports_what_readers_would_miss() {
     ));
     assert!(out.contains(" 0 left out, "), "{out}");
 }
+
+/// A site with one post that lists its own talks, one left to the extractor, and one whose
+/// `talks:` list has a bad entry.
+fn site_with_own_talks(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let posts = dir.join("_posts");
+    std::fs::write(
+        posts.join("2024-03-06-own.md"),
+        "\
+---
+title: March
+video: https://www.youtube.com/watch?v=AbCdEfGhIjK
+talks:
+  - title: Calm in a Crisis
+    speakers:
+      - name: Priya Natarajan
+        org: Quillbyte
+    start: \"3:03\"
+    takeaways:
+      - Write the runbook first.
+    links:
+      - label: slides
+        url: https://slides.example/calm
+  - speakers:
+      - name: Dana Ruiz
+        org: Fernhill
+      - name: Sam Osei
+    start: 1:07:55
+  - title: Lightning round
+---
+Our speakers were people whose names the extractor would not find.
+
+Thanks to [Loom Works](https://loom.example/) for sponsoring the evening!
+",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-01-10-extracted.md"),
+        "---\ntitle: January\nvideo: https://youtu.be/AbCdEfGhIjK\n---\nFirst up was Ada Lovelace from Loom Works discussing [Punch cards at scale](https://youtu.be/AbCdEfGhIjK?t=95).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-02-14-bad-talk.md"),
+        "---\ntitle: February\ntalks:\n  - title: Fine\n  - title: Not fine\n    start: after the break\n---\nBody\n",
+    )
+    .unwrap();
+    posts
+}
+
+#[test]
+fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
+    let posts = site_with_own_talks("own-talks");
+    std::fs::remove_file(posts.join("2024-02-14-bad-talk.md")).unwrap();
+    let out = posts.join("../feed.json");
+    let output = recap_feed(&[
+        "build",
+        &posts.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let feed = recap_core::parse_feed(&std::fs::read_to_string(&out).unwrap())
+        .unwrap()
+        .feed;
+    let own = feed
+        .items
+        .iter()
+        .find(|i| i.id == "2024-03-06-own")
+        .unwrap();
+    let talks = own.talks();
+    assert_eq!(talks.len(), 3);
+    assert_eq!(talks[0].title.as_deref(), Some("Calm in a Crisis"));
+    assert_eq!(talks[0].start, Some(183));
+    assert_eq!(talks[0].takeaways, ["Write the runbook first."]);
+    assert_eq!(talks[0].links[0].label, "slides");
+    // A talk's moment links into the event's recording, as an extracted talk's does.
+    assert_eq!(
+        talks[1].video_url.as_deref(),
+        Some("https://www.youtube.com/watch?v=AbCdEfGhIjK&t=4075s")
+    );
+    assert_eq!(talks[2].start, None);
+    assert_eq!(talks[2].video_url, None);
+    let recap = own.recap.as_ref().unwrap();
+    assert_eq!(recap.sponsors.len(), 1, "{recap:?}");
+    assert_eq!(recap.sponsors[0].name, "Loom Works");
+
+    // check warns about the talk without a time, once, and about nothing the body said.
+    let output = recap_feed(&["check", &posts.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    let out = stdout(&output);
+    assert!(
+        out.contains(
+            "2024-03-06-own.md: warning: talk 3 (\"Lightning round\") has no start time\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches(": warning: ").count(), 1, "{out}");
+}
