@@ -5,21 +5,24 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use recap_core::Severity;
-use recap_feed::build::{build, Options};
-use recap_feed::check::{check_feed, check_item, Finding};
+use recap_feed::build::{build, Options, TalkSource};
+use recap_feed::check::{check_feed, check_item, talk_table, Finding};
 
 const USAGE: &str = "\
 usage:
   recap-feed build POSTS_DIR --out FEED.json [--title T] [--home-page-url URL]
                    [--feed-url URL] [--permalink date|pretty|none|TEMPLATE] [--pretty]
   recap-feed check FEED.json|POSTS_DIR
+  recap-feed check --talks POSTS_DIR
 
 build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
         takeaways in each item's _recap. A post that cannot be read is reported with its
         file and line and left out; the exit status is 1 when any was.
 check   reports what a reader would miss: items or posts that cannot be read (errors, exit
         status 1), talks without a time, videos that cannot be played, a next meetup
-        without a link (warnings).";
+        without a link (warnings). With --talks, it lists per post the talks found
+        instead: start, title, speakers, and whether the post's own `talks:` list
+        gave them or the extractor did.";
 
 fn main() -> ExitCode {
     match try_main(std::env::args().skip(1).collect()) {
@@ -35,7 +38,8 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
     match args.first().map(String::as_str) {
         Some("build") => run_build(&args[1..]),
         Some("check") => match &args[1..] {
-            [path] => run_check(Path::new(path)),
+            [flag, path] | [path, flag] if flag == "--talks" => run_talks(Path::new(path)),
+            [path] if !path.starts_with('-') => run_check(Path::new(path)),
             _ => Err(USAGE.to_owned()),
         },
         Some("--help" | "-h" | "help") => {
@@ -88,6 +92,64 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     eprintln!(
         "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped",
         output.feed.items.len(),
+        output.skipped.len()
+    );
+    Ok(if output.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn run_talks(dir: &Path) -> Result<ExitCode, String> {
+    let shown = dir.display().to_string();
+    if !dir.is_dir() {
+        return Err(format!("{shown}: --talks reads a posts folder"));
+    }
+    let output = build(dir, &Options::default()).map_err(|e| e.to_string())?;
+    // File order, a post's table or the reason it was left out.
+    let mut entries: Vec<(String, String)> = output
+        .built
+        .iter()
+        .map(|built| {
+            let place = built.path.display().to_string();
+            let table = talk_table(&place, &built.item, built.talks_from);
+            (place, table)
+        })
+        .chain(output.skipped.iter().map(|err| {
+            (
+                err.path().to_owned(),
+                format!("{}: error: {}\n", err.place(), err.reason()),
+            )
+        }))
+        .collect();
+    entries.sort();
+    for (_, text) in &entries {
+        print!("{text}");
+    }
+    let talks: usize = output.built.iter().map(|b| b.item.talks().len()).sum();
+    let own = output
+        .built
+        .iter()
+        .filter(|b| b.talks_from == TalkSource::FrontMatter)
+        .count();
+    let none = output
+        .built
+        .iter()
+        .filter(|b| b.item.talks().is_empty())
+        .count();
+    let posts = |n: usize| {
+        if n == 1 {
+            "1 post".to_owned()
+        } else {
+            format!("{n} posts")
+        }
+    };
+    println!(
+        "{shown}: {}, {talks} talks (from the front matter in {}, none found in {}); {} left out",
+        posts(output.built.len()),
+        posts(own),
+        posts(none),
         output.skipped.len()
     );
     Ok(if output.skipped.is_empty() {

@@ -275,6 +275,32 @@ Thanks to [Loom Works](https://loom.example/) for sponsoring the evening!
 }
 
 #[test]
+fn check_talks_lists_each_posts_talks_and_where_they_came_from() {
+    let posts = site_with_own_talks("talks-table");
+    let p = posts.display();
+    let output = recap_feed(&["check", "--talks", &posts.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "\
+{p}/2024-01-10-extracted.md: 1 talk, extracted
+  1  1:35  Punch cards at scale  Ada Lovelace (Loom Works)
+{p}/2024-02-14-bad-talk.md:6: error: front matter: talks[1].start: invalid value: string \"after the break\", expected seconds into the video (183) or clock text (3:03, 1:07:55)
+{p}/2024-03-06-own.md: 3 talks, from the front matter
+  1  3:03     Calm in a Crisis  Priya Natarajan (Quillbyte)
+  2  1:07:55  (no title)        Dana Ruiz (Fernhill), Sam Osei
+  3  -        Lightning round   (no speaker)
+{p}: 2 posts, 4 talks (from the front matter in 1 post, none found in 0 posts); 1 left out
+"
+        )
+    );
+    // The flag may come after the folder too.
+    let after = recap_feed(&["check", &posts.to_string_lossy(), "--talks"]);
+    assert_eq!(after.stdout, output.stdout);
+}
+
+#[test]
 fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
     let posts = site_with_own_talks("own-talks");
     std::fs::remove_file(posts.join("2024-02-14-bad-talk.md")).unwrap();
