@@ -14,7 +14,7 @@ mod speakers;
 mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
-use crate::feed::{Link, NextEvent, Recap, Sponsor, Talk};
+use crate::feed::{Item, Link, NextEvent, Recap, Sponsor, Talk};
 use crate::time::parse_time_param;
 use crate::video::{normalize_event_video, parse_video_url};
 
@@ -27,6 +27,20 @@ pub struct EventMeta<'a> {
     pub location: Option<&'a str>,
     /// The recording, in any recognised form.
     pub video: Option<&'a str>,
+}
+
+impl Item {
+    /// What the extractor is told besides the post itself: the place and the recording the
+    /// item's own `_recap` names. Read the post's blocks with it, then [`Item::fill_from`].
+    ///
+    /// Here rather than beside the model, so that the model does not depend on extraction.
+    pub fn extraction_meta(&self) -> EventMeta<'_> {
+        let recap = self.recap.as_ref();
+        EventMeta {
+            location: recap.and_then(|r| r.location.as_deref()),
+            video: recap.and_then(|r| r.video.as_deref()),
+        }
+    }
 }
 
 /// The result of reading one post.
