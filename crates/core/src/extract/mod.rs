@@ -16,6 +16,7 @@ mod text;
 use crate::blocks::{lines, plain_text, Block, Inline};
 use crate::feed::{Item, Link, NextEvent, Recap, Sponsor, Talk};
 use crate::time::parse_time_param;
+use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
 
 pub use speakers::{prose_speakers, speaker_line};
@@ -312,15 +313,9 @@ pub(crate) fn link_start(url: &str) -> Option<u32> {
     if let Some(video) = parse_video_url(url) {
         return video.start;
     }
-    let query = url.split_once('?')?.1;
-    let query = query.split('#').next().unwrap_or_default();
-    query
-        .split('&')
-        .map(|pair| pair.trim_start_matches("amp;"))
-        .find_map(|pair| {
-            let (key, value) = pair.split_once('=')?;
-            matches!(key, "t" | "start").then(|| parse_time_param(value))?
-        })
+    let query = query_of(url)?;
+    raw_pairs(query)
+        .find_map(|(key, value)| matches!(key, "t" | "start").then(|| parse_time_param(value))?)
 }
 
 /// A link as a talk resource.
