@@ -3,10 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use recap_core::extract::{extract, EventMeta};
-use recap_core::feed::JSON_FEED_VERSION;
 use recap_core::markdown::{to_blocks, to_html};
 use recap_core::video::parse_video_url;
-use recap_core::{Feed, Item, Talk, Timestamp};
+use recap_core::{Feed, Item, Talk, Timestamp, JSON_FEED_VERSION};
 
 use crate::post::{permalink, read_post, Post, PostError, Site};
 
