@@ -7,7 +7,7 @@ use recap_core::markdown::{to_blocks, to_html};
 use recap_core::video::parse_video_url;
 use recap_core::{Feed, Item, Talk, Timestamp, JSON_FEED_VERSION};
 
-use crate::post::{permalink, read_post, Post, PostError, Site};
+use crate::post::{permalink, read_post, Post, PostError, Site, TalkError};
 
 /// How to build the feed.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +33,8 @@ pub struct Built {
     pub diagnostics: Vec<String>,
     /// Where its talks come from.
     pub talks_from: TalkSource,
+    /// Entries of its `talks:` list that could not be read and were left out.
+    pub talk_errors: Vec<TalkError>,
 }
 
 /// Where a post's talks come from.
@@ -119,6 +121,7 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
                     item,
                     diagnostics,
                     talks_from: TalkSource::of(&post),
+                    talk_errors: post.talk_errors,
                 });
             }
             Err(err) => skipped.push(err),

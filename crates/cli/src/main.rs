@@ -16,8 +16,9 @@ usage:
   recap-feed check --talks POSTS_DIR
 
 build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
-        takeaways in each item's _recap. A post that cannot be read is reported with its
-        file and line and left out; the exit status is 1 when any was.
+        takeaways in each item's _recap (a post's own `talks:` list replaces what is
+        extracted). A post, or an entry of a `talks:` list, that cannot be read is reported
+        with its file and line and left out; the exit status is 1 when any was.
 check   reports what a reader would miss: items or posts that cannot be read (errors, exit
         status 1), talks without a time, videos that cannot be played, a next meetup
         without a link (warnings). With --talks, it lists per post the talks found
@@ -81,6 +82,10 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     for skipped in &output.skipped {
         eprintln!("recap-feed: skipped {skipped}");
     }
+    let talk_errors: Vec<_> = output.built.iter().flat_map(|b| &b.talk_errors).collect();
+    for error in &talk_errors {
+        eprintln!("recap-feed: {error}");
+    }
     let json = if pretty {
         serde_json::to_string_pretty(&output.feed)
     } else {
@@ -90,11 +95,12 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     std::fs::write(&out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
     let talks: usize = output.feed.items.iter().map(|i| i.talks().len()).sum();
     eprintln!(
-        "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped",
+        "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped, {} talks from front matter left out",
         output.feed.items.len(),
-        output.skipped.len()
+        output.skipped.len(),
+        talk_errors.len()
     );
-    Ok(if output.skipped.is_empty() {
+    Ok(if output.skipped.is_empty() && talk_errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -107,24 +113,23 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
         return Err(format!("{shown}: --talks reads a posts folder"));
     }
     let output = build(dir, &Options::default()).map_err(|e| e.to_string())?;
-    // File order, a post's table or the reason it was left out.
-    let mut entries: Vec<(String, String)> = output
-        .built
-        .iter()
-        .map(|built| {
-            let place = built.path.display().to_string();
-            let table = talk_table(&place, &built.item, built.talks_from);
-            (place, table)
-        })
-        .chain(output.skipped.iter().map(|err| {
-            (
-                err.path().to_owned(),
-                format!("{}: error: {}\n", err.place(), err.reason()),
-            )
-        }))
-        .collect();
+    // File order: a post's table, then what could not be read of it.
+    let mut entries: Vec<(String, usize, String)> = Vec::new();
+    for built in &output.built {
+        let place = built.path.display().to_string();
+        let table = talk_table(&place, &built.item, built.talks_from);
+        for err in &built.talk_errors {
+            let line = format!("{}: error: {}\n", err.place(), err.reason());
+            entries.push((place.clone(), err.line, line));
+        }
+        entries.push((place, 0, table));
+    }
+    for err in &output.skipped {
+        let line = format!("{}: error: {}\n", err.place(), err.reason());
+        entries.push((err.path().to_owned(), 0, line));
+    }
     entries.sort();
-    for (_, text) in &entries {
+    for (_, _, text) in &entries {
         print!("{text}");
     }
     let talks: usize = output.built.iter().map(|b| b.item.talks().len()).sum();
@@ -138,25 +143,30 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
         .iter()
         .filter(|b| b.item.talks().is_empty())
         .count();
-    let posts = |n: usize| {
-        if n == 1 {
-            "1 post".to_owned()
-        } else {
-            format!("{n} posts")
-        }
-    };
+    let talk_errors: usize = output.built.iter().map(|b| b.talk_errors.len()).sum();
     println!(
-        "{shown}: {}, {talks} talks (from the front matter in {}, none found in {}); {} left out",
-        posts(output.built.len()),
-        posts(own),
-        posts(none),
-        output.skipped.len()
+        "{shown}: {}, {} (from the front matter in {}, none found in {}); {} and {} left out",
+        plural(output.built.len(), "post"),
+        plural(talks, "talk"),
+        plural(own, "post"),
+        plural(none, "post"),
+        plural(output.skipped.len(), "post"),
+        plural(talk_errors, "talk"),
     );
-    Ok(if output.skipped.is_empty() {
+    Ok(if output.skipped.is_empty() && talk_errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `1 post`, `2 posts`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn run_check(path: &Path) -> Result<ExitCode, String> {
@@ -174,6 +184,11 @@ fn run_check(path: &Path) -> Result<ExitCode, String> {
             .collect();
         for built in &output.built {
             let place = built.path.display().to_string();
+            findings.extend(built.talk_errors.iter().map(|err| Finding {
+                severity: Severity::Error,
+                place: err.place(),
+                message: err.reason(),
+            }));
             findings.extend(check_item(&built.item, &place));
             for diagnostic in &built.diagnostics {
                 let finding = Finding {

@@ -16,14 +16,16 @@
 //!
 //! Every key is optional but spelled exactly; an unknown key, a blank name, a start that is not
 //! a time or a link that is not `http(s)`, `mailto` or relative is an error that names the entry
-//! and its line. `talks: []` says the post has no talks.
+//! and its line, and leaves that entry out; the others are kept. `talks: []` says the post has no
+//! talks.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use recap_core::time::parse_time_param;
 use recap_core::url::safe_url;
 use recap_core::{Link, Speaker, Talk};
-use serde::de::{self, Deserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny};
 use serde::Deserialize;
 
 /// A fault in a `talks:` list: the 1-based line in the front matter and what is wrong, naming
@@ -36,22 +38,124 @@ pub struct TalksError {
     pub message: String,
 }
 
-/// The talks a front matter lists, `None` when it has no `talks:` key.
-pub fn front_matter_talks(yaml: &str) -> Result<Option<Vec<Talk>>, TalksError> {
-    let front: FrontMatter = serde_norway::from_str(yaml).map_err(|err| TalksError {
+/// What a front matter's `talks:` list gives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatterTalks {
+    /// The talks of the entries that read, in order; `None` when there is no `talks:` key, or
+    /// when it is not a list at all (then extraction stands).
+    pub talks: Option<Vec<Talk>>,
+    /// One per entry that does not read (or one for a `talks:` that is not a list).
+    pub errors: Vec<TalksError>,
+}
+
+/// Reads the `talks:` list of a front matter. An entry that does not read is reported and left
+/// out; the others are kept.
+pub fn front_matter_talks(yaml: &str) -> FrontMatterTalks {
+    let all_read = serde_norway::from_str::<FrontMatter<Entry>>(yaml);
+    let Err(first) = all_read else {
+        let talks = all_read.ok().and_then(|front| front.talks);
+        return FrontMatterTalks {
+            talks: talks.map(|entries| entries.into_iter().map(Entry::into_talk).collect()),
+            errors: Vec::new(),
+        };
+    };
+    // Something is wrong: find out which entries, each with its own line.
+    let count = match serde_norway::from_str::<FrontMatter<IgnoredAny>>(yaml) {
+        Ok(FrontMatter { talks: Some(list) }) => list.len(),
+        Ok(FrontMatter { talks: None }) => 0,
+        Err(not_a_list) => {
+            return FrontMatterTalks {
+                talks: None,
+                errors: vec![talks_error(&not_a_list)],
+            }
+        }
+    };
+    let mut out = FrontMatterTalks {
+        talks: Some(Vec::with_capacity(count)),
+        errors: Vec::new(),
+    };
+    for index in 0..count {
+        let read = serde_norway::Deserializer::from_str(yaml).deserialize_map(OneEntry { index });
+        match read {
+            Ok(Some(entry)) => out
+                .talks
+                .get_or_insert_with(Vec::new)
+                .push(entry.into_talk()),
+            Ok(None) => {}
+            Err(err) => out.errors.push(talks_error(&err)),
+        }
+    }
+    if out.errors.is_empty() {
+        // Cannot happen when the entries read one by one as they did together; say what the
+        // parser said rather than nothing.
+        out.errors.push(talks_error(&first));
+    }
+    out
+}
+
+fn talks_error(err: &serde_norway::Error) -> TalksError {
+    TalksError {
         line: err.location().map_or(1, |l| l.line()),
         message: without_location(&err.to_string()),
-    })?;
-    Ok(front
-        .talks
-        .map(|entries| entries.into_iter().map(Entry::into_talk).collect()))
+    }
+}
+
+/// Reads entry `index` of the `talks:` list alone, skipping every other value, so that its
+/// error carries its own line.
+struct OneEntry {
+    index: usize,
+}
+
+impl<'de> de::Visitor<'de> for OneEntry {
+    type Value = Option<Entry>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`key: value` lines")
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<serde_norway::Value>()? {
+            if key.as_str() == Some("talks") {
+                found = map.next_value_seed(NthOf { index: self.index })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+struct NthOf {
+    index: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for NthOf {
+    type Value = Option<Entry>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for NthOf {
+    type Value = Option<Entry>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of talks")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        for _ in 0..self.index {
+            seq.next_element::<IgnoredAny>()?;
+        }
+        let entry = seq.next_element::<Entry>()?;
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(entry)
+    }
 }
 
 /// The part of the front matter read here; every other key is read by the post reader.
 #[derive(Deserialize)]
-struct FrontMatter {
+#[serde(bound = "T: Deserialize<'de>")]
+struct FrontMatter<T> {
     #[serde(default, deserialize_with = "present")]
-    talks: Option<Vec<Entry>>,
+    talks: Option<Vec<T>>,
 }
 
 #[derive(Deserialize)]
@@ -121,10 +225,12 @@ impl Entry {
 
 /// A key that is written must have a value: `talks:` alone is a slip, not "no talks" (that is
 /// `talks: []`) nor "extract as usual" (that is no key).
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Entry>>, D::Error> {
-    struct Visitor;
-    impl<'de> de::Visitor<'de> for Visitor {
-        type Value = Option<Vec<Entry>>;
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    struct Visitor<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for Visitor<T> {
+        type Value = Option<Vec<T>>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a list of talks (`talks: []` for none)")
         }
@@ -136,7 +242,7 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Entry>>, D::Err
             Ok(Some(entries))
         }
     }
-    d.deserialize_any(Visitor)
+    d.deserialize_any(Visitor(PhantomData))
 }
 
 /// Text with its runs of whitespace made single spaces; blank text is refused. `key` names the
@@ -241,7 +347,9 @@ mod tests {
     use super::*;
 
     fn err(yaml: &str) -> TalksError {
-        front_matter_talks(yaml).unwrap_err()
+        let read = front_matter_talks(yaml);
+        assert_eq!(read.errors.len(), 1, "{yaml}\n{read:?}");
+        read.errors[0].clone()
     }
 
     #[test]
@@ -269,7 +377,9 @@ talks:
   - title: Units
     start: 1m40s
 ";
-        let talks = front_matter_talks(yaml).unwrap().unwrap();
+        let read = front_matter_talks(yaml);
+        assert_eq!(read.errors, []);
+        let talks = read.talks.unwrap();
         assert_eq!(talks.len(), 5);
         assert_eq!(talks[0].title.as_deref(), Some("Calm in a Crisis"));
         assert_eq!(
@@ -298,9 +408,53 @@ talks:
 
     #[test]
     fn no_key_and_an_empty_list() {
-        assert_eq!(front_matter_talks("title: x\n").unwrap(), None);
-        assert_eq!(front_matter_talks("").unwrap(), None);
-        assert_eq!(front_matter_talks("talks: []\n").unwrap(), Some(vec![]));
+        assert_eq!(
+            front_matter_talks("title: x\n"),
+            FrontMatterTalks::default()
+        );
+        assert_eq!(front_matter_talks("").talks, None);
+        assert_eq!(
+            front_matter_talks("talks: []\n"),
+            FrontMatterTalks {
+                talks: Some(vec![]),
+                errors: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn every_bad_entry_is_reported_and_the_good_ones_kept() {
+        let yaml = "\
+talks:
+  - title: One
+  - title: Two
+    start: soon
+  - title: Three
+  - title: Four
+    links:
+      - label: slides
+  - title: Five
+";
+        let read = front_matter_talks(yaml);
+        let titles: Vec<_> = read
+            .talks
+            .unwrap()
+            .into_iter()
+            .map(|t| t.title.unwrap())
+            .collect();
+        assert_eq!(titles, ["One", "Three", "Five"]);
+        let errors: Vec<_> = read
+            .errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (4, "talks[1].start: invalid value: string \"soon\", expected seconds into the video (183) or clock text (3:03, 1:07:55)"),
+                (8, "talks[3].links[0]: missing field `url`"),
+            ]
+        );
     }
 
     #[test]

@@ -286,12 +286,14 @@ fn check_talks_lists_each_posts_talks_and_where_they_came_from() {
             "\
 {p}/2024-01-10-extracted.md: 1 talk, extracted
   1  1:35  Punch cards at scale  Ada Lovelace (Loom Works)
-{p}/2024-02-14-bad-talk.md:6: error: front matter: talks[1].start: invalid value: string \"after the break\", expected seconds into the video (183) or clock text (3:03, 1:07:55)
+{p}/2024-02-14-bad-talk.md: 1 talk, from the front matter
+  1  -  Fine  (no speaker)
+{p}/2024-02-14-bad-talk.md:6: error: front matter: talks[1].start: invalid value: string \"after the break\", expected seconds into the video (183) or clock text (3:03, 1:07:55); that talk is left out
 {p}/2024-03-06-own.md: 3 talks, from the front matter
   1  3:03     Calm in a Crisis  Priya Natarajan (Quillbyte)
   2  1:07:55  (no title)        Dana Ruiz (Fernhill), Sam Osei
   3  -        Lightning round   (no speaker)
-{p}: 2 posts, 4 talks (from the front matter in 1 post, none found in 0 posts); 1 left out
+{p}: 3 posts, 5 talks (from the front matter in 2 posts, none found in 0 posts); 0 posts and 1 talk left out
 "
         )
     );
@@ -303,7 +305,6 @@ fn check_talks_lists_each_posts_talks_and_where_they_came_from() {
 #[test]
 fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
     let posts = site_with_own_talks("own-talks");
-    std::fs::remove_file(posts.join("2024-02-14-bad-talk.md")).unwrap();
     let out = posts.join("../feed.json");
     let output = recap_feed(&[
         "build",
@@ -311,7 +312,18 @@ fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
         "--out",
         &out.to_string_lossy(),
     ]);
-    assert!(output.status.success(), "{output:?}");
+    // A bad entry is reported and makes the build fail; the post is written without that talk.
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    let bad = posts.join("2024-02-14-bad-talk.md");
+    assert!(
+        err.contains(&format!(
+            "recap-feed: {}:6: front matter: talks[1].start: invalid value",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("wrote 3 events with 5 talks"), "{err}");
     let feed = recap_core::parse_feed(&std::fs::read_to_string(&out).unwrap())
         .unwrap()
         .feed;
@@ -336,11 +348,25 @@ fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
     let recap = own.recap.as_ref().unwrap();
     assert_eq!(recap.sponsors.len(), 1, "{recap:?}");
     assert_eq!(recap.sponsors[0].name, "Loom Works");
+    let partly = feed
+        .items
+        .iter()
+        .find(|i| i.id == "2024-02-14-bad-talk")
+        .unwrap();
+    assert_eq!(partly.talks().len(), 1);
 
-    // check warns about the talk without a time, once, and about nothing the body said.
+    // check reports the bad entry as an error, warns about the talk without a time, once, and
+    // about nothing the body said.
     let output = recap_feed(&["check", &posts.to_string_lossy()]);
-    assert!(output.status.success(), "{output:?}");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
     let out = stdout(&output);
+    assert!(
+        out.contains(&format!(
+            "{}:6: error: front matter: talks[1].start:",
+            bad.display()
+        )),
+        "{out}"
+    );
     assert!(
         out.contains(
             "2024-03-06-own.md: warning: talk 3 (\"Lightning round\") has no start time\n"
