@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use recap_core::extract::{extract, EventMeta};
-use recap_core::feed::JSON_FEED_VERSION;
 use recap_core::markdown::{to_blocks, to_html};
-use recap_core::{Feed, Item, Timestamp};
+use recap_core::video::parse_video_url;
+use recap_core::{Feed, Item, Talk, Timestamp, JSON_FEED_VERSION};
 
-use crate::post::{permalink, read_post, Post, PostError, Site};
+use crate::post::{permalink, read_post, Post, PostError, Site, TalkError};
 
 /// How to build the feed.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +31,30 @@ pub struct Built {
     pub item: Item,
     /// What a reader would miss.
     pub diagnostics: Vec<String>,
+    /// Where its talks come from.
+    pub talks_from: TalkSource,
+    /// Entries of its `talks:` list that could not be read and were left out.
+    pub talk_errors: Vec<TalkError>,
+}
+
+/// Where a post's talks come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TalkSource {
+    /// The post's own `talks:` list.
+    FrontMatter,
+    /// The extractor, reading the post's body.
+    Extraction,
+}
+
+impl TalkSource {
+    /// Of a post.
+    pub fn of(post: &Post) -> TalkSource {
+        if post.talks.is_some() {
+            TalkSource::FrontMatter
+        } else {
+            TalkSource::Extraction
+        }
+    }
 }
 
 /// The result of reading a folder: the feed, the posts, and the files left out.
@@ -96,6 +120,8 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
                     path,
                     item,
                     diagnostics,
+                    talks_from: TalkSource::of(&post),
+                    talk_errors: post.talk_errors,
                 });
             }
             Err(err) => skipped.push(err),
@@ -145,16 +171,32 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The feed item of a post.
+/// The feed item of a post, and what a reader would miss. Talks come from the post's `talks:`
+/// list when it has one, else from its body; sponsors and the next meetup always from its body.
 pub fn to_item(post: &Post, home_page_url: &str, site: &Site) -> (Item, Vec<String>) {
     let blocks = to_blocks(&post.body);
-    let extraction = extract(
-        &blocks,
-        EventMeta {
-            location: post.location.as_deref(),
-            video: post.video.as_deref(),
-        },
-    );
+    let meta = EventMeta {
+        location: post.location.as_deref(),
+        video: post.video.as_deref(),
+    };
+    let mut extraction = extract(&blocks, meta);
+    if let Some(talks) = &post.talks {
+        // What the extractor noticed about talks it found no longer applies; what it noticed
+        // about the event does.
+        extraction.diagnostics = extract(&[], meta).diagnostics;
+        let recording = extraction.recap.video.as_deref().and_then(parse_video_url);
+        let talks = talks
+            .iter()
+            .map(|talk| Talk {
+                video_url: talk
+                    .video_url
+                    .clone()
+                    .or_else(|| Some(recording.as_ref()?.url_at(talk.start?))),
+                ..talk.clone()
+            })
+            .collect();
+        extraction.recap.talks = Some(talks);
+    }
     let base = home_page_url.trim_end_matches('/');
     let absolute = |path: &str| {
         if path.starts_with('/') && !base.is_empty() {

@@ -1,7 +1,10 @@
 //! What a reader of a feed would miss.
 
+use recap_core::time::format_clock;
 use recap_core::video::parse_video_url;
 use recap_core::{parse_feed, FeedError, Item, Severity};
+
+use crate::build::TalkSource;
 
 /// One finding about one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,4 +69,66 @@ pub fn check_item(item: &Item, place: &str) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// `check --talks`: the talks of one post as a small table, for an organiser to review: how many,
+/// and each one's place, start (as clock text), title and speakers with their organisations, under
+/// a line that says where they came from.
+///
+/// ```text
+/// _posts/2023-05-03-may.md: 2 talks, from the front matter
+///   1  3:03     Calm in a Crisis     Priya Natarajan (Quillbyte)
+///   2  1:07:55  (no title)           Dana Ruiz (Fernhill), Sam Osei
+/// ```
+pub fn talk_table(place: &str, item: &Item, from: TalkSource) -> String {
+    let talks = item.talks();
+    let from = match from {
+        TalkSource::FrontMatter => "from the front matter",
+        TalkSource::Extraction => "extracted",
+    };
+    let count = match talks.len() {
+        0 => "no talks".to_owned(),
+        1 => "1 talk".to_owned(),
+        n => format!("{n} talks"),
+    };
+    let mut out = format!("{place}: {count}, {from}\n");
+    let rows: Vec<[String; 4]> = talks
+        .iter()
+        .enumerate()
+        .map(|(n, talk)| {
+            let speakers: Vec<String> = talk
+                .speakers
+                .iter()
+                .map(|s| match &s.org {
+                    Some(org) => format!("{} ({org})", s.name),
+                    None => s.name.clone(),
+                })
+                .collect();
+            [
+                (n + 1).to_string(),
+                talk.start.map_or_else(|| "-".to_owned(), format_clock),
+                talk.title
+                    .clone()
+                    .unwrap_or_else(|| "(no title)".to_owned()),
+                if speakers.is_empty() {
+                    "(no speaker)".to_owned()
+                } else {
+                    speakers.join(", ")
+                },
+            ]
+        })
+        .collect();
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (number, time, title) = (width(0), width(1), width(2));
+    for [n, start, name, speakers] in &rows {
+        let line = format!("  {n:>number$}  {start:<time$}  {name:<title$}  {speakers}");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

@@ -5,3 +5,4 @@
 pub mod build;
 pub mod check;
 pub mod post;
+pub mod talks;

@@ -5,21 +5,25 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use recap_core::Severity;
-use recap_feed::build::{build, Options};
-use recap_feed::check::{check_feed, check_item, Finding};
+use recap_feed::build::{build, Options, TalkSource};
+use recap_feed::check::{check_feed, check_item, talk_table, Finding};
 
 const USAGE: &str = "\
 usage:
   recap-feed build POSTS_DIR --out FEED.json [--title T] [--home-page-url URL]
                    [--feed-url URL] [--permalink date|pretty|none|TEMPLATE] [--pretty]
   recap-feed check FEED.json|POSTS_DIR
+  recap-feed check --talks POSTS_DIR
 
 build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
-        takeaways in each item's _recap. A post that cannot be read is reported with its
-        file and line and left out; the exit status is 1 when any was.
+        takeaways in each item's _recap (a post's own `talks:` list replaces what is
+        extracted). A post, or an entry of a `talks:` list, that cannot be read is reported
+        with its file and line and left out; the exit status is 1 when any was.
 check   reports what a reader would miss: items or posts that cannot be read (errors, exit
         status 1), talks without a time, videos that cannot be played, a next meetup
-        without a link (warnings).";
+        without a link (warnings). With --talks, it lists per post the talks found
+        instead: start, title, speakers, and whether the post's own `talks:` list
+        gave them or the extractor did.";
 
 fn main() -> ExitCode {
     match try_main(std::env::args().skip(1).collect()) {
@@ -35,7 +39,8 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
     match args.first().map(String::as_str) {
         Some("build") => run_build(&args[1..]),
         Some("check") => match &args[1..] {
-            [path] => run_check(Path::new(path)),
+            [flag, path] | [path, flag] if flag == "--talks" => run_talks(Path::new(path)),
+            [path] if !path.starts_with('-') => run_check(Path::new(path)),
             _ => Err(USAGE.to_owned()),
         },
         Some("--help" | "-h" | "help") => {
@@ -77,6 +82,10 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     for skipped in &output.skipped {
         eprintln!("recap-feed: skipped {skipped}");
     }
+    let talk_errors: Vec<_> = output.built.iter().flat_map(|b| &b.talk_errors).collect();
+    for error in &talk_errors {
+        eprintln!("recap-feed: {error}");
+    }
     let json = if pretty {
         serde_json::to_string_pretty(&output.feed)
     } else {
@@ -86,15 +95,78 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     std::fs::write(&out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
     let talks: usize = output.feed.items.iter().map(|i| i.talks().len()).sum();
     eprintln!(
-        "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped",
+        "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped, {} talks from front matter left out",
         output.feed.items.len(),
-        output.skipped.len()
+        output.skipped.len(),
+        talk_errors.len()
     );
-    Ok(if output.skipped.is_empty() {
+    Ok(if output.skipped.is_empty() && talk_errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn run_talks(dir: &Path) -> Result<ExitCode, String> {
+    let shown = dir.display().to_string();
+    if !dir.is_dir() {
+        return Err(format!("{shown}: --talks reads a posts folder"));
+    }
+    let output = build(dir, &Options::default()).map_err(|e| e.to_string())?;
+    // File order: a post's table, then what could not be read of it.
+    let mut entries: Vec<(String, usize, String)> = Vec::new();
+    for built in &output.built {
+        let place = built.path.display().to_string();
+        let table = talk_table(&place, &built.item, built.talks_from);
+        for err in &built.talk_errors {
+            let line = format!("{}: error: {}\n", err.place(), err.reason());
+            entries.push((place.clone(), err.line, line));
+        }
+        entries.push((place, 0, table));
+    }
+    for err in &output.skipped {
+        let line = format!("{}: error: {}\n", err.place(), err.reason());
+        entries.push((err.path().to_owned(), 0, line));
+    }
+    entries.sort();
+    for (_, _, text) in &entries {
+        print!("{text}");
+    }
+    let talks: usize = output.built.iter().map(|b| b.item.talks().len()).sum();
+    let own = output
+        .built
+        .iter()
+        .filter(|b| b.talks_from == TalkSource::FrontMatter)
+        .count();
+    let none = output
+        .built
+        .iter()
+        .filter(|b| b.item.talks().is_empty())
+        .count();
+    let talk_errors: usize = output.built.iter().map(|b| b.talk_errors.len()).sum();
+    println!(
+        "{shown}: {}, {} (from the front matter in {}, none found in {}); {} and {} left out",
+        plural(output.built.len(), "post"),
+        plural(talks, "talk"),
+        plural(own, "post"),
+        plural(none, "post"),
+        plural(output.skipped.len(), "post"),
+        plural(talk_errors, "talk"),
+    );
+    Ok(if output.skipped.is_empty() && talk_errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// `1 post`, `2 posts`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn run_check(path: &Path) -> Result<ExitCode, String> {
@@ -112,6 +184,11 @@ fn run_check(path: &Path) -> Result<ExitCode, String> {
             .collect();
         for built in &output.built {
             let place = built.path.display().to_string();
+            findings.extend(built.talk_errors.iter().map(|err| Finding {
+                severity: Severity::Error,
+                place: err.place(),
+                message: err.reason(),
+            }));
             findings.extend(check_item(&built.item, &place));
             for diagnostic in &built.diagnostics {
                 let finding = Finding {

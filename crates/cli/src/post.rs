@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
+use recap_core::Talk;
 use serde_norway::Value;
+
+use crate::talks::{front_matter_talks, FrontMatterTalks};
 
 /// What goes wrong reading a post. Every variant names the file; YAML errors name the line.
 #[derive(Debug, thiserror::Error)]
@@ -49,12 +52,52 @@ impl PostError {
         }
     }
 
+    /// The file.
+    pub fn path(&self) -> &str {
+        match self {
+            PostError::Read { path, .. }
+            | PostError::Name { path }
+            | PostError::NoFrontMatter { path }
+            | PostError::Yaml { path, .. } => path,
+        }
+    }
+
     /// What, without the place.
     pub fn reason(&self) -> String {
         let full = self.to_string();
         let place = self.place();
         full.strip_prefix(&place)
             .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&full)
+            .to_owned()
+    }
+}
+
+/// An entry of a post's `talks:` list that cannot be read. The post is kept: without that talk,
+/// or, when `talks:` is not a list at all, with the talks extracted from its body.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}: front matter: {message}; {}", if *.list_unread { "the talks are extracted from the post instead" } else { "that talk is left out" })]
+pub struct TalkError {
+    /// The file.
+    pub path: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// What is wrong, naming the entry: `talks[1].start: …`.
+    pub message: String,
+    /// Whether the whole list could not be read (rather than one entry).
+    pub list_unread: bool,
+}
+
+impl TalkError {
+    /// Where: `path:line`.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.path, self.line)
+    }
+
+    /// What, without the place.
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        full.strip_prefix(&format!("{}: ", self.place()))
             .unwrap_or(&full)
             .to_owned()
     }
@@ -98,6 +141,10 @@ pub struct Post {
     pub categories: Vec<String>,
     /// Front matter `permalink`.
     pub permalink: Option<String>,
+    /// Front matter `talks`: the organiser's own list, which replaces extraction.
+    pub talks: Option<Vec<Talk>>,
+    /// The entries of `talks` that could not be read, and were left out.
+    pub talk_errors: Vec<TalkError>,
     /// The Markdown body, Liquid resolved.
     pub body: String,
 }
@@ -165,6 +212,22 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
         },
         None => (date.to_owned(), format!("{date}T00:00:00Z")),
     };
+    let own = if map.contains_key("talks") {
+        front_matter_talks(yaml)
+    } else {
+        FrontMatterTalks::default()
+    };
+    let talk_errors = own
+        .errors
+        .into_iter()
+        .map(|err| TalkError {
+            path: path.to_owned(),
+            // The front matter starts on the file's second line.
+            line: err.line + 1,
+            message: err.message,
+            list_unread: own.talks.is_none(),
+        })
+        .collect();
     Ok(Post {
         id: name.to_owned(),
         date,
@@ -178,6 +241,8 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
         tags: list("tags"),
         categories: list("categories"),
         permalink: field("permalink"),
+        talks: own.talks,
+        talk_errors,
         body: liquid(body, site),
     })
 }
@@ -381,6 +446,83 @@ mod tests {
             matches!(err, PostError::Yaml { line, .. } if (3..=5).contains(&line)),
             "{message}"
         );
+    }
+
+    #[test]
+    fn talks_in_front_matter_replace_nothing_else() {
+        let post = parse_post(
+            "p.md",
+            "2023-05-03-may",
+            "---\ntitle: May\ntalks:\n  - title: Calm in a Crisis\n    start: \"41:07\"\nlocation: Leeds\n---\nBody\n",
+            &site(),
+        )
+        .unwrap();
+        let talks = post.talks.unwrap();
+        assert_eq!(talks[0].title.as_deref(), Some("Calm in a Crisis"));
+        assert_eq!(talks[0].start, Some(2467));
+        assert_eq!(post.location.as_deref(), Some("Leeds"));
+        assert_eq!(post.body, "Body\n");
+        let without = parse_post("p.md", "2023-05-03-may", "---\ntitle: May\n---\n", &site());
+        assert_eq!(without.unwrap().talks, None);
+    }
+
+    #[test]
+    fn a_bad_talk_is_left_out_with_its_file_line_and_the_rest_is_kept() {
+        let post = parse_post(
+            "_posts/2023-05-03-may.md",
+            "2023-05-03-may",
+            "---\ntitle: May\ntalks:\n  - title: A\n  - title: B\n    start: soon\n  - title: C\n    speaker: Dana\n  - title: D\nlocation: Leeds\n---\nBody\n",
+            &site(),
+        )
+        .unwrap();
+        let titles: Vec<_> = post
+            .talks
+            .unwrap()
+            .into_iter()
+            .map(|t| t.title.unwrap())
+            .collect();
+        assert_eq!(titles, ["A", "D"]);
+        assert_eq!(post.location.as_deref(), Some("Leeds"));
+        assert_eq!(post.body, "Body\n");
+        let errors: Vec<String> = post.talk_errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(
+            errors[0].starts_with(
+                "_posts/2023-05-03-may.md:6: front matter: talks[1].start: invalid value: string \"soon\""
+            ),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[0].ends_with("; that talk is left out"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].starts_with(
+                "_posts/2023-05-03-may.md:8: front matter: talks[2]: unknown field `speaker`"
+            ),
+            "{}",
+            errors[1]
+        );
+        assert_eq!(post.talk_errors[1].place(), "_posts/2023-05-03-may.md:8");
+    }
+
+    #[test]
+    fn talks_that_are_not_a_list_leave_extraction_in_place() {
+        let post = parse_post(
+            "p.md",
+            "2023-05-03-may",
+            "---\ntitle: May\ntalks: Dana Ruiz on queues\n---\nBody\n",
+            &site(),
+        )
+        .unwrap();
+        assert_eq!(post.talks, None);
+        assert_eq!(
+            post.talk_errors[0].reason(),
+            "front matter: talks: invalid type: string \"Dana Ruiz on queues\", expected a list of talks (`talks: []` for none); the talks are extracted from the post instead"
+        );
+        assert_eq!(post.talk_errors[0].line, 3);
     }
 
     #[test]

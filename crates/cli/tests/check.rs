@@ -225,3 +225,153 @@ fn check_on_a_posts_folder_reports_what_readers_would_miss() {
     ));
     assert!(out.contains(" 0 left out, "), "{out}");
 }
+
+/// A site with one post that lists its own talks, one left to the extractor, and one whose
+/// `talks:` list has a bad entry.
+fn site_with_own_talks(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let posts = dir.join("_posts");
+    std::fs::write(
+        posts.join("2024-03-06-own.md"),
+        "\
+---
+title: March
+video: https://www.youtube.com/watch?v=AbCdEfGhIjK
+talks:
+  - title: Calm in a Crisis
+    speakers:
+      - name: Priya Natarajan
+        org: Quillbyte
+    start: \"3:03\"
+    takeaways:
+      - Write the runbook first.
+    links:
+      - label: slides
+        url: https://slides.example/calm
+  - speakers:
+      - name: Dana Ruiz
+        org: Fernhill
+      - name: Sam Osei
+    start: 1:07:55
+  - title: Lightning round
+---
+Our speakers were people whose names the extractor would not find.
+
+Thanks to [Loom Works](https://loom.example/) for sponsoring the evening!
+",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-01-10-extracted.md"),
+        "---\ntitle: January\nvideo: https://youtu.be/AbCdEfGhIjK\n---\nFirst up was Ada Lovelace from Loom Works discussing [Punch cards at scale](https://youtu.be/AbCdEfGhIjK?t=95).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-02-14-bad-talk.md"),
+        "---\ntitle: February\ntalks:\n  - title: Fine\n  - title: Not fine\n    start: after the break\n---\nBody\n",
+    )
+    .unwrap();
+    posts
+}
+
+#[test]
+fn check_talks_lists_each_posts_talks_and_where_they_came_from() {
+    let posts = site_with_own_talks("talks-table");
+    let p = posts.display();
+    let output = recap_feed(&["check", "--talks", &posts.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "\
+{p}/2024-01-10-extracted.md: 1 talk, extracted
+  1  1:35  Punch cards at scale  Ada Lovelace (Loom Works)
+{p}/2024-02-14-bad-talk.md: 1 talk, from the front matter
+  1  -  Fine  (no speaker)
+{p}/2024-02-14-bad-talk.md:6: error: front matter: talks[1].start: invalid value: string \"after the break\", expected seconds into the video (183) or clock text (3:03, 1:07:55); that talk is left out
+{p}/2024-03-06-own.md: 3 talks, from the front matter
+  1  3:03     Calm in a Crisis  Priya Natarajan (Quillbyte)
+  2  1:07:55  (no title)        Dana Ruiz (Fernhill), Sam Osei
+  3  -        Lightning round   (no speaker)
+{p}: 3 posts, 5 talks (from the front matter in 2 posts, none found in 0 posts); 0 posts and 1 talk left out
+"
+        )
+    );
+    // The flag may come after the folder too.
+    let after = recap_feed(&["check", &posts.to_string_lossy(), "--talks"]);
+    assert_eq!(after.stdout, output.stdout);
+}
+
+#[test]
+fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
+    let posts = site_with_own_talks("own-talks");
+    let out = posts.join("../feed.json");
+    let output = recap_feed(&[
+        "build",
+        &posts.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    // A bad entry is reported and makes the build fail; the post is written without that talk.
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    let bad = posts.join("2024-02-14-bad-talk.md");
+    assert!(
+        err.contains(&format!(
+            "recap-feed: {}:6: front matter: talks[1].start: invalid value",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("wrote 3 events with 5 talks"), "{err}");
+    let feed = recap_core::parse_feed(&std::fs::read_to_string(&out).unwrap())
+        .unwrap()
+        .feed;
+    let own = feed
+        .items
+        .iter()
+        .find(|i| i.id == "2024-03-06-own")
+        .unwrap();
+    let talks = own.talks();
+    assert_eq!(talks.len(), 3);
+    assert_eq!(talks[0].title.as_deref(), Some("Calm in a Crisis"));
+    assert_eq!(talks[0].start, Some(183));
+    assert_eq!(talks[0].takeaways, ["Write the runbook first."]);
+    assert_eq!(talks[0].links[0].label, "slides");
+    // A talk's moment links into the event's recording, as an extracted talk's does.
+    assert_eq!(
+        talks[1].video_url.as_deref(),
+        Some("https://www.youtube.com/watch?v=AbCdEfGhIjK&t=4075s")
+    );
+    assert_eq!(talks[2].start, None);
+    assert_eq!(talks[2].video_url, None);
+    let recap = own.recap.as_ref().unwrap();
+    assert_eq!(recap.sponsors.len(), 1, "{recap:?}");
+    assert_eq!(recap.sponsors[0].name, "Loom Works");
+    let partly = feed
+        .items
+        .iter()
+        .find(|i| i.id == "2024-02-14-bad-talk")
+        .unwrap();
+    assert_eq!(partly.talks().len(), 1);
+
+    // check reports the bad entry as an error, warns about the talk without a time, once, and
+    // about nothing the body said.
+    let output = recap_feed(&["check", &posts.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let out = stdout(&output);
+    assert!(
+        out.contains(&format!(
+            "{}:6: error: front matter: talks[1].start:",
+            bad.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "2024-03-06-own.md: warning: talk 3 (\"Lightning round\") has no start time\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches(": warning: ").count(), 1, "{out}");
+}

@@ -311,16 +311,6 @@ impl Item {
         self.recap.as_ref().is_none_or(|r| r.talks.is_none()) && self.content_html.is_some()
     }
 
-    /// What the extractor is told besides the post itself: the place and the recording the
-    /// item's own `_recap` names. Read the post's blocks with it, then [`Item::fill_from`].
-    pub fn extraction_meta(&self) -> crate::extract::EventMeta<'_> {
-        let recap = self.recap.as_ref();
-        crate::extract::EventMeta {
-            location: recap.and_then(|r| r.location.as_deref()),
-            video: recap.and_then(|r| r.video.as_deref()),
-        }
-    }
-
     /// Takes talks, sponsors and the next meetup from an extraction, keeping what the feed's own
     /// `_recap` already says.
     pub fn fill_from(&mut self, extracted: Recap) {

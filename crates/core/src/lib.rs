@@ -1,10 +1,12 @@
 //! Recap's core: everything about a recap feed that is not a view.
 //!
-//! - [`feed`]: the JSON Feed 1.1 model with the `_recap` extension, as the viewer, the CLI and
-//!   outside tools exchange it.
+//! At the root: the JSON Feed 1.1 model with the `_recap` extension, as the viewer, the CLI and
+//! outside tools exchange it ([`Feed`], [`Item`], [`Recap`], [`Talk`], [`Speaker`], [`Link`],
+//! [`NextEvent`], [`Sponsor`], [`JSON_FEED_VERSION`]); RFC 3339 timestamps with dates in words
+//! ([`Timestamp`]); and reading a feed ([`parse_feed`]). The modules:
+//!
 //! - [`parse`]: reading a feed leniently: every problem is reported with its JSON path, a broken
 //!   item is skipped and the rest is kept, items come out newest first.
-//! - [`date`]: RFC 3339 timestamps and dates in words.
 //! - [`blocks`]: the block model that talk extraction reads; `markdown` (feature `markdown`)
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
@@ -15,7 +17,8 @@
 //! - [`sanitize`]: the allow-list for a post's `content_html`.
 //! - [`search`]: searching, filtering and grouping the event list.
 //! - [`source`]: which feed URL a page may load.
-//! - [`url`]: which URLs from a feed may become links.
+//! - [`url`]: which URLs from a feed may become links; percent-encoding and query strings for
+//!   the crate's own use.
 //! - [`time`]: video timestamps: `t=1m40s`, `1:07:55`, and back.
 //! - [`video`]: recognising YouTube, Vimeo and media-file links.
 //!
@@ -24,9 +27,9 @@
 #![deny(missing_docs)]
 
 pub mod blocks;
-pub mod date;
+mod date;
 pub mod extract;
-pub mod feed;
+mod feed;
 pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
@@ -40,7 +43,7 @@ pub mod time;
 pub mod url;
 pub mod video;
 
-pub use date::Timestamp;
-pub use feed::{Feed, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk};
+pub use date::{DateError, Timestamp};
+pub use feed::{Feed, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk, JSON_FEED_VERSION};
 pub use load::LoadError;
 pub use parse::{parse_feed, FeedError, ParsedFeed, Problem, Severity};

@@ -207,7 +207,7 @@ fn parse_item(text: &str, index: usize) -> Result<Item, Problem> {
 ///
 /// serde_json reports a refused value at the position just after it (at its first byte when it
 /// is of the wrong kind for a typed field), and a missing field just after the object that
-/// lacks it; the model's own visitors keep to that (see `refuse_seq` in [`crate::feed`]). The
+/// lacks it; the model's own visitors keep to that (see `refuse_seq` in the `feed` module). The
 /// innermost value open at that position is then the one at fault. It is found by scanning the
 /// text, which is valid JSON, so no path-tracking deserializer has to ship in the wasm;
 /// `tests/json_paths.rs` checks the paths against `serde_path_to_error` on every way of

@@ -4,6 +4,10 @@
 //! percent-encoded into one path segment, since Jekyll ids look like `/2023/05/03/slug`. A `feed`
 //! parameter, when the page has one, is carried along so that links stay on the same feed.
 
+use crate::url::{parse_query, percent_decode};
+// The player builds its embed URLs' `origin` with it from here.
+pub(crate) use crate::url::percent_encode;
+
 /// What the list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListQuery {
@@ -112,60 +116,6 @@ pub fn href(route: &Route, base: &str, feed: Option<&str>) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
-/// `a=b&c=d` → pairs, percent-decoded, `+` as space.
-pub fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (
-                percent_decode(&k.replace('+', " ")),
-                percent_decode(&v.replace('+', " ")),
-            )
-        })
-        .collect()
-}
-
-/// Percent-encodes everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept as written / replaced.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +182,5 @@ mod tests {
                 year: None
             })
         );
-        assert_eq!(percent_decode("%zz%4"), "%zz%4");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
     }
 }

@@ -1,4 +1,5 @@
-//! URL checks for feed content, which is untrusted.
+//! URLs as text: which URLs from a feed (untrusted) may become links, percent-encoding, and
+//! reading query strings. The one place that splits `a=b&c=d`.
 
 /// The URL to put in an `href` or `src`, or `None` when its scheme is not allowed.
 ///
@@ -45,6 +46,83 @@ fn scheme(url: &str) -> Option<&str> {
     }
 }
 
+/// `a=b&c=d` → pairs, percent-decoded, `+` as space.
+pub(crate) fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (
+                percent_decode(&k.replace('+', " ")),
+                percent_decode(&v.replace('+', " ")),
+            )
+        })
+        .collect()
+}
+
+/// Percent-encodes everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+pub(crate) fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept as written / replaced.
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The query of a URL as written: after the first `?`, before any `#`.
+pub(crate) fn query_of(url: &str) -> Option<&str> {
+    let query = url.split_once('?')?.1;
+    Some(query.split('#').next().unwrap_or_default())
+}
+
+/// The `name=value` pairs of a query or fragment as written (not decoded), for URLs found in
+/// posts: `&amp;` (a URL copied out of HTML, once or more) separates pairs as `&` does, and a
+/// pair without `=` is skipped.
+pub(crate) fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .split('&')
+        .map(|pair| pair.trim_start_matches("amp;"))
+        .filter_map(|pair| pair.split_once('='))
+}
+
+/// The first value of parameter `name` in a query or fragment, as written (see [`raw_pairs`]).
+pub(crate) fn raw_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    raw_pairs(query)
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +166,37 @@ mod tests {
         ] {
             assert_eq!(safe_url(url), None, "{url:?}");
         }
+    }
+
+    #[test]
+    fn percent_encoding_round_trips_and_keeps_bad_escapes() {
+        let text = "/2023/05/03/café ünïcode?#&+ ~";
+        assert_eq!(percent_decode(&percent_encode(text)), text);
+        assert_eq!(percent_encode("a b/c~"), "a%20b%2Fc~");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn queries_for_the_viewer_are_decoded() {
+        assert_eq!(
+            parse_query("?q=a+b%26c&&tag&year=2023"),
+            [
+                ("q".to_owned(), "a b&c".to_owned()),
+                ("tag".to_owned(), String::new()),
+                ("year".to_owned(), "2023".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn queries_from_posts_are_read_as_written() {
+        let url = "https://example.org/v?feature=share&amp;t=1m40s&amp;amp;start=5&flag#t=9";
+        let query = query_of(url).unwrap();
+        assert_eq!(query, "feature=share&amp;t=1m40s&amp;amp;start=5&flag");
+        assert_eq!(raw_param(query, "t"), Some("1m40s"));
+        assert_eq!(raw_param(query, "start"), Some("5"));
+        assert_eq!(raw_param(query, "flag"), None);
+        assert_eq!(query_of("https://example.org/v#t=9"), None);
     }
 }

@@ -6,6 +6,7 @@
 //! whitespace, a trailing `)`, `.` or `,`, and `&amp;` between query parameters.
 
 use crate::time::parse_time_param;
+use crate::url::raw_param;
 
 /// Where a video lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,25 +172,16 @@ fn segments(path: &str) -> Vec<&str> {
     path.split('/').filter(|s| !s.is_empty()).collect()
 }
 
-/// The value of parameter `name` in a query or fragment: `&`-separated, `&amp;` tolerated.
-fn param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
-    query
-        .split('&')
-        .map(|pair| pair.strip_prefix("amp;").unwrap_or(pair))
-        .find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == name))
-        .map(|(_, value)| value)
-}
-
 /// The start named by `t=` or else `start=` in a query.
 fn query_start(query: &str) -> Option<u32> {
-    param(query, "t")
+    raw_param(query, "t")
         .and_then(parse_time_param)
-        .or_else(|| param(query, "start").and_then(parse_time_param))
+        .or_else(|| raw_param(query, "start").and_then(parse_time_param))
 }
 
 /// The start named by a media fragment `t=10`, `t=10,20`, `t=npt:10` or `t=1m5s`.
 fn fragment_start(fragment: &str) -> Option<u32> {
-    let value = param(fragment, "t")?;
+    let value = raw_param(fragment, "t")?;
     let value = value.strip_prefix("npt:").unwrap_or(value);
     parse_time_param(value.split(',').next().unwrap_or_default())
 }
@@ -198,7 +190,7 @@ fn fragment_start(fragment: &str) -> Option<u32> {
 /// `/live/ID`, `/shorts/ID`, `/v/ID`.
 fn youtube_path_id<'a>(parts: &Parts<'a>) -> Option<&'a str> {
     match segments(parts.path).as_slice() {
-        ["watch"] => youtube_id(param(parts.query, "v")?),
+        ["watch"] => youtube_id(raw_param(parts.query, "v")?),
         ["embed" | "live" | "shorts" | "v", id] => {
             let id = id.strip_prefix("v=").unwrap_or(id);
             // `/embed/videoseries?list=` and `/embed/live_stream?channel=` are not videos.
@@ -379,6 +371,12 @@ mod tests {
             ),
             (
                 "https://www.youtube.com/live/Ab3_dE-fGh1?feature=share&amp;t=183",
+                Some(183),
+            ),
+            // Escaped twice, as a link copied out of HTML source into HTML can be; other links'
+            // `t=` were already read so.
+            (
+                "https://www.youtube.com/live/Ab3_dE-fGh1?feature=share&amp;amp;t=183",
                 Some(183),
             ),
         ]);

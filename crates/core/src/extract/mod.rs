@@ -14,8 +14,9 @@ mod speakers;
 mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
-use crate::feed::{Link, NextEvent, Recap, Sponsor, Talk};
+use crate::feed::{Item, Link, NextEvent, Recap, Sponsor, Talk};
 use crate::time::parse_time_param;
+use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
 
 pub use speakers::{prose_speakers, speaker_line};
@@ -27,6 +28,20 @@ pub struct EventMeta<'a> {
     pub location: Option<&'a str>,
     /// The recording, in any recognised form.
     pub video: Option<&'a str>,
+}
+
+impl Item {
+    /// What the extractor is told besides the post itself: the place and the recording the
+    /// item's own `_recap` names. Read the post's blocks with it, then [`Item::fill_from`].
+    ///
+    /// Here rather than beside the model, so that the model does not depend on extraction.
+    pub fn extraction_meta(&self) -> EventMeta<'_> {
+        let recap = self.recap.as_ref();
+        EventMeta {
+            location: recap.and_then(|r| r.location.as_deref()),
+            video: recap.and_then(|r| r.video.as_deref()),
+        }
+    }
 }
 
 /// The result of reading one post.
@@ -298,15 +313,9 @@ pub(crate) fn link_start(url: &str) -> Option<u32> {
     if let Some(video) = parse_video_url(url) {
         return video.start;
     }
-    let query = url.split_once('?')?.1;
-    let query = query.split('#').next().unwrap_or_default();
-    query
-        .split('&')
-        .map(|pair| pair.trim_start_matches("amp;"))
-        .find_map(|pair| {
-            let (key, value) = pair.split_once('=')?;
-            matches!(key, "t" | "start").then(|| parse_time_param(value))?
-        })
+    let query = query_of(url)?;
+    raw_pairs(query)
+        .find_map(|(key, value)| matches!(key, "t" | "start").then(|| parse_time_param(value))?)
 }
 
 /// A link as a talk resource.
