@@ -34,7 +34,8 @@ step "size budget"
 node scripts/size-report.mjs dist --budget 152000 --on-demand-budget 65000
 
 step "end-to-end tests in headless Chromium"
-node --test --test-concurrency=1 tests/e2e/
+# Each test has a deadline: a hung wait fails the run instead of holding it.
+node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 step "Jekyll host site"
-node --test tests/jekyll/
+node --test --test-timeout=180000 tests/jekyll/

@@ -1,7 +1,7 @@
 // End to end: the built site in headless Chromium, as a visitor sees it.
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { closePages, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { cardTitles, newestFirst, sample, talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
@@ -11,7 +11,9 @@ before(async () => {
   server = await startServer();
   browser = await launch();
 });
+afterEach(closePages);
 after(async () => {
+  await closePages();
   await browser?.close();
   await server?.close();
 });

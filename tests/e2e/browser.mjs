@@ -5,6 +5,12 @@ import { chromium } from "playwright-core";
 
 export const SCREENSHOTS = "target/e2e-screenshots";
 
+// How long any wait of a test may take before it fails with what it was waiting for.
+export const WAIT_MS = 15_000;
+
+// The contexts of the pages opened and not yet closed.
+const open = new Set();
+
 export function launch() {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
@@ -22,9 +28,13 @@ export function launch() {
   });
 }
 
-// A new page that records every request and every error the page reports.
+// A new page, in a context of its own, that records every request and every error the page
+// reports. Every wait on it has a deadline; closePages() closes it.
 export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch });
+  open.add(context);
+  context.on("close", () => open.delete(context));
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   page.requests = [];
   page.errors = [];
@@ -36,6 +46,23 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
     page.errors.push(url ? `${message.text()} (${url})` : message.text());
   });
   return page;
+}
+
+// Closes every page opened so far, with its context: each test file calls it after each test,
+// so that no page of an earlier test (a player that ticks, a video that plays) loads the next.
+export async function closePages() {
+  await Promise.all([...open].map((context) => context.close()));
+}
+
+// Waits until `predicate(arg)` is true in the page; past the deadline, fails with `message`
+// (a function of the page's state then, or a string).
+export async function waitUntil(page, predicate, arg, message) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout: WAIT_MS });
+  } catch (error) {
+    const said = typeof message === "function" ? await message().catch(() => "(page closed)") : message;
+    throw new Error(`${said}\n(${error.message.split("\n")[0]})`);
+  }
 }
 
 // The errors other than pictures that failed to load (the page shows a placeholder for those).

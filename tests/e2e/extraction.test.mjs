@@ -1,10 +1,10 @@
 // End to end: a feed without `_recap.talks` (what examples/jekyll/feed.json produces) gets its
 // talks in the browser, from content_html, the same as the CLI extracts them from Markdown.
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { errorsBesidesPictures, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
@@ -26,7 +26,9 @@ before(async () => {
   server = await startServer();
   browser = await launch();
 });
+afterEach(closePages);
 after(async () => {
+  await closePages();
   await browser?.close();
   await server?.close();
 });

@@ -9,7 +9,9 @@
 //
 // Every message the player received is kept in `window.received`, with the time it arrived
 // (`performance.timeOrigin + performance.now()`). `window.report(t)` makes it report a time;
-// `window.silence()` stops its regular reports.
+// `window.silence()` stops its regular reports; `window.lagNextSeek()` makes it report its old
+// position once more just before it obeys the next seek, as a report already on its way when the
+// seek was sent would arrive.
 // `/spoof` is a page on the same origin that is not the player: it posts what it is told to.
 import { createServer } from "node:http";
 
@@ -21,13 +23,15 @@ const url = new URL(location.href);
 const vimeo = url.pathname.startsWith("/video/");
 const startParam = vimeo ? Number((url.hash.match(/t=(\d+)/) || [])[1] || 0) : Number(url.searchParams.get("start") || 0);
 let base = startParam, since = performance.now(), playing = url.searchParams.get("autoplay") === "1";
-let parent_origin = null, listening = 0, timer = null;
+let parent_origin = null, listening = 0, timer = null, lag = false;
 window.received = [];
 const now = () => playing ? base + (performance.now() - since) / 1000 : base;
 const seek = (t) => { base = t; since = performance.now(); };
 const send = (message) => parent.postMessage(vimeo ? message : JSON.stringify(message), parent_origin || "*");
 window.report = (t) => { seek(t); tick(); };
 window.silence = () => { clearInterval(timer); timer = -1; };
+window.lagNextSeek = () => { lag = true; };
+const seekCommand = (t) => { if (lag) { lag = false; tick(); } seek(t); };
 function tick() {
   if (vimeo) send({ event: "timeupdate", data: { seconds: now(), percent: now() / 5400, duration: 5400 } });
   else send({ event: "infoDelivery", id: 1, channel: "widget", info: { currentTime: now(), duration: 5400, playerState: playing ? 1 : 2 } });
@@ -45,13 +49,13 @@ window.addEventListener("message", (event) => {
     send({ event: "onReady", id: 1, channel: "widget", info: null });
     timer = setInterval(tick, 200);
   } else if (!vimeo && data.event === "command") {
-    if (data.func === "seekTo") seek(Number(data.args[0]));
+    if (data.func === "seekTo") seekCommand(Number(data.args[0]));
     if (data.func === "playVideo") { seek(now()); playing = true; }
     if (data.func === "pauseVideo") { seek(now()); playing = false; }
     tick();
   } else if (vimeo && data.method === "addEventListener" && !timer) {
     timer = setInterval(tick, 200);
-  } else if (vimeo && data.method === "setCurrentTime") { seek(Number(data.value)); tick(); }
+  } else if (vimeo && data.method === "setCurrentTime") { seekCommand(Number(data.value)); tick(); }
   else if (vimeo && data.method === "play") { seek(now()); playing = true; }
   else if (vimeo && data.method === "pause") { seek(now()); playing = false; }
 });
@@ -80,6 +84,10 @@ export async function startFakePlayer() {
   return {
     origin: `http://127.0.0.1:${port}`,
     hits,
-    close: () => new Promise((done) => server.close(done)),
+    // Ends open connections too (a browser keeps some alive): closing never waits on them.
+    close: () => new Promise((done) => {
+      server.close(done);
+      server.closeAllConnections();
+    }),
   };
 }

@@ -1,10 +1,10 @@
 // End to end: the app built for a sub-path (`trunk build --public-url /recap/`) and served there,
 // as a community site would host it beside its own pages.
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { errorsBesidesPictures, launch, openPage } from "./browser.mjs";
+import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
 import { newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
@@ -24,7 +24,9 @@ before(async () => {
   server = await startServer({ root: DIST, base: "/recap/" });
   browser = await launch();
 });
+afterEach(closePages);
 after(async () => {
+  await closePages();
   await browser?.close();
   await server?.close();
 });

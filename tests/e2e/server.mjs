@@ -95,6 +95,10 @@ export async function startServer({
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(done)),
+    // Ends open connections too (a browser keeps some alive): closing never waits on them.
+    close: () => new Promise((done) => {
+      server.close(done);
+      server.closeAllConnections();
+    }),
   };
 }

@@ -1,11 +1,11 @@
 // End to end: the event video. A facade until the visitor asks, then one player moved in place
 // by the time buttons and the chapter bar, with the talk playing highlighted. The YouTube and
 // Vimeo players are a local fake on another origin; the media file is made by ffmpeg.
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { axe, closePages, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
 import { eventPath, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
@@ -21,12 +21,16 @@ let player;
 let browser;
 before(async () => {
   mkdirSync("target/e2e-generated", { recursive: true });
-  // Four minutes of low-resolution test pattern, made once (under 1 MB, never committed).
+  // Four minutes of low-resolution test pattern, made once (under 1 MB, never committed). It is
+  // written to a temporary name and renamed when complete, so a run cut short leaves no
+  // truncated file behind to be reused.
   if (!existsSync(MEDIA)) {
+    const partial = `${MEDIA}.${process.pid}.partial.webm`;
     execFileSync("ffmpeg", [
       "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-      "-i", "testsrc=duration=240:size=160x90:rate=5", "-c:v", "libvpx", "-b:v", "20k", MEDIA,
+      "-i", "testsrc=duration=240:size=160x90:rate=5", "-c:v", "libvpx", "-b:v", "20k", partial,
     ]);
+    renameSync(partial, MEDIA);
   }
   player = await startFakePlayer();
   // The mount element points the players at the fake.
@@ -47,7 +51,9 @@ before(async () => {
   writeFileSync("target/e2e-generated/media.json", JSON.stringify(mediaFeed));
   browser = await launch();
 });
+afterEach(closePages);
 after(async () => {
+  await closePages();
   await browser?.close();
   await player?.close();
   await server?.close();
@@ -62,16 +68,37 @@ async function openEvent(path, options = {}) {
   return page;
 }
 
-// The player's frame, once it has loaded the player page.
+// The player's frame, once it has loaded the player page; past the deadline, a failure that
+// names the frames there are.
 async function playerFrame(page) {
-  for (;;) {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(player.origin) && !f.url().endsWith("/spoof"));
     if (frame && (await frame.evaluate(() => Array.isArray(window.received)).catch(() => false))) return frame;
-    await page.waitForTimeout(20);
+    await page.waitForTimeout(20); // polling for the frame: Playwright has no event for "loaded and scripted"
   }
+  throw new Error(`the player's frame did not load within ${WAIT_MS} ms; frames: ${page.frames().map((f) => f.url()).join(", ")}`);
 }
 const received = (frame) => frame.evaluate(() => window.received.map((r) => r.data));
 const playingTalk = (page) => page.$$eval(".recap-talk--playing .recap-talk__title", (els) => els.map((e) => e.textContent));
+const waitForPlaying = (page, title) =>
+  waitUntil(
+    page,
+    (t) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === t,
+    title,
+    async () => `expected ${JSON.stringify(title)} to be marked as playing; marked: ${JSON.stringify(await playingTalk(page))}`,
+  );
+// From now on, every change of the talk marked as playing is logged in the page, in order
+// (null: none), so that a test can tell that a highlight never moved, not only where it ended.
+const logPlaying = (page) =>
+  page.evaluate(() => {
+    window.playingLog = [];
+    const current = () => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent ?? null;
+    new MutationObserver(() => {
+      if (window.playingLog.at(-1) !== current()) window.playingLog.push(current());
+    }).observe(document.querySelector(".recap-talks"), { subtree: true, attributes: true, attributeFilter: ["class"] });
+  });
+const playingLog = (page) => page.evaluate(() => window.playingLog);
 const thirdParty = (page) => page.requests.filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith("data:"));
 
 test("before the click nothing leaves the site; hovering preconnects; the click loads the player at ?t=", async () => {
@@ -94,6 +121,9 @@ test("before the click nothing leaves the site; hovering preconnects; the click 
   await page.keyboard.press("Enter");
   const iframe = page.locator("iframe.recap-video__player");
   await iframe.waitFor();
+  // The button that had the focus is gone: the focus moved into the player.
+  await waitUntil(page, () => document.activeElement?.matches("iframe.recap-video__player"), null,
+    async () => `the focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}, not the player`);
   const src = new URL(await iframe.getAttribute("src"));
   assert.equal(src.origin + src.pathname, `${player.origin}/embed/${youtubeId(youtubeEvent)}`);
   assert.deepEqual(Object.fromEntries(src.searchParams), {
@@ -107,7 +137,7 @@ test("before the click nothing leaves the site; hovering preconnects; the click 
   const frame = await playerFrame(page);
   await frame.waitForFunction(() => window.received.filter((m) => m.data.event === "listening").length >= 3, null, { polling: 50 });
   await frame.evaluate(() => window.report(2970));
-  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, youtubeEvent._recap.talks[2].title);
+  await waitForPlaying(page, youtubeEvent._recap.talks[2].title);
   const messages = await received(frame);
   assert.ok(messages.filter((m) => m.event === "listening").length >= 3, JSON.stringify(messages));
   assert.deepEqual(
@@ -153,7 +183,7 @@ test("time buttons and chapters seek the loaded player in place; the highlight a
     assert.equal(playCommand.data.func, "playVideo");
     assert.equal(seek.origin, server.url);
     latencies.push(seek.at - clickedAt);
-    await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[index].title);
+    await waitForPlaying(page, talks[index].title);
     assert.equal(new URL(page.url()).searchParams.get("t"), String(talks[index].start));
   }
   latencies.sort((a, b) => a - b);
@@ -168,19 +198,27 @@ test("time buttons and chapters seek the loaded player in place; the highlight a
   });
   assert.ok(inView, "the recording is in view after a jump from the last talk");
 
-  // A report of the old position that crossed the jump does not flick the highlight back.
+  // A report of the old position that was on its way when the seek was sent does not move the
+  // highlight back: the fake sends one just before it obeys the seek.
+  await page.locator(".recap-talk .recap-time").nth(0).click();
+  await waitForPlaying(page, talks[0].title);
+  await frame.evaluate(() => window.lagNextSeek());
+  await logPlaying(page);
+  const seeksBefore = (await received(frame)).filter((m) => m.func === "seekTo").length;
   await page.locator(".recap-talk .recap-time").nth(3).click();
-  await frame.evaluate((t) => window.report(t), talks[0].start + 10);
-  await page.waitForTimeout(300);
-  assert.deepEqual(await playingTalk(page), [talks[3].title]);
-  await frame.evaluate((t) => window.report(t), talks[3].start + 1);
+  await frame.waitForFunction((n) => window.received.filter((m) => m.data.func === "seekTo").length > n, seeksBefore);
+  // Proof that the stale report and the landed one were both handled: a later report moves the
+  // highlight, and the log shows every mark on the way.
+  await frame.evaluate((t) => window.report(t), talks[2].start + 1);
+  await waitForPlaying(page, talks[2].title);
+  assert.deepEqual(await playingLog(page), [talks[3].title, talks[2].title], "the highlight never went back to the first talk");
 
   // The chapter bar: labelled, keyboard operable.
   const chapters = page.getByRole("navigation", { name: "Chapters" }).getByRole("button");
   assert.equal(await chapters.count(), talks.filter((t) => t.start != null).length);
   await chapters.nth(3).focus();
   await page.keyboard.press("Enter");
-  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[3].title);
+  await waitForPlaying(page, talks[3].title);
   assert.equal(await page.locator(".recap-chapters__item--playing").count(), 1);
   const last = (await received(frame)).filter((m) => m.func === "seekTo").at(-1);
   assert.deepEqual(last.args, [talks[3].start, true]);
@@ -204,9 +242,10 @@ test("messages from another origin, or another window of the player's origin, ch
   const frame = await playerFrame(page);
   assert.equal(player.hits.filter((p) => p.startsWith("/embed/")).length, hitsBefore + 1, "one load of the player");
   await frame.evaluate(() => window.report(150));
-  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[0].title);
+  await waitForPlaying(page, talks[0].title);
   // Stop the fake's own reports so that only the spoofs could move the highlight.
   await frame.evaluate(() => window.silence());
+  await logPlaying(page);
   const spoof = JSON.stringify({ event: "infoDelivery", info: { currentTime: talks[3].start + 5 } });
   // From the page's own origin.
   await page.evaluate((message) => window.postMessage(message, "*"), spoof);
@@ -224,11 +263,11 @@ test("messages from another origin, or another window of the player's origin, ch
   for (const junk of ["not json", "{\"event\":\"infoDelivery\",\"info\":{\"currentTime\":-1}}", "{\"event\":42}"]) {
     await frame.evaluate((message) => parent.postMessage(message, "*"), junk);
   }
-  await page.waitForTimeout(400);
-  assert.deepEqual(await playingTalk(page), [talks[0].title], "the spoofs changed nothing");
-  // The real player still moves it.
+  // The real player still moves it; its report comes after the spoofs, so by then they have been
+  // handled, and the log shows they marked nothing.
   await frame.evaluate((t) => window.report(t), talks[2].start + 1);
-  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[2].title);
+  await waitForPlaying(page, talks[2].title);
+  assert.deepEqual(await playingLog(page), [talks[2].title], "the spoofs changed nothing");
   assert.deepEqual(page.errors, []);
 });
 
@@ -248,7 +287,7 @@ test("Vimeo: the same facade, Vimeo's protocol", async () => {
   const messages = await received(frame);
   assert.deepEqual(messages.find((m) => m.method === "setCurrentTime"), { method: "setCurrentTime", value: talks[1].start });
   assert.ok(messages.some((m) => m.method === "play"));
-  await page.waitForFunction((title) => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === title, talks[1].title);
+  await waitForPlaying(page, talks[1].title);
   assert.deepEqual(page.errors, []);
 });
 
@@ -267,7 +306,7 @@ test("a media file plays in a native video; jumps set currentTime and the highli
   await page.waitForFunction(() => document.querySelector("video").readyState >= 1);
   await page.locator(".recap-talk .recap-time").nth(1).click();
   await page.waitForFunction(() => Math.abs(document.querySelector("video").currentTime - 120) < 2);
-  await page.waitForFunction(() => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === "Main act");
+  await waitForPlaying(page, "Main act");
   // On a phone the talks are below the recording: a jump brings the recording back into view.
   const box = await page.evaluate(() => {
     const r = document.querySelector(".recap-video__screen").getBoundingClientRect();
@@ -276,7 +315,7 @@ test("a media file plays in a native video; jumps set currentTime and the highli
   assert.ok(box.top >= -1 && box.bottom <= box.height + 1, JSON.stringify(box));
   await page.getByRole("navigation", { name: "Chapters" }).getByRole("button").nth(2).click();
   await page.waitForFunction(() => document.querySelector("video").currentTime >= 199);
-  await page.waitForFunction(() => document.querySelector(".recap-talk--playing .recap-talk__title")?.textContent === "Encore");
+  await waitForPlaying(page, "Encore");
   // Once the length is known, the chapters are sized by it: 10–120, 120–200, 200–240.
   await page.waitForFunction(() => document.querySelector(".recap-chapters__item")?.style.flexGrow === "458");
   assert.equal(new URL(page.url()).searchParams.get("t"), "200");

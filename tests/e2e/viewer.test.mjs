@@ -1,8 +1,8 @@
 // End to end: browsing the viewer as a visitor would, over the built site.
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { axe, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { axe, closePages, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { cardTitles, eventPath, newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
@@ -14,7 +14,9 @@ before(async () => {
   server = await startServer();
   browser = await launch();
 });
+afterEach(closePages);
 after(async () => {
+  await closePages();
   await browser?.close();
   await server?.close();
 });
@@ -163,7 +165,15 @@ test("a long feed shows its first cards at once and the rest, in order, just aft
   await page.goto(`${server.url}/?feed=/generated/long.json`);
   await page.waitForSelector(".recap-event-card__title");
   await page.getByLabel("Search talks, speakers, organisations").fill("Long meetup 29");
-  await page.waitForTimeout(300);
+  // The search's list is complete (no longer aria-busy) and counted; two frames later, any batch
+  // of the replaced list that were still due would have run.
+  await waitUntil(page, () => {
+    const list = document.querySelector(".recap-year-groups");
+    const counted = /^(\d+) of 300 events$/.exec(document.querySelector(".recap-count")?.textContent ?? "");
+    return list && !list.hasAttribute("aria-busy") && counted
+      && document.querySelectorAll(".recap-event-card").length === Number(counted[1]);
+  }, null, "the search's list was not complete");
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const titles = await cardTitles(page);
   const [shown] = (await page.textContent(".recap-count")).match(/^\d+/);
   assert.equal(titles.length, Number(shown), "every card is a match, and every match has a card");
