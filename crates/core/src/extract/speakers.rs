@@ -1,6 +1,6 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
-use super::text::{is_capitalised, is_lead_in, is_name_word, squash, words, Word};
+use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words, Word};
 use crate::feed::Speaker;
 
 /// The most words a person's name is taken to have.
@@ -48,10 +48,23 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             continue;
         };
         let parenthesised = org_start == i;
+        // "from the Edge Weekly podcast": the organisation starts after "the".
+        let org_start = if !parenthesised && is_the_before_org(&words, org_start) {
+            org_start + 1
+        } else {
+            org_start
+        };
         let Some(org_end) = org_run_end(text, &words, org_start, parenthesised) else {
             i += 1;
             continue;
         };
+        if after_article(&words, name_start)
+            || (!parenthesised && from_to_range(&words, i, org_end))
+        {
+            i += 1;
+            continue;
+        }
+        let org_end = with_org_noun(&words, org_start, org_end);
         let org = squash(&text[words[org_start].start..words[org_end - 1].end]);
         let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
         // "X and Y from A": X shares Y's organisation.
@@ -79,9 +92,171 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         consumed_until = org_end;
         i = org_end;
     }
+    let comma = comma_org(text, &words, &mentions);
+    mentions.extend(comma);
     mentions.extend(unaffiliated(text, &words, &mentions));
     mentions.sort_by_key(|m| m.start);
+    for mention in &mut mentions {
+        mention.speaker.name = strip_honorific(&mention.speaker.name).to_owned();
+    }
     mentions
+}
+
+/// Nouns that end an organisation named with "the": "from the Data Drift podcast".
+const ORG_NOUNS: &[&str] = &[
+    "podcast",
+    "project",
+    "community",
+    "foundation",
+    "team",
+    "show",
+    "newsletter",
+    "collective",
+    "group",
+];
+
+/// "from the X …" where X is capitalised.
+fn is_the_before_org(words: &[Word<'_>], at: usize) -> bool {
+    words.get(at).is_some_and(|w| w.text == "the" && !w.closes)
+        && words.get(at + 1).is_some_and(|w| is_capitalised(w.text))
+}
+
+/// One past an organisation's trailing noun ("Edge Weekly podcast"), if it has one.
+fn with_org_noun(words: &[Word<'_>], start: usize, end: usize) -> usize {
+    let closed = end == 0 || words[end - 1].closes;
+    match words.get(end) {
+        Some(w) if !closed && end > start && ORG_NOUNS.contains(&w.text) => end + 1,
+        _ => end,
+    }
+}
+
+/// Whether the name that starts at `name_start` follows an article: "the Age of AI",
+/// "A Short History of …" name things, not people.
+pub fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
+    name_start > 0
+        && matches!(
+            words[name_start - 1].text.to_ascii_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "these" | "those" | "your" | "my"
+        )
+}
+
+/// Whether "from" at `from` opens a range, "from DevOps to Director", rather than an
+/// organisation.
+pub fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
+    words[from].text == "from"
+        && org_end > 0
+        && !words[org_end - 1].closes
+        && words.get(org_end).is_some_and(|w| w.text == "to")
+}
+
+/// Words right after a speaker's name that say they spoke: "…, Saltmarsh Bank describing".
+const PARTICIPLES: &[&str] = &[
+    "discussing",
+    "talking",
+    "presenting",
+    "describing",
+    "explaining",
+    "asking",
+    "showing",
+    "introducing",
+    "giving",
+    "sharing",
+    "demonstrating",
+    "walking",
+    "taking",
+    "telling",
+    "speaking",
+    "exploring",
+    "covering",
+    "on",
+    "with",
+    "about",
+];
+
+/// Whether a word says that the person before it gave a talk.
+pub fn is_talk_cue(word: &str) -> bool {
+    TALK_VERBS.contains(&word) || PARTICIPLES.contains(&word)
+}
+
+/// Verbs that say someone gave a talk, even one with no title or time ("Hana told us about
+/// eBPF"); hosts open, close and welcome, so those are not among them.
+const SPOKE: &[&str] = &[
+    "told",
+    "explained",
+    "showed",
+    "spoke",
+    "talked",
+    "walked",
+    "presented",
+    "discussed",
+    "described",
+    "demonstrated",
+    "demoed",
+    "shared",
+    "argued",
+    "gave",
+    "took",
+    "introduced",
+    "dug",
+    "dived",
+    "dove",
+    "guided",
+    "asked",
+    "rounded",
+    "kicked",
+    "followed",
+];
+
+/// Whether a word right after a name says that the person gave a talk.
+pub fn is_spoke_cue(word: &str) -> bool {
+    SPOKE.contains(&word) || (PARTICIPLES.contains(&word) && word.ends_with("ing"))
+}
+
+/// "Nina Park, Loftware describing …": a name, a comma, an organisation and a talk cue.
+fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
+            continue;
+        }
+        let Some(name_start) = name_run_start(words, i + 1, 0) else {
+            continue;
+        };
+        if i + 1 - name_start < 2 || after_article(words, name_start) {
+            continue;
+        }
+        let org_start = i + 1;
+        let mut org_end = org_start;
+        while org_end < words.len()
+            && org_end - org_start < MAX_ORG_WORDS
+            && (is_capitalised(words[org_end].text) || words[org_end].text == "&")
+            && !is_lead_in(words[org_end].text)
+        {
+            org_end += 1;
+            if words[org_end - 1].closes {
+                break;
+            }
+        }
+        let cue = words.get(org_end).is_some_and(|w| is_talk_cue(w.text));
+        if org_end == org_start || words[org_end - 1].closes || !cue {
+            continue;
+        }
+        let span = (words[name_start].start, words[org_end - 1].end);
+        if found.iter().any(|m| span.0 < m.end && m.start < span.1) {
+            continue;
+        }
+        out.push(Mention {
+            speaker: Speaker {
+                name: squash(&text[words[name_start].start..words[i].end]),
+                org: Some(squash(
+                    &text[words[org_start].start..words[org_end - 1].end],
+                )),
+            },
+            start: span.0,
+            end: span.1,
+        });
+    }
+    out
 }
 
 /// Verbs that follow a speaker's name in recaps ("Ana Silva gave a talk called …").
@@ -119,6 +294,9 @@ const TALK_VERBS: &[&str] = &[
     "described",
     "argued",
     "stood",
+    "followed",
+    "started",
+    "kicked",
 ];
 
 /// Words after which a capitalised name introduces a speaker: "Finally we had Priyanka Shah,".
@@ -184,19 +362,81 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
         }
     }
     for (verb, word) in words.iter().enumerate() {
-        if !TALK_VERBS.contains(&word.text) || verb == 0 || words[verb - 1].closes {
+        if verb == 0 || !names_talk_after(words, verb) {
+            continue;
+        }
+        // "Our first speaker, Dario Mendes, explained": a name set off by commas.
+        let apposition = words[verb - 1].closes && text[words[verb - 1].end..].starts_with(',');
+        if words[verb - 1].closes && !apposition {
             continue;
         }
         let Some(start) = name_run_start(words, verb, 0) else {
             continue;
         };
-        let span = (words[start].start, words[verb - 1].end);
-        if verb - start < 2 || overlaps(span, &out) {
+        if apposition && (start == 0 || !words[start - 1].closes) {
             continue;
         }
+        let span = (words[start].start, words[verb - 1].end);
+        if verb - start < 2 || overlaps(span, &out) || after_article(words, start) {
+            continue;
+        }
+        let _ = word;
         out.push(without_org(text, span));
     }
+    for (at, word) in words.iter().enumerate() {
+        let Some(bare) = possessive(word.text) else {
+            continue;
+        };
+        if at > 0 && words[at - 1].closes
+            || !words.get(at + 1).is_some_and(|w| is_talk_noun(w.text))
+        {
+            continue;
+        }
+        let end = word.start + bare.len();
+        let start = name_run_start(words, at, 0).unwrap_or(at);
+        let start = if start < at && !words[at - 1].closes {
+            start
+        } else {
+            at
+        };
+        if at - start + 1 < 2 || after_article(words, start) {
+            continue;
+        }
+        let span = (words[start].start, end);
+        if !overlaps(span, &out) && is_name_word(bare) {
+            out.push(without_org(text, span));
+        }
+    }
     out
+}
+
+/// Whether the word at `verb` says that the name before it spoke: a talk verb, a participle,
+/// or "with his/her/their talk".
+fn names_talk_after(words: &[Word<'_>], verb: usize) -> bool {
+    let word = words[verb].text;
+    if word == "with" {
+        return words
+            .get(verb + 1)
+            .is_some_and(|w| matches!(w.text, "his" | "her" | "their"));
+    }
+    TALK_VERBS.contains(&word) || (PARTICIPLES.contains(&word) && word.ends_with("ing"))
+}
+
+/// Nouns after a possessive name that make it a talk: "Mia's discussion on …".
+pub fn is_talk_noun(word: &str) -> bool {
+    TALK_NOUNS.contains(&word)
+        || matches!(
+            word,
+            "discussion" | "comparison" | "walkthrough" | "tour" | "look" | "lightning" | "opening"
+        )
+}
+
+/// "Mia's" → "Mia".
+pub fn possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix("s'"))
+        .filter(|w| !w.is_empty())
 }
 
 /// The first word of the name that ends just before `end`, if there is one.
@@ -283,7 +523,10 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
             }
         };
         if !speaker.name.is_empty() {
-            speakers.push(speaker);
+            speakers.push(Speaker {
+                name: strip_honorific(&speaker.name).to_owned(),
+                ..speaker
+            });
         }
     }
     // "A and B (Org)": A shares B's organisation.
@@ -310,9 +553,11 @@ fn split_people(line: &str) -> Vec<&str> {
         }
         if depth == 0 && line.is_char_boundary(i) {
             let rest = &line[i..];
+            // "Name, Kite & Kernel": after the comma, "&" belongs to the organisation.
+            let in_org = line[start..i].contains(", ");
             let sep = [" and ", " & ", "; "]
                 .iter()
-                .find(|sep| rest.starts_with(**sep));
+                .find(|sep| rest.starts_with(**sep) && !(in_org && **sep == " & "));
             if let Some(sep) = sep {
                 parts.push(&line[start..i]);
                 i += sep.len();
