@@ -8,13 +8,15 @@
 //!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
+mod bullets;
 mod event;
+mod people;
 mod prose;
 mod speakers;
 mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
-use crate::feed::{Link, NextEvent, Recap, Sponsor, Talk};
+use crate::feed::{Link, NextEvent, Recap, Speaker, Sponsor, Talk};
 use crate::time::parse_time_param;
 use crate::video::{normalize_event_video, parse_video_url};
 
@@ -41,7 +43,10 @@ pub struct Extraction {
 /// Reads a post's blocks into its recap.
 pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
     let blocks = split_loose_bullets(blocks);
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        ctx: gather(&blocks),
+        ..Reader::default()
+    };
     let mut skip_next = false;
     for (index, block) in blocks.iter().enumerate() {
         if std::mem::take(&mut skip_next) {
@@ -53,7 +58,8 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             }
             Block::Paragraph(inlines) => reader.paragraph(inlines),
             Block::List(items) => reader.list(items),
-            Block::Image { .. } | Block::Embed { .. } => {}
+            Block::Image { alt, .. } => reader.pending = photo_person(alt),
+            Block::Embed { .. } => {}
         }
     }
     let mut diagnostics = reader.diagnostics;
@@ -110,8 +116,57 @@ enum Open {
     Heading(usize),
 }
 
+/// What the whole post says, read before its talks: who it names, and its sponsors' links.
+fn gather(blocks: &[Block]) -> prose::PostContext {
+    let mut ctx = prose::PostContext::default();
+    let add = |inlines: &[Inline], ctx: &mut prose::PostContext| {
+        for person in prose::people_in(inlines) {
+            ctx.people.add(&person);
+        }
+        ctx.sponsor_urls.extend(prose::sponsor_links(inlines));
+    };
+    for block in blocks {
+        match block {
+            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => add(inlines, &mut ctx),
+            Block::List(items) => items.iter().for_each(|item| add(item, &mut ctx)),
+            Block::Image { alt, .. } => {
+                if let Some(person) = photo_person(alt) {
+                    ctx.people.add(&person);
+                }
+            }
+            Block::Embed { .. } => {}
+        }
+    }
+    ctx.people.finish();
+    ctx
+}
+
+/// The person a photo shows, when its alt text is a full name: `![Dana Ruiz](…)`.
+fn photo_person(alt: &str) -> Option<Speaker> {
+    let alt = text::squash(alt);
+    (alt.contains(' ') && people::is_person_name(&alt) && speakers::looks_like_people(&alt)).then(
+        || Speaker {
+            name: text::strip_honorific(&alt).to_owned(),
+            org: None,
+        },
+    )
+}
+
+/// Whether a list item that reads as a talk on one line says so with more than plain words: a
+/// time, a link, emphasis or a quotation.
+fn marked_up(item: &[Inline], talk: &Talk) -> bool {
+    talk.start.is_some()
+        || item
+            .iter()
+            .any(|i| matches!(i, Inline::Link { .. } | Inline::Emphasis(_)))
+        || plain_text(item).trim_start().starts_with(['"', '“'])
+}
+
 #[derive(Default)]
 struct Reader {
+    ctx: prose::PostContext,
+    /// A person just shown (a photo, a heading with their name), for the next paragraph.
+    pending: Option<Speaker>,
     talks: Vec<Talk>,
     sponsors: Vec<Sponsor>,
     next_event: Option<NextEvent>,
@@ -146,14 +201,23 @@ impl Reader {
             self.section = Section::NextEvent;
             return false;
         }
-        let Some(Block::Paragraph(first)) = next else {
-            return false;
+        self.pending = None;
+        let first_lines = match next {
+            Some(Block::Paragraph(first)) => lines(first),
+            _ => Vec::new(),
         };
-        let first_lines = lines(first);
         let Some(speakers) = first_lines
             .first()
             .and_then(|line| prose::labelled_speakers(line))
         else {
+            // "## Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs"
+            if let Some(talk) = bullets::line_talk(inlines, &self.ctx.people) {
+                self.talks.push(talk);
+                self.open = Some(Open::Heading(self.talks.len() - 1));
+                return false;
+            }
+            // "### Hannah Lowe, Buxton Bytes": the next paragraph is hers.
+            self.pending = heading_person(&text, &self.ctx.people);
             return false;
         };
         let (title, link) = prose::heading_title(inlines);
@@ -182,15 +246,36 @@ impl Reader {
             Section::Body => {}
         }
         let line_list = lines(inlines);
+        if bullets::is_table(&line_list) {
+            let talks = bullets::table_talks(&line_list, &self.ctx.people);
+            if !talks.is_empty() {
+                self.open = None;
+                self.talks.extend(talks);
+                return;
+            }
+        }
         if chapter_count(&line_list) >= 2 {
             self.open = None;
             return self.chapters(&line_list);
         }
         if let Some(Open::Heading(index)) = self.open {
             let talk = &mut self.talks[index];
+            let mut labelled = false;
             for line in &line_list {
-                prose::labelled_line(line, talk, &mut self.diagnostics);
+                labelled |= prose::labelled_line(line, talk, &mut self.diagnostics);
             }
+            // "Jodie started at [2:30](…)", "[Watch from 27:45](…)"
+            if let (false, None, Some((url, start))) =
+                (labelled, talk.start, prose::moment(inlines))
+            {
+                talk.video_url.get_or_insert(url);
+                talk.start = Some(start);
+            }
+            return;
+        }
+        if let Some(talk) = prose::labelled_talk(&line_list, &mut self.diagnostics) {
+            self.talks.push(talk);
+            self.open = Some(Open::Prose(self.talks.len() - 1));
             return;
         }
         let lower = text.to_ascii_lowercase();
@@ -200,8 +285,14 @@ impl Reader {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
-        let talks = prose::talks(inlines, &mut self.diagnostics);
+        let talks = prose::talks(
+            inlines,
+            &self.ctx,
+            self.pending.as_ref(),
+            &mut self.diagnostics,
+        );
         if !talks.is_empty() {
+            self.pending = None;
             self.talks.extend(talks);
             self.open = Some(Open::Prose(self.talks.len() - 1));
             return;
@@ -231,9 +322,16 @@ impl Reader {
             return self.chapters(items);
         }
         let Some(open) = self.open else {
-            // A list of lightning talks: items that each introduce a talk with its moment.
+            // A list of talks, one a line; or of lightning talks, items that each introduce a
+            // talk with its moment.
             for item in items {
-                let talks = prose::talks(item, &mut self.diagnostics);
+                if let Some(talk) = bullets::line_talk(item, &self.ctx.people) {
+                    if marked_up(item, &talk) {
+                        self.talks.push(talk);
+                        continue;
+                    }
+                }
+                let talks = prose::talks(item, &self.ctx, None, &mut self.diagnostics);
                 self.talks
                     .extend(talks.into_iter().filter(|t| t.start.is_some()));
             }
@@ -274,6 +372,21 @@ impl Reader {
                 self.talks.push(talk);
             }
         }
+    }
+}
+
+/// The person a heading names, when it names nothing else: "Hannah Lowe, Buxton Bytes".
+fn heading_person(text: &str, people: &people::People) -> Option<Speaker> {
+    let text = text::squash(text);
+    if text.split_whitespace().count() > 8 || !speakers::looks_like_people(&text) {
+        return None;
+    }
+    let found = speaker_line(&text);
+    match found.as_slice() {
+        [one] if one.name.contains(' ') && people::is_person_name(&one.name) => {
+            Some(people.resolve(one))
+        }
+        _ => None,
     }
 }
 

@@ -1,7 +1,8 @@
 //! Talks told in prose, in headed sections and in chapter lines.
 
-use super::speakers::{looks_like_people, prose_speakers, speaker_line, Mention};
-use super::text::{clean_title, squash};
+use super::people::{is_person_name, roster, works_at, People};
+use super::speakers::{is_spoke_cue, looks_like_people, prose_speakers, speaker_line, Mention};
+use super::text::{clean_title, is_title_cased, squash, words};
 use super::{link_start, resource};
 use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
@@ -29,6 +30,25 @@ const TITLE_MARKERS: &[&str] = &[
     " demonstrating ",
     " exploring ",
 ];
+
+/// Phrases after which a title follows in prose only when it is written in title case and the
+/// phrase is close to the speaker's name ("… who told us about Scaling Queues Without Tears").
+const WEAK_TITLE_MARKERS: &[&str] = &[
+    " told us about ",
+    " told us ",
+    " giving us ",
+    " gave us ",
+    " introducing us to ",
+    " introduced us to ",
+    " walked us through ",
+    " took us through ",
+    " with ",
+    " spoke on ",
+    " talking on ",
+];
+
+/// How many words may sit between a speaker's name and a weak title marker.
+const WEAK_MARKER_REACH: usize = 6;
 
 /// Link texts that say nothing about the talk.
 const GENERIC_LINKS: &[&str] = &[
@@ -69,22 +89,32 @@ const RESOURCE_WORDS: &[&str] = &[
     "example",
 ];
 
+/// What the whole post says that one paragraph needs: the people it names, and the links of its
+/// sponsors (never a talk's title).
+#[derive(Debug, Clone, Default)]
+pub struct PostContext {
+    /// Everyone the post names as a speaker.
+    pub people: People,
+    /// Links given in a sponsor-thanks clause anywhere in the post.
+    pub sponsor_urls: Vec<String>,
+}
+
 /// Paragraph text with the positions of its links.
-struct Flat {
-    text: String,
-    links: Vec<FlatLink>,
+pub(super) struct Flat {
+    pub(super) text: String,
+    pub(super) links: Vec<FlatLink>,
     /// Byte ranges of emphasised text.
-    emphases: Vec<(usize, usize)>,
+    pub(super) emphases: Vec<(usize, usize)>,
 }
 
-struct FlatLink {
-    start: usize,
-    end: usize,
-    text: String,
-    url: String,
+pub(super) struct FlatLink {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: String,
+    pub(super) url: String,
 }
 
-fn flatten(inlines: &[Inline]) -> Flat {
+pub(super) fn flatten(inlines: &[Inline]) -> Flat {
     let mut text = String::new();
     let mut links = Vec::new();
     let mut emphases = Vec::new();
@@ -116,27 +146,46 @@ fn flatten(inlines: &[Inline]) -> Flat {
     }
 }
 
-fn is_generic(text: &str) -> bool {
+pub(super) fn is_generic(text: &str) -> bool {
     GENERIC_LINKS.contains(&text.trim().to_ascii_lowercase().as_str())
 }
 
-fn is_clock(text: &str) -> bool {
+pub(super) fn is_clock(text: &str) -> bool {
     parse_clock(text).is_some()
 }
 
-fn is_resource(text: &str) -> bool {
+/// A link to a talk's slides, code or notes, not to the talk: a resource name, unless the link
+/// points at a moment of a recording ("[Policy as Code](…?t=861)" is the talk).
+pub(super) fn is_resource_link(link: &FlatLink) -> bool {
+    is_resource(&link.text) && link_start(&link.url).is_none()
+}
+
+pub(super) fn is_resource(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     RESOURCE_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// The talks a paragraph introduces.
-pub fn talks(inlines: &[Inline], diagnostics: &mut Vec<String>) -> Vec<Talk> {
+/// The talks a paragraph introduces. `pending` is a person the post has just shown (a photo, a
+/// heading with a name): the talk's speaker when the paragraph names nobody.
+pub fn talks(
+    inlines: &[Inline],
+    ctx: &PostContext,
+    pending: Option<&Speaker>,
+    diagnostics: &mut Vec<String>,
+) -> Vec<Talk> {
     let flat = flatten(inlines);
-    let mentions = prose_speakers(&flat.text);
+    let mut mentions = mentions(&flat, &ctx.people);
+    if let (true, Some(person)) = (mentions.is_empty(), pending) {
+        mentions.push(Mention {
+            speaker: person.clone(),
+            start: 0,
+            end: 0,
+        });
+    }
     let mut talks = Vec::new();
     if mentions.is_empty() {
         // A talk with no named speaker still counts when a titled link points at its moment.
-        if let Some(talk) = segment_talk(&flat, &[], 0, 0, flat.text.len(), diagnostics) {
+        if let Some(talk) = segment_talk(&flat, ctx, &[], 0, 0, flat.text.len(), diagnostics) {
             let video_moment = talk.video_url.as_deref().and_then(link_start).is_some();
             if talk.title.is_some() && video_moment {
                 talks.push(talk);
@@ -151,11 +200,149 @@ pub fn talks(inlines: &[Inline], diagnostics: &mut Vec<String>) -> Vec<Talk> {
         let end = clusters
             .get(k + 1)
             .map_or(flat.text.len(), |next| next[0].start);
-        if let Some(talk) = segment_talk(&flat, cluster, start, after, end, diagnostics) {
+        if let Some(talk) = segment_talk(&flat, ctx, cluster, start, after, end, diagnostics) {
             talks.push(talk);
         }
     }
     talks
+}
+
+/// The speakers a paragraph names, as the post knows them: mentions inside a title (a link's
+/// text, emphasis, quotes) are phrases of the title, not people.
+fn mentions(flat: &Flat, people: &People) -> Vec<Mention> {
+    let spans = title_spans(flat);
+    let inside = |m: &Mention| {
+        spans
+            .iter()
+            .any(|&(s, e)| s <= m.start && m.end <= e && e - s > m.end - m.start)
+    };
+    let mut found: Vec<Mention> = prose_speakers(&flat.text)
+        .into_iter()
+        .filter(|m| !inside(m))
+        .collect();
+    let known: Vec<Mention> = people
+        .mentions(&flat.text, &found)
+        .into_iter()
+        .filter(|m| !inside(m))
+        .collect();
+    found.extend(known);
+    found.sort_by_key(|m| m.start);
+    for mention in &mut found {
+        mention.speaker = people.resolve(&mention.speaker);
+    }
+    found.retain(|m| is_person_name(&m.speaker.name));
+    found
+}
+
+/// Byte ranges that hold a title rather than running text: links, emphasis, quotations.
+fn title_spans(flat: &Flat) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = flat.links.iter().map(|l| (l.start, l.end)).collect();
+    spans.extend(flat.emphases.iter().copied());
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        let mut from = 0;
+        while let Some(i) = flat.text.get(from..).and_then(|t| t.find(open)) {
+            let start = from + i + open.len_utf8();
+            let Some(j) = flat.text.get(start..).and_then(|t| t.find(close)) else {
+                break;
+            };
+            spans.push((start, start + j));
+            from = start + j + close.len_utf8();
+        }
+    }
+    spans
+}
+
+/// The people a paragraph, list item or heading names: as speakers in prose, in a roster, or
+/// with an organisation of their own ("Kieran works at …").
+pub fn people_in(inlines: &[Inline]) -> Vec<Speaker> {
+    let flat = flatten(inlines);
+    let empty = People::default();
+    let mut people: Vec<Speaker> = mentions(&flat, &empty)
+        .into_iter()
+        .map(|m| m.speaker)
+        .collect();
+    people.extend(roster(&flat.text));
+    people.extend(works_at(&flat.text));
+    let line = squash(&flat.text);
+    if line.split_whitespace().count() <= 8 && looks_like_people(&line) {
+        people.extend(
+            speaker_line(&line)
+                .into_iter()
+                .filter(|s| s.name.contains(' ') && is_person_name(&s.name)),
+        );
+    }
+    people
+}
+
+/// The links of a paragraph given in a sponsor-thanks clause.
+pub fn sponsor_links(inlines: &[Inline]) -> Vec<String> {
+    let flat = flatten(inlines);
+    flat.links
+        .iter()
+        .filter(|l| in_sponsor_clause(&flat.text, l))
+        .map(|l| l.url.clone())
+        .collect()
+}
+
+/// Words of a clause that thanks a sponsor or a host.
+const SPONSOR_CUES: &[&str] = &[
+    "thanks to",
+    "thank you to",
+    "thanks go to",
+    "grateful to",
+    "sponsor",
+    "courtesy of",
+    "supported by",
+    "hosted by",
+    "for hosting",
+    "for the pizza",
+    "for the food",
+    "for the drinks",
+    "for their support",
+    "for providing",
+];
+
+/// Whether a link sits in a clause that thanks a sponsor: "Pizza was courtesy of [X](…)",
+/// "and to [X](…) for sponsoring the evening".
+fn in_sponsor_clause(text: &str, link: &FlatLink) -> bool {
+    let before = text.get(..link.start).unwrap_or_default();
+    let clause_start = before
+        .rfind(['.', ',', ';', '(', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let after = text.get(link.end..).unwrap_or_default();
+    let clause_end = after
+        .find(['.', ',', ';', ')', '!', '?', '\n'])
+        .unwrap_or(after.len());
+    let clause = format!("{} {}", &before[clause_start..], &after[..clause_end]).to_lowercase();
+    SPONSOR_CUES.iter().any(|cue| clause.contains(cue))
+}
+
+/// Whether a link at `to` can still be about the speakers named before `from`: in the same
+/// sentence or the next one ("X spoke next. Her talk, [Title](…), …").
+fn near_sentence(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from.min(to)..to) else {
+        return false;
+    };
+    let ends = between.matches(". ").count()
+        + between.matches("! ").count()
+        + between.matches(".\n").count();
+    ends <= 1
+}
+
+/// Whether the words after a speaker's name say that they spoke: "… told us about eBPF",
+/// "…, who explained how", "Dario Mendes, explained".
+fn spoke_after(text: &str, after: usize) -> bool {
+    let rest = text.get(after..).unwrap_or_default();
+    words(rest)
+        .iter()
+        .take(4)
+        .find(|w| {
+            !matches!(
+                w.text,
+                "who" | "then" | "also" | "was" | "were" | "next" | "later"
+            )
+        })
+        .is_some_and(|w| is_spoke_cue(w.text))
 }
 
 /// Groups mentions joined by "and" or a comma: they are one talk's speakers.
@@ -178,6 +365,7 @@ fn cluster<'m>(text: &str, mentions: &'m [Mention]) -> Vec<Vec<&'m Mention>> {
 /// The talk told in `flat.text[start..end]`, whose speakers' mentions end at `after`.
 fn segment_talk(
     flat: &Flat,
+    ctx: &PostContext,
     cluster: &[&Mention],
     start: usize,
     after: usize,
@@ -200,6 +388,8 @@ fn segment_talk(
         .filter(|l| {
             !orgs.contains(&l.text.as_str())
                 && !cluster.iter().any(|m| l.start >= m.start && l.end <= m.end)
+                && !in_sponsor_clause(&flat.text, l)
+                && !ctx.sponsor_urls.contains(&l.url)
         })
         .collect();
     let mut talk = Talk {
@@ -210,9 +400,10 @@ fn segment_talk(
     let title_link = links.iter().find(|l| {
         l.start >= after
             && !is_clock(&l.text)
-            && !is_resource(&l.text)
+            && !is_resource_link(l)
             && !is_generic(&l.text)
             && l.text != l.url
+            && (cluster.is_empty() || near_sentence(&flat.text, after, l.start))
     });
     let emphasis = flat.emphases.iter().find(|(s, e)| {
         *s >= after && *e <= end && flat.text[*s..*e].split_whitespace().count() >= 2
@@ -269,7 +460,9 @@ fn segment_talk(
             talk.links.push(resource(&link.text, &link.url));
         }
     }
-    (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some()).then_some(talk)
+    let spoke = !cluster.is_empty() && spoke_after(&flat.text, after);
+    (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some() || spoke)
+        .then_some(talk)
 }
 
 /// The first quoted title after `after`, and where it starts.
@@ -307,15 +500,21 @@ fn reconcile(
     link.or(text)
 }
 
-/// A title told in prose after "asking", "discussing", "a talk on", … up to the end of the
-/// sentence or an opening parenthesis.
+/// A title told in prose after "asking", "discussing", "a talk on", "told us about", … up to
+/// "(starting", the end of the sentence or a clause (", explaining that …").
 fn prose_title(segment: &str, after: usize) -> Option<String> {
     let rest = segment.get(after..)?;
     let lower = rest.to_ascii_lowercase();
-    let (at, marker) = TITLE_MARKERS
+    let strong = TITLE_MARKERS
         .iter()
-        .filter_map(|m| lower.find(m).map(|i| (i, *m)))
-        .min_by_key(|(i, _)| *i)?;
+        .filter_map(|m| lower.find(m).map(|i| (i, *m, true)));
+    let weak = WEAK_TITLE_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| (i, *m, false)))
+        .filter(|(i, _, _)| lower[..*i].split_whitespace().count() <= WEAK_MARKER_REACH);
+    let (at, marker, strong) = strong
+        .chain(weak)
+        .min_by_key(|(i, m, _)| (*i, std::cmp::Reverse(m.len())))?;
     // The marker must be near the speakers, not deep in a later sentence.
     if lower[..at].contains(". ") {
         return None;
@@ -327,26 +526,132 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
         .trim_start_matches("a talk about ")
         .trim_start_matches("the topic of ")
         .trim_start_matches("us ");
-    let mut end = title.len();
-    for stop in [
-        " (", ". ", "\n", " — ", " – ", "; ", ", where ", ", which ", ", and ",
-    ] {
-        if let Some(i) = title.find(stop) {
-            end = end.min(i);
-        }
-    }
-    for stop in ["? ", "! "] {
-        if let Some(i) = title.find(stop) {
-            end = end.min(i + 1);
-        }
-    }
-    let title = clean_title(&title[..end])?;
+    let title = title_run(title);
+    let (skipped, title) = skip_lowercase_lead(title);
+    let title = clean_title(title)?;
     // Titles are written capitalised; "on the night" is prose.
     let capitalised = title
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    (capitalised && title.split_whitespace().count() >= 2).then_some(title)
+    let cased = if strong && !skipped {
+        capitalised
+    } else {
+        is_title_cased(&title)
+    };
+    (cased && title.split_whitespace().count() >= 2).then_some(title)
+}
+
+/// The run of text that a prose title can take: up to "(starting", a sentence's end, a dash
+/// clause, or a comma followed by a lower-case word (", explaining that …").
+fn title_run(text: &str) -> &str {
+    let mut end = text.len();
+    for stop in [
+        " (",
+        "(starting",
+        ". ",
+        "\n",
+        " — ",
+        " – ",
+        "; ",
+        ", where ",
+        ", which ",
+        ", and ",
+    ] {
+        if let Some(i) = text.find(stop) {
+            end = end.min(i);
+        }
+    }
+    for stop in ["? ", "! "] {
+        if let Some(i) = text.find(stop) {
+            end = end.min(i + 1);
+        }
+    }
+    if let Some(i) = comma_clause(text) {
+        end = end.min(i);
+    }
+    &text[..end]
+}
+
+/// Where ", " followed by a lower-case word starts, if anywhere.
+fn comma_clause(text: &str) -> Option<usize> {
+    text.match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| text[i + 2..].chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Drops up to two leading lower-case words before a capitalised one: "being Calm in a Crisis",
+/// "how to Tame Your Build Cache". Returns whether words were dropped.
+fn skip_lowercase_lead(title: &str) -> (bool, &str) {
+    let mut rest = title.trim_start();
+    for _ in 0..2 {
+        if !rest.starts_with(char::is_lowercase) {
+            break;
+        }
+        let Some((_, tail)) = rest.split_once(' ') else {
+            break;
+        };
+        rest = tail.trim_start();
+    }
+    if rest.len() < title.trim_start().len() && rest.starts_with(char::is_uppercase) {
+        (true, rest)
+    } else {
+        (false, title)
+    }
+}
+
+/// The moment a paragraph under a talk's heading points at: a link on a time ("started at
+/// [3:40](…)"), or one that says so ("[Watch from 27:45](…)").
+pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
+    let flat = flatten(inlines);
+    flat.links.iter().find_map(|l| {
+        let clock = find_clocks(&l.text).first().map(|c| c.seconds);
+        if clock.is_none() && !is_generic(&l.text) {
+            return None;
+        }
+        let start = link_start(&l.url).or(clock)?;
+        Some((l.url.clone(), start))
+    })
+}
+
+/// Labels of a line that gives a talk's title.
+const TITLE_LABELS: &[&str] = &["talk:", "title:", "topic:", "session:"];
+
+/// A talk given as labelled lines without a heading: `**Talk:** Title`, `**Speaker:** Name
+/// (Org)`, `**Video:** [from 4:05](…)`.
+pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Option<Talk> {
+    let mut talk = Talk::default();
+    let mut found = (false, false);
+    let mut rest = Vec::new();
+    for line in lines {
+        let text = squash(&plain_text(line));
+        let lower = text.to_ascii_lowercase();
+        if let Some(label) = TITLE_LABELS.iter().find(|l| lower.starts_with(**l)) {
+            talk.title = clean_title(text.get(label.len()..).unwrap_or_default());
+            if let Some((url, _)) = line.iter().find_map(|i| match i {
+                Inline::Link { text, url } => Some((url.clone(), text.clone())),
+                _ => None,
+            }) {
+                talk.start = link_start(&url);
+                talk.video_url = Some(url);
+            }
+            found.0 = talk.title.is_some();
+        } else if lower.starts_with("speaker") || lower.starts_with("presenter") {
+            if let Some(speakers) = labelled_speakers(line) {
+                talk.speakers = speakers;
+                found.1 = true;
+            }
+        } else {
+            rest.push(line);
+        }
+    }
+    if found != (true, true) {
+        return None;
+    }
+    for line in rest {
+        labelled_line(line, &mut talk, diagnostics);
+    }
+    Some(talk)
 }
 
 /// Speakers on a line that names them: `Speaker: Name, Org`, `Presented by Name (Org)`, or a
@@ -566,4 +871,200 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
         video_url,
         ..Talk::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Inline {
+        Inline::Text(t.into())
+    }
+
+    fn link(t: &str, url: &str) -> Inline {
+        Inline::Link {
+            text: t.into(),
+            url: url.into(),
+        }
+    }
+
+    fn title(segment: &str) -> Option<String> {
+        prose_title(segment, 0)
+    }
+
+    #[test]
+    fn titles_in_plain_prose_after_a_verb_phrase() {
+        assert_eq!(
+            title(" who told us about Scaling Queues Without Tears. She said").as_deref(),
+            Some("Scaling Queues Without Tears")
+        );
+        assert_eq!(
+            title(" was giving us A Gentle Tour of Sidecars (starting at 21:41)").as_deref(),
+            Some("A Gentle Tour of Sidecars")
+        );
+        assert_eq!(
+            title(" rounded off our evening by introducing us to The Patch Tuesday Problem.")
+                .as_deref(),
+            Some("The Patch Tuesday Problem")
+        );
+        assert_eq!(
+            title(", with Servers or Serverless - Picking Your Battles (starting at 2:55)")
+                .as_deref(),
+            Some("Servers or Serverless - Picking Your Battles")
+        );
+        assert_eq!(
+            title(" talked about Deployments with Kapitan, explaining that it works").as_deref(),
+            Some("Deployments with Kapitan")
+        );
+    }
+
+    #[test]
+    fn a_lower_case_lead_belongs_to_the_sentence_when_the_title_is_title_cased() {
+        assert_eq!(
+            title(" discussed being Calm in a Crisis (starting at 41:07)").as_deref(),
+            Some("Calm in a Crisis")
+        );
+        assert_eq!(
+            title(" told us how to Tame Your Build Cache (starting at 27:30)").as_deref(),
+            Some("Tame Your Build Cache")
+        );
+        assert_eq!(
+            skip_lowercase_lead("why cold starts"),
+            (false, "why cold starts")
+        );
+    }
+
+    #[test]
+    fn prose_that_is_not_a_title() {
+        assert_eq!(
+            title(" told us about Terraform modules, showing how:"),
+            None
+        );
+        assert_eq!(title(" told us about eBPF, showing how:"), None);
+        assert_eq!(
+            title(" rounded off the first half with a look at capacity planning"),
+            None
+        );
+        assert_eq!(title(" told us why cold starts are mostly a myth."), None);
+        // A weak marker far from the speaker is not about the talk's title.
+        assert_eq!(
+            title(" showed how far a five-pound microcontroller can go with Rust And Friends"),
+            None
+        );
+    }
+
+    #[test]
+    fn title_runs_end_at_clauses() {
+        assert_eq!(
+            title_run("Policy as Code(starting at 14:21)"),
+            "Policy as Code"
+        );
+        assert_eq!(
+            title_run("Cheap Clusters, Expensive Mistakes"),
+            "Cheap Clusters, Expensive Mistakes"
+        );
+        assert_eq!(comma_clause("A Look, and more"), Some(6));
+    }
+
+    #[test]
+    fn sponsor_links_are_never_titles() {
+        let inlines = vec![
+            text("Our speakers were Ada Lane from Kestrel and Bo Dahl from Fenwick. Pizza was courtesy of "),
+            link("Belfast Byte", "https://bb.example/"),
+            text("."),
+        ];
+        assert_eq!(sponsor_links(&inlines), ["https://bb.example/"]);
+        let ctx = PostContext::default();
+        assert!(talks(&inlines, &ctx, None, &mut Vec::new()).is_empty());
+        let talk_link = vec![
+            text("Ada Lane from Kestrel, with thanks to "),
+            link("Reedham", "https://reedham.example/"),
+            text(" for a laptop, discussing "),
+            link(
+                "Cost-aware Architecture",
+                "https://youtu.be/AbCdEfGhIjK?t=60",
+            ),
+        ];
+        let found = talks(&talk_link, &ctx, None, &mut Vec::new());
+        assert_eq!(found[0].title.as_deref(), Some("Cost-aware Architecture"));
+        assert!(found[0].links.is_empty());
+    }
+
+    #[test]
+    fn an_untitled_talk_needs_a_speaking_verb() {
+        let ctx = PostContext::default();
+        let told = vec![text(
+            "Hana Kowal from Reedbank told us about eBPF, showing how:",
+        )];
+        let found = talks(&told, &ctx, None, &mut Vec::new());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].title, None);
+        let roster = vec![text(
+            "Our speakers were Hana Kowal from Reedbank and Bo Dahl from Fenwick.",
+        )];
+        assert!(talks(&roster, &ctx, None, &mut Vec::new()).is_empty());
+        assert!(spoke_after(", who explained how", 0));
+        assert!(!spoke_after(" opened the evening", 0));
+    }
+
+    #[test]
+    fn a_pending_person_speaks_when_nobody_is_named() {
+        let ctx = PostContext::default();
+        let person = Speaker {
+            name: "Dana Ruiz".into(),
+            org: None,
+        };
+        let inlines = vec![
+            text("She told us about "),
+            link("Incident Reviews", "https://youtu.be/AbCdEfGhIjK?t=60"),
+        ];
+        let found = talks(&inlines, &ctx, Some(&person), &mut Vec::new());
+        assert_eq!(found[0].speakers, [person]);
+    }
+
+    #[test]
+    fn people_inside_titles_are_phrases() {
+        let inlines = vec![
+            text("Opening was Chidi Okeke from Auckland Digital with "),
+            link(
+                "Better: Practical Insights from DevOps to Director",
+                "https://youtu.be/AbCdEfGhIjK?t=210",
+            ),
+        ];
+        let names: Vec<String> = mentions(&flatten(&inlines), &People::default())
+            .into_iter()
+            .map(|m| m.speaker.name)
+            .collect();
+        assert_eq!(names, ["Chidi Okeke"]);
+    }
+
+    #[test]
+    fn labelled_lines_make_a_talk() {
+        let lines = vec![
+            vec![text("Talk: Cost Is a Feature")],
+            vec![text("Speaker: Imogen Clarke (Rochester Retail)")],
+            vec![
+                text("Video: "),
+                link("from 4:05", "https://youtu.be/AbCdEfGhIjK?t=245"),
+            ],
+        ];
+        let talk = labelled_talk(&lines, &mut Vec::new()).unwrap();
+        assert_eq!(talk.title.as_deref(), Some("Cost Is a Feature"));
+        assert_eq!(talk.speakers[0].org.as_deref(), Some("Rochester Retail"));
+        assert_eq!(talk.start, Some(245));
+        assert!(labelled_talk(&lines[..1], &mut Vec::new()).is_none());
+    }
+
+    #[test]
+    fn a_moment_under_a_heading() {
+        let inlines = vec![
+            text("Jodie started at "),
+            link("2:30", "https://youtu.be/AbCdEfGhIjK?t=150"),
+        ];
+        assert_eq!(
+            moment(&inlines),
+            Some(("https://youtu.be/AbCdEfGhIjK?t=150".into(), 150))
+        );
+        assert_eq!(moment(&[link("the slides", "https://s.example/")]), None);
+    }
 }

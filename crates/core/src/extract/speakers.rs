@@ -632,6 +632,64 @@ mod tests {
         );
     }
 
+    #[test]
+    fn names_with_honorifics_initials_and_podcasts() {
+        assert_eq!(
+            names("Next up was Dr Alan Brook from Northgate University presenting"),
+            [s("Alan Brook", "Northgate University")]
+        );
+        assert_eq!(
+            names("Finally we had Mary J. Stone from Harbourside Health talking"),
+            [s("Mary J. Stone", "Harbourside Health")]
+        );
+        assert_eq!(
+            names("Kicking off was Femi Adebayo from the Edge Weekly podcast, asking"),
+            [s("Femi Adebayo", "Edge Weekly podcast")]
+        );
+    }
+
+    #[test]
+    fn phrases_of_titles_are_not_people() {
+        assert!(names("Testing in the Age of AI (starting at 3:03)").is_empty());
+        assert!(names("giving us A Short History of Schema Evolution").is_empty());
+        assert!(names("Practical Insights from DevOps to Director").is_empty());
+    }
+
+    #[test]
+    fn a_comma_org_an_apposition_and_a_possessive() {
+        assert_eq!(
+            names("Next up, Grace T. Whitlock, Saltmarsh Bank describing the upgrade"),
+            [s("Grace T. Whitlock", "Saltmarsh Bank")]
+        );
+        assert_eq!(
+            names("Our first speaker, Dario Mendes, explained how"),
+            [("Dario Mendes".into(), None)]
+        );
+        assert_eq!(
+            names("After the break, Kieran Doyle’s talk on tracing"),
+            [("Kieran Doyle".into(), None)]
+        );
+        assert_eq!(
+            names("And wrapping up was Ola Berg discussing storage"),
+            [("Ola Berg".into(), None)]
+        );
+        assert_eq!(
+            names("Kicking off was Luca Ferri with his talk on operators"),
+            [("Luca Ferri".into(), None)]
+        );
+        assert!(names("Jonas's idea of measuring paths").is_empty());
+    }
+
+    #[test]
+    fn talk_cues() {
+        assert!(is_spoke_cue("told") && is_spoke_cue("discussing"));
+        assert!(!is_spoke_cue("opened") && !is_spoke_cue("on"));
+        assert!(is_talk_cue("with") && is_talk_cue("asked"));
+        assert_eq!(possessive("Mia's"), Some("Mia"));
+        assert_eq!(possessive("Rhys’s"), Some("Rhys"));
+        assert_eq!(possessive("Mia"), None);
+    }
+
     fn sp(name: &str, org: Option<&str>) -> Speaker {
         Speaker {
             name: name.into(),
@@ -660,6 +718,14 @@ mod tests {
             ]
         );
         assert_eq!(speaker_line("Callum Reid"), [sp("Callum Reid", None)]);
+        assert_eq!(
+            speaker_line("Rafael Duarte, Kite & Kernel"),
+            [sp("Rafael Duarte", Some("Kite & Kernel"))]
+        );
+        assert_eq!(
+            speaker_line("Dr Nia Roberts, Clifton Compute"),
+            [sp("Nia Roberts", Some("Clifton Compute"))]
+        );
         assert!(looks_like_people("Ana Silva (Estuary Data)"));
         assert!(!looks_like_people("Why we moved everything to the edge"));
     }
