@@ -367,8 +367,14 @@ impl Reader {
     }
 
     fn chapters(&mut self, lines: &[Vec<Inline>]) {
+        let agenda = is_agenda(lines);
         for line in lines {
-            if let Some(talk) = prose::chapter(line) {
+            if let Some(mut talk) = prose::chapter(line) {
+                // Times of day say when a talk began in the room, not in the recording.
+                if agenda {
+                    talk.start = None;
+                    talk.video_url = None;
+                }
                 self.talks.push(talk);
             }
         }
@@ -388,6 +394,23 @@ fn heading_person(text: &str, people: &people::People) -> Option<Speaker> {
         }
         _ => None,
     }
+}
+
+/// Whether lines that start with times are an agenda of the evening ("18:30 Doors", "19:00 …")
+/// rather than chapters of the recording: no time is linked, the first is 7:00 or later, and
+/// every time reads as a time of day on the hour or a multiple of five minutes past it.
+fn is_agenda(lines: &[Vec<Inline>]) -> bool {
+    let times: Vec<(u32, Option<String>, usize)> = lines
+        .iter()
+        .filter_map(|l| prose::chapter_time(l))
+        .collect();
+    let time_of_day =
+        |seconds: u32| (7..=23).contains(&(seconds / 60)) && (seconds % 60).is_multiple_of(5);
+    times.len() >= 2
+        && times
+            .iter()
+            .all(|(seconds, url, _)| url.is_none() && time_of_day(*seconds))
+        && times.windows(2).all(|w| w[0].0 < w[1].0)
 }
 
 /// How many of these lines start with a time.

@@ -468,16 +468,35 @@ fn segment_talk(
 /// The first quoted title after `after`, and where it starts.
 fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
     let rest = segment.get(after..)?;
-    [('“', '”'), ('"', '"')]
+    [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\'')]
         .iter()
         .filter_map(|(open, close)| {
-            let i = rest.find(*open)?;
+            let i = quote_open(rest, *open)?;
             let inner = &rest[i + open.len_utf8()..];
-            let j = inner.find(*close)?;
+            let j = quote_close(inner, *close)?;
             let title = clean_title(&inner[..j])?;
             (title.split_whitespace().count() >= 2).then_some((after + i, title))
         })
         .min_by_key(|(at, _)| *at)
+}
+
+/// Where a quotation opens: a quote mark at the start of a word (so that an apostrophe, as in
+/// "Mia's", is not taken for one).
+fn quote_open(text: &str, open: char) -> Option<usize> {
+    text.match_indices(open).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + open.len_utf8()..].chars().next();
+        before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_'))
+            && after.is_some_and(|c| !c.is_whitespace())
+    })
+}
+
+/// Where a quotation closes: a quote mark at the end of a word.
+fn quote_close(text: &str, close: char) -> Option<usize> {
+    text.match_indices(close).map(|(i, _)| i).find(|&i| {
+        let after = text[i + close.len_utf8()..].chars().next();
+        after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// The start time from a link and from the text: the link wins, and a disagreement is reported.
@@ -505,18 +524,47 @@ fn reconcile(
 fn prose_title(segment: &str, after: usize) -> Option<String> {
     let rest = segment.get(after..)?;
     let lower = rest.to_ascii_lowercase();
-    let strong = TITLE_MARKERS
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| (i, *m, true)));
-    let weak = WEAK_TITLE_MARKERS
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| (i, *m, false)))
-        .filter(|(i, _, _)| lower[..*i].split_whitespace().count() <= WEAK_MARKER_REACH);
-    let (at, marker, strong) = strong
-        .chain(weak)
-        .min_by_key(|(i, m, _)| (*i, std::cmp::Reverse(m.len())))?;
+    let mut candidates: Vec<(usize, &str, Marker)> = Vec::new();
+    for (markers, kind) in [
+        (TITLE_MARKERS, Marker::Strong),
+        (WEAK_TITLE_MARKERS, Marker::Weak),
+        (IMMEDIATE_TITLE_MARKERS, Marker::Immediate),
+    ] {
+        for marker in markers {
+            candidates.extend(lower.match_indices(marker).map(|(i, _)| (i, *marker, kind)));
+        }
+    }
+    candidates.sort_by_key(|(i, m, _)| (*i, std::cmp::Reverse(m.len())));
+    candidates
+        .into_iter()
+        .find_map(|(at, marker, kind)| title_after_marker(rest, at, marker, kind))
+}
+
+/// How much a title marker says on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// "discussing", "titled": a capitalised run after it is a title.
+    Strong,
+    /// "told us about", "with": a title only in title case, close to the speaker.
+    Weak,
+    /// "on", a dash: a title only in title case, right after the speaker.
+    Immediate,
+}
+
+/// Phrases that introduce a title only right after the speaker: "X of Org on Title".
+const IMMEDIATE_TITLE_MARKERS: &[&str] = &[" on ", " about ", " — ", " – ", " - ", ": "];
+
+/// The title after the marker found at `at` in `rest`, if what follows reads as one.
+fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Option<String> {
+    let lower = rest.to_ascii_lowercase();
+    let before = lower[..at].split_whitespace().count();
+    let near = match kind {
+        Marker::Strong => true,
+        Marker::Weak => before <= WEAK_MARKER_REACH,
+        Marker::Immediate => before == 0,
+    };
     // The marker must be near the speakers, not deep in a later sentence.
-    if lower[..at].contains(". ") {
+    if !near || lower[..at].contains(". ") {
         return None;
     }
     let title = rest.get(at + marker.len()..)?;
@@ -534,7 +582,7 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let cased = if strong && !skipped {
+    let cased = if kind == Marker::Strong && !skipped {
         capitalised
     } else {
         is_title_cased(&title)
@@ -645,6 +693,17 @@ pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Op
             rest.push(line);
         }
     }
+    // "**Monorepos Without Tears**" then "Sam Patel, Fallowfield Labs"
+    if found == (false, false) && lines.len() >= 2 {
+        if let (Some(title), Some(speakers)) =
+            (emphasised_line(&lines[0]), labelled_speakers(&lines[1]))
+        {
+            talk.title = Some(title);
+            talk.speakers = speakers;
+            found = (true, true);
+            rest = lines[2..].iter().collect();
+        }
+    }
     if found != (true, true) {
         return None;
     }
@@ -652,6 +711,14 @@ pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Op
         labelled_line(line, &mut talk, diagnostics);
     }
     Some(talk)
+}
+
+/// The text of a line that is all emphasis: a title set on its own line in bold.
+fn emphasised_line(line: &[Inline]) -> Option<String> {
+    match line {
+        [Inline::Emphasis(text)] => clean_title(text),
+        _ => None,
+    }
 }
 
 /// Speakers on a line that names them: `Speaker: Name, Org`, `Presented by Name (Org)`, or a
@@ -696,6 +763,17 @@ pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<(String, Opt
 /// "Talk 2: Title" → "Title".
 fn strip_talk_number(text: &str) -> &str {
     let trimmed = text.trim_start();
+    // "1. Title", "2) Title", "#3: Title"
+    let digits = trimmed.trim_start_matches('#');
+    let after_digits = digits.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_digits.len() < digits.len() {
+        if let Some(rest) = after_digits
+            .strip_prefix(['.', ')', ':'])
+            .filter(|r| r.starts_with(' '))
+        {
+            return rest;
+        }
+    }
     let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with("talk ") {
         if let Some((head, rest)) = trimmed.split_once([':', '—', '-']) {
@@ -833,6 +911,15 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
                 title = left.to_owned();
                 speakers = speaker_line(right);
                 break;
+            }
+        }
+    }
+    // "Name (Org): Title"
+    if speakers.is_empty() {
+        if let Some((left, right)) = rest.split_once(": ") {
+            if looks_like_people(left) {
+                title = right.to_owned();
+                speakers = speaker_line(left);
             }
         }
     }

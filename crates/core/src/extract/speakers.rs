@@ -94,6 +94,8 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     }
     let comma = comma_org(text, &words, &mentions);
     mentions.extend(comma);
+    let roles = role_at_org(text, &words, &mentions);
+    mentions.extend(roles);
     mentions.extend(unaffiliated(text, &words, &mentions));
     mentions.sort_by_key(|m| m.start);
     for mention in &mut mentions {
@@ -147,6 +149,61 @@ pub fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
         && org_end > 0
         && !words[org_end - 1].closes
         && words.get(org_end).is_some_and(|w| w.text == "to")
+}
+
+/// Words between a role and the organisation it is held at: "a developer at", "the CTO of".
+const ROLE_LINKS: &[&str] = &["at", "of", "from", "for"];
+
+/// "Pavel Novak, a developer at Chorlton Cloud, …": a name, a comma, a role with an article,
+/// and the organisation the role is held at.
+fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
+            continue;
+        }
+        if !words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.text, "a" | "an" | "the"))
+        {
+            continue;
+        }
+        let Some(name_start) = name_run_start(words, i + 1, 0) else {
+            continue;
+        };
+        if i + 1 - name_start < 2 || after_article(words, name_start) {
+            continue;
+        }
+        // The role: up to four words, then "at"/"of"/….
+        let Some(link) = (i + 2..(i + 7).min(words.len()))
+            .take_while(|&k| !words[k - 1].closes)
+            .find(|&k| ROLE_LINKS.contains(&words[k].text))
+        else {
+            continue;
+        };
+        let org_start = link + 1;
+        let Some(org_end) = org_run_end(text, words, org_start, false) else {
+            continue;
+        };
+        if org_end <= org_start {
+            continue;
+        }
+        let span = (words[name_start].start, words[org_end - 1].end);
+        if found.iter().any(|m| span.0 < m.end && m.start < span.1) {
+            continue;
+        }
+        out.push(Mention {
+            speaker: Speaker {
+                name: squash(&text[words[name_start].start..words[i].end]),
+                org: Some(squash(
+                    &text[words[org_start].start..words[org_end - 1].end],
+                )),
+            },
+            start: span.0,
+            end: span.1,
+        });
+    }
+    out
 }
 
 /// Words right after a speaker's name that say they spoke: "…, Saltmarsh Bank describing".
@@ -678,6 +735,18 @@ mod tests {
             [("Luca Ferri".into(), None)]
         );
         assert!(names("Jonas's idea of measuring paths").is_empty());
+    }
+
+    #[test]
+    fn a_role_at_an_organisation() {
+        assert_eq!(
+            names("The final slot went to Pavel Novak, a developer at Chorlton Cloud, talking"),
+            [s("Pavel Novak", "Chorlton Cloud")]
+        );
+        assert_eq!(
+            names("Then Ana Silva, the CTO of Brightwave, explained"),
+            [s("Ana Silva", "Brightwave")]
+        );
     }
 
     #[test]

@@ -32,6 +32,18 @@ fn reads_the_three_shapes() {
     assert_eq!(talks[1].speakers[0].name, "Ben Cole");
 }
 
+#[cfg(feature = "markdown")]
+#[test]
+fn an_agenda_gives_no_start_times() {
+    let agenda = run("* 18:30 – Doors and pizza\n* 19:00 – Ana Silva (Estuary): Mesh Lessons\n* 19:40 – Ben Cole (Marram): Cost Cuts\n");
+    let talks = agenda.recap.talks.unwrap();
+    assert_eq!(talks.len(), 2, "{talks:#?}");
+    assert_eq!(talks[0].start, None);
+    assert_eq!(talks[0].title.as_deref(), Some("Mesh Lessons"));
+    let chapters = run("* 00:00 Welcome\n* 03:03 Mesh Lessons — Ana Silva (Estuary)\n* 19:40 Cost Cuts — Ben Cole (Marram)\n");
+    assert_eq!(chapters.recap.talks.unwrap()[0].start, Some(183));
+}
+
 #[test]
 fn never_panics_on_empty_or_odd_blocks() {
     let _ = extract(&[], EventMeta::default());
