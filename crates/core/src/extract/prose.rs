@@ -36,6 +36,17 @@ const TITLE_MARKERS: &[&str] = &[
 const WEAK_TITLE_MARKERS: &[&str] = &[
     " told us about ",
     " told us ",
+    " us about ",
+    " us through ",
+    " us to ",
+    " us on ",
+    " delivered ",
+    " shared ",
+    " covered ",
+    " demoed ",
+    " discuss ",
+    " whose talk ",
+    " presented on ",
     " giving us ",
     " gave us ",
     " introducing us to ",
@@ -200,7 +211,17 @@ pub fn talks(
         let end = clusters
             .get(k + 1)
             .map_or(flat.text.len(), |next| next[0].start);
-        if let Some(talk) = segment_talk(&flat, ctx, cluster, start, after, end, diagnostics) {
+        if let Some(mut talk) = segment_talk(&flat, ctx, cluster, start, after, end, diagnostics) {
+            // "“Scaling Postgres” was the topic for Dana Lee": a title before the first speakers.
+            if k == 0 && talk.title.is_none() {
+                if let Some((_, title, link)) = lead_title(&flat, ctx, start) {
+                    talk.title = clean_title(&title);
+                    if let (None, Some(link)) = (&talk.video_url, link) {
+                        talk.video_url = Some(link.url.clone());
+                        talk.start = talk.start.or_else(|| link_start(&link.url));
+                    }
+                }
+            }
             talks.push(talk);
         }
     }
@@ -463,6 +484,49 @@ fn segment_talk(
     let spoke = !cluster.is_empty() && spoke_after(&flat.text, after);
     (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some() || spoke)
         .then_some(talk)
+}
+
+/// A title written before the speakers it belongs to, in the same sentence: the last link,
+/// emphasis or quotation before `at`.
+fn lead_title<'f>(
+    flat: &'f Flat,
+    ctx: &PostContext,
+    at: usize,
+) -> Option<(usize, String, Option<&'f FlatLink>)> {
+    let lead = flat.text.get(..at)?;
+    let sentence = lead
+        .rfind(". ")
+        .map_or(0, |i| i + 2)
+        .max(lead.rfind('\n').map_or(0, |i| i + 1));
+    let mut found: Vec<(usize, String, Option<&FlatLink>)> = Vec::new();
+    for link in flat
+        .links
+        .iter()
+        .filter(|l| l.start >= sentence && l.end <= at)
+    {
+        let usable = !is_clock(&link.text)
+            && !is_resource_link(link)
+            && !is_generic(&link.text)
+            && link.text != link.url
+            && !in_sponsor_clause(&flat.text, link)
+            && !ctx.sponsor_urls.contains(&link.url);
+        if usable {
+            found.push((link.start, link.text.clone(), Some(link)));
+        }
+    }
+    for &(s, e) in flat
+        .emphases
+        .iter()
+        .filter(|(s, e)| *s >= sentence && *e <= at)
+    {
+        if flat.text[s..e].split_whitespace().count() >= 2 {
+            found.push((s, flat.text[s..e].to_owned(), None));
+        }
+    }
+    if let Some((i, title)) = quoted_title(&flat.text[..at], sentence) {
+        found.push((i, title, None));
+    }
+    found.into_iter().max_by_key(|c| c.0)
 }
 
 /// The first quoted title after `after`, and where it starts.
@@ -1123,6 +1187,22 @@ mod tests {
             .map(|m| m.speaker.name)
             .collect();
         assert_eq!(names, ["Chidi Okeke"]);
+    }
+
+    #[test]
+    fn a_title_before_its_speaker() {
+        let ctx = PostContext::default();
+        let inlines = vec![text(
+            "Thanks. “Scaling Postgres Further” was the topic for Dana Lee from Quire (starting at 5:00).",
+        )];
+        let found = talks(&inlines, &ctx, None, &mut Vec::new());
+        assert_eq!(found[0].title.as_deref(), Some("Scaling Postgres Further"));
+        assert_eq!(found[0].start, Some(300));
+        // Not from an earlier sentence.
+        let apart = vec![text(
+            "“A Quoted Saying” indeed. Dana Lee from Quire told us more.",
+        )];
+        assert_eq!(talks(&apart, &ctx, None, &mut Vec::new())[0].title, None);
     }
 
     #[test]

@@ -27,13 +27,12 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     let mut consumed_until = 0; // word index before which words are taken
     let mut i = 0;
     while i < words.len() {
-        let org_start = if matches!(words[i].text, "from" | "of") && i > 0 && !words[i - 1].closes {
+        // "Cheryl Hung (@oicheryl) from Arm": the handle is skipped.
+        let name_end = skip_handle(&words, i);
+        let open = name_end > 0 && !words[name_end - 1].closes;
+        let org_start = if matches!(words[i].text, "from" | "of") && open {
             Some(i + 1)
-        } else if words[i].opens
-            && text[..words[i].start].ends_with('(')
-            && i > 0
-            && !words[i - 1].closes
-        {
+        } else if words[i].opens && text[..words[i].start].ends_with('(') && open {
             Some(i)
         } else {
             None
@@ -42,7 +41,6 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        let name_end = i;
         let Some(name_start) = name_run_start(&words, name_end, consumed_until) else {
             i += 1;
             continue;
@@ -102,6 +100,21 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         mention.speaker.name = strip_honorific(&mention.speaker.name).to_owned();
     }
     mentions
+}
+
+/// One past a name that ends right before `at`, skipping a parenthesised handle: in
+/// "Cheryl Hung (@oicheryl) from Arm", the name ends before "(@oicheryl)".
+fn skip_handle(words: &[Word<'_>], at: usize) -> usize {
+    if at >= 2 && words[at - 1].text.starts_with('@') && words[at - 1].opens {
+        at - 1
+    } else {
+        at
+    }
+}
+
+/// "eBay", "iManage": a name that is capitalised inside rather than at the start.
+fn has_inner_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase)
 }
 
 /// Nouns that end an organisation named with "the": "from the Data Drift podcast".
@@ -262,6 +275,10 @@ const SPOKE: &[&str] = &[
     "rounded",
     "kicked",
     "followed",
+    "covered",
+    "explored",
+    "unpacked",
+    "delivered",
 ];
 
 /// Whether a word right after a name says that the person gave a talk.
@@ -354,6 +371,9 @@ const TALK_VERBS: &[&str] = &[
     "followed",
     "started",
     "kicked",
+    "covered",
+    "explored",
+    "unpacked",
 ];
 
 /// Words after which a capitalised name introduces a speaker: "Finally we had Priyanka Shah,".
@@ -524,7 +544,8 @@ fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize>
 /// One past the last word of the organisation that starts at `start`.
 fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool) -> Option<usize> {
     let first = words.get(start)?;
-    if !is_capitalised(first.text) || is_lead_in(first.text) && !parenthesised {
+    let capitalised = is_capitalised(first.text) || has_inner_capital(first.text);
+    if !capitalised || is_lead_in(first.text) && !parenthesised {
         return None;
     }
     let mut end = start;
@@ -735,6 +756,18 @@ mod tests {
             [("Luca Ferri".into(), None)]
         );
         assert!(names("Jonas's idea of measuring paths").is_empty());
+    }
+
+    #[test]
+    fn handles_and_camel_case_organisations() {
+        assert_eq!(
+            names("Opening the evening was Cheryl Hung (@oicheryl) from Arm, discussing"),
+            [s("Cheryl Hung", "Arm")]
+        );
+        assert_eq!(
+            names("Next up, Lee Park from eBay talked"),
+            [s("Lee Park", "eBay")]
+        );
     }
 
     #[test]
