@@ -59,6 +59,28 @@ pub fn is_next_event_heading(lower: &str) -> bool {
         || lower.starts_with("next ")
 }
 
+/// A heading of a part of the post that holds no talks: jobs, news, promotions, photos.
+pub fn is_aside_heading(lower: &str) -> bool {
+    [
+        "job",
+        "hiring",
+        "career",
+        "vacanc",
+        "promot",
+        "news",
+        "photo",
+        "call for",
+        "cfp",
+        "get involved",
+        "about us",
+        "code of conduct",
+        "raffle",
+        "swag",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
+}
+
 /// A paragraph that announces the next meetup: a strong cue, or a date with a weaker one.
 pub fn is_next_event_text(lower: &str, text: &str) -> bool {
     let strong = [
@@ -269,6 +291,13 @@ mod tests {
         );
         assert_eq!(find_date("see you in May"), None);
         assert_eq!(find_date("no dates here"), None);
+    }
+
+    #[test]
+    fn aside_headings() {
+        assert!(is_aside_heading("### jobs board"));
+        assert!(is_aside_heading("## community news"));
+        assert!(!is_aside_heading("## the talks"));
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             Block::Embed { .. } => {}
         }
     }
+    merge_duplicates(&mut reader.talks);
     let mut diagnostics = reader.diagnostics;
     let video = meta
         .video
@@ -105,6 +106,8 @@ enum Section {
     Body,
     NextEvent,
     Sponsors,
+    /// Jobs, news, promotions: read for sponsors, never for talks.
+    Aside,
 }
 
 /// Which talk the following blocks add to.
@@ -197,6 +200,14 @@ impl Reader {
         // After the talks, "## Severn Cloud Native April" announces the next meetup.
         let names_month = text.split_whitespace().any(event::is_month);
         let speaker_line_follows = matches!(next, Some(Block::Paragraph(p)) if lines(p).first().and_then(|l| prose::labelled_speakers(l)).is_some());
+        // "## Jobs", "### Community news"; not "## Observability for batch jobs" over its speaker.
+        if event::is_aside_heading(&lower)
+            && text.split_whitespace().count() <= 4
+            && !speaker_line_follows
+        {
+            self.section = Section::Aside;
+            return false;
+        }
         if names_month && !self.talks.is_empty() && !speaker_line_follows {
             self.section = Section::NextEvent;
             return false;
@@ -243,6 +254,12 @@ impl Reader {
         match self.section {
             Section::NextEvent => return self.next_event_from(inlines, &text),
             Section::Sponsors => return self.sponsors.extend(event::sponsors(inlines, &text)),
+            Section::Aside => {
+                if event::is_sponsor_text(&text.to_ascii_lowercase()) {
+                    self.sponsors.extend(event::sponsors(inlines, &text));
+                }
+                return;
+            }
             Section::Body => {}
         }
         let line_list = lines(inlines);
@@ -311,6 +328,9 @@ impl Reader {
     }
 
     fn list(&mut self, items: &[Vec<Inline>]) {
+        if self.section == Section::Aside {
+            return;
+        }
         if self.section == Section::NextEvent {
             for item in items {
                 self.next_event_from(item, &plain_text(item));
@@ -411,6 +431,45 @@ fn is_agenda(lines: &[Vec<Inline>]) -> bool {
             .iter()
             .all(|(seconds, url, _)| url.is_none() && time_of_day(*seconds))
         && times.windows(2).all(|w| w[0].0 < w[1].0)
+}
+
+/// Folds a talk told twice (a summary, then its own part of the post) into its first telling:
+/// same speakers, and titles and starts that do not disagree.
+fn merge_duplicates(talks: &mut Vec<Talk>) {
+    let names = |t: &Talk| -> Vec<String> { t.speakers.iter().map(|s| s.name.clone()).collect() };
+    let agree = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => true,
+    };
+    let mut i = 0;
+    while i < talks.len() {
+        let mut j = i + 1;
+        while j < talks.len() {
+            let same = !talks[i].speakers.is_empty()
+                && names(&talks[i]) == names(&talks[j])
+                && agree(&talks[i].title, &talks[j].title)
+                && (talks[i].start.is_none()
+                    || talks[j].start.is_none()
+                    || talks[i].start == talks[j].start);
+            if !same {
+                j += 1;
+                continue;
+            }
+            let later = talks.remove(j);
+            let first = &mut talks[i];
+            first.title = first.title.take().or(later.title);
+            first.start = first.start.or(later.start);
+            first.video_url = first.video_url.take().or(later.video_url);
+            for (mine, theirs) in first.speakers.iter_mut().zip(later.speakers) {
+                mine.org = mine.org.take().or(theirs.org);
+            }
+            if first.takeaways.is_empty() {
+                first.takeaways = later.takeaways;
+            }
+            first.links.extend(later.links);
+        }
+        i += 1;
+    }
 }
 
 /// How many of these lines start with a time.

@@ -338,6 +338,43 @@ fn in_sponsor_clause(text: &str, link: &FlatLink) -> bool {
     SPONSOR_CUES.iter().any(|cue| clause.contains(cue))
 }
 
+/// Words before a name that thank rather than introduce: "Thanks to", "courtesy of".
+const THANKS: &[&str] = &[
+    "thanks to",
+    "thank you to",
+    "thanks go to",
+    "grateful to",
+    "courtesy of",
+    "sponsored by",
+    "shout-out to",
+    "shout out to",
+];
+
+/// Whether the sentence before `at` thanks whoever is named at `at`.
+fn thanked_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+    let lower = sentence.to_lowercase();
+    THANKS.iter().any(|cue| lower.contains(cue))
+}
+
+/// Whether the words right after a speaker's name speak of the future: "will be telling us",
+/// "who'll show", "is going to".
+fn future_tense(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let words = words(rest);
+    let mut next = words
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .skip_while(|w| matches!(w.as_str(), "who" | "also" | "then"));
+    match next.next().as_deref() {
+        Some("will" | "shall") => true,
+        Some(w) if w.ends_with("'ll") || w.ends_with("’ll") => true,
+        Some("is" | "are") => next.next().as_deref() == Some("going"),
+        _ => false,
+    }
+}
+
 /// Whether a link at `to` can still be about the speakers named before `from`: in the same
 /// sentence or the next one ("X spoke next. Her talk, [Title](…), …").
 fn near_sentence(text: &str, from: usize, to: usize) -> bool {
@@ -398,6 +435,7 @@ fn segment_talk(
     if lower.contains("hosted by") || lower.contains("our host") || lower.contains("welcomed by") {
         return None;
     }
+    let thanked = !cluster.is_empty() && thanked_before(&flat.text, start);
     let orgs: Vec<&str> = cluster
         .iter()
         .filter_map(|m| m.speaker.org.as_deref())
@@ -482,6 +520,11 @@ fn segment_talk(
         }
     }
     let spoke = !cluster.is_empty() && spoke_after(&flat.text, after);
+    // "Thanks to Jane Doe from Acme, who gave us the room": thanked, not speaking; "Jane Doe
+    // will tell us about …": announced, not given.
+    if (thanked || future_tense(&flat.text, after)) && talk.start.is_none() {
+        return None;
+    }
     (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some() || spoke)
         .then_some(talk)
 }
@@ -1187,6 +1230,20 @@ mod tests {
             .map(|m| m.speaker.name)
             .collect();
         assert_eq!(names, ["Chidi Okeke"]);
+    }
+
+    #[test]
+    fn thanked_people_are_not_speakers() {
+        let ctx = PostContext::default();
+        let inlines = vec![text(
+            "Thanks to Jane Doe from Acme Hosting, who gave us the room and the pizza.",
+        )];
+        assert!(talks(&inlines, &ctx, None, &mut Vec::new()).is_empty());
+        assert!(thanked_before("Big thanks to Jane", 14));
+        assert!(future_tense("Jane Doe will be telling us more. She", 8));
+        assert!(!future_tense("Jane Doe told us why it will rain", 8));
+        assert!(future_tense("Jane Doe, who'll show us", 8));
+        assert!(!thanked_before("Thanks to all. Next, Jane", 20));
     }
 
     #[test]

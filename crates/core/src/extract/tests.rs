@@ -63,3 +63,24 @@ fn never_panics_on_empty_or_odd_blocks() {
         },
     );
 }
+
+#[cfg(feature = "markdown")]
+#[test]
+fn a_talk_told_twice_is_one_talk() {
+    let twice = run("Ada Lane from Kestrel told us about eBPF.\n\n## Tracing With eBPF — Ada Lane (Kestrel)\n\n[Watch from 3:03](https://youtu.be/AbCdEfGhIjK?t=183)\n\n* Probes are cheap.\n");
+    let talks = twice.recap.talks.unwrap();
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    assert_eq!(talks[0].title.as_deref(), Some("Tracing With eBPF"));
+    assert_eq!(talks[0].start, Some(183));
+    assert_eq!(talks[0].takeaways, ["Probes are cheap."]);
+}
+
+#[cfg(feature = "markdown")]
+#[test]
+fn jobs_and_announcements_hold_no_talks() {
+    let jobs = run("### Jobs\n\n* [Senior SRE](https://jobs.example/1) - Acme Corp (London)\n");
+    assert!(jobs.recap.talks.unwrap().is_empty());
+    let next =
+        run("Next month, Jane Doe from Acme will be telling us about Kubernetes Cost Controls.\n");
+    assert!(next.recap.talks.unwrap().is_empty());
+}
