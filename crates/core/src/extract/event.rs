@@ -128,6 +128,30 @@ pub fn is_sponsor_text(lower: &str) -> bool {
     .any(|cue| lower.contains(cue))
 }
 
+/// A link that signs people up for an event ("book your ticket now", a meetup.com event page):
+/// never a talk's title.
+pub fn is_signup_link(text: &str, url: &str) -> bool {
+    let text = text.trim().to_ascii_lowercase();
+    let url = url.to_ascii_lowercase();
+    [
+        "rsvp",
+        "register",
+        "sign up",
+        "book your",
+        "book now",
+        "get your ticket",
+        "grab a ticket",
+        "buy a ticket",
+        "tickets",
+    ]
+    .iter()
+    .any(|cue| text.starts_with(cue) || text.ends_with(cue))
+        || text.contains("ticket")
+        || ["meetup.com/", "eventbrite.", "lu.ma/", "tito.io/"]
+            .iter()
+            .any(|host| url.contains(host) && url.contains("event"))
+}
+
 fn is_rsvp(text: &str, url: &str) -> bool {
     let text = text.to_ascii_lowercase();
     let url = url.to_ascii_lowercase();
@@ -291,6 +315,22 @@ mod tests {
         );
         assert_eq!(find_date("see you in May"), None);
         assert_eq!(find_date("no dates here"), None);
+    }
+
+    #[test]
+    fn signup_links() {
+        assert!(is_signup_link(
+            "book your ticket now",
+            "https://t.example/e/1"
+        ));
+        assert!(is_signup_link(
+            "here",
+            "https://www.meetup.com/x/events/123/"
+        ));
+        assert!(!is_signup_link(
+            "Jupyter Notebooks in Production",
+            "https://youtu.be/x"
+        ));
     }
 
     #[test]

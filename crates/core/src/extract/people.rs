@@ -138,14 +138,65 @@ fn first_name_cue(rest: &[super::text::Word<'_>]) -> bool {
         .is_some_and(|w| is_talk_cue(w.text) && !matches!(w.text, "on" | "about"))
 }
 
-/// Whether a string is one person's name: one to four name words, after an honorific.
+/// Capitalised words of talk titles that are never part of a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "Insights",
+    "Lessons",
+    "Learned",
+    "Practical",
+    "Introduction",
+    "Intro",
+    "Guide",
+    "Journey",
+    "Tales",
+    "Deep",
+    "Dive",
+    "Beyond",
+    "Building",
+    "Scaling",
+    "Securing",
+    "Running",
+    "Kubernetes",
+    "Cloud",
+    "Native",
+    "Platform",
+    "Platforms",
+    "Engineering",
+    "DevOps",
+    "Security",
+    "Observability",
+    "Serverless",
+    "Source",
+    "Age",
+    "Future",
+    "Practices",
+    "Patterns",
+    "Lightning",
+    "Talk",
+    "Talks",
+    "Keynote",
+    "Panel",
+    "Meetup",
+    "Microservices",
+    "Production",
+    "Operators",
+    "Containers",
+    "Clusters",
+    "Data",
+    "Teams",
+    "Scale",
+];
+
+/// Whether a string is one person's name: one to four name words, after an honorific, none of
+/// them an acronym or a word of titles ("Practical Insights", "Age of AI" are not people).
 pub fn is_person_name(name: &str) -> bool {
     let name = strip_honorific(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=MAX_NAME_WORDS).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| is_name_word(w.trim_end_matches(['.', ','])) && !is_acronym(w))
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            is_name_word(w) && !is_acronym(w) && !TITLE_WORDS.contains(&w)
+        })
 }
 
 /// "AI", "APM": capitals only, two or more of them.
@@ -312,6 +363,8 @@ mod tests {
         assert!(!is_person_name("Age of AI"));
         assert!(!is_person_name("AI"));
         assert!(!is_person_name("Why We Deleted Our Service Mesh"));
+        assert!(!is_person_name("Practical Insights"));
+        assert!(!is_person_name("Scaling Kubernetes"));
     }
 
     #[test]

@@ -462,6 +462,7 @@ fn segment_talk(
             && !is_resource_link(l)
             && !is_generic(&l.text)
             && l.text != l.url
+            && !super::event::is_signup_link(&l.text, &l.url)
             && (cluster.is_empty() || near_sentence(&flat.text, after, l.start))
     });
     let emphasis = flat.emphases.iter().find(|(s, e)| {
@@ -548,6 +549,7 @@ fn lead_title<'f>(
         .filter(|l| l.start >= sentence && l.end <= at)
     {
         let usable = !is_clock(&link.text)
+            && !super::event::is_signup_link(&link.text, &link.url)
             && !is_resource_link(link)
             && !is_generic(&link.text)
             && link.text != link.url

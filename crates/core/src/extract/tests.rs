@@ -84,3 +84,74 @@ fn jobs_and_announcements_hold_no_talks() {
         run("Next month, Jane Doe from Acme will be telling us about Kubernetes Cost Controls.\n");
     assert!(next.recap.talks.unwrap().is_empty());
 }
+
+/// The title, speakers (name and organisation) and start of each talk.
+#[cfg(feature = "markdown")]
+type Summary = Vec<(Option<String>, Vec<(String, Option<String>)>, Option<u32>)>;
+
+#[cfg(feature = "markdown")]
+fn summary(markdown: &str) -> Summary {
+    run(markdown)
+        .recap
+        .talks
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| {
+            let who = t.speakers.into_iter().map(|s| (s.name, s.org)).collect();
+            (t.title, who, t.start)
+        })
+        .collect()
+}
+
+#[cfg(feature = "markdown")]
+fn one(title: Option<&str>, name: &str, org: Option<&str>, start: Option<u32>) -> Summary {
+    vec![(
+        title.map(Into::into),
+        vec![(name.into(), org.map(Into::into))],
+        start,
+    )]
+}
+
+#[cfg(feature = "markdown")]
+#[test]
+fn recap_shapes_of_real_posts() {
+    assert_eq!(
+        summary("First up, Priya Natarajan from Quillbyte discussed being Calm in a Crisis (starting at [41:07](https://youtu.be/AbCdEfGhIjK?t=2467)).\n"),
+        one(Some("Calm in a Crisis"), "Priya Natarajan", Some("Quillbyte"), Some(2467))
+    );
+    assert_eq!(
+        summary("Kicking off three talks was Sam Osei from Brightwave, with Servers or Serverless - Picking Your Battles.\n"),
+        one(Some("Servers or Serverless - Picking Your Battles"), "Sam Osei", Some("Brightwave"), None)
+    );
+    assert_eq!(
+        summary("Our speakers were Dana Ruiz from Fernhill and Tomasz Wolak from Gridline.\n\nNext up, Tomasz gave an entertaining talk on [Your Scheduler and You](https://events.example/talks/1234).\n"),
+        one(Some("Your Scheduler and You"), "Tomasz Wolak", Some("Gridline"), None)
+    );
+    assert_eq!(
+        summary("And wrapping up was Ola Berg discussing [Storage Is Hard](https://youtu.be/AbCdEfGhIjK?t=60).\n"),
+        one(Some("Storage Is Hard"), "Ola Berg", None, Some(60))
+    );
+    assert_eq!(
+        summary("Luke Dunn from Jetwise told us about eBPF, showing how:\n\n* Probes are cheap.\n"),
+        one(None, "Luke Dunn", Some("Jetwise"), None)
+    );
+    assert_eq!(
+        summary("Next, Nina Park, Loftware describing [Drift Without Tears](https://youtu.be/AbCdEfGhIjK?t=90).\n"),
+        one(Some("Drift Without Tears"), "Nina Park", Some("Loftware"), Some(90))
+    );
+    assert_eq!(
+        summary("Then Femi Ade from the Edge Weekly podcast on Is GitOps Just Ops? (starting at 2:30).\n"),
+        one(Some("Is GitOps Just Ops?"), "Femi Ade", Some("Edge Weekly podcast"), Some(150))
+    );
+    // Phantoms: a phrase inside a title, and a sign-up link.
+    assert_eq!(
+        summary("Opening was Chidi Okeke from Auckland Digital with [How to Make Things Better: Practical Insights from DevOps to Director](https://youtu.be/AbCdEfGhIjK?t=210).\n"),
+        one(
+            Some("How to Make Things Better: Practical Insights from DevOps to Director"),
+            "Chidi Okeke",
+            Some("Auckland Digital"),
+            Some(210)
+        )
+    );
+    assert!(summary("Spaces are limited for Ana Silva from Acme's workshop, so [book your ticket now](https://tickets.example/e/1).\n").is_empty());
+}
