@@ -214,9 +214,26 @@ fn side_title<'f>(
             return Some((title, None));
         }
     }
-    let plain = squash(masked.get(side.0..side.1)?);
+    // Plain words, without the links that are not titles ("[LinkedIn](…)", "[slides](…)").
+    let mut bytes = masked.as_bytes().to_vec();
+    for link in flat.links.iter().filter(|l| within(l.start, l.end)) {
+        blank(&mut bytes, link.start, link.end);
+    }
+    let plain = String::from_utf8(bytes).ok()?;
+    let plain = squash(plain.get(side.0..side.1)?);
     let title = clean_title(&plain)?;
-    (title.chars().any(char::is_alphabetic)).then_some((title, None))
+    (title.chars().any(char::is_alphabetic) && !is_slot_label(&title)).then_some((title, None))
+}
+
+/// "Talk 1", "Session 2", "Lightning talk": the name of a slot in the programme, not a title.
+pub fn is_slot_label(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    let bare =
+        lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
+    matches!(
+        bare,
+        "talk" | "session" | "speaker" | "part" | "lightning talk" | "keynote" | "slot"
+    )
 }
 
 /// The role of a table column, from its heading.
@@ -435,6 +452,20 @@ mod tests {
         assert_eq!(talk.title.as_deref(), Some("The Quiet Pager"));
         assert_eq!(talk.speakers[0].name, "Ahmed Farouk");
         assert_eq!(talk.start, Some(1630));
+    }
+
+    #[test]
+    fn slot_labels_are_not_titles() {
+        assert!(is_slot_label("Talk 1"));
+        assert!(is_slot_label("Lightning talk #2"));
+        assert!(!is_slot_label("Talk Less, Ship More"));
+        let line = vec![text("Talk 1 – Ana Costa, Blue Heron Data")];
+        assert!(line_talk(&line, &People::default()).is_none());
+        let profile = vec![
+            text("Dan Ode (Quayside Bank) - "),
+            link("LinkedIn", "https://linkedin.example/in/dan"),
+        ];
+        assert!(line_talk(&profile, &People::default()).is_none());
     }
 
     #[test]

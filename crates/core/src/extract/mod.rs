@@ -351,9 +351,12 @@ impl Reader {
                         continue;
                     }
                 }
+                // An item that tells a talk in prose: it has its moment, or a title and a speaker
+                // ("Dan Ode from Quayside Bank talked about [Testing Payments](…)").
                 let talks = prose::talks(item, &self.ctx, None, &mut self.diagnostics);
-                self.talks
-                    .extend(talks.into_iter().filter(|t| t.start.is_some()));
+                self.talks.extend(talks.into_iter().filter(|t| {
+                    t.start.is_some() || (t.title.is_some() && !t.speakers.is_empty())
+                }));
             }
             return;
         };
@@ -403,7 +406,8 @@ impl Reader {
 
 /// The person a heading names, when it names nothing else: "Hannah Lowe, Buxton Bytes".
 fn heading_person(text: &str, people: &people::People) -> Option<Speaker> {
-    let text = text::squash(text);
+    // "Talk 1 – Ana Costa, Blue Heron Data"
+    let text = text::squash(prose::strip_talk_number(text));
     if text.split_whitespace().count() > 8 || !speakers::looks_like_people(&text) {
         return None;
     }

@@ -98,6 +98,12 @@ const RESOURCE_WORDS: &[&str] = &[
     "workshop",
     "website",
     "example",
+    "linkedin",
+    "twitter",
+    "mastodon",
+    "bluesky",
+    "profile",
+    "homepage",
 ];
 
 /// What the whole post says that one paragraph needs: the people it names, and the links of its
@@ -870,7 +876,7 @@ pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<(String, Opt
 }
 
 /// "Talk 2: Title" → "Title".
-fn strip_talk_number(text: &str) -> &str {
+pub fn strip_talk_number(text: &str) -> &str {
     let trimmed = text.trim_start();
     // "1. Title", "2) Title", "#3: Title"
     let digits = trimmed.trim_start_matches('#');
@@ -885,7 +891,7 @@ fn strip_talk_number(text: &str) -> &str {
     }
     let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with("talk ") {
-        if let Some((head, rest)) = trimmed.split_once([':', '—', '-']) {
+        if let Some((head, rest)) = trimmed.split_once([':', '—', '–', '-']) {
             if head[5..].trim().chars().all(|c| c.is_ascii_digit()) {
                 return rest;
             }

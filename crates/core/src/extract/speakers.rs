@@ -29,7 +29,11 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     while i < words.len() {
         // "Cheryl Hung (@oicheryl) from Arm": the handle is skipped.
         let name_end = skip_handle(&words, i);
-        let open = name_end > 0 && !words[name_end - 1].closes;
+        // "Ben Li, from Acme Robotics, talked": a comma may set the organisation off.
+        let comma = name_end > 0
+            && matches!(words[i].text, "from" | "of")
+            && text[words[name_end - 1].end..].starts_with(',');
+        let open = name_end > 0 && (!words[name_end - 1].closes || comma);
         let org_start = if matches!(words[i].text, "from" | "of") && open {
             Some(i + 1)
         } else if words[i].opens && text[..words[i].start].ends_with('(') && open {
@@ -56,7 +60,12 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        if after_article(&words, name_start)
+        // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people.
+        let role = words[name_start..name_end]
+            .iter()
+            .any(|w| is_role_noun(w.text));
+        if role
+            || after_article(&words, name_start)
             || (!parenthesised && from_to_range(&words, i, org_end))
         {
             i += 1;
@@ -175,25 +184,37 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
         if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
             continue;
         }
-        if !words
-            .get(i + 1)
-            .is_some_and(|w| matches!(w.text, "a" | "an" | "the"))
-        {
-            continue;
-        }
         let Some(name_start) = name_run_start(words, i + 1, 0) else {
             continue;
         };
         if i + 1 - name_start < 2 || after_article(words, name_start) {
             continue;
         }
-        // The role: up to four words, then "at"/"of"/….
-        let Some(link) = (i + 2..(i + 7).min(words.len()))
+        // The role: up to five words, then "at" (or else "of"/"for"/"from"): "a developer at",
+        // "Head of Platform at", "CTO of".
+        let window: Vec<usize> = (i + 2..(i + 8).min(words.len()))
             .take_while(|&k| !words[k - 1].closes)
-            .find(|&k| ROLE_LINKS.contains(&words[k].text))
-        else {
+            .collect();
+        let link = window
+            .iter()
+            .copied()
+            .find(|&k| words[k].text == "at")
+            .or_else(|| {
+                window
+                    .iter()
+                    .copied()
+                    .find(|&k| ROLE_LINKS.contains(&words[k].text))
+            });
+        let Some(link) = link else {
             continue;
         };
+        // Without an article, the role must name a job: "Ana Costa, Head of Platform at …",
+        // not "Dana Ruiz, Tomasz Wolak of Gridline".
+        let article = matches!(words[i + 1].text, "a" | "an" | "the");
+        let role = words[i + 1..link].iter().any(|w| is_role_noun(w.text));
+        if !article && !role {
+            continue;
+        }
         let org_start = link + 1;
         let Some(org_end) = org_run_end(text, words, org_start, false) else {
             continue;
@@ -217,6 +238,48 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
         });
     }
     out
+}
+
+/// Words that name a job: "Head of Platform", "a staff engineer".
+const ROLE_NOUNS: &[&str] = &[
+    "engineer",
+    "developer",
+    "advocate",
+    "head",
+    "director",
+    "cto",
+    "ceo",
+    "cio",
+    "coo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "lead",
+    "manager",
+    "architect",
+    "consultant",
+    "sre",
+    "maintainer",
+    "principal",
+    "vp",
+    "evangelist",
+    "researcher",
+    "scientist",
+    "analyst",
+    "specialist",
+    "partner",
+    "chief",
+    "president",
+    "contributor",
+    "programmer",
+    "student",
+    "professor",
+    "lecturer",
+];
+
+/// Whether a word names a job.
+fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// Words right after a speaker's name that say they spoke: "…, Saltmarsh Bank describing".
@@ -779,6 +842,24 @@ mod tests {
         assert_eq!(
             names("Then Ana Silva, the CTO of Brightwave, explained"),
             [s("Ana Silva", "Brightwave")]
+        );
+    }
+
+    #[test]
+    fn a_role_without_an_article_and_a_comma_before_from() {
+        assert_eq!(
+            names(
+                "Our first speaker was Ana Costa, Head of Platform at Blue Heron Data, who spoke"
+            ),
+            [s("Ana Costa", "Blue Heron Data")]
+        );
+        assert_eq!(
+            names("Next, Ben Li, from Acme Robotics, talked about"),
+            [s("Ben Li", "Acme Robotics")]
+        );
+        assert_eq!(
+            names("Our speakers were Dana Ruiz, Tomasz Wolak of Gridline"),
+            [s("Tomasz Wolak", "Gridline")]
         );
     }
 
