@@ -52,6 +52,9 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
         if std::mem::take(&mut skip_next) {
             continue;
         }
+        if matches!(block, Block::Heading { .. } | Block::Paragraph(_)) {
+            reader.settle();
+        }
         match block {
             Block::Heading { inlines, .. } => {
                 skip_next = reader.heading(inlines, blocks.get(index + 1));
@@ -62,6 +65,7 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             Block::Embed { .. } => {}
         }
     }
+    reader.settle();
     merge_duplicates(&mut reader.talks);
     let mut diagnostics = reader.diagnostics;
     let video = meta
@@ -170,6 +174,8 @@ struct Reader {
     ctx: prose::PostContext,
     /// A person just shown (a photo, a heading with their name), for the next paragraph.
     pending: Option<Speaker>,
+    /// A weakly told talk, kept only if takeaways follow.
+    provisional: Option<usize>,
     talks: Vec<Talk>,
     sponsors: Vec<Sponsor>,
     next_event: Option<NextEvent>,
@@ -302,16 +308,28 @@ impl Reader {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
-        let talks = prose::talks(
+        let told = prose::told(
             inlines,
             &self.ctx,
             self.pending.as_ref(),
             &mut self.diagnostics,
         );
-        if !talks.is_empty() {
+        if !told.is_empty() {
             self.pending = None;
-            self.talks.extend(talks);
-            self.open = Some(Open::Prose(self.talks.len() - 1));
+            let last = told.len() - 1;
+            for (k, (talk, weak)) in told.into_iter().enumerate() {
+                // A weakly told talk counts only if its takeaways follow: only the last one can.
+                if weak && k < last {
+                    continue;
+                }
+                self.talks.push(talk);
+                if weak {
+                    self.provisional = Some(self.talks.len() - 1);
+                }
+            }
+            if !self.talks.is_empty() {
+                self.open = Some(Open::Prose(self.talks.len() - 1));
+            }
             return;
         }
         if announces {
@@ -372,6 +390,17 @@ impl Reader {
             }
         }
         if matches!(open, Open::Prose(_)) {
+            self.open = None;
+        }
+    }
+
+    /// Drops a weakly told talk that no takeaways followed ("Cheryl rounded off the evening").
+    fn settle(&mut self) {
+        let Some(index) = self.provisional.take() else {
+            return;
+        };
+        if index + 1 == self.talks.len() && self.talks[index].takeaways.is_empty() {
+            self.talks.pop();
             self.open = None;
         }
     }

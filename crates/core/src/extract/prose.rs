@@ -1,7 +1,9 @@
 //! Talks told in prose, in headed sections and in chapter lines.
 
 use super::people::{is_person_name, roster, works_at, People};
-use super::speakers::{is_spoke_cue, looks_like_people, prose_speakers, speaker_line, Mention};
+use super::speakers::{
+    is_spoke_cue, is_strong_spoke_cue, looks_like_people, prose_speakers, speaker_line, Mention,
+};
 use super::text::{clean_title, is_title_cased, squash, words};
 use super::{link_start, resource};
 use crate::blocks::{plain_text, Inline};
@@ -190,6 +192,21 @@ pub fn talks(
     pending: Option<&Speaker>,
     diagnostics: &mut Vec<String>,
 ) -> Vec<Talk> {
+    told(inlines, ctx, pending, diagnostics)
+        .into_iter()
+        .map(|(talk, _)| talk)
+        .collect()
+}
+
+/// The talks a paragraph introduces, each with whether it is only weakly told: no title, no
+/// time, and a verb such as "rounded off" that a host might use too. Such a talk counts only if
+/// takeaways follow.
+pub fn told(
+    inlines: &[Inline],
+    ctx: &PostContext,
+    pending: Option<&Speaker>,
+    diagnostics: &mut Vec<String>,
+) -> Vec<(Talk, bool)> {
     let flat = flatten(inlines);
     let mut mentions = mentions(&flat, &ctx.people);
     if let (true, Some(person)) = (mentions.is_empty(), pending) {
@@ -202,10 +219,10 @@ pub fn talks(
     let mut talks = Vec::new();
     if mentions.is_empty() {
         // A talk with no named speaker still counts when a titled link points at its moment.
-        if let Some(talk) = segment_talk(&flat, ctx, &[], 0, 0, flat.text.len(), diagnostics) {
+        if let Some((talk, _)) = segment_talk(&flat, ctx, &[], 0, 0, flat.text.len(), diagnostics) {
             let video_moment = talk.video_url.as_deref().and_then(link_start).is_some();
             if talk.title.is_some() && video_moment {
-                talks.push(talk);
+                talks.push((talk, false));
             }
         }
         return talks;
@@ -217,7 +234,9 @@ pub fn talks(
         let end = clusters
             .get(k + 1)
             .map_or(flat.text.len(), |next| next[0].start);
-        if let Some(mut talk) = segment_talk(&flat, ctx, cluster, start, after, end, diagnostics) {
+        if let Some((mut talk, weak)) =
+            segment_talk(&flat, ctx, cluster, start, after, end, diagnostics)
+        {
             // "“Scaling Postgres” was the topic for Dana Lee": a title before the first speakers.
             if k == 0 && talk.title.is_none() {
                 if let Some((_, title, link)) = lead_title(&flat, ctx, start) {
@@ -228,7 +247,8 @@ pub fn talks(
                     }
                 }
             }
-            talks.push(talk);
+            let weak = weak && talk.title.is_none();
+            talks.push((talk, weak));
         }
     }
     talks
@@ -393,9 +413,10 @@ fn near_sentence(text: &str, from: usize, to: usize) -> bool {
     ends <= 1
 }
 
-/// Whether the words after a speaker's name say that they spoke: "… told us about eBPF",
-/// "…, who explained how", "Dario Mendes, explained".
-fn spoke_after(text: &str, after: usize) -> bool {
+/// Whether the words after a speaker's name say that they spoke ("… told us about eBPF",
+/// "…, who explained how", "Dario Mendes, explained"), and whether they say it on their own
+/// (`Some(true)`) or only with takeaways to follow (`Some(false)`: "rounded off the evening").
+fn spoke_after(text: &str, after: usize) -> Option<bool> {
     let rest = text.get(after..).unwrap_or_default();
     words(rest)
         .iter()
@@ -406,7 +427,8 @@ fn spoke_after(text: &str, after: usize) -> bool {
                 "who" | "then" | "also" | "was" | "were" | "next" | "later"
             )
         })
-        .is_some_and(|w| is_spoke_cue(w.text))
+        .filter(|w| is_spoke_cue(w.text))
+        .map(|w| is_strong_spoke_cue(w.text))
 }
 
 /// Groups mentions joined by "and" or a comma: they are one talk's speakers.
@@ -435,7 +457,7 @@ fn segment_talk(
     after: usize,
     end: usize,
     diagnostics: &mut Vec<String>,
-) -> Option<Talk> {
+) -> Option<(Talk, bool)> {
     let segment = flat.text.get(start..end)?;
     let lower = segment.to_ascii_lowercase();
     if lower.contains("hosted by") || lower.contains("our host") || lower.contains("welcomed by") {
@@ -526,14 +548,22 @@ fn segment_talk(
             talk.links.push(resource(&link.text, &link.url));
         }
     }
-    let spoke = !cluster.is_empty() && spoke_after(&flat.text, after);
+    let spoke = if cluster.is_empty() {
+        None
+    } else {
+        spoke_after(&flat.text, after)
+    };
     // "Thanks to Jane Doe from Acme, who gave us the room": thanked, not speaking; "Jane Doe
     // will tell us about …": announced, not given.
     if (thanked || future_tense(&flat.text, after)) && talk.start.is_none() {
         return None;
     }
-    (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some() || spoke)
-        .then_some(talk)
+    let bare = talk.title.is_none() && talk.start.is_none() && talk.video_url.is_none();
+    match (bare, spoke) {
+        (false, _) => Some((talk, false)),
+        (true, Some(strong)) => Some((talk, !strong)),
+        (true, None) => None,
+    }
 }
 
 /// A title written before the speakers it belongs to, in the same sentence: the last link,
@@ -1205,8 +1235,9 @@ mod tests {
             "Our speakers were Hana Kowal from Reedbank and Bo Dahl from Fenwick.",
         )];
         assert!(talks(&roster, &ctx, None, &mut Vec::new()).is_empty());
-        assert!(spoke_after(", who explained how", 0));
-        assert!(!spoke_after(" opened the evening", 0));
+        assert_eq!(spoke_after(", who explained how", 0), Some(true));
+        assert_eq!(spoke_after(" rounded off the evening", 0), Some(false));
+        assert_eq!(spoke_after(" opened the evening", 0), None);
     }
 
     #[test]

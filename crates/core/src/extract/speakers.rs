@@ -325,10 +325,15 @@ const SPOKE: &[&str] = &[
     "described",
     "demonstrated",
     "demoed",
-    "shared",
-    "argued",
     "gave",
     "took",
+];
+
+/// Verbs that say someone gave a talk only when what follows bears it out (a list of takeaways):
+/// hosts also kick off, round off and introduce.
+const SPOKE_WEAKLY: &[&str] = &[
+    "shared",
+    "argued",
     "introduced",
     "dug",
     "dived",
@@ -346,6 +351,11 @@ const SPOKE: &[&str] = &[
 
 /// Whether a word right after a name says that the person gave a talk.
 pub fn is_spoke_cue(word: &str) -> bool {
+    is_strong_spoke_cue(word) || SPOKE_WEAKLY.contains(&word)
+}
+
+/// Whether a word right after a name says, on its own, that the person gave a talk.
+pub fn is_strong_spoke_cue(word: &str) -> bool {
     SPOKE.contains(&word) || (PARTICIPLES.contains(&word) && word.ends_with("ing"))
 }
 
@@ -867,6 +877,7 @@ mod tests {
     fn talk_cues() {
         assert!(is_spoke_cue("told") && is_spoke_cue("discussing"));
         assert!(!is_spoke_cue("opened") && !is_spoke_cue("on"));
+        assert!(is_spoke_cue("kicked") && !is_strong_spoke_cue("kicked"));
         assert!(is_talk_cue("with") && is_talk_cue("asked"));
         assert_eq!(possessive("Mia's"), Some("Mia"));
         assert_eq!(possessive("Rhys’s"), Some("Rhys"));

@@ -155,3 +155,13 @@ fn recap_shapes_of_real_posts() {
     );
     assert!(summary("Spaces are limited for Ana Silva from Acme's workshop, so [book your ticket now](https://tickets.example/e/1).\n").is_empty());
 }
+
+#[cfg(feature = "markdown")]
+#[test]
+fn a_weakly_told_talk_needs_takeaways() {
+    let host =
+        run("Cheryl Hung rounded off the evening with thanks to everyone.\n\nSee you soon.\n");
+    assert!(host.recap.talks.unwrap().is_empty());
+    let talk = run("Tomas Wolak rounded off the evening with a look at capacity, arguing that:\n\n* Forecasts drift.\n");
+    assert_eq!(talk.recap.talks.unwrap().len(), 1);
+}
