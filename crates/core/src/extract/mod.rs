@@ -148,15 +148,22 @@ fn gather(blocks: &[Block]) -> prose::PostContext {
     ctx
 }
 
-/// The person a photo shows, when its alt text is a full name: `![Dana Ruiz](…)`.
+/// The person a photo shows, when its alt text is a full name: `![Dana Ruiz](…)`,
+/// `![Dana Ruiz, Fernhill](…)`, `![Photo of Dana Ruiz (Fernhill)](…)`.
 fn photo_person(alt: &str) -> Option<Speaker> {
     let alt = text::squash(alt);
-    (alt.contains(' ') && people::is_person_name(&alt) && speakers::looks_like_people(&alt)).then(
-        || Speaker {
-            name: text::strip_honorific(&alt).to_owned(),
-            org: None,
-        },
-    )
+    let lower = alt.to_ascii_lowercase();
+    let alt = ["photo of ", "picture of ", "image of "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &alt[p.len()..]))
+        .unwrap_or(&alt);
+    if alt.split_whitespace().count() > 8 || !speakers::looks_like_people(alt) {
+        return None;
+    }
+    match speaker_line(alt).as_slice() {
+        [one] if one.name.contains(' ') && people::is_person_name(&one.name) => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// Whether a list item that reads as a talk on one line says so with more than plain words: a

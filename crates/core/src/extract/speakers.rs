@@ -75,7 +75,10 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         let org = squash(&text[words[org_start].start..words[org_end - 1].end]);
         let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
         // "X and Y from A": X shares Y's organisation.
-        if name_start >= 2 && words[name_start - 1].text == "and" && !words[name_start - 2].closes {
+        if name_start >= 2
+            && matches!(words[name_start - 1].text, "and" | "&")
+            && !words[name_start - 2].closes
+        {
             if let Some(first_start) = name_run_start(&words, name_start - 1, consumed_until) {
                 let first = squash(&text[words[first_start].start..words[name_start - 2].end]);
                 mentions.push(Mention {
@@ -870,6 +873,14 @@ mod tests {
         assert_eq!(
             names("Our speakers were Dana Ruiz, Tomasz Wolak of Gridline"),
             [s("Tomasz Wolak", "Gridline")]
+        );
+    }
+
+    #[test]
+    fn two_people_joined_by_an_ampersand_share_the_organisation() {
+        assert_eq!(
+            names("Next, Dana Ruiz & Tom Lee from Fernhill took us through"),
+            [s("Dana Ruiz", "Fernhill"), s("Tom Lee", "Fernhill")]
         );
     }
 

@@ -165,3 +165,15 @@ fn a_weakly_told_talk_needs_takeaways() {
     let talk = run("Tomas Wolak rounded off the evening with a look at capacity, arguing that:\n\n* Forecasts drift.\n");
     assert_eq!(talk.recap.talks.unwrap().len(), 1);
 }
+
+#[test]
+fn photos_of_people() {
+    let name = |alt: &str| photo_person(alt).map(|s| (s.name, s.org));
+    assert_eq!(name("Dana Ruiz"), Some(("Dana Ruiz".into(), None)));
+    assert_eq!(
+        name("Photo of Dana Ruiz (Fernhill)"),
+        Some(("Dana Ruiz".into(), Some("Fernhill".into())))
+    );
+    assert_eq!(name("The audience at our May meetup"), None);
+    assert_eq!(name(""), None);
+}
