@@ -702,7 +702,11 @@ const IMMEDIATE_TITLE_MARKERS: &[&str] = &[" on ", " about ", " — ", " – ", 
 /// The title after the marker found at `at` in `rest`, if what follows reads as one.
 fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Option<String> {
     let lower = rest.to_ascii_lowercase();
-    let before = lower[..at].split_whitespace().count();
+    // Words, not punctuation: "Dana Ruiz (Fernhill), on Title" has none before "on".
+    let before = lower[..at]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     let near = match kind {
         Marker::Strong => true,
         Marker::Weak => before <= WEAK_MARKER_REACH,
@@ -1147,6 +1151,23 @@ mod tests {
         assert_eq!(
             title(" talked about Deployments with Kapitan, explaining that it works").as_deref(),
             Some("Deployments with Kapitan")
+        );
+    }
+
+    #[test]
+    fn more_ways_to_give_a_title() {
+        assert_eq!(
+            title(", on Incident Reviews That Stick (starting at 20:00).").as_deref(),
+            Some("Incident Reviews That Stick")
+        );
+        assert_eq!(
+            title(" then took the stage to talk about Incident Reviews That Stick.").as_deref(),
+            Some("Incident Reviews That Stick")
+        );
+        assert_eq!(
+            title(" closed the evening with Incident Reviews That Stick (starting at 50:00)")
+                .as_deref(),
+            Some("Incident Reviews That Stick")
         );
     }
 

@@ -534,6 +534,18 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         }
         let _ = word;
+        // "Fernhill's Dana Ruiz talked": the organisation before the name.
+        if let Some(org) = possessive(words[start].text).filter(|_| verb - start >= 3) {
+            out.push(Mention {
+                speaker: Speaker {
+                    name: squash(&text[words[start + 1].start..words[verb - 1].end]),
+                    org: Some(org.to_owned()),
+                },
+                start: span.0,
+                end: span.1,
+            });
+            continue;
+        }
         out.push(without_org(text, span));
     }
     for (at, word) in words.iter().enumerate() {
@@ -881,6 +893,14 @@ mod tests {
         assert_eq!(
             names("Next, Dana Ruiz & Tom Lee from Fernhill took us through"),
             [s("Dana Ruiz", "Fernhill"), s("Tom Lee", "Fernhill")]
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_the_name() {
+        assert_eq!(
+            names("Last but not least, Fernhill's Dana Ruiz talked about"),
+            [s("Dana Ruiz", "Fernhill")]
         );
     }
 
