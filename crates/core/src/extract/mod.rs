@@ -346,7 +346,15 @@ impl Reader {
         if event::is_sponsor_text(&lower) {
             self.sponsors.extend(event::sponsors(inlines, &text));
         }
-        // "Her takeaways were:" keeps the talk open for the list that follows.
+        // "Her takeaways were:" keeps the talk open for the list that follows; so do the talk's
+        // slides ("The slides are [here](…).") and more about it ("She also showed …").
+        if let Some(Open::Prose(index)) = self.open {
+            if prose::resource_paragraph(inlines, &mut self.talks[index])
+                || prose::continues_talk(&text)
+            {
+                return;
+            }
+        }
         if !text.trim_end().ends_with(':') {
             self.open = None;
         }

@@ -811,6 +811,52 @@ pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
     })
 }
 
+/// Words of a short paragraph that hands out a talk's material.
+const MATERIAL_WORDS: &[&str] = &[
+    "slide",
+    "deck",
+    "recording",
+    "video",
+    "repo",
+    "code",
+    "demo",
+];
+
+/// A short paragraph after a talk that links its material ("The slides are [here](…).");
+/// its links become the talk's. Returns whether it was one.
+pub fn resource_paragraph(inlines: &[Inline], talk: &mut Talk) -> bool {
+    let flat = flatten(inlines);
+    let lower = flat.text.to_lowercase();
+    let short = flat.text.split_whitespace().count() <= 16;
+    let material = MATERIAL_WORDS.iter().any(|w| lower.contains(w));
+    let links: Vec<&FlatLink> = flat
+        .links
+        .iter()
+        .filter(|l| {
+            !in_sponsor_clause(&flat.text, l) && !super::event::is_signup_link(&l.text, &l.url)
+        })
+        .collect();
+    if !short || !material || links.is_empty() || !prose_speakers(&flat.text).is_empty() {
+        return false;
+    }
+    for link in links {
+        if talk.video_url.as_deref() != Some(link.url.as_str()) {
+            talk.links.push(resource(&link.text, &link.url));
+        }
+    }
+    true
+}
+
+/// A paragraph that goes on about the talk before it: it starts with the speaker's pronoun.
+pub fn continues_talk(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphabetic());
+    matches!(first, "He" | "She" | "They" | "His" | "Her" | "Their")
+}
+
 /// Labels of a line that gives a talk's title.
 const TITLE_LABELS: &[&str] = &["talk:", "title:", "topic:", "session:"];
 
@@ -1337,6 +1383,25 @@ mod tests {
         assert_eq!(talk.speakers[0].org.as_deref(), Some("Rochester Retail"));
         assert_eq!(talk.start, Some(245));
         assert!(labelled_talk(&lines[..1], &mut Vec::new()).is_none());
+    }
+
+    #[test]
+    fn material_and_more_words_keep_a_talk_open() {
+        let mut talk = Talk::default();
+        let slides = vec![
+            text("The slides are "),
+            link("here", "https://slides.example/x"),
+            text("."),
+        ];
+        assert!(resource_paragraph(&slides, &mut talk));
+        assert_eq!(talk.links.len(), 1);
+        let news = vec![
+            text("Read our news "),
+            link("here", "https://news.example/"),
+        ];
+        assert!(!resource_paragraph(&news, &mut talk));
+        assert!(continues_talk("She also showed a demo."));
+        assert!(!continues_talk("Shelley ran the raffle."));
     }
 
     #[test]

@@ -177,3 +177,12 @@ fn photos_of_people() {
     assert_eq!(name("The audience at our May meetup"), None);
     assert_eq!(name(""), None);
 }
+
+#[cfg(feature = "markdown")]
+#[test]
+fn takeaways_after_slides_and_more_words() {
+    let recap = run("Ada Lane from Kestrel told us about [Tracing Well](https://youtu.be/AbCdEfGhIjK?t=60).\n\nHer slides are [here](https://slides.example/ada).\n\nShe also showed a live demo, explaining that:\n\n* Probes are cheap.\n");
+    let talks = recap.recap.talks.unwrap();
+    assert_eq!(talks[0].takeaways, ["Probes are cheap."]);
+    assert_eq!(talks[0].links.len(), 1);
+}
