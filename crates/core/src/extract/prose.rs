@@ -438,7 +438,19 @@ fn cluster<'m>(text: &str, mentions: &'m [Mention]) -> Vec<Vec<&'m Mention>> {
         let joined = clusters.last().and_then(|c| c.last()).is_some_and(|last| {
             let gap = text.get(last.end..mention.start).unwrap_or("");
             let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ')');
-            last.end >= mention.start || matches!(gap, "" | "and" | "&" | "alongside" | "with")
+            last.end >= mention.start
+                || matches!(
+                    gap,
+                    "" | "and"
+                        | "&"
+                        | "alongside"
+                        | "with"
+                        | "joined by"
+                        | "together with"
+                        | "and their colleague"
+                        | "and his colleague"
+                        | "and her colleague"
+                )
         });
         match clusters.last_mut() {
             Some(last) if joined => last.push(mention),
@@ -1305,6 +1317,18 @@ mod tests {
         assert_eq!(spoke_after(", who explained how", 0), Some(true));
         assert_eq!(spoke_after(" rounded off the evening", 0), Some(false));
         assert_eq!(spoke_after(" opened the evening", 0), None);
+    }
+
+    #[test]
+    fn speakers_joined_by_another_give_one_talk() {
+        let ctx = PostContext::default();
+        let inlines = vec![
+            text("Next, Ada Lane from Kestrel, joined by Bo Dahl from Fenwick, discussing "),
+            link("Tracing Together", "https://youtu.be/AbCdEfGhIjK?t=60"),
+        ];
+        let found = talks(&inlines, &ctx, None, &mut Vec::new());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].speakers.len(), 2);
     }
 
     #[test]
