@@ -16,6 +16,9 @@ use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
 use crate::time::{find_clocks, parse_clock};
 
+/// The longest line, in bytes, read as a talk on one line.
+const MAX_LINE: usize = 600;
+
 /// What separates the speaker from the title on one line, most telling first.
 const SEPARATORS: &[&str] = &[" — ", " – ", " | ", " - ", " by ", ": "];
 
@@ -23,6 +26,10 @@ const SEPARATORS: &[&str] = &[" — ", " – ", " | ", " - ", " by ", ": "];
 /// moment anywhere (a time link, "(starting at 1:01:12)", a `[video](…?t=…)` link).
 pub fn line_talk(line: &[Inline], people: &People) -> Option<Talk> {
     let flat = flatten(line);
+    // A talk on one line is a short line; a long one is prose, and is read as prose.
+    if flat.text.len() > MAX_LINE {
+        return None;
+    }
     let moment = flat.links.iter().find(|l| names_moment(l));
     let mut masked: Vec<u8> = flat.text.clone().into_bytes();
     if let Some(link) = moment {

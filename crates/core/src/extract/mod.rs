@@ -481,43 +481,49 @@ fn is_agenda(lines: &[Vec<Inline>]) -> bool {
         && times.windows(2).all(|w| w[0].0 < w[1].0)
 }
 
+/// How many earlier talks a talk is compared with when looking for its duplicate.
+const MERGE_REACH: usize = 40;
+
 /// Folds a talk told twice (a summary, then its own part of the post) into its first telling:
 /// same speakers, and titles and starts that do not disagree.
 fn merge_duplicates(talks: &mut Vec<Talk>) {
-    let names = |t: &Talk| -> Vec<String> { t.speakers.iter().map(|s| s.name.clone()).collect() };
+    let same_people = |a: &Talk, b: &Talk| {
+        !a.speakers.is_empty()
+            && a.speakers.len() == b.speakers.len()
+            && a.speakers
+                .iter()
+                .zip(&b.speakers)
+                .all(|(x, y)| x.name == y.name)
+    };
     let agree = |a: &Option<String>, b: &Option<String>| match (a, b) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => true,
     };
-    let mut i = 0;
-    while i < talks.len() {
-        let mut j = i + 1;
-        while j < talks.len() {
-            let same = !talks[i].speakers.is_empty()
-                && names(&talks[i]) == names(&talks[j])
-                && agree(&talks[i].title, &talks[j].title)
-                && (talks[i].start.is_none()
-                    || talks[j].start.is_none()
-                    || talks[i].start == talks[j].start);
-            if !same {
-                j += 1;
-                continue;
-            }
-            let later = talks.remove(j);
-            let first = &mut talks[i];
-            first.title = first.title.take().or(later.title);
-            first.start = first.start.or(later.start);
-            first.video_url = first.video_url.take().or(later.video_url);
-            for (mine, theirs) in first.speakers.iter_mut().zip(later.speakers) {
-                mine.org = mine.org.take().or(theirs.org);
-            }
-            if first.takeaways.is_empty() {
-                first.takeaways = later.takeaways;
-            }
-            first.links.extend(later.links);
+    let mut kept: Vec<Talk> = Vec::with_capacity(talks.len());
+    for later in talks.drain(..) {
+        // A post tells a few talks; a duplicate is looked for among the last few dozen only.
+        let from = kept.len().saturating_sub(MERGE_REACH);
+        let first = kept[from..].iter_mut().find(|first| {
+            same_people(first, &later)
+                && agree(&first.title, &later.title)
+                && (first.start.is_none() || later.start.is_none() || first.start == later.start)
+        });
+        let Some(first) = first else {
+            kept.push(later);
+            continue;
+        };
+        first.title = first.title.take().or(later.title);
+        first.start = first.start.or(later.start);
+        first.video_url = first.video_url.take().or(later.video_url);
+        for (mine, theirs) in first.speakers.iter_mut().zip(later.speakers) {
+            mine.org = mine.org.take().or(theirs.org);
         }
-        i += 1;
+        if first.takeaways.is_empty() {
+            first.takeaways = later.takeaways;
+        }
+        first.links.extend(later.links);
     }
+    *talks = kept;
 }
 
 /// How many of these lines start with a time.

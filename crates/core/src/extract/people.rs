@@ -4,7 +4,7 @@
 //! speaker photo's alt text, a heading, "Kieran works at …".
 
 use super::speakers::{
-    is_talk_cue, is_talk_noun, looks_like_people, possessive, speaker_line, Mention,
+    is_talk_cue, is_talk_noun, looks_like_people, possessive, speaker_line, Mention, Taken,
 };
 use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words};
 use crate::feed::Speaker;
@@ -96,6 +96,7 @@ impl People {
     /// things off", "Tobias then asked", "Mia's discussion on". Mentions in `found` are kept.
     pub fn mentions(&self, text: &str, found: &[Mention]) -> Vec<Mention> {
         let words = words(text);
+        let taken = Taken::of(found);
         let mut out = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let owned = possessive(word.text);
@@ -116,7 +117,7 @@ impl People {
                 !word.closes && first_name_cue(&words[i + 1..])
             };
             let end = word.start + first.len();
-            if !cue || found.iter().any(|m| word.start < m.end && m.start < end) {
+            if !cue || taken.overlaps((word.start, end)) {
                 continue;
             }
             out.push(Mention {

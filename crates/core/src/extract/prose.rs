@@ -258,9 +258,13 @@ pub fn told(
 /// text, emphasis, quotes) are phrases of the title, not people.
 fn mentions(flat: &Flat, people: &People) -> Vec<Mention> {
     let spans = title_spans(flat);
+    // Spans sorted by where they start; a mention can only be inside one that starts before it.
     let inside = |m: &Mention| {
-        spans
+        let upto = spans.partition_point(|&(s, _)| s <= m.start);
+        spans[..upto]
             .iter()
+            .rev()
+            .take(8)
             .any(|&(s, e)| s <= m.start && m.end <= e && e - s > m.end - m.start)
     };
     let mut found: Vec<Mention> = prose_speakers(&flat.text)
@@ -296,6 +300,7 @@ fn title_spans(flat: &Flat) -> Vec<(usize, usize)> {
             from = start + j + close.len_utf8();
         }
     }
+    spans.sort_unstable();
     spans
 }
 
@@ -331,6 +336,30 @@ pub fn sponsor_links(inlines: &[Inline]) -> Vec<String> {
         .collect()
 }
 
+/// How far around a point the clause-level cues look, in bytes: a clause is short, and a long
+/// paragraph must not make every look a pass over all of it.
+const WINDOW: usize = 300;
+
+/// Up to [`WINDOW`] bytes of text before `at`, from a character boundary.
+fn window_before(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let mut from = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at).unwrap_or_default()
+}
+
+/// Up to [`WINDOW`] bytes of text after `at`, to a character boundary.
+fn window_after(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let mut to = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or_default()
+}
+
 /// Words of a clause that thanks a sponsor or a host.
 const SPONSOR_CUES: &[&str] = &[
     "thanks to",
@@ -352,11 +381,11 @@ const SPONSOR_CUES: &[&str] = &[
 /// Whether a link sits in a clause that thanks a sponsor: "Pizza was courtesy of [X](…)",
 /// "and to [X](…) for sponsoring the evening".
 fn in_sponsor_clause(text: &str, link: &FlatLink) -> bool {
-    let before = text.get(..link.start).unwrap_or_default();
+    let before = window_before(text, link.start);
     let clause_start = before
         .rfind(['.', ',', ';', '(', '!', '?', '\n'])
         .map_or(0, |i| i + 1);
-    let after = text.get(link.end..).unwrap_or_default();
+    let after = window_after(text, link.end);
     let clause_end = after
         .find(['.', ',', ';', ')', '!', '?', '\n'])
         .unwrap_or(after.len());
@@ -378,7 +407,7 @@ const THANKS: &[&str] = &[
 
 /// Whether the sentence before `at` thanks whoever is named at `at`.
 fn thanked_before(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or_default();
+    let before = window_before(text, at);
     let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
     let lower = sentence.to_lowercase();
     THANKS.iter().any(|cue| lower.contains(cue))
@@ -387,7 +416,7 @@ fn thanked_before(text: &str, at: usize) -> bool {
 /// Whether the words right after a speaker's name speak of the future: "will be telling us",
 /// "who'll show", "is going to".
 fn future_tense(text: &str, at: usize) -> bool {
-    let rest = text.get(at..).unwrap_or_default();
+    let rest = window_after(text, at);
     let words = words(rest);
     let mut next = words
         .iter()
@@ -417,7 +446,7 @@ fn near_sentence(text: &str, from: usize, to: usize) -> bool {
 /// "…, who explained how", "Dario Mendes, explained"), and whether they say it on their own
 /// (`Some(true)`) or only with takeaways to follow (`Some(false)`: "rounded off the evening").
 fn spoke_after(text: &str, after: usize) -> Option<bool> {
-    let rest = text.get(after..).unwrap_or_default();
+    let rest = window_after(text, after);
     words(rest)
         .iter()
         .take(4)
@@ -480,10 +509,11 @@ fn segment_talk(
         .iter()
         .filter_map(|m| m.speaker.org.as_deref())
         .collect();
-    let links: Vec<&FlatLink> = flat
-        .links
+    // Links are in text order: only those of this segment are looked at.
+    let first = flat.links.partition_point(|l| l.start < start);
+    let last = flat.links.partition_point(|l| l.start < end);
+    let links: Vec<&FlatLink> = flat.links[first..last.max(first)]
         .iter()
-        .filter(|l| l.start >= start && l.start < end)
         .filter(|l| {
             !orgs.contains(&l.text.as_str())
                 && !cluster.iter().any(|m| l.start >= m.start && l.end <= m.end)
@@ -505,7 +535,8 @@ fn segment_talk(
             && !super::event::is_signup_link(&l.text, &l.url)
             && (cluster.is_empty() || near_sentence(&flat.text, after, l.start))
     });
-    let emphasis = flat.emphases.iter().find(|(s, e)| {
+    let from = flat.emphases.partition_point(|(s, _)| *s < after);
+    let emphasis = flat.emphases[from..].iter().find(|(s, e)| {
         *s >= after && *e <= end && flat.text[*s..*e].split_whitespace().count() >= 2
     });
     let quoted = quoted_title(segment, after.saturating_sub(start)).map(|(at, t)| (start + at, t));

@@ -19,6 +19,37 @@ pub struct Mention {
     pub end: usize,
 }
 
+/// Byte ranges already taken by mentions, kept sorted so that an overlap is found by a binary
+/// search rather than a pass over every mention (a long paragraph can name thousands).
+#[derive(Debug, Default)]
+pub struct Taken(Vec<(usize, usize)>);
+
+impl Taken {
+    /// The ranges of these mentions.
+    pub fn of(mentions: &[Mention]) -> Taken {
+        let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        spans.sort_unstable();
+        Taken(spans)
+    }
+
+    /// Whether a range overlaps one taken. Mentions are a few words long, so only the last
+    /// few that start before the range's end can reach into it.
+    pub fn overlaps(&self, span: (usize, usize)) -> bool {
+        let upto = self.0.partition_point(|&(s, _)| s < span.1);
+        self.0[..upto]
+            .iter()
+            .rev()
+            .take(16)
+            .any(|&(s, e)| span.0 < e && s < span.1)
+    }
+
+    /// Takes a range.
+    pub fn insert(&mut self, span: (usize, usize)) {
+        let at = self.0.partition_point(|&(s, _)| s < span.0);
+        self.0.insert(at, span);
+    }
+}
+
 /// Speakers named in running text: "X from A", "X of A", "X (A)", "X from A and Y from B",
 /// "X and Y from A".
 pub fn prose_speakers(text: &str) -> Vec<Mention> {
@@ -183,6 +214,7 @@ const ROLE_LINKS: &[&str] = &["at", "of", "from", "for"];
 /// and the organisation the role is held at.
 fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
+    let taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
         if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
             continue;
@@ -226,7 +258,7 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
             continue;
         }
         let span = (words[name_start].start, words[org_end - 1].end);
-        if found.iter().any(|m| span.0 < m.end && m.start < span.1) {
+        if taken.overlaps(span) {
             continue;
         }
         out.push(Mention {
@@ -365,6 +397,7 @@ pub fn is_strong_spoke_cue(word: &str) -> bool {
 /// "Nina Park, Loftware describing …": a name, a comma, an organisation and a talk cue.
 fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
+    let taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
         if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
             continue;
@@ -392,7 +425,7 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
             continue;
         }
         let span = (words[name_start].start, words[org_end - 1].end);
-        if found.iter().any(|m| span.0 < m.end && m.start < span.1) {
+        if taken.overlaps(span) {
             continue;
         }
         out.push(Mention {
@@ -483,13 +516,8 @@ fn without_org(text: &str, span: (usize, usize)) -> Mention {
 /// Speakers named without an organisation: two or more capitalised words right before a talk
 /// verb, or right after "a talk from", outside the mentions already found.
 fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let overlaps = |span: (usize, usize), out: &[Mention]| {
-        found
-            .iter()
-            .chain(out.iter())
-            .any(|m| span.0 < m.end && m.start < span.1)
-    };
+    let mut out: Vec<Mention> = Vec::new();
+    let mut taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
         let after_noun = (matches!(word.text, "from" | "by")
             && i > 0
@@ -510,7 +538,8 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         }
         let span = (words[i + 1].start, words[end - 1].end);
-        if !overlaps(span, &out) {
+        if !taken.overlaps(span) {
+            taken.insert(span);
             out.push(without_org(text, span));
         }
     }
@@ -530,9 +559,10 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         }
         let span = (words[start].start, words[verb - 1].end);
-        if verb - start < 2 || overlaps(span, &out) || after_article(words, start) {
+        if verb - start < 2 || taken.overlaps(span) || after_article(words, start) {
             continue;
         }
+        taken.insert(span);
         let _ = word;
         // "Fernhill's Dana Ruiz talked": the organisation before the name.
         if let Some(org) = possessive(words[start].text).filter(|_| verb - start >= 3) {
@@ -568,7 +598,8 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         }
         let span = (words[start].start, end);
-        if !overlaps(span, &out) && is_name_word(bare) {
+        if !taken.overlaps(span) && is_name_word(bare) {
+            taken.insert(span);
             out.push(without_org(text, span));
         }
     }
