@@ -315,12 +315,28 @@ impl Reader {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
-        let told = prose::told(
+        // Lines that each give a talk: "**Talk 1:** [Title](…) — Name, Org", one per line.
+        if line_list.len() >= 2 {
+            let per_line: Vec<Talk> = line_list
+                .iter()
+                .filter_map(|line| self.paragraph_line_talk(line))
+                .collect();
+            if per_line.len() == line_list.len() {
+                self.talks.extend(per_line);
+                self.open = Some(Open::Prose(self.talks.len() - 1));
+                return;
+            }
+        }
+        let mut told = prose::told(
             inlines,
             &self.ctx,
             self.pending.as_ref(),
             &mut self.diagnostics,
         );
+        // "Cost Controls for Kubernetes by Dana Ruiz (Fernhill)", a line of its own.
+        if let ([line], true) = (line_list.as_slice(), told.is_empty()) {
+            told.extend(self.paragraph_line_talk(line).map(|t| (t, false)));
+        }
         if !told.is_empty() {
             self.pending = None;
             let last = told.len() - 1;
@@ -407,6 +423,18 @@ impl Reader {
         if matches!(open, Open::Prose(_)) {
             self.open = None;
         }
+    }
+
+    /// A line of a paragraph read as a talk on one line. Prose is read as prose first, so this
+    /// asks more than a bullet does: a short line, not a thanks, with a speaker's organisation.
+    fn paragraph_line_talk(&self, line: &[Inline]) -> Option<Talk> {
+        let text = plain_text(line);
+        let short = text.split_whitespace().count() <= 20;
+        if !short || event::is_sponsor_text(&text.to_ascii_lowercase()) {
+            return None;
+        }
+        bullets::line_talk(line, &self.ctx.people)
+            .filter(|talk| talk.speakers.iter().any(|s| s.org.is_some()))
     }
 
     /// Drops a weakly told talk that no takeaways followed ("Cheryl rounded off the evening").

@@ -36,6 +36,10 @@ const TITLE_MARKERS: &[&str] = &[
 /// Phrases after which a title follows in prose only when it is written in title case and the
 /// phrase is close to the speaker's name ("… who told us about Scaling Queues Without Tears").
 const WEAK_TITLE_MARKERS: &[&str] = &[
+    " talks about ",
+    " discusses ",
+    " presents ",
+    " explores ",
     " told us about ",
     " told us ",
     " us about ",

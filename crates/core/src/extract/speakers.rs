@@ -349,6 +349,17 @@ pub fn is_talk_cue(word: &str) -> bool {
 /// Verbs that say someone gave a talk, even one with no title or time ("Hana told us about
 /// eBPF"); hosts open, close and welcome, so those are not among them.
 const SPOKE: &[&str] = &[
+    "talks",
+    "discusses",
+    "presents",
+    "explains",
+    "shows",
+    "tells",
+    "walks",
+    "takes",
+    "gives",
+    "describes",
+    "demonstrates",
     "told",
     "explained",
     "showed",
@@ -483,6 +494,18 @@ const TALK_VERBS: &[&str] = &[
     "covered",
     "explored",
     "unpacked",
+    "talks",
+    "discusses",
+    "presents",
+    "explains",
+    "shows",
+    "tells",
+    "walks",
+    "takes",
+    "gives",
+    "shares",
+    "describes",
+    "demonstrates",
 ];
 
 /// Words after which a capitalised name introduces a speaker: "Finally we had Priyanka Shah,".

@@ -186,3 +186,27 @@ fn takeaways_after_slides_and_more_words() {
     assert_eq!(talks[0].takeaways, ["Probes are cheap."]);
     assert_eq!(talks[0].links.len(), 1);
 }
+
+#[cfg(feature = "markdown")]
+#[test]
+fn talks_one_a_line_and_in_the_present_tense() {
+    assert_eq!(
+        summary("**Talk 1:** [Zero Trust](https://youtu.be/AbCdEfGhIjK?t=120) — Dana Ruiz, Fernhill\n**Talk 2:** [Chaos Daily](https://youtu.be/AbCdEfGhIjK?t=900) — Tom Lee, Gridline\n").len(),
+        2
+    );
+    assert_eq!(
+        summary("Cost Controls for Kubernetes by Dana Ruiz (Fernhill)\n\n* Quotas talk.\n"),
+        one(
+            Some("Cost Controls for Kubernetes"),
+            "Dana Ruiz",
+            Some("Fernhill"),
+            None
+        )
+    );
+    assert_eq!(
+        summary("Then Priya Raman from Tidewater Labs talks about Postgres Upgrades Without Downtime (starting at 3:30).\n"),
+        one(Some("Postgres Upgrades Without Downtime"), "Priya Raman", Some("Tidewater Labs"), Some(210))
+    );
+    // A sponsor sentence is not a talk on one line.
+    assert!(summary("This meetup was sponsored by [Wherry](https://w.example/), and by [Reedham Digital](https://r.example/).\n").is_empty());
+}
