@@ -223,7 +223,13 @@ pub fn told(
     let mut talks = Vec::new();
     if mentions.is_empty() {
         // A talk with no named speaker still counts when a titled link points at its moment.
-        if let Some((talk, _)) = segment_talk(&flat, ctx, &[], 0, 0, flat.text.len(), diagnostics) {
+        let whole = Segment {
+            floor: 0,
+            start: 0,
+            after: 0,
+            end: flat.text.len(),
+        };
+        if let Some((talk, _)) = segment_talk(&flat, ctx, &[], whole, diagnostics) {
             let video_moment = talk.video_url.as_deref().and_then(link_start).is_some();
             if talk.title.is_some() && video_moment {
                 talks.push((talk, false));
@@ -238,19 +244,17 @@ pub fn told(
         let end = clusters
             .get(k + 1)
             .map_or(flat.text.len(), |next| next[0].start);
-        if let Some((mut talk, weak)) =
-            segment_talk(&flat, ctx, cluster, start, after, end, diagnostics)
-        {
-            // "“Scaling Postgres” was the topic for Dana Lee": a title before the first speakers.
-            if k == 0 && talk.title.is_none() {
-                if let Some((_, title, link)) = lead_title(&flat, ctx, start) {
-                    talk.title = clean_title(&title);
-                    if let (None, Some(link)) = (&talk.video_url, link) {
-                        talk.video_url = Some(link.url.clone());
-                        talk.start = talk.start.or_else(|| link_start(&link.url));
-                    }
-                }
-            }
+        let floor = k
+            .checked_sub(1)
+            .and_then(|p| clusters.get(p))
+            .map_or(0, |prev| prev.iter().map(|m| m.end).max().unwrap_or(0));
+        let span = Segment {
+            floor,
+            start,
+            after,
+            end,
+        };
+        if let Some((talk, weak)) = segment_talk(&flat, ctx, cluster, span, diagnostics) {
             let weak = weak && talk.title.is_none();
             talks.push((talk, weak));
         }
@@ -434,6 +438,13 @@ fn future_tense(text: &str, at: usize) -> bool {
     }
 }
 
+/// Whether a sentence ends between two points of the text.
+fn has_sentence_end(text: &str, from: usize, to: usize) -> bool {
+    text.get(from.min(to)..to).is_some_and(|between| {
+        between.contains(". ") || between.contains("! ") || between.contains(".\n")
+    })
+}
+
 /// Whether a link at `to` can still be about the speakers named before `from`: in the same
 /// sentence or the next one ("X spoke next. Her talk, [Title](…), …").
 fn near_sentence(text: &str, from: usize, to: usize) -> bool {
@@ -493,16 +504,33 @@ fn cluster<'m>(text: &str, mentions: &'m [Mention]) -> Vec<Vec<&'m Mention>> {
     clusters
 }
 
+/// Where a talk is told in a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Where the speakers before these end: a title before these speakers starts after it.
+    floor: usize,
+    /// Where these speakers' mentions start.
+    start: usize,
+    /// Where they end.
+    after: usize,
+    /// Where the next speakers start, or the paragraph ends.
+    end: usize,
+}
+
 /// The talk told in `flat.text[start..end]`, whose speakers' mentions end at `after`.
 fn segment_talk(
     flat: &Flat,
     ctx: &PostContext,
     cluster: &[&Mention],
-    start: usize,
-    after: usize,
-    end: usize,
+    span: Segment,
     diagnostics: &mut Vec<String>,
 ) -> Option<(Talk, bool)> {
+    let Segment {
+        floor,
+        start,
+        after,
+        end,
+    } = span;
     let segment = flat.text.get(start..end)?;
     let lower = segment.to_ascii_lowercase();
     if lower.contains("hosted by") || lower.contains("our host") || lower.contains("welcomed by") {
@@ -554,7 +582,20 @@ fn segment_talk(
     if let Some((at, title)) = quoted {
         candidates.push((at, title, None));
     }
+    // "… [T1](…) was given by Dana. The second talk, [T2](…), was given by Tom": a title in a
+    // later sentence that leads to the next speakers is theirs.
+    let next_speakers = end < flat.text.len();
+    candidates.retain(|c| {
+        !next_speakers
+            || !has_sentence_end(&flat.text, after, c.0)
+            || has_sentence_end(&flat.text, c.0, end)
+    });
     candidates.sort_by_key(|c| c.0);
+    // "“Scaling Postgres” was the topic for Dana Lee": a title before the speakers, in their
+    // sentence and after the speakers before them.
+    if candidates.is_empty() && !cluster.is_empty() {
+        candidates.extend(lead_title(flat, ctx, floor, start));
+    }
     let mut link_time = None;
     if let Some((_, title, link)) = candidates.into_iter().next() {
         talk.title = clean_title(&title);
@@ -618,13 +659,15 @@ fn segment_talk(
 fn lead_title<'f>(
     flat: &'f Flat,
     ctx: &PostContext,
+    floor: usize,
     at: usize,
 ) -> Option<(usize, String, Option<&'f FlatLink>)> {
     let lead = flat.text.get(..at)?;
     let sentence = lead
         .rfind(". ")
         .map_or(0, |i| i + 2)
-        .max(lead.rfind('\n').map_or(0, |i| i + 1));
+        .max(lead.rfind('\n').map_or(0, |i| i + 1))
+        .max(floor.min(at));
     let mut found: Vec<(usize, String, Option<&FlatLink>)> = Vec::new();
     for link in flat
         .links
@@ -637,7 +680,8 @@ fn lead_title<'f>(
             && !is_generic(&link.text)
             && link.text != link.url
             && !in_sponsor_clause(&flat.text, link)
-            && !ctx.sponsor_urls.contains(&link.url);
+            && !ctx.sponsor_urls.contains(&link.url)
+            && (is_title_cased(&link.text) || link_start(&link.url).is_some());
         if usable {
             found.push((link.start, link.text.clone(), Some(link)));
         }
@@ -647,7 +691,8 @@ fn lead_title<'f>(
         .iter()
         .filter(|(s, e)| *s >= sentence && *e <= at)
     {
-        if flat.text[s..e].split_whitespace().count() >= 2 {
+        let words = flat.text[s..e].split_whitespace().count();
+        if words >= 2 && is_title_cased(&flat.text[s..e]) {
             found.push((s, flat.text[s..e].to_owned(), None));
         }
     }
@@ -1420,11 +1465,33 @@ mod tests {
         let found = talks(&inlines, &ctx, None, &mut Vec::new());
         assert_eq!(found[0].title.as_deref(), Some("Scaling Postgres Further"));
         assert_eq!(found[0].start, Some(300));
-        // Not from an earlier sentence.
+        // Not a link in running text, and not from an earlier sentence.
+        let channel = vec![
+            text("See "),
+            link("our video channel", "https://v.example/c"),
+            text(" for Dana Lee from Quire telling us more."),
+        ];
+        assert_eq!(talks(&channel, &ctx, None, &mut Vec::new())[0].title, None);
         let apart = vec![text(
             "“A Quoted Saying” indeed. Dana Lee from Quire told us more.",
         )];
         assert_eq!(talks(&apart, &ctx, None, &mut Vec::new())[0].title, None);
+    }
+
+    #[test]
+    fn titles_before_their_speakers_in_turn() {
+        let ctx = PostContext::default();
+        let inlines = vec![
+            text("The first talk, "),
+            link("Zero Trust", "https://youtu.be/AbCdEfGhIjK?t=60"),
+            text(", was given by Dana Ruiz from Fernhill. The second, "),
+            link("Chaos Daily", "https://youtu.be/AbCdEfGhIjK?t=900"),
+            text(", was given by Tom Lee from Gridline."),
+        ];
+        let found = talks(&inlines, &ctx, None, &mut Vec::new());
+        let titles: Vec<Option<&str>> = found.iter().map(|t| t.title.as_deref()).collect();
+        assert_eq!(titles, [Some("Zero Trust"), Some("Chaos Daily")]);
+        assert_eq!(found[1].start, Some(900));
     }
 
     #[test]
