@@ -51,6 +51,16 @@ pub fn line_talk(line: &[Inline], people: &People) -> Option<Talk> {
     let masked = String::from_utf8(masked).ok()?;
     let sides = split_sides(&masked, people)?;
     let (title, title_link) = side_title(&flat, &masked, sides.title)?;
+    // "Dana Ruiz — Fernhill": one plain capitalised word beside a name is where they work.
+    let plain_word = title_link.is_none()
+        && !title.contains(' ')
+        && !flat
+            .emphases
+            .iter()
+            .any(|&(s, e)| s >= sides.title.0 && e <= sides.title.1);
+    if plain_word && sides.speakers.iter().all(|s| s.org.is_none()) {
+        return None;
+    }
     let mut talk = Talk {
         title: Some(title),
         speakers: sides.speakers,
@@ -164,7 +174,12 @@ fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(part) = text.get(start..end) else {
         return (start, start);
     };
-    let junk = |c: char| c.is_whitespace() || matches!(c, '|' | '—' | '–' | '-' | ':' | ',');
+    // Separators, and marks that are not words (a microphone emoji before a name).
+    let junk = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '|' | '—' | '–' | '-' | ':' | ',')
+            || !(c.is_alphanumeric() || "\"“‘'([*_@#&.?!)]”’".contains(c))
+    };
     let lead = part.len() - part.trim_start_matches(junk).len();
     let trimmed = part.trim_matches(junk);
     (start + lead, start + lead + trimmed.len())
@@ -239,7 +254,20 @@ pub fn is_slot_label(text: &str) -> bool {
         lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
     matches!(
         bare,
-        "talk" | "session" | "speaker" | "part" | "lightning talk" | "keynote" | "slot"
+        "talk"
+            | "talks"
+            | "session"
+            | "speaker"
+            | "speakers"
+            | "our speakers"
+            | "presenters"
+            | "part"
+            | "lightning talk"
+            | "keynote"
+            | "slot"
+            | "agenda"
+            | "line-up"
+            | "lineup"
     )
 }
 
@@ -473,6 +501,11 @@ mod tests {
             link("LinkedIn", "https://linkedin.example/in/dan"),
         ];
         assert!(line_talk(&profile, &People::default()).is_none());
+    }
+
+    #[test]
+    fn a_name_and_an_organisation_are_not_a_talk() {
+        assert!(line_talk(&[text("Dana Ruiz — Fernhill")], &People::default()).is_none());
     }
 
     #[test]

@@ -478,8 +478,9 @@ impl Reader {
 
 /// The person a heading names, when it names nothing else: "Hannah Lowe, Buxton Bytes".
 fn heading_person(text: &str, people: &people::People) -> Option<Speaker> {
-    // "Talk 1 – Ana Costa, Blue Heron Data"
-    let text = text::squash(prose::strip_talk_number(text));
+    // "Talk 1 – Ana Costa, Blue Heron Data", "🎤 Dana Ruiz — Fernhill"
+    let text = prose::strip_talk_number(text).trim_start_matches(|c: char| !c.is_alphanumeric());
+    let text = text::squash(text);
     if text.split_whitespace().count() > 8 || !speakers::looks_like_people(&text) {
         return None;
     }

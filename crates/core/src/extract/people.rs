@@ -237,7 +237,7 @@ pub fn roster(text: &str) -> Vec<Speaker> {
         .or_else(|| rest.find(['\n', ';']))
         .map_or(rest, |end| &rest[..end]);
     let mut people = Vec::new();
-    for part in sentence.trim_end_matches(['.', ':']).split(", ") {
+    for part in split_outside_parentheses(sentence.trim_end_matches(['.', ':']), ", ") {
         let part = part.trim().trim_start_matches("and ");
         let speakers = speaker_line(part);
         if speakers.is_empty()
@@ -249,6 +249,26 @@ pub fn roster(text: &str) -> Vec<Speaker> {
         people.extend(speakers);
     }
     people
+}
+
+/// Splits at a separator, except inside parentheses: "A (Role, Org), B (Org)".
+fn split_outside_parentheses<'t>(text: &'t str, sep: &str) -> Vec<&'t str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && text[i..].starts_with(sep) && i >= start {
+            parts.push(&text[start..i]);
+            start = i + sep.len();
+        }
+    }
+    parts.push(text.get(start..).unwrap_or_default());
+    parts
 }
 
 /// Organisations given in a sentence of their own: "Kieran works at Hoo Peninsula Software."
@@ -318,6 +338,13 @@ mod tests {
             [sp("Mia Lawson", Some("Framwellgate Software"))]
         );
         assert!(roster("No speakers this month.").is_empty());
+        assert_eq!(
+            roster("Speakers: Dana Ruiz (Principal Engineer, Fernhill), Tom Lee (CTO at Gridline)"),
+            [
+                sp("Dana Ruiz", Some("Fernhill")),
+                sp("Tom Lee", Some("Gridline"))
+            ]
+        );
     }
 
     #[test]

@@ -591,6 +591,12 @@ fn segment_talk(
             || has_sentence_end(&flat.text, c.0, end)
     });
     candidates.sort_by_key(|c| c.0);
+    // A caption, "*Dana Ruiz presenting*", names the speaker, not the talk.
+    candidates.retain(|c| {
+        !cluster
+            .iter()
+            .any(|m| c.1.contains(m.speaker.name.as_str()))
+    });
     // "“Scaling Postgres” was the topic for Dana Lee": a title before the speakers, in their
     // sentence and after the speakers before them.
     if candidates.is_empty() && !cluster.is_empty() {

@@ -87,7 +87,17 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         } else {
             org_start
         };
-        let Some(org_end) = org_run_end(text, &words, org_start, parenthesised) else {
+        // "(Principal Engineer, Fernhill)", "(CTO at Gridline)": a role before the organisation.
+        let with_role = if parenthesised {
+            paren_with_role(text, &words, org_start)
+        } else {
+            None
+        };
+        let Some(org_end) = with_role
+            .as_ref()
+            .map(|(_, end)| *end)
+            .or_else(|| org_run_end(text, &words, org_start, parenthesised))
+        else {
             i += 1;
             continue;
         };
@@ -103,7 +113,10 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             continue;
         }
         let org_end = with_org_noun(&words, org_start, org_end);
-        let org = squash(&text[words[org_start].start..words[org_end - 1].end]);
+        let org = match with_role {
+            Some((org, _)) => org,
+            None => squash(&text[words[org_start].start..words[org_end - 1].end]),
+        };
         let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
         // "X and Y from A": X shares Y's organisation.
         if name_start >= 2
@@ -158,6 +171,33 @@ fn skip_handle(words: &[Word<'_>], at: usize) -> usize {
 /// "eBay", "iManage": a name that is capitalised inside rather than at the start.
 fn has_inner_capital(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase)
+}
+
+/// The organisation in parentheses that give a role first: "(Principal Engineer, Fernhill)",
+/// "(Staff SRE at Fernhill)"; and one past the word that closes them.
+fn paren_with_role(text: &str, words: &[Word<'_>], start: usize) -> Option<(String, usize)> {
+    let first = words.get(start)?;
+    let inside = text.get(first.start..)?;
+    let close = inside.find(')').filter(|&c| c <= 80)?;
+    let org = org_without_role(&inside[..close])?;
+    let end = words[start..]
+        .iter()
+        .position(|w| w.end >= first.start + close)
+        .map(|k| start + k + 1)?;
+    Some((org, end))
+}
+
+/// The organisation in "Role at Org" or "Role, Org", when the role names a job.
+pub fn org_without_role(text: &str) -> Option<String> {
+    let text = squash(text);
+    let has_role = |part: &str| part.split_whitespace().any(is_role_noun);
+    if let Some((role, org)) = text.rsplit_once(" at ") {
+        if has_role(role) && org.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return Some(org.to_owned());
+        }
+    }
+    let (role, org) = text.split_once(", ")?;
+    (has_role(role) && org.starts_with(char::is_uppercase)).then(|| org.to_owned())
 }
 
 /// Nouns that end an organisation named with "the": "from the Data Drift podcast".
@@ -724,11 +764,13 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
             continue;
         }
         let speaker = if let Some((name, rest)) = part.split_once('(') {
+            let org = rest.trim_end_matches(')');
             Speaker {
                 name: squash(name),
-                org: Some(squash(rest.trim_end_matches(')'))).filter(|o| !o.is_empty()),
+                org: Some(org_without_role(org).unwrap_or_else(|| squash(org)))
+                    .filter(|o| !o.is_empty()),
             }
-        } else if let Some((name, org)) = [" from ", " of ", " at ", ", "]
+        } else if let Some((name, org)) = [" from ", " of ", " at ", ", ", " — ", " – ", " | "]
             .iter()
             .find_map(|sep| part.split_once(sep))
         {
@@ -956,6 +998,27 @@ mod tests {
             names("Last but not least, Fernhill's Dana Ruiz talked about"),
             [s("Dana Ruiz", "Fernhill")]
         );
+    }
+
+    #[test]
+    fn roles_in_parentheses() {
+        assert_eq!(
+            names("Dana Ruiz (Staff SRE at Fernhill) opened"),
+            [s("Dana Ruiz", "Fernhill")]
+        );
+        assert_eq!(
+            names("Dana Ruiz (Principal Engineer, Fernhill) opened"),
+            [s("Dana Ruiz", "Fernhill")]
+        );
+        assert_eq!(
+            speaker_line("Tom Lee (CTO at Gridline)"),
+            [sp("Tom Lee", Some("Gridline"))]
+        );
+        assert_eq!(
+            speaker_line("Tom Lee — Gridline"),
+            [sp("Tom Lee", Some("Gridline"))]
+        );
+        assert_eq!(org_without_role("Marks and Sparks"), None);
     }
 
     #[test]
