@@ -122,6 +122,7 @@ pub fn is_sponsor_text(lower: &str) -> bool {
         "courtesy of",
         "supported by",
         "kindly provided",
+        "provided by",
         "big thank",
     ]
     .iter()

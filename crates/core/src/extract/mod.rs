@@ -4,7 +4,14 @@
 //! - prose, one paragraph per talk ("Next up we had X from A discussing [Title](video?t=183)
 //!   (starting at 3:03)"), each followed by a list of takeaways;
 //! - a heading per talk, then a speaker line (`**Speaker:** Name, Org`), then bullets;
-//! - a chapter list as in a video description (`03:03 Title — Name (Org)`, one per line).
+//! - a chapter list as in a video description (`03:03 Title — Name (Org)`, one per line);
+//! - a talk on one line: a bullet, a table row or a heading with the speaker on one side of a
+//!   separator and the title on the other (`bullets`).
+//!
+//! Real posts name their speakers in many ways, so the post is read twice: first for the people
+//! it names (an opening roster, photos, headings: `people`), then for its talks, where a first
+//! name ("Dana from Fernhill was talking about …") becomes the full name and organisation. Each
+//! cue is a small named rule with tests; a speaker must look like a person.
 //!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 

@@ -606,7 +606,7 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             out.push(without_org(text, span));
         }
     }
-    for (verb, word) in words.iter().enumerate() {
+    for verb in 0..words.len() {
         if verb == 0 || !names_talk_after(words, verb) {
             continue;
         }
@@ -626,7 +626,6 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         }
         taken.insert(span);
-        let _ = word;
         // "Fernhill's Dana Ruiz talked": the organisation before the name.
         if let Some(org) = possessive(words[start].text).filter(|_| verb - start >= 3) {
             out.push(Mention {
