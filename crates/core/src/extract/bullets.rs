@@ -196,10 +196,10 @@ fn people_side(side: &str, people: &People) -> Option<(u32, Vec<Speaker>)> {
             let mut name: Vec<&str> = words[..n - 1].to_vec();
             name.push(last);
             let name = name.join(" ");
+            // A first name alone must be one the post gives in full elsewhere.
             let speaker = people.resolve(&Speaker { name, org: None });
-            if is_person_name(&speaker.name) && (speaker.name.contains(' ') || n == 1) {
-                let known = speaker.name.contains(' ');
-                return Some((if known { 3 } else { 1 }, vec![speaker]));
+            if is_person_name(&speaker.name) && speaker.name.contains(' ') {
+                return Some((3, vec![speaker]));
             }
         }
     }
