@@ -33,11 +33,21 @@ after(async () => {
   await server?.close();
 });
 
+// The list paints its first 50 cards at once and the rest a batch per frame; there are more
+// fixtures than that.
+async function allCards(page) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".recap-event-card").length >= n,
+    cliFeed.items.length,
+  );
+}
+
 
 test("a feed without talks: each event shows the talks the CLI found, read from content_html", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
+  await allCards(page);
   const shown = await page.$$eval(".recap-event-card", (cards) =>
     cards.map((c) => [
       c.querySelector(".recap-event-card__title").textContent,
@@ -68,6 +78,7 @@ test("when the extractor cannot be loaded, the events are shown without talks an
   await page.route("**/recap-extract*", (route) => route.abort());
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
+  await allCards(page);
   assert.equal(await page.locator(".recap-event-card").count(), cliFeed.items.length);
   const problems = page.locator(".recap-problems");
   assert.match(await problems.locator("summary").textContent(), /small problems; every event is shown/);
