@@ -2,9 +2,10 @@
 
 use super::people::{is_person_name, roster, works_at, People};
 use super::speakers::{
-    is_spoke_cue, is_strong_spoke_cue, looks_like_people, prose_speakers, speaker_line, Mention,
+    is_spoke_cue, is_strong_spoke_cue, is_talk_noun, looks_like_people, prose_speakers,
+    speaker_line, Mention,
 };
-use super::text::{clean_title, is_title_cased, squash, words};
+use super::text::{clean_title, is_title_cased, squash, words, Word};
 use super::{link_start, resource};
 use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
@@ -461,9 +462,11 @@ fn near_sentence(text: &str, from: usize, to: usize) -> bool {
 /// "…, who explained how", "Dario Mendes, explained"), and whether they say it on their own
 /// (`Some(true)`) or only with takeaways to follow (`Some(false)`: "rounded off the evening").
 fn spoke_after(text: &str, after: usize) -> Option<bool> {
-    let rest = window_after(text, after);
-    words(rest)
-        .iter()
+    let rest = words(window_after(text, after));
+    if with_a_talk(&rest) {
+        return Some(true);
+    }
+    rest.iter()
         .take(4)
         .find(|w| {
             !matches!(
@@ -473,6 +476,19 @@ fn spoke_after(text: &str, after: usize) -> Option<bool> {
         })
         .filter(|w| is_spoke_cue(w.text))
         .map(|w| is_strong_spoke_cue(w.text))
+}
+
+/// "… opened with a lightning talk on …", "… closed the night with a short demo of …": hosts open
+/// and close evenings too, but not with a talk of their own.
+fn with_a_talk(words: &[Word<'_>]) -> bool {
+    let Some(with) = words.iter().take(6).position(|w| w.text == "with") else {
+        return false;
+    };
+    words
+        .iter()
+        .skip(with + 1)
+        .take(4)
+        .any(|w| is_talk_noun(&w.text.to_ascii_lowercase()))
 }
 
 /// Groups mentions joined by "and" or a comma: they are one talk's speakers.
@@ -1403,6 +1419,15 @@ mod tests {
         assert_eq!(spoke_after(", who explained how", 0), Some(true));
         assert_eq!(spoke_after(" rounded off the evening", 0), Some(false));
         assert_eq!(spoke_after(" opened the evening", 0), None);
+        assert_eq!(
+            spoke_after(" opened with a lightning talk on patching", 0),
+            Some(true)
+        );
+        assert_eq!(
+            spoke_after(" closed the night with a short demo of", 0),
+            Some(true)
+        );
+        assert_eq!(spoke_after(" opened with a welcome and pizza", 0), None);
     }
 
     #[test]
