@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
-import { eventPath, talkCount } from "./sample.mjs";
+import { eventPath, feedTalks, goInApp, shownTalks, talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
 let server;
@@ -110,29 +110,16 @@ test("a feed without talks: every event page shows the titles, speakers and time
   await allCards(page);
   const mismatches = [];
   for (const item of cliFeed.items) {
-    // In-app navigation, as the back and forward buttons do it: no reload, so one extraction.
-    await page.evaluate((path) => {
-      history.pushState(null, "", path);
-      dispatchEvent(new PopStateEvent("popstate"));
-    }, `${eventPath(item.id)}?${feed}`);
+    // In place: one load of the feed and one extraction for all the pages.
+    await goInApp(page, `${eventPath(item.id)}?${feed}`);
     await waitUntil(
       page,
       (title) => document.querySelector(".recap-event h1")?.textContent === title && !document.querySelector(".recap-event-card"),
       item.title,
       `the event page of ${item.id} did not open`,
     );
-    const shown = await page.$$eval(".recap-talk", (els) =>
-      els.map((el) => ({
-        title: el.querySelector(".recap-talk__title").textContent,
-        speakers: el.querySelector(".recap-talk__speakers")?.textContent ?? "",
-        start: el.querySelector(".recap-time") ? Number(el.querySelector(".recap-time").dataset.t) : null,
-      })),
-    );
-    const expected = item._recap.talks.map((t, n) => ({
-      title: t.title ?? `Talk ${n + 1}`,
-      speakers: t.speakers.map((s) => (s.org ? `${s.name} (${s.org})` : s.name)).join(", "),
-      start: t.start,
-    }));
+    const shown = await shownTalks(page);
+    const expected = feedTalks(item._recap.talks);
     if (JSON.stringify(shown) !== JSON.stringify(expected)) mismatches.push({ id: item.id, shown, expected });
   }
   assert.deepEqual(mismatches, [], "every event's talks as the CLI found them");

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "../e2e/browser.mjs";
-import { eventPath } from "../e2e/sample.mjs";
+import { eventPath, feedTalks, goInApp, shownTalks } from "../e2e/sample.mjs";
 import { startServer } from "../e2e/server.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -53,11 +53,7 @@ before(() => {
   expected = new Map(
     JSON.parse(readFileSync(join(work, "cli.json"), "utf8")).items.map((i) => [
       i.title,
-      i._recap.talks.map((t, n) => ({
-        title: plain(t.title ?? `Talk ${n + 1}`),
-        speakers: plain(t.speakers.map((s) => (s.org ? `${s.name} (${s.org})` : s.name)).join(", ")),
-        start: t.start,
-      })),
+      feedTalks(i._recap.talks).map((t) => ({ ...t, title: plain(t.title), speakers: plain(t.speakers) })),
     ]),
   );
 });
@@ -81,25 +77,15 @@ test("every fixture, rendered by kramdown and read in the browser, shows the tal
   const mismatches = [];
   let talks = 0;
   for (const item of jekyllFeed.items) {
-    // In-app navigation, as the back button does it: one load of the feed and the extractor.
-    await page.evaluate((path) => {
-      history.pushState(null, "", path);
-      dispatchEvent(new PopStateEvent("popstate"));
-    }, `${eventPath(item.id)}?${feed}`);
+    // In place: one load of the feed and one extraction for all the pages.
+    await goInApp(page, `${eventPath(item.id)}?${feed}`);
     await waitUntil(
       page,
       (title) => document.querySelector(".recap-event h1")?.textContent === title,
       item.title,
       `the event page of ${item.id} did not open`,
     );
-    const shown = await page.$$eval(".recap-talk", (els) =>
-      els.map((el) => ({
-        title: el.querySelector(".recap-talk__title").textContent,
-        speakers: el.querySelector(".recap-talk__speakers")?.textContent ?? "",
-        start: el.querySelector(".recap-time") ? Number(el.querySelector(".recap-time").dataset.t) : null,
-      })),
-    );
-    const found = shown.map((t) => ({ ...t, title: plain(t.title), speakers: plain(t.speakers) }));
+    const found = (await shownTalks(page)).map((t) => ({ ...t, title: plain(t.title), speakers: plain(t.speakers) }));
     const want = expected.get(item.title);
     talks += want?.length ?? 0;
     if (JSON.stringify(found) !== JSON.stringify(want)) mismatches.push({ post: item.id, shown: found, expected: want });

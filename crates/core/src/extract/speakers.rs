@@ -301,16 +301,12 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
         if taken.overlaps(span) {
             continue;
         }
-        out.push(Mention {
-            speaker: Speaker {
-                name: squash(&text[words[name_start].start..words[i].end]),
-                org: Some(squash(
-                    &text[words[org_start].start..words[org_end - 1].end],
-                )),
-            },
-            start: span.0,
-            end: span.1,
-        });
+        out.push(named_with_org(
+            text,
+            words,
+            name_start..i + 1,
+            org_start..org_end,
+        ));
     }
     out
 }
@@ -479,16 +475,12 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
         if taken.overlaps(span) {
             continue;
         }
-        out.push(Mention {
-            speaker: Speaker {
-                name: squash(&text[words[name_start].start..words[i].end]),
-                org: Some(squash(
-                    &text[words[org_start].start..words[org_end - 1].end],
-                )),
-            },
-            start: span.0,
-            end: span.1,
-        });
+        out.push(named_with_org(
+            text,
+            words,
+            name_start..i + 1,
+            org_start..org_end,
+        ));
     }
     out
 }
@@ -565,6 +557,27 @@ const TALK_NOUNS: &[&str] = &[
 ];
 
 /// A speaker without organisation, named by `text[span.0..span.1]`.
+/// The words `name` as a speaker from the organisation `org` (word ranges, neither empty), the
+/// mention spanning both.
+fn named_with_org(
+    text: &str,
+    words: &[Word<'_>],
+    name: std::ops::Range<usize>,
+    org: std::ops::Range<usize>,
+) -> Mention {
+    let of = |range: &std::ops::Range<usize>| {
+        squash(&text[words[range.start].start..words[range.end - 1].end])
+    };
+    Mention {
+        speaker: Speaker {
+            name: of(&name),
+            org: Some(of(&org)),
+        },
+        start: words[name.start].start,
+        end: words[org.end - 1].end,
+    }
+}
+
 fn without_org(text: &str, span: (usize, usize)) -> Mention {
     Mention {
         speaker: Speaker {
