@@ -62,10 +62,12 @@ pub fn ListPage() -> impl IntoView {
     };
 
     view! {
-        <header class="recap-header">
+        // Not a <header>: inside the main region (a role, not a <main> element) it would be
+        // the page's banner.
+        <div class="recap-header">
             <h1 class="recap-page-title" tabindex="-1">{title}</h1>
             {description.map(|d| view! { <p class="recap-header__description">{d}</p> })}
-        </header>
+        </div>
         <FeedProblems />
         <div class="recap-filters" role="search" aria-label="Search and filter events">
             <div class="recap-field recap-field--grow">
