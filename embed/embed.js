@@ -14,13 +14,19 @@ const APP = beside("@@APP_JS@@");
 const WASM = beside("@@APP_WASM@@");
 const STYLES = beside("@@APP_CSS@@");
 
-// The app, loaded once for all the elements of the page.
+// The app, loaded once for all the elements of the page: its script and its wasm at once.
 let app;
-const loadApp = () =>
-  (app ??= import(APP).then(async (module) => {
-    await module.default({ module_or_path: WASM });
-    return module;
-  }));
+const loadApp = () => {
+  if (!app) {
+    const wasm = fetch(WASM);
+    wasm.catch(() => {}); // a failure is reported by the app's start below
+    app = import(APP).then(async (module) => {
+      await module.default({ module_or_path: wasm });
+      return module;
+    });
+  }
+  return app;
+};
 
 // One request per feed URL for all the elements of the page; each gets a response of its own.
 // A request that failed (or was answered with an error) is made again by the next element that
