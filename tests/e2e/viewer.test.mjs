@@ -2,7 +2,7 @@
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { axe, closePages, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
+import { axe, closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { cardTitles, eventPath, newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
@@ -237,11 +237,11 @@ test("an event page's other parts: slides, sponsors, next meetup, photos, the po
   // Copy link: the page's address at the talk's moment.
   const talk = recap.talks.find((t) => t.start !== null);
   await page.locator(".recap-talk", { hasText: talk.title }).getByRole("button", { name: "Copy link" }).click();
+  await page.locator(".recap-talk", { hasText: talk.title }).getByRole("button", { name: "Link copied" }).waitFor();
   assert.equal(
     await page.evaluate(() => navigator.clipboard.readText()),
     `${server.url}${eventPath(item.id)}?t=${talk.start}`,
   );
-  assert.ok(await page.locator(".recap-talk", { hasText: talk.title }).getByRole("button", { name: "Link copied" }).isVisible());
 
   // Older, then newer again: in place, with the title following.
   await page.locator(".recap-pager__older").click();
@@ -250,4 +250,50 @@ test("an event page's other parts: slides, sponsors, next meetup, photos, the po
   await page.locator(".recap-pager__newer").click();
   await page.waitForFunction((title) => document.querySelector("h1")?.textContent === title, item.title);
   assert.equal(await page.title(), item.title);
+});
+
+test("Copy link says copied only once the clipboard has the link; without a clipboard, or refused, the link is shown to copy by hand", async () => {
+  const item = newestFirst[0];
+  const talk = item._recap.talks.find((t) => t.start !== null);
+  const expected = `${server.url}${eventPath(item.id)}?t=${talk.start}`;
+  const copyIn = (page) => page.locator(".recap-talk", { hasText: talk.title });
+
+  // A clipboard that takes its time: it answers when the test lets it.
+  const slow = await openPage(browser);
+  await slow.addInitScript(() => {
+    window.clipboardWrites = [];
+    Object.defineProperty(Navigator.prototype, "clipboard", {
+      configurable: true,
+      get: () => ({ writeText: (text) => new Promise((done) => window.clipboardWrites.push({ text, done })) }),
+    });
+  });
+  await slow.goto(`${server.url}${eventPath(item.id)}`);
+  await copyIn(slow).getByRole("button", { name: "Copy link" }).click();
+  await waitUntil(slow, () => window.clipboardWrites.length === 1, null, "the link was never written");
+  assert.equal(await slow.evaluate(() => window.clipboardWrites[0].text), expected);
+  assert.equal(await copyIn(slow).getByRole("button", { name: "Copy link" }).count(), 1, "not copied yet");
+  await slow.evaluate(() => window.clipboardWrites[0].done());
+  await copyIn(slow).getByRole("button", { name: "Link copied" }).waitFor();
+  assert.deepEqual(errorsBesidesPictures(slow), []);
+
+  // No clipboard at all (a page on plain http from another machine), and a clipboard that refuses.
+  for (const clipboard of ["none", "refused"]) {
+    const page = await openPage(browser);
+    await page.addInitScript((kind) => {
+      const refusing = { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) };
+      Object.defineProperty(Navigator.prototype, "clipboard", { configurable: true, get: () => (kind === "none" ? undefined : refusing) });
+    }, clipboard);
+    await page.goto(`${server.url}${eventPath(item.id)}`);
+    await copyIn(page).getByRole("button", { name: "Copy link" }).click();
+    const field = copyIn(page).getByRole("textbox", { name: "Link to this moment" });
+    await field.waitFor();
+    assert.equal(await field.inputValue(), expected, clipboard);
+    assert.ok(await field.evaluate((el) => el === document.activeElement && el.selectionEnd - el.selectionStart === el.value.length), "focused and selected");
+    assert.equal(await copyIn(page).getByRole("button", { name: "Copy it from here:" }).count(), 1);
+    // Pressed again: still one field.
+    await copyIn(page).getByRole("button", { name: "Copy it from here:" }).click();
+    await waitUntil(page, () => document.activeElement?.classList.contains("recap-copy-field"), null, "the field has the focus again");
+    assert.equal(await copyIn(page).locator(".recap-copy-field").count(), 1);
+    assert.deepEqual(errorsBesidesPictures(page), [], clipboard);
+  }
 });
