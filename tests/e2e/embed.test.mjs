@@ -39,6 +39,14 @@ recap: true
 {% include recap-viewer.html %}
 {% include recap-viewer.html event="/2024/10/10/kelpie-cloud-october-2024" %}
 `,
+  "full.html": `---
+layout: default
+title: With the full app
+recap: true
+---
+<h1>With the full app</h1>
+<recap-viewer base="https://recaps.example.org/recap/" feed="{{ '/feed.json' | relative_url }}"></recap-viewer>
+`,
   "hash.html": `---
 layout: default
 title: Deep links
@@ -284,6 +292,22 @@ test("history=\"hash\": the first such element keeps its place in #recap=, deep 
   await page.goBack();
   await first.locator(".recap-event-card__title").first().waitFor();
   assert.equal(await hostState(page).then((s) => s.hash), "");
+});
+
+test("with base, the element's links are the standalone app's, yet still open inside", async () => {
+  const page = await openHostPage("/full.html");
+  const viewer = page.locator("recap-viewer");
+  const card = viewer.getByRole("link", { name: NOVEMBER.title });
+  await card.waitFor();
+  const full = `https://recaps.example.org/recap/events/${encodeURIComponent(NOVEMBER.id)}`;
+  assert.equal(await card.getAttribute("href"), full);
+  const before = await hostState(page);
+  await card.click();
+  await viewer.locator(".recap-talk").first().waitFor();
+  assert.deepEqual(await hostState(page), before);
+  // A moment's link opens the full app there: worth a Copy link button.
+  assert.equal(await viewer.getByRole("button", { name: "Copy link" }).count(), NOVEMBER.talks.length);
+  assert.equal(await viewer.locator("[data-copy]").first().getAttribute("data-copy"), `${full}?t=200`);
 });
 
 test("the loading state, an error and Try again work inside the element", async () => {
