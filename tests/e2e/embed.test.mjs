@@ -167,6 +167,23 @@ test("the list: cards open events inside the element; the host's address, histor
   assert.deepEqual(errorsBesidesPictures(page), []);
 });
 
+test("opening an event from low in the list scrolls the host only as far as its heading", async () => {
+  const page = await openHostPage("/recaps/", { width: 1280, height: 700 });
+  const viewer = page.locator("recap-viewer");
+  const last = viewer.locator(".recap-event-card__link").last();
+  await last.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 300, `the last card is low on the page (scrollY ${scrolled})`);
+  await last.click();
+  await viewer.locator(".recap-talk").first().waitFor();
+  await waitUntil(page, () => document.querySelector("recap-viewer").shadowRoot.activeElement?.matches("h1"), null,
+    "the event's heading is not focused in the element");
+  const [y, top] = await page.evaluate(() => [scrollY, document.querySelector("recap-viewer").shadowRoot.querySelector("h1").getBoundingClientRect().top]);
+  // The heading is in view at the top of the window, not the host page's top.
+  assert.ok(top >= 0 && top < 50, `the heading is at ${top}px in the window`);
+  assert.ok(y > 0, "the host page was scrolled to its top");
+});
+
 test("a post embeds its own event: talks and times, and a time jump seeks the player in place", async () => {
   const page = await openHostPage(NOVEMBER.path);
   const viewer = page.locator("recap-viewer");
