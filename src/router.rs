@@ -8,13 +8,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use recap_core::route::{href, parse_route, Route};
+use recap_core::route::{fragment_href, href, parse_fragment, parse_route, Route};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, MouseEvent};
-
-/// Where the route starts in the fragment of an embed whose host opted in to `history="hash"`:
-/// `#recap=/events/…?t=183`.
-pub const HASH_KEY: &str = "#recap=";
 
 /// Where the router keeps the current page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,8 +98,8 @@ impl Router {
 
     /// The route an app URL (as [`Router::href`] writes it) names.
     pub fn route_of(&self, url: &str) -> Route {
-        if let Some((_, inner)) = url.split_once(HASH_KEY) {
-            return parse_inner(inner);
+        if let Some(route) = parse_fragment(url) {
+            return route;
         }
         let (path, query) = url.split_once('?').unwrap_or((url, ""));
         self.options.with_value(|o| match (&o.history, &o.app_url) {
@@ -119,7 +115,7 @@ impl Router {
         self.options.with_value(|o| match (&o.history, &o.app_url) {
             (History::Page, _) => href(route, &o.base, o.feed.as_deref()),
             (History::Memory, Some(app)) => href(route, app, None),
-            _ => format!("{HASH_KEY}{}", href(route, "/", None)),
+            _ => fragment_href(route),
         })
     }
 
@@ -218,12 +214,6 @@ fn focus_in_place(heading: &HtmlElement, own_page: bool) {
     crate::render::bring_into_view(heading);
 }
 
-/// A route written as the app writes it at its root (`/events/…?t=183`).
-fn parse_inner(inner: &str) -> Route {
-    let (path, query) = inner.split_once('?').unwrap_or((inner, ""));
-    parse_route(path, query, "/")
-}
-
 fn current_route(options: &RouterOptions) -> Route {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return Route::NotFound;
@@ -237,10 +227,7 @@ fn current_route(options: &RouterOptions) -> Route {
         }
         History::Hash => {
             let hash = location.hash().unwrap_or_default();
-            match hash.split_once(HASH_KEY) {
-                Some((_, inner)) => parse_inner(inner),
-                None => options.start.clone(),
-            }
+            parse_fragment(&hash).unwrap_or_else(|| options.start.clone())
         }
     }
 }
