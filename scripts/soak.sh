@@ -9,6 +9,7 @@ set --
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
 cd "$RECAP_ROOT"
 trunk build --release --offline >/dev/null
+trunk build --release --offline --public-url /recap/ --dist target/dist-subpath >/dev/null
 logs="target/soak"
 rm -rf "$logs"
 mkdir -p "$logs"

@@ -29,6 +29,8 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 
 step "release build"
 trunk build --release
+# The same app for a sub-path, for the hosting test (only the bindings and the HTML are redone).
+trunk build --release --offline --public-url /recap/ --dist target/dist-subpath >/dev/null
 
 step "size budget"
 node scripts/size-report.mjs dist --budget 152000 --on-demand-budget 65000

@@ -253,11 +253,16 @@ impl Walker {
                         self.element(&cell, depth + 1);
                     }
                 }
-                self.builder.end_paragraph();
+                // As in the Markdown producer: a row is a line, the table a paragraph.
+                match element.local_name().as_str() {
+                    "tr" => self.builder.end_table_row(),
+                    "table" => self.builder.end_paragraph(),
+                    _ => {}
+                }
             }
             Kind::Cell => {
                 self.inline_children(element, depth);
-                self.builder.text(" ");
+                self.builder.end_table_cell();
             }
             Kind::Inline => self.inline_children(element, depth),
             Kind::Container => self.block_children(element, depth),

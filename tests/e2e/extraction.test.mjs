@@ -4,8 +4,8 @@ import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS } from "./browser.mjs";
-import { talkCount } from "./sample.mjs";
+import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
+import { eventPath, talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
 let server;
@@ -33,11 +33,21 @@ after(async () => {
   await server?.close();
 });
 
+// The list paints its first 50 cards at once and the rest a batch per frame; there are more
+// fixtures than that.
+async function allCards(page) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".recap-event-card").length >= n,
+    cliFeed.items.length,
+  );
+}
+
 
 test("a feed without talks: each event shows the talks the CLI found, read from content_html", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
+  await allCards(page);
   const shown = await page.$$eval(".recap-event-card", (cards) =>
     cards.map((c) => [
       c.querySelector(".recap-event-card__title").textContent,
@@ -68,6 +78,7 @@ test("when the extractor cannot be loaded, the events are shown without talks an
   await page.route("**/recap-extract*", (route) => route.abort());
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
+  await allCards(page);
   assert.equal(await page.locator(".recap-event-card").count(), cliFeed.items.length);
   const problems = page.locator(".recap-problems");
   assert.match(await problems.locator("summary").textContent(), /small problems; every event is shown/);
@@ -89,4 +100,42 @@ test("an event of a feed without talks: its page shows the talks read in the bro
   assert.deepEqual(titles, seedlike._recap.talks.map((t, n) => t.title ?? `Talk ${n + 1}`));
   const times = await page.$$eval(".recap-time", (els) => els.map((e) => e.textContent));
   assert.deepEqual(times, ["3:03", "1:07:55"]);
+});
+
+test("a feed without talks: every event page shows the titles, speakers and times the CLI found", async () => {
+  const page = await openPage(browser);
+  const feed = "feed=%2Fgenerated%2Fno-talks.json";
+  await page.goto(`${server.url}/?${feed}`);
+  await page.waitForSelector(".recap-event-card__title");
+  await allCards(page);
+  const mismatches = [];
+  for (const item of cliFeed.items) {
+    // In-app navigation, as the back and forward buttons do it: no reload, so one extraction.
+    await page.evaluate((path) => {
+      history.pushState(null, "", path);
+      dispatchEvent(new PopStateEvent("popstate"));
+    }, `${eventPath(item.id)}?${feed}`);
+    await waitUntil(
+      page,
+      (title) => document.querySelector(".recap-event h1")?.textContent === title && !document.querySelector(".recap-event-card"),
+      item.title,
+      `the event page of ${item.id} did not open`,
+    );
+    const shown = await page.$$eval(".recap-talk", (els) =>
+      els.map((el) => ({
+        title: el.querySelector(".recap-talk__title").textContent,
+        speakers: el.querySelector(".recap-talk__speakers")?.textContent ?? "",
+        start: el.querySelector(".recap-time") ? Number(el.querySelector(".recap-time").dataset.t) : null,
+      })),
+    );
+    const expected = item._recap.talks.map((t, n) => ({
+      title: t.title ?? `Talk ${n + 1}`,
+      speakers: t.speakers.map((s) => (s.org ? `${s.name} (${s.org})` : s.name)).join(", "),
+      start: t.start,
+    }));
+    if (JSON.stringify(shown) !== JSON.stringify(expected)) mismatches.push({ id: item.id, shown, expected });
+  }
+  assert.deepEqual(mismatches, [], "every event's talks as the CLI found them");
+  assert.ok(cliFeed.items.reduce((n, i) => n + i._recap.talks.length, 0) >= 80);
+  assert.deepEqual(errorsBesidesPictures(page), []);
 });

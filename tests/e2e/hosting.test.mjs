@@ -3,7 +3,7 @@
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
 import { newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
@@ -13,10 +13,13 @@ const DIST = "target/dist-subpath";
 let server;
 let browser;
 before(async () => {
-  // The same crates as dist/: only wasm-bindgen, wasm-opt and the HTML are redone.
-  execFileSync("trunk", ["build", "--release", "--offline", "--public-url", "/recap/", "--dist", DIST], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // The same crates as dist/: only wasm-bindgen, wasm-opt and the HTML are redone. The test
+  // command builds it beside dist/; run alone, this file builds it when it is missing or older.
+  if (!existsSync(`${DIST}/index.html`) || statSync(`${DIST}/index.html`).mtimeMs < statSync("dist/index.html").mtimeMs) {
+    execFileSync("trunk", ["build", "--release", "--offline", "--public-url", "/recap/", "--dist", DIST], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  }
   mkdirSync("target/e2e-generated", { recursive: true });
   const bare = structuredClone(sample);
   for (const item of bare.items) delete item._recap.talks;

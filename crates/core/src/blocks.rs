@@ -127,6 +127,16 @@ impl BlockBuilder {
         self.inlines.push(Inline::Break);
     }
 
+    /// A table cell closes: cells are separated by ` | `.
+    pub fn end_table_cell(&mut self) {
+        self.text(" | ");
+    }
+
+    /// A table row closes: each row is a line of the table's paragraph.
+    pub fn end_table_row(&mut self) {
+        self.line_break();
+    }
+
     /// Emphasis (italic or bold) opens.
     pub fn start_emphasis(&mut self) {
         self.emphasis += 1;

@@ -76,9 +76,11 @@ impl Reader {
     fn end(&mut self, tag: TagEnd) {
         let b = &mut self.builder;
         match tag {
-            // A code block or a table is a paragraph of its own, as its text.
+            // A code block or a table is a paragraph of its own, as its text; a table's rows are
+            // its lines.
             TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::Table => b.end_paragraph(),
-            TagEnd::TableCell => b.text(" "),
+            TagEnd::TableCell => b.end_table_cell(),
+            TagEnd::TableHead | TagEnd::TableRow => b.end_table_row(),
             TagEnd::Heading(_) => b.end_heading(),
             TagEnd::Item => b.item_boundary(),
             TagEnd::List(_) => b.end_list(),
@@ -210,7 +212,10 @@ mod tests {
                 other => format!("{other:?}"),
             })
             .collect();
-        assert_eq!(texts, ["Before.", "cargo run", "a b 1 2", "After."]);
+        assert_eq!(
+            texts,
+            ["Before.", "cargo run", "a | b | \n1 | 2 |", "After."]
+        );
     }
 
     #[test]

@@ -59,6 +59,28 @@ pub fn is_next_event_heading(lower: &str) -> bool {
         || lower.starts_with("next ")
 }
 
+/// A heading of a part of the post that holds no talks: jobs, news, promotions, photos.
+pub fn is_aside_heading(lower: &str) -> bool {
+    [
+        "job",
+        "hiring",
+        "career",
+        "vacanc",
+        "promot",
+        "news",
+        "photo",
+        "call for",
+        "cfp",
+        "get involved",
+        "about us",
+        "code of conduct",
+        "raffle",
+        "swag",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
+}
+
 /// A paragraph that announces the next meetup: a strong cue, or a date with a weaker one.
 pub fn is_next_event_text(lower: &str, text: &str) -> bool {
     let strong = [
@@ -100,10 +122,35 @@ pub fn is_sponsor_text(lower: &str) -> bool {
         "courtesy of",
         "supported by",
         "kindly provided",
+        "provided by",
         "big thank",
     ]
     .iter()
     .any(|cue| lower.contains(cue))
+}
+
+/// A link that signs people up for an event ("book your ticket now", a meetup.com event page):
+/// never a talk's title.
+pub fn is_signup_link(text: &str, url: &str) -> bool {
+    let text = text.trim().to_ascii_lowercase();
+    let url = url.to_ascii_lowercase();
+    [
+        "rsvp",
+        "register",
+        "sign up",
+        "book your",
+        "book now",
+        "get your ticket",
+        "grab a ticket",
+        "buy a ticket",
+        "tickets",
+    ]
+    .iter()
+    .any(|cue| text.starts_with(cue) || text.ends_with(cue))
+        || text.contains("ticket")
+        || ["meetup.com/", "eventbrite.", "lu.ma/", "tito.io/"]
+            .iter()
+            .any(|host| url.contains(host) && url.contains("event"))
 }
 
 fn is_rsvp(text: &str, url: &str) -> bool {
@@ -269,6 +316,29 @@ mod tests {
         );
         assert_eq!(find_date("see you in May"), None);
         assert_eq!(find_date("no dates here"), None);
+    }
+
+    #[test]
+    fn signup_links() {
+        assert!(is_signup_link(
+            "book your ticket now",
+            "https://t.example/e/1"
+        ));
+        assert!(is_signup_link(
+            "here",
+            "https://www.meetup.com/x/events/123/"
+        ));
+        assert!(!is_signup_link(
+            "Jupyter Notebooks in Production",
+            "https://youtu.be/x"
+        ));
+    }
+
+    #[test]
+    fn aside_headings() {
+        assert!(is_aside_heading("### jobs board"));
+        assert!(is_aside_heading("## community news"));
+        assert!(!is_aside_heading("## the talks"));
     }
 
     #[test]

@@ -4,17 +4,26 @@
 //! - prose, one paragraph per talk ("Next up we had X from A discussing [Title](video?t=183)
 //!   (starting at 3:03)"), each followed by a list of takeaways;
 //! - a heading per talk, then a speaker line (`**Speaker:** Name, Org`), then bullets;
-//! - a chapter list as in a video description (`03:03 Title — Name (Org)`, one per line).
+//! - a chapter list as in a video description (`03:03 Title — Name (Org)`, one per line);
+//! - a talk on one line: a bullet, a table row or a heading with the speaker on one side of a
+//!   separator and the title on the other (`bullets`).
+//!
+//! Real posts name their speakers in many ways, so the post is read twice: first for the people
+//! it names (an opening roster, photos, headings: `people`), then for its talks, where a first
+//! name ("Dana from Fernhill was talking about …") becomes the full name and organisation. Each
+//! cue is a small named rule with tests; a speaker must look like a person.
 //!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
+mod bullets;
 mod event;
+mod people;
 mod prose;
 mod speakers;
 mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
-use crate::feed::{Item, Link, NextEvent, Recap, Sponsor, Talk};
+use crate::feed::{Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk};
 use crate::time::parse_time_param;
 use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
@@ -56,11 +65,17 @@ pub struct Extraction {
 /// Reads a post's blocks into its recap.
 pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
     let blocks = split_loose_bullets(blocks);
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        ctx: gather(&blocks),
+        ..Reader::default()
+    };
     let mut skip_next = false;
     for (index, block) in blocks.iter().enumerate() {
         if std::mem::take(&mut skip_next) {
             continue;
+        }
+        if matches!(block, Block::Heading { .. } | Block::Paragraph(_)) {
+            reader.settle();
         }
         match block {
             Block::Heading { inlines, .. } => {
@@ -68,9 +83,12 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             }
             Block::Paragraph(inlines) => reader.paragraph(inlines),
             Block::List(items) => reader.list(items),
-            Block::Image { .. } | Block::Embed { .. } => {}
+            Block::Image { alt, .. } => reader.pending = photo_person(alt),
+            Block::Embed { .. } => {}
         }
     }
+    reader.settle();
+    merge_duplicates(&mut reader.talks);
     let mut diagnostics = reader.diagnostics;
     let video = meta
         .video
@@ -114,6 +132,8 @@ enum Section {
     Body,
     NextEvent,
     Sponsors,
+    /// Jobs, news, promotions: read for sponsors, never for talks.
+    Aside,
 }
 
 /// Which talk the following blocks add to.
@@ -125,8 +145,66 @@ enum Open {
     Heading(usize),
 }
 
+/// What the whole post says, read before its talks: who it names, and its sponsors' links.
+fn gather(blocks: &[Block]) -> prose::PostContext {
+    let mut ctx = prose::PostContext::default();
+    let add = |inlines: &[Inline], ctx: &mut prose::PostContext| {
+        for person in prose::people_in(inlines) {
+            ctx.people.add(&person);
+        }
+        ctx.sponsor_urls.extend(prose::sponsor_links(inlines));
+    };
+    for block in blocks {
+        match block {
+            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => add(inlines, &mut ctx),
+            Block::List(items) => items.iter().for_each(|item| add(item, &mut ctx)),
+            Block::Image { alt, .. } => {
+                if let Some(person) = photo_person(alt) {
+                    ctx.people.add(&person);
+                }
+            }
+            Block::Embed { .. } => {}
+        }
+    }
+    ctx.people.finish();
+    ctx
+}
+
+/// The person a photo shows, when its alt text is a full name: `![Dana Ruiz](…)`,
+/// `![Dana Ruiz, Fernhill](…)`, `![Photo of Dana Ruiz (Fernhill)](…)`.
+fn photo_person(alt: &str) -> Option<Speaker> {
+    let alt = text::squash(alt);
+    let lower = alt.to_ascii_lowercase();
+    let alt = ["photo of ", "picture of ", "image of "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &alt[p.len()..]))
+        .unwrap_or(&alt);
+    if alt.split_whitespace().count() > 8 || !speakers::looks_like_people(alt) {
+        return None;
+    }
+    match speaker_line(alt).as_slice() {
+        [one] if one.name.contains(' ') && people::is_person_name(&one.name) => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Whether a list item that reads as a talk on one line says so with more than plain words: a
+/// time, a link, emphasis or a quotation.
+fn marked_up(item: &[Inline], talk: &Talk) -> bool {
+    talk.start.is_some()
+        || item
+            .iter()
+            .any(|i| matches!(i, Inline::Link { .. } | Inline::Emphasis(_)))
+        || plain_text(item).trim_start().starts_with(['"', '“'])
+}
+
 #[derive(Default)]
 struct Reader {
+    ctx: prose::PostContext,
+    /// A person just shown (a photo, a heading with their name), for the next paragraph.
+    pending: Option<Speaker>,
+    /// A weakly told talk, kept only if takeaways follow.
+    provisional: Option<usize>,
     talks: Vec<Talk>,
     sponsors: Vec<Sponsor>,
     next_event: Option<NextEvent>,
@@ -157,18 +235,35 @@ impl Reader {
         // After the talks, "## Severn Cloud Native April" announces the next meetup.
         let names_month = text.split_whitespace().any(event::is_month);
         let speaker_line_follows = matches!(next, Some(Block::Paragraph(p)) if lines(p).first().and_then(|l| prose::labelled_speakers(l)).is_some());
+        // "## Jobs", "### Community news"; not "## Observability for batch jobs" over its speaker.
+        if event::is_aside_heading(&lower)
+            && text.split_whitespace().count() <= 4
+            && !speaker_line_follows
+        {
+            self.section = Section::Aside;
+            return false;
+        }
         if names_month && !self.talks.is_empty() && !speaker_line_follows {
             self.section = Section::NextEvent;
             return false;
         }
-        let Some(Block::Paragraph(first)) = next else {
-            return false;
+        self.pending = None;
+        let first_lines = match next {
+            Some(Block::Paragraph(first)) => lines(first),
+            _ => Vec::new(),
         };
-        let first_lines = lines(first);
         let Some(speakers) = first_lines
             .first()
             .and_then(|line| prose::labelled_speakers(line))
         else {
+            // "## Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs"
+            if let Some(talk) = bullets::line_talk(inlines, &self.ctx.people) {
+                self.talks.push(talk);
+                self.open = Some(Open::Heading(self.talks.len() - 1));
+                return false;
+            }
+            // "### Hannah Lowe, Buxton Bytes": the next paragraph is hers.
+            self.pending = heading_person(&text, &self.ctx.people);
             return false;
         };
         let (title, link) = prose::heading_title(inlines);
@@ -194,18 +289,45 @@ impl Reader {
         match self.section {
             Section::NextEvent => return self.next_event_from(inlines, &text),
             Section::Sponsors => return self.sponsors.extend(event::sponsors(inlines, &text)),
+            Section::Aside => {
+                if event::is_sponsor_text(&text.to_ascii_lowercase()) {
+                    self.sponsors.extend(event::sponsors(inlines, &text));
+                }
+                return;
+            }
             Section::Body => {}
         }
         let line_list = lines(inlines);
+        if bullets::is_table(&line_list) {
+            let talks = bullets::table_talks(&line_list, &self.ctx.people);
+            if !talks.is_empty() {
+                self.open = None;
+                self.talks.extend(talks);
+                return;
+            }
+        }
         if chapter_count(&line_list) >= 2 {
             self.open = None;
             return self.chapters(&line_list);
         }
         if let Some(Open::Heading(index)) = self.open {
             let talk = &mut self.talks[index];
+            let mut labelled = false;
             for line in &line_list {
-                prose::labelled_line(line, talk, &mut self.diagnostics);
+                labelled |= prose::labelled_line(line, talk, &mut self.diagnostics);
             }
+            // "Jodie started at [2:30](…)", "[Watch from 27:45](…)"
+            if let (false, None, Some((url, start))) =
+                (labelled, talk.start, prose::moment(inlines))
+            {
+                talk.video_url.get_or_insert(url);
+                talk.start = Some(start);
+            }
+            return;
+        }
+        if let Some(talk) = prose::labelled_talk(&line_list, &mut self.diagnostics) {
+            self.talks.push(talk);
+            self.open = Some(Open::Prose(self.talks.len() - 1));
             return;
         }
         let lower = text.to_ascii_lowercase();
@@ -215,10 +337,44 @@ impl Reader {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
-        let talks = prose::talks(inlines, &mut self.diagnostics);
-        if !talks.is_empty() {
-            self.talks.extend(talks);
-            self.open = Some(Open::Prose(self.talks.len() - 1));
+        // Lines that each give a talk: "**Talk 1:** [Title](…) — Name, Org", one per line.
+        if line_list.len() >= 2 {
+            let per_line: Vec<Talk> = line_list
+                .iter()
+                .filter_map(|line| self.paragraph_line_talk(line))
+                .collect();
+            if per_line.len() == line_list.len() {
+                self.talks.extend(per_line);
+                self.open = Some(Open::Prose(self.talks.len() - 1));
+                return;
+            }
+        }
+        let mut told = prose::told(
+            inlines,
+            &self.ctx,
+            self.pending.as_ref(),
+            &mut self.diagnostics,
+        );
+        // "Cost Controls for Kubernetes by Dana Ruiz (Fernhill)", a line of its own.
+        if let ([line], true) = (line_list.as_slice(), told.is_empty()) {
+            told.extend(self.paragraph_line_talk(line).map(|t| (t, false)));
+        }
+        if !told.is_empty() {
+            self.pending = None;
+            let last = told.len() - 1;
+            for (k, (talk, weak)) in told.into_iter().enumerate() {
+                // A weakly told talk counts only if its takeaways follow: only the last one can.
+                if weak && k < last {
+                    continue;
+                }
+                self.talks.push(talk);
+                if weak {
+                    self.provisional = Some(self.talks.len() - 1);
+                }
+            }
+            if !self.talks.is_empty() {
+                self.open = Some(Open::Prose(self.talks.len() - 1));
+            }
             return;
         }
         if announces {
@@ -228,13 +384,24 @@ impl Reader {
         if event::is_sponsor_text(&lower) {
             self.sponsors.extend(event::sponsors(inlines, &text));
         }
-        // "Her takeaways were:" keeps the talk open for the list that follows.
+        // "Her takeaways were:" keeps the talk open for the list that follows; so do the talk's
+        // slides ("The slides are [here](…).") and more about it ("She also showed …").
+        if let Some(Open::Prose(index)) = self.open {
+            if prose::resource_paragraph(inlines, &mut self.talks[index])
+                || prose::continues_talk(&text)
+            {
+                return;
+            }
+        }
         if !text.trim_end().ends_with(':') {
             self.open = None;
         }
     }
 
     fn list(&mut self, items: &[Vec<Inline>]) {
+        if self.section == Section::Aside {
+            return;
+        }
         if self.section == Section::NextEvent {
             for item in items {
                 self.next_event_from(item, &plain_text(item));
@@ -246,11 +413,21 @@ impl Reader {
             return self.chapters(items);
         }
         let Some(open) = self.open else {
-            // A list of lightning talks: items that each introduce a talk with its moment.
+            // A list of talks, one a line; or of lightning talks, items that each introduce a
+            // talk with its moment.
             for item in items {
-                let talks = prose::talks(item, &mut self.diagnostics);
-                self.talks
-                    .extend(talks.into_iter().filter(|t| t.start.is_some()));
+                if let Some(talk) = bullets::line_talk(item, &self.ctx.people) {
+                    if marked_up(item, &talk) {
+                        self.talks.push(talk);
+                        continue;
+                    }
+                }
+                // An item that tells a talk in prose: it has its moment, or a title and a speaker
+                // ("Dan Ode from Quayside Bank talked about [Testing Payments](…)").
+                let talks = prose::talks(item, &self.ctx, None, &mut self.diagnostics);
+                self.talks.extend(talks.into_iter().filter(|t| {
+                    t.start.is_some() || (t.title.is_some() && !t.speakers.is_empty())
+                }));
             }
             return;
         };
@@ -270,6 +447,29 @@ impl Reader {
         }
     }
 
+    /// A line of a paragraph read as a talk on one line. Prose is read as prose first, so this
+    /// asks more than a bullet does: a short line, not a thanks, with a speaker's organisation.
+    fn paragraph_line_talk(&self, line: &[Inline]) -> Option<Talk> {
+        let text = plain_text(line);
+        let short = text.split_whitespace().count() <= 20;
+        if !short || event::is_sponsor_text(&text.to_ascii_lowercase()) {
+            return None;
+        }
+        bullets::line_talk(line, &self.ctx.people)
+            .filter(|talk| talk.speakers.iter().any(|s| s.org.is_some()))
+    }
+
+    /// Drops a weakly told talk that no takeaways followed ("Cheryl rounded off the evening").
+    fn settle(&mut self) {
+        let Some(index) = self.provisional.take() else {
+            return;
+        };
+        if index + 1 == self.talks.len() && self.talks[index].takeaways.is_empty() {
+            self.talks.pop();
+            self.open = None;
+        }
+    }
+
     fn next_event_from(&mut self, inlines: &[Inline], text: &str) {
         let next = self.next_event.get_or_insert(NextEvent {
             date_text: None,
@@ -284,12 +484,97 @@ impl Reader {
     }
 
     fn chapters(&mut self, lines: &[Vec<Inline>]) {
+        let agenda = is_agenda(lines);
         for line in lines {
-            if let Some(talk) = prose::chapter(line) {
+            if let Some(mut talk) = prose::chapter(line) {
+                // Times of day say when a talk began in the room, not in the recording.
+                if agenda {
+                    talk.start = None;
+                    talk.video_url = None;
+                }
                 self.talks.push(talk);
             }
         }
     }
+}
+
+/// The person a heading names, when it names nothing else: "Hannah Lowe, Buxton Bytes".
+fn heading_person(text: &str, people: &people::People) -> Option<Speaker> {
+    // "Talk 1 – Ana Costa, Blue Heron Data", "🎤 Dana Ruiz — Fernhill"
+    let text = prose::strip_talk_number(text).trim_start_matches(|c: char| !c.is_alphanumeric());
+    let text = text::squash(text);
+    if text.split_whitespace().count() > 8 || !speakers::looks_like_people(&text) {
+        return None;
+    }
+    let found = speaker_line(&text);
+    match found.as_slice() {
+        [one] if one.name.contains(' ') && people::is_person_name(&one.name) => {
+            Some(people.resolve(one))
+        }
+        _ => None,
+    }
+}
+
+/// Whether lines that start with times are an agenda of the evening ("18:30 Doors", "19:00 …")
+/// rather than chapters of the recording: no time is linked, the first is 7:00 or later, and
+/// every time reads as a time of day on the hour or a multiple of five minutes past it.
+fn is_agenda(lines: &[Vec<Inline>]) -> bool {
+    let times: Vec<(u32, Option<String>, usize)> = lines
+        .iter()
+        .filter_map(|l| prose::chapter_time(l))
+        .collect();
+    let time_of_day =
+        |seconds: u32| (7..=23).contains(&(seconds / 60)) && (seconds % 60).is_multiple_of(5);
+    times.len() >= 2
+        && times
+            .iter()
+            .all(|(seconds, url, _)| url.is_none() && time_of_day(*seconds))
+        && times.windows(2).all(|w| w[0].0 < w[1].0)
+}
+
+/// How many earlier talks a talk is compared with when looking for its duplicate.
+const MERGE_REACH: usize = 40;
+
+/// Folds a talk told twice (a summary, then its own part of the post) into its first telling:
+/// same speakers, and titles and starts that do not disagree.
+fn merge_duplicates(talks: &mut Vec<Talk>) {
+    let same_people = |a: &Talk, b: &Talk| {
+        !a.speakers.is_empty()
+            && a.speakers.len() == b.speakers.len()
+            && a.speakers
+                .iter()
+                .zip(&b.speakers)
+                .all(|(x, y)| x.name == y.name)
+    };
+    let agree = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => true,
+    };
+    let mut kept: Vec<Talk> = Vec::with_capacity(talks.len());
+    for later in talks.drain(..) {
+        // A post tells a few talks; a duplicate is looked for among the last few dozen only.
+        let from = kept.len().saturating_sub(MERGE_REACH);
+        let first = kept[from..].iter_mut().find(|first| {
+            same_people(first, &later)
+                && agree(&first.title, &later.title)
+                && (first.start.is_none() || later.start.is_none() || first.start == later.start)
+        });
+        let Some(first) = first else {
+            kept.push(later);
+            continue;
+        };
+        first.title = first.title.take().or(later.title);
+        first.start = first.start.or(later.start);
+        first.video_url = first.video_url.take().or(later.video_url);
+        for (mine, theirs) in first.speakers.iter_mut().zip(later.speakers) {
+            mine.org = mine.org.take().or(theirs.org);
+        }
+        if first.takeaways.is_empty() {
+            first.takeaways = later.takeaways;
+        }
+        first.links.extend(later.links);
+    }
+    *talks = kept;
 }
 
 /// How many of these lines start with a time.

@@ -1,7 +1,10 @@
 //! Talks told in prose, in headed sections and in chapter lines.
 
-use super::speakers::{looks_like_people, prose_speakers, speaker_line, Mention};
-use super::text::{clean_title, squash};
+use super::people::{is_person_name, roster, works_at, People};
+use super::speakers::{
+    is_spoke_cue, is_strong_spoke_cue, looks_like_people, prose_speakers, speaker_line, Mention,
+};
+use super::text::{clean_title, is_title_cased, squash, words};
 use super::{link_start, resource};
 use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
@@ -29,6 +32,40 @@ const TITLE_MARKERS: &[&str] = &[
     " demonstrating ",
     " exploring ",
 ];
+
+/// Phrases after which a title follows in prose only when it is written in title case and the
+/// phrase is close to the speaker's name ("… who told us about Scaling Queues Without Tears").
+const WEAK_TITLE_MARKERS: &[&str] = &[
+    " talks about ",
+    " discusses ",
+    " presents ",
+    " explores ",
+    " told us about ",
+    " told us ",
+    " us about ",
+    " us through ",
+    " us to ",
+    " us on ",
+    " delivered ",
+    " shared ",
+    " covered ",
+    " demoed ",
+    " discuss ",
+    " whose talk ",
+    " presented on ",
+    " giving us ",
+    " gave us ",
+    " introducing us to ",
+    " introduced us to ",
+    " walked us through ",
+    " took us through ",
+    " with ",
+    " spoke on ",
+    " talking on ",
+];
+
+/// How many words may sit between a speaker's name and a weak title marker.
+const WEAK_MARKER_REACH: usize = 6;
 
 /// Link texts that say nothing about the talk.
 const GENERIC_LINKS: &[&str] = &[
@@ -67,24 +104,40 @@ const RESOURCE_WORDS: &[&str] = &[
     "workshop",
     "website",
     "example",
+    "linkedin",
+    "twitter",
+    "mastodon",
+    "bluesky",
+    "profile",
+    "homepage",
 ];
 
+/// What the whole post says that one paragraph needs: the people it names, and the links of its
+/// sponsors (never a talk's title).
+#[derive(Debug, Clone, Default)]
+pub struct PostContext {
+    /// Everyone the post names as a speaker.
+    pub people: People,
+    /// Links given in a sponsor-thanks clause anywhere in the post.
+    pub sponsor_urls: Vec<String>,
+}
+
 /// Paragraph text with the positions of its links.
-struct Flat {
-    text: String,
-    links: Vec<FlatLink>,
+pub(super) struct Flat {
+    pub(super) text: String,
+    pub(super) links: Vec<FlatLink>,
     /// Byte ranges of emphasised text.
-    emphases: Vec<(usize, usize)>,
+    pub(super) emphases: Vec<(usize, usize)>,
 }
 
-struct FlatLink {
-    start: usize,
-    end: usize,
-    text: String,
-    url: String,
+pub(super) struct FlatLink {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: String,
+    pub(super) url: String,
 }
 
-fn flatten(inlines: &[Inline]) -> Flat {
+pub(super) fn flatten(inlines: &[Inline]) -> Flat {
     let mut text = String::new();
     let mut links = Vec::new();
     let mut emphases = Vec::new();
@@ -116,30 +169,70 @@ fn flatten(inlines: &[Inline]) -> Flat {
     }
 }
 
-fn is_generic(text: &str) -> bool {
+pub(super) fn is_generic(text: &str) -> bool {
     GENERIC_LINKS.contains(&text.trim().to_ascii_lowercase().as_str())
 }
 
-fn is_clock(text: &str) -> bool {
+pub(super) fn is_clock(text: &str) -> bool {
     parse_clock(text).is_some()
 }
 
-fn is_resource(text: &str) -> bool {
+/// A link to a talk's slides, code or notes, not to the talk: a resource name, unless the link
+/// points at a moment of a recording ("[Policy as Code](…?t=861)" is the talk).
+pub(super) fn is_resource_link(link: &FlatLink) -> bool {
+    is_resource(&link.text) && link_start(&link.url).is_none()
+}
+
+pub(super) fn is_resource(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     RESOURCE_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// The talks a paragraph introduces.
-pub fn talks(inlines: &[Inline], diagnostics: &mut Vec<String>) -> Vec<Talk> {
+/// The talks a paragraph introduces. `pending` is a person the post has just shown (a photo, a
+/// heading with a name): the talk's speaker when the paragraph names nobody.
+pub fn talks(
+    inlines: &[Inline],
+    ctx: &PostContext,
+    pending: Option<&Speaker>,
+    diagnostics: &mut Vec<String>,
+) -> Vec<Talk> {
+    told(inlines, ctx, pending, diagnostics)
+        .into_iter()
+        .map(|(talk, _)| talk)
+        .collect()
+}
+
+/// The talks a paragraph introduces, each with whether it is only weakly told: no title, no
+/// time, and a verb such as "rounded off" that a host might use too. Such a talk counts only if
+/// takeaways follow.
+pub fn told(
+    inlines: &[Inline],
+    ctx: &PostContext,
+    pending: Option<&Speaker>,
+    diagnostics: &mut Vec<String>,
+) -> Vec<(Talk, bool)> {
     let flat = flatten(inlines);
-    let mentions = prose_speakers(&flat.text);
+    let mut mentions = mentions(&flat, &ctx.people);
+    if let (true, Some(person)) = (mentions.is_empty(), pending) {
+        mentions.push(Mention {
+            speaker: person.clone(),
+            start: 0,
+            end: 0,
+        });
+    }
     let mut talks = Vec::new();
     if mentions.is_empty() {
         // A talk with no named speaker still counts when a titled link points at its moment.
-        if let Some(talk) = segment_talk(&flat, &[], 0, 0, flat.text.len(), diagnostics) {
+        let whole = Segment {
+            floor: 0,
+            start: 0,
+            after: 0,
+            end: flat.text.len(),
+        };
+        if let Some((talk, _)) = segment_talk(&flat, ctx, &[], whole, diagnostics) {
             let video_moment = talk.video_url.as_deref().and_then(link_start).is_some();
             if talk.title.is_some() && video_moment {
-                talks.push(talk);
+                talks.push((talk, false));
             }
         }
         return talks;
@@ -151,11 +244,235 @@ pub fn talks(inlines: &[Inline], diagnostics: &mut Vec<String>) -> Vec<Talk> {
         let end = clusters
             .get(k + 1)
             .map_or(flat.text.len(), |next| next[0].start);
-        if let Some(talk) = segment_talk(&flat, cluster, start, after, end, diagnostics) {
-            talks.push(talk);
+        let floor = k
+            .checked_sub(1)
+            .and_then(|p| clusters.get(p))
+            .map_or(0, |prev| prev.iter().map(|m| m.end).max().unwrap_or(0));
+        let span = Segment {
+            floor,
+            start,
+            after,
+            end,
+        };
+        if let Some((talk, weak)) = segment_talk(&flat, ctx, cluster, span, diagnostics) {
+            let weak = weak && talk.title.is_none();
+            talks.push((talk, weak));
         }
     }
     talks
+}
+
+/// The speakers a paragraph names, as the post knows them: mentions inside a title (a link's
+/// text, emphasis, quotes) are phrases of the title, not people.
+fn mentions(flat: &Flat, people: &People) -> Vec<Mention> {
+    let spans = title_spans(flat);
+    // Spans sorted by where they start; a mention can only be inside one that starts before it.
+    let inside = |m: &Mention| {
+        let upto = spans.partition_point(|&(s, _)| s <= m.start);
+        spans[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|&(s, e)| s <= m.start && m.end <= e && e - s > m.end - m.start)
+    };
+    let mut found: Vec<Mention> = prose_speakers(&flat.text)
+        .into_iter()
+        .filter(|m| !inside(m))
+        .collect();
+    let known: Vec<Mention> = people
+        .mentions(&flat.text, &found)
+        .into_iter()
+        .filter(|m| !inside(m))
+        .collect();
+    found.extend(known);
+    found.sort_by_key(|m| m.start);
+    for mention in &mut found {
+        mention.speaker = people.resolve(&mention.speaker);
+    }
+    found.retain(|m| is_person_name(&m.speaker.name));
+    found
+}
+
+/// Byte ranges that hold a title rather than running text: links, emphasis, quotations.
+fn title_spans(flat: &Flat) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = flat.links.iter().map(|l| (l.start, l.end)).collect();
+    spans.extend(flat.emphases.iter().copied());
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        let mut from = 0;
+        while let Some(i) = flat.text.get(from..).and_then(|t| t.find(open)) {
+            let start = from + i + open.len_utf8();
+            let Some(j) = flat.text.get(start..).and_then(|t| t.find(close)) else {
+                break;
+            };
+            spans.push((start, start + j));
+            from = start + j + close.len_utf8();
+        }
+    }
+    spans.sort_unstable();
+    spans
+}
+
+/// The people a paragraph, list item or heading names: as speakers in prose, in a roster, or
+/// with an organisation of their own ("Kieran works at …").
+pub fn people_in(inlines: &[Inline]) -> Vec<Speaker> {
+    let flat = flatten(inlines);
+    let empty = People::default();
+    let mut people: Vec<Speaker> = mentions(&flat, &empty)
+        .into_iter()
+        .map(|m| m.speaker)
+        .collect();
+    people.extend(roster(&flat.text));
+    people.extend(works_at(&flat.text));
+    let line = squash(&flat.text);
+    if line.split_whitespace().count() <= 8 && looks_like_people(&line) {
+        people.extend(
+            speaker_line(&line)
+                .into_iter()
+                .filter(|s| s.name.contains(' ') && is_person_name(&s.name)),
+        );
+    }
+    people
+}
+
+/// The links of a paragraph given in a sponsor-thanks clause.
+pub fn sponsor_links(inlines: &[Inline]) -> Vec<String> {
+    let flat = flatten(inlines);
+    flat.links
+        .iter()
+        .filter(|l| in_sponsor_clause(&flat.text, l))
+        .map(|l| l.url.clone())
+        .collect()
+}
+
+/// How far around a point the clause-level cues look, in bytes: a clause is short, and a long
+/// paragraph must not make every look a pass over all of it.
+const WINDOW: usize = 300;
+
+/// Up to [`WINDOW`] bytes of text before `at`, from a character boundary.
+fn window_before(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let mut from = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at).unwrap_or_default()
+}
+
+/// Up to [`WINDOW`] bytes of text after `at`, to a character boundary.
+fn window_after(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let mut to = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or_default()
+}
+
+/// Words of a clause that thanks a sponsor or a host.
+const SPONSOR_CUES: &[&str] = &[
+    "thanks to",
+    "thank you to",
+    "thanks go to",
+    "grateful to",
+    "sponsor",
+    "courtesy of",
+    "supported by",
+    "hosted by",
+    "for hosting",
+    "for the pizza",
+    "for the food",
+    "for the drinks",
+    "for their support",
+    "for providing",
+];
+
+/// Whether a link sits in a clause that thanks a sponsor: "Pizza was courtesy of [X](…)",
+/// "and to [X](…) for sponsoring the evening".
+fn in_sponsor_clause(text: &str, link: &FlatLink) -> bool {
+    let before = window_before(text, link.start);
+    let clause_start = before
+        .rfind(['.', ',', ';', '(', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let after = window_after(text, link.end);
+    let clause_end = after
+        .find(['.', ',', ';', ')', '!', '?', '\n'])
+        .unwrap_or(after.len());
+    let clause = format!("{} {}", &before[clause_start..], &after[..clause_end]).to_lowercase();
+    SPONSOR_CUES.iter().any(|cue| clause.contains(cue))
+}
+
+/// Words before a name that thank rather than introduce: "Thanks to", "courtesy of".
+const THANKS: &[&str] = &[
+    "thanks to",
+    "thank you to",
+    "thanks go to",
+    "grateful to",
+    "courtesy of",
+    "sponsored by",
+    "shout-out to",
+    "shout out to",
+];
+
+/// Whether the sentence before `at` thanks whoever is named at `at`.
+fn thanked_before(text: &str, at: usize) -> bool {
+    let before = window_before(text, at);
+    let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+    let lower = sentence.to_lowercase();
+    THANKS.iter().any(|cue| lower.contains(cue))
+}
+
+/// Whether the words right after a speaker's name speak of the future: "will be telling us",
+/// "who'll show", "is going to".
+fn future_tense(text: &str, at: usize) -> bool {
+    let rest = window_after(text, at);
+    let words = words(rest);
+    let mut next = words
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .skip_while(|w| matches!(w.as_str(), "who" | "also" | "then"));
+    match next.next().as_deref() {
+        Some("will" | "shall") => true,
+        Some(w) if w.ends_with("'ll") || w.ends_with("’ll") => true,
+        Some("is" | "are") => next.next().as_deref() == Some("going"),
+        _ => false,
+    }
+}
+
+/// Whether a sentence ends between two points of the text.
+fn has_sentence_end(text: &str, from: usize, to: usize) -> bool {
+    text.get(from.min(to)..to).is_some_and(|between| {
+        between.contains(". ") || between.contains("! ") || between.contains(".\n")
+    })
+}
+
+/// Whether a link at `to` can still be about the speakers named before `from`: in the same
+/// sentence or the next one ("X spoke next. Her talk, [Title](…), …").
+fn near_sentence(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from.min(to)..to) else {
+        return false;
+    };
+    let ends = between.matches(". ").count()
+        + between.matches("! ").count()
+        + between.matches(".\n").count();
+    ends <= 1
+}
+
+/// Whether the words after a speaker's name say that they spoke ("… told us about eBPF",
+/// "…, who explained how", "Dario Mendes, explained"), and whether they say it on their own
+/// (`Some(true)`) or only with takeaways to follow (`Some(false)`: "rounded off the evening").
+fn spoke_after(text: &str, after: usize) -> Option<bool> {
+    let rest = window_after(text, after);
+    words(rest)
+        .iter()
+        .take(4)
+        .find(|w| {
+            !matches!(
+                w.text,
+                "who" | "then" | "also" | "was" | "were" | "next" | "later"
+            )
+        })
+        .filter(|w| is_spoke_cue(w.text))
+        .map(|w| is_strong_spoke_cue(w.text))
 }
 
 /// Groups mentions joined by "and" or a comma: they are one talk's speakers.
@@ -165,7 +482,19 @@ fn cluster<'m>(text: &str, mentions: &'m [Mention]) -> Vec<Vec<&'m Mention>> {
         let joined = clusters.last().and_then(|c| c.last()).is_some_and(|last| {
             let gap = text.get(last.end..mention.start).unwrap_or("");
             let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ')');
-            last.end >= mention.start || matches!(gap, "" | "and" | "&" | "alongside" | "with")
+            last.end >= mention.start
+                || matches!(
+                    gap,
+                    "" | "and"
+                        | "&"
+                        | "alongside"
+                        | "with"
+                        | "joined by"
+                        | "together with"
+                        | "and their colleague"
+                        | "and his colleague"
+                        | "and her colleague"
+                )
         });
         match clusters.last_mut() {
             Some(last) if joined => last.push(mention),
@@ -175,31 +504,53 @@ fn cluster<'m>(text: &str, mentions: &'m [Mention]) -> Vec<Vec<&'m Mention>> {
     clusters
 }
 
+/// Where a talk is told in a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Where the speakers before these end: a title before these speakers starts after it.
+    floor: usize,
+    /// Where these speakers' mentions start.
+    start: usize,
+    /// Where they end.
+    after: usize,
+    /// Where the next speakers start, or the paragraph ends.
+    end: usize,
+}
+
 /// The talk told in `flat.text[start..end]`, whose speakers' mentions end at `after`.
 fn segment_talk(
     flat: &Flat,
+    ctx: &PostContext,
     cluster: &[&Mention],
-    start: usize,
-    after: usize,
-    end: usize,
+    span: Segment,
     diagnostics: &mut Vec<String>,
-) -> Option<Talk> {
+) -> Option<(Talk, bool)> {
+    let Segment {
+        floor,
+        start,
+        after,
+        end,
+    } = span;
     let segment = flat.text.get(start..end)?;
     let lower = segment.to_ascii_lowercase();
     if lower.contains("hosted by") || lower.contains("our host") || lower.contains("welcomed by") {
         return None;
     }
+    let thanked = !cluster.is_empty() && thanked_before(&flat.text, start);
     let orgs: Vec<&str> = cluster
         .iter()
         .filter_map(|m| m.speaker.org.as_deref())
         .collect();
-    let links: Vec<&FlatLink> = flat
-        .links
+    // Links are in text order: only those of this segment are looked at.
+    let first = flat.links.partition_point(|l| l.start < start);
+    let last = flat.links.partition_point(|l| l.start < end);
+    let links: Vec<&FlatLink> = flat.links[first..last.max(first)]
         .iter()
-        .filter(|l| l.start >= start && l.start < end)
         .filter(|l| {
             !orgs.contains(&l.text.as_str())
                 && !cluster.iter().any(|m| l.start >= m.start && l.end <= m.end)
+                && !in_sponsor_clause(&flat.text, l)
+                && !ctx.sponsor_urls.contains(&l.url)
         })
         .collect();
     let mut talk = Talk {
@@ -210,11 +561,14 @@ fn segment_talk(
     let title_link = links.iter().find(|l| {
         l.start >= after
             && !is_clock(&l.text)
-            && !is_resource(&l.text)
+            && !is_resource_link(l)
             && !is_generic(&l.text)
             && l.text != l.url
+            && !super::event::is_signup_link(&l.text, &l.url)
+            && (cluster.is_empty() || near_sentence(&flat.text, after, l.start))
     });
-    let emphasis = flat.emphases.iter().find(|(s, e)| {
+    let from = flat.emphases.partition_point(|(s, _)| *s < after);
+    let emphasis = flat.emphases[from..].iter().find(|(s, e)| {
         *s >= after && *e <= end && flat.text[*s..*e].split_whitespace().count() >= 2
     });
     let quoted = quoted_title(segment, after.saturating_sub(start)).map(|(at, t)| (start + at, t));
@@ -228,7 +582,26 @@ fn segment_talk(
     if let Some((at, title)) = quoted {
         candidates.push((at, title, None));
     }
+    // "… [T1](…) was given by Dana. The second talk, [T2](…), was given by Tom": a title in a
+    // later sentence that leads to the next speakers is theirs.
+    let next_speakers = end < flat.text.len();
+    candidates.retain(|c| {
+        !next_speakers
+            || !has_sentence_end(&flat.text, after, c.0)
+            || has_sentence_end(&flat.text, c.0, end)
+    });
     candidates.sort_by_key(|c| c.0);
+    // A caption, "*Dana Ruiz presenting*", names the speaker, not the talk.
+    candidates.retain(|c| {
+        !cluster
+            .iter()
+            .any(|m| c.1.contains(m.speaker.name.as_str()))
+    });
+    // "“Scaling Postgres” was the topic for Dana Lee": a title before the speakers, in their
+    // sentence and after the speakers before them.
+    if candidates.is_empty() && !cluster.is_empty() {
+        candidates.extend(lead_title(flat, ctx, floor, start));
+    }
     let mut link_time = None;
     if let Some((_, title, link)) = candidates.into_iter().next() {
         talk.title = clean_title(&title);
@@ -269,22 +642,104 @@ fn segment_talk(
             talk.links.push(resource(&link.text, &link.url));
         }
     }
-    (talk.title.is_some() || talk.start.is_some() || talk.video_url.is_some()).then_some(talk)
+    let spoke = if cluster.is_empty() {
+        None
+    } else {
+        spoke_after(&flat.text, after)
+    };
+    // "Thanks to Jane Doe from Acme, who gave us the room": thanked, not speaking; "Jane Doe
+    // will tell us about …": announced, not given.
+    if (thanked || future_tense(&flat.text, after)) && talk.start.is_none() {
+        return None;
+    }
+    let bare = talk.title.is_none() && talk.start.is_none() && talk.video_url.is_none();
+    match (bare, spoke) {
+        (false, _) => Some((talk, false)),
+        (true, Some(strong)) => Some((talk, !strong)),
+        (true, None) => None,
+    }
+}
+
+/// A title written before the speakers it belongs to, in the same sentence: the last link,
+/// emphasis or quotation before `at`.
+fn lead_title<'f>(
+    flat: &'f Flat,
+    ctx: &PostContext,
+    floor: usize,
+    at: usize,
+) -> Option<(usize, String, Option<&'f FlatLink>)> {
+    let lead = flat.text.get(..at)?;
+    let sentence = lead
+        .rfind(". ")
+        .map_or(0, |i| i + 2)
+        .max(lead.rfind('\n').map_or(0, |i| i + 1))
+        .max(floor.min(at));
+    let mut found: Vec<(usize, String, Option<&FlatLink>)> = Vec::new();
+    for link in flat
+        .links
+        .iter()
+        .filter(|l| l.start >= sentence && l.end <= at)
+    {
+        let usable = !is_clock(&link.text)
+            && !super::event::is_signup_link(&link.text, &link.url)
+            && !is_resource_link(link)
+            && !is_generic(&link.text)
+            && link.text != link.url
+            && !in_sponsor_clause(&flat.text, link)
+            && !ctx.sponsor_urls.contains(&link.url)
+            && (is_title_cased(&link.text) || link_start(&link.url).is_some());
+        if usable {
+            found.push((link.start, link.text.clone(), Some(link)));
+        }
+    }
+    for &(s, e) in flat
+        .emphases
+        .iter()
+        .filter(|(s, e)| *s >= sentence && *e <= at)
+    {
+        let words = flat.text[s..e].split_whitespace().count();
+        if words >= 2 && is_title_cased(&flat.text[s..e]) {
+            found.push((s, flat.text[s..e].to_owned(), None));
+        }
+    }
+    if let Some((i, title)) = quoted_title(&flat.text[..at], sentence) {
+        found.push((i, title, None));
+    }
+    found.into_iter().max_by_key(|c| c.0)
 }
 
 /// The first quoted title after `after`, and where it starts.
 fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
     let rest = segment.get(after..)?;
-    [('“', '”'), ('"', '"')]
+    [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\'')]
         .iter()
         .filter_map(|(open, close)| {
-            let i = rest.find(*open)?;
+            let i = quote_open(rest, *open)?;
             let inner = &rest[i + open.len_utf8()..];
-            let j = inner.find(*close)?;
+            let j = quote_close(inner, *close)?;
             let title = clean_title(&inner[..j])?;
             (title.split_whitespace().count() >= 2).then_some((after + i, title))
         })
         .min_by_key(|(at, _)| *at)
+}
+
+/// Where a quotation opens: a quote mark at the start of a word (so that an apostrophe, as in
+/// "Mia's", is not taken for one).
+fn quote_open(text: &str, open: char) -> Option<usize> {
+    text.match_indices(open).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + open.len_utf8()..].chars().next();
+        before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_'))
+            && after.is_some_and(|c| !c.is_whitespace())
+    })
+}
+
+/// Where a quotation closes: a quote mark at the end of a word.
+fn quote_close(text: &str, close: char) -> Option<usize> {
+    text.match_indices(close).map(|(i, _)| i).find(|&i| {
+        let after = text[i + close.len_utf8()..].chars().next();
+        after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// The start time from a link and from the text: the link wins, and a disagreement is reported.
@@ -307,17 +762,56 @@ fn reconcile(
     link.or(text)
 }
 
-/// A title told in prose after "asking", "discussing", "a talk on", … up to the end of the
-/// sentence or an opening parenthesis.
+/// A title told in prose after "asking", "discussing", "a talk on", "told us about", … up to
+/// "(starting", the end of the sentence or a clause (", explaining that …").
 fn prose_title(segment: &str, after: usize) -> Option<String> {
     let rest = segment.get(after..)?;
     let lower = rest.to_ascii_lowercase();
-    let (at, marker) = TITLE_MARKERS
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| (i, *m)))
-        .min_by_key(|(i, _)| *i)?;
+    let mut candidates: Vec<(usize, &str, Marker)> = Vec::new();
+    for (markers, kind) in [
+        (TITLE_MARKERS, Marker::Strong),
+        (WEAK_TITLE_MARKERS, Marker::Weak),
+        (IMMEDIATE_TITLE_MARKERS, Marker::Immediate),
+    ] {
+        for marker in markers {
+            candidates.extend(lower.match_indices(marker).map(|(i, _)| (i, *marker, kind)));
+        }
+    }
+    candidates.sort_by_key(|(i, m, _)| (*i, std::cmp::Reverse(m.len())));
+    candidates
+        .into_iter()
+        .find_map(|(at, marker, kind)| title_after_marker(rest, at, marker, kind))
+}
+
+/// How much a title marker says on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// "discussing", "titled": a capitalised run after it is a title.
+    Strong,
+    /// "told us about", "with": a title only in title case, close to the speaker.
+    Weak,
+    /// "on", a dash: a title only in title case, right after the speaker.
+    Immediate,
+}
+
+/// Phrases that introduce a title only right after the speaker: "X of Org on Title".
+const IMMEDIATE_TITLE_MARKERS: &[&str] = &[" on ", " about ", " — ", " – ", " - ", ": "];
+
+/// The title after the marker found at `at` in `rest`, if what follows reads as one.
+fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Option<String> {
+    let lower = rest.to_ascii_lowercase();
+    // Words, not punctuation: "Dana Ruiz (Fernhill), on Title" has none before "on".
+    let before = lower[..at]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let near = match kind {
+        Marker::Strong => true,
+        Marker::Weak => before <= WEAK_MARKER_REACH,
+        Marker::Immediate => before == 0,
+    };
     // The marker must be near the speakers, not deep in a later sentence.
-    if lower[..at].contains(". ") {
+    if !near || lower[..at].contains(". ") {
         return None;
     }
     let title = rest.get(at + marker.len()..)?;
@@ -327,26 +821,197 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
         .trim_start_matches("a talk about ")
         .trim_start_matches("the topic of ")
         .trim_start_matches("us ");
-    let mut end = title.len();
-    for stop in [
-        " (", ". ", "\n", " — ", " – ", "; ", ", where ", ", which ", ", and ",
-    ] {
-        if let Some(i) = title.find(stop) {
-            end = end.min(i);
-        }
-    }
-    for stop in ["? ", "! "] {
-        if let Some(i) = title.find(stop) {
-            end = end.min(i + 1);
-        }
-    }
-    let title = clean_title(&title[..end])?;
+    let title = title_run(title);
+    let (skipped, title) = skip_lowercase_lead(title);
+    let title = clean_title(title)?;
     // Titles are written capitalised; "on the night" is prose.
     let capitalised = title
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    (capitalised && title.split_whitespace().count() >= 2).then_some(title)
+    let cased = if kind == Marker::Strong && !skipped {
+        capitalised
+    } else {
+        is_title_cased(&title)
+    };
+    (cased && title.split_whitespace().count() >= 2).then_some(title)
+}
+
+/// The run of text that a prose title can take: up to "(starting", a sentence's end, a dash
+/// clause, or a comma followed by a lower-case word (", explaining that …").
+fn title_run(text: &str) -> &str {
+    let mut end = text.len();
+    for stop in [
+        " (",
+        "(starting",
+        ". ",
+        "\n",
+        " — ",
+        " – ",
+        "; ",
+        ", where ",
+        ", which ",
+        ", and ",
+    ] {
+        if let Some(i) = text.find(stop) {
+            end = end.min(i);
+        }
+    }
+    for stop in ["? ", "! "] {
+        if let Some(i) = text.find(stop) {
+            end = end.min(i + 1);
+        }
+    }
+    if let Some(i) = comma_clause(text) {
+        end = end.min(i);
+    }
+    &text[..end]
+}
+
+/// Where ", " followed by a lower-case word starts, if anywhere.
+fn comma_clause(text: &str) -> Option<usize> {
+    text.match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| text[i + 2..].chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Drops up to two leading lower-case words before a capitalised one: "being Calm in a Crisis",
+/// "how to Tame Your Build Cache". Returns whether words were dropped.
+fn skip_lowercase_lead(title: &str) -> (bool, &str) {
+    let mut rest = title.trim_start();
+    for _ in 0..2 {
+        if !rest.starts_with(char::is_lowercase) {
+            break;
+        }
+        let Some((_, tail)) = rest.split_once(' ') else {
+            break;
+        };
+        rest = tail.trim_start();
+    }
+    if rest.len() < title.trim_start().len() && rest.starts_with(char::is_uppercase) {
+        (true, rest)
+    } else {
+        (false, title)
+    }
+}
+
+/// The moment a paragraph under a talk's heading points at: a link on a time ("started at
+/// [3:40](…)"), or one that says so ("[Watch from 27:45](…)").
+pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
+    let flat = flatten(inlines);
+    flat.links.iter().find_map(|l| {
+        let clock = find_clocks(&l.text).first().map(|c| c.seconds);
+        if clock.is_none() && !is_generic(&l.text) {
+            return None;
+        }
+        let start = link_start(&l.url).or(clock)?;
+        Some((l.url.clone(), start))
+    })
+}
+
+/// Words of a short paragraph that hands out a talk's material.
+const MATERIAL_WORDS: &[&str] = &[
+    "slide",
+    "deck",
+    "recording",
+    "video",
+    "repo",
+    "code",
+    "demo",
+];
+
+/// A short paragraph after a talk that links its material ("The slides are [here](…).");
+/// its links become the talk's. Returns whether it was one.
+pub fn resource_paragraph(inlines: &[Inline], talk: &mut Talk) -> bool {
+    let flat = flatten(inlines);
+    let lower = flat.text.to_lowercase();
+    let short = flat.text.split_whitespace().count() <= 16;
+    let material = MATERIAL_WORDS.iter().any(|w| lower.contains(w));
+    let links: Vec<&FlatLink> = flat
+        .links
+        .iter()
+        .filter(|l| {
+            !in_sponsor_clause(&flat.text, l) && !super::event::is_signup_link(&l.text, &l.url)
+        })
+        .collect();
+    if !short || !material || links.is_empty() || !prose_speakers(&flat.text).is_empty() {
+        return false;
+    }
+    for link in links {
+        if talk.video_url.as_deref() != Some(link.url.as_str()) {
+            talk.links.push(resource(&link.text, &link.url));
+        }
+    }
+    true
+}
+
+/// A paragraph that goes on about the talk before it: it starts with the speaker's pronoun.
+pub fn continues_talk(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphabetic());
+    matches!(first, "He" | "She" | "They" | "His" | "Her" | "Their")
+}
+
+/// Labels of a line that gives a talk's title.
+const TITLE_LABELS: &[&str] = &["talk:", "title:", "topic:", "session:"];
+
+/// A talk given as labelled lines without a heading: `**Talk:** Title`, `**Speaker:** Name
+/// (Org)`, `**Video:** [from 4:05](…)`.
+pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Option<Talk> {
+    let mut talk = Talk::default();
+    let mut found = (false, false);
+    let mut rest = Vec::new();
+    for line in lines {
+        let text = squash(&plain_text(line));
+        let lower = text.to_ascii_lowercase();
+        if let Some(label) = TITLE_LABELS.iter().find(|l| lower.starts_with(**l)) {
+            talk.title = clean_title(text.get(label.len()..).unwrap_or_default());
+            if let Some((url, _)) = line.iter().find_map(|i| match i {
+                Inline::Link { text, url } => Some((url.clone(), text.clone())),
+                _ => None,
+            }) {
+                talk.start = link_start(&url);
+                talk.video_url = Some(url);
+            }
+            found.0 = talk.title.is_some();
+        } else if lower.starts_with("speaker") || lower.starts_with("presenter") {
+            if let Some(speakers) = labelled_speakers(line) {
+                talk.speakers = speakers;
+                found.1 = true;
+            }
+        } else {
+            rest.push(line);
+        }
+    }
+    // "**Monorepos Without Tears**" then "Sam Patel, Fallowfield Labs"
+    if found == (false, false) && lines.len() >= 2 {
+        if let (Some(title), Some(speakers)) =
+            (emphasised_line(&lines[0]), labelled_speakers(&lines[1]))
+        {
+            talk.title = Some(title);
+            talk.speakers = speakers;
+            found = (true, true);
+            rest = lines[2..].iter().collect();
+        }
+    }
+    if found != (true, true) {
+        return None;
+    }
+    for line in rest {
+        labelled_line(line, &mut talk, diagnostics);
+    }
+    Some(talk)
+}
+
+/// The text of a line that is all emphasis: a title set on its own line in bold.
+fn emphasised_line(line: &[Inline]) -> Option<String> {
+    match line {
+        [Inline::Emphasis(text)] => clean_title(text),
+        _ => None,
+    }
 }
 
 /// Speakers on a line that names them: `Speaker: Name, Org`, `Presented by Name (Org)`, or a
@@ -389,11 +1054,22 @@ pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<(String, Opt
 }
 
 /// "Talk 2: Title" → "Title".
-fn strip_talk_number(text: &str) -> &str {
+pub fn strip_talk_number(text: &str) -> &str {
     let trimmed = text.trim_start();
+    // "1. Title", "2) Title", "#3: Title"
+    let digits = trimmed.trim_start_matches('#');
+    let after_digits = digits.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_digits.len() < digits.len() {
+        if let Some(rest) = after_digits
+            .strip_prefix(['.', ')', ':'])
+            .filter(|r| r.starts_with(' '))
+        {
+            return rest;
+        }
+    }
     let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with("talk ") {
-        if let Some((head, rest)) = trimmed.split_once([':', '—', '-']) {
+        if let Some((head, rest)) = trimmed.split_once([':', '—', '–', '-']) {
             if head[5..].trim().chars().all(|c| c.is_ascii_digit()) {
                 return rest;
             }
@@ -531,6 +1207,15 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
             }
         }
     }
+    // "Name (Org): Title"
+    if speakers.is_empty() {
+        if let Some((left, right)) = rest.split_once(": ") {
+            if looks_like_people(left) {
+                title = right.to_owned();
+                speakers = speaker_line(left);
+            }
+        }
+    }
     // "Title (Name, Org)"
     if speakers.is_empty() {
         if let Some((left, right)) = rest.rsplit_once(" (") {
@@ -566,4 +1251,301 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
         video_url,
         ..Talk::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Inline {
+        Inline::Text(t.into())
+    }
+
+    fn link(t: &str, url: &str) -> Inline {
+        Inline::Link {
+            text: t.into(),
+            url: url.into(),
+        }
+    }
+
+    fn title(segment: &str) -> Option<String> {
+        prose_title(segment, 0)
+    }
+
+    #[test]
+    fn titles_in_plain_prose_after_a_verb_phrase() {
+        assert_eq!(
+            title(" who told us about Scaling Queues Without Tears. She said").as_deref(),
+            Some("Scaling Queues Without Tears")
+        );
+        assert_eq!(
+            title(" was giving us A Gentle Tour of Sidecars (starting at 21:41)").as_deref(),
+            Some("A Gentle Tour of Sidecars")
+        );
+        assert_eq!(
+            title(" rounded off our evening by introducing us to The Patch Tuesday Problem.")
+                .as_deref(),
+            Some("The Patch Tuesday Problem")
+        );
+        assert_eq!(
+            title(", with Servers or Serverless - Picking Your Battles (starting at 2:55)")
+                .as_deref(),
+            Some("Servers or Serverless - Picking Your Battles")
+        );
+        assert_eq!(
+            title(" talked about Deployments with Kapitan, explaining that it works").as_deref(),
+            Some("Deployments with Kapitan")
+        );
+    }
+
+    #[test]
+    fn more_ways_to_give_a_title() {
+        assert_eq!(
+            title(", on Incident Reviews That Stick (starting at 20:00).").as_deref(),
+            Some("Incident Reviews That Stick")
+        );
+        assert_eq!(
+            title(" then took the stage to talk about Incident Reviews That Stick.").as_deref(),
+            Some("Incident Reviews That Stick")
+        );
+        assert_eq!(
+            title(" closed the evening with Incident Reviews That Stick (starting at 50:00)")
+                .as_deref(),
+            Some("Incident Reviews That Stick")
+        );
+    }
+
+    #[test]
+    fn a_lower_case_lead_belongs_to_the_sentence_when_the_title_is_title_cased() {
+        assert_eq!(
+            title(" discussed being Calm in a Crisis (starting at 41:07)").as_deref(),
+            Some("Calm in a Crisis")
+        );
+        assert_eq!(
+            title(" told us how to Tame Your Build Cache (starting at 27:30)").as_deref(),
+            Some("Tame Your Build Cache")
+        );
+        assert_eq!(
+            skip_lowercase_lead("why cold starts"),
+            (false, "why cold starts")
+        );
+    }
+
+    #[test]
+    fn prose_that_is_not_a_title() {
+        assert_eq!(
+            title(" told us about Terraform modules, showing how:"),
+            None
+        );
+        assert_eq!(title(" told us about eBPF, showing how:"), None);
+        assert_eq!(
+            title(" rounded off the first half with a look at capacity planning"),
+            None
+        );
+        assert_eq!(title(" told us why cold starts are mostly a myth."), None);
+        // A weak marker far from the speaker is not about the talk's title.
+        assert_eq!(
+            title(" showed how far a five-pound microcontroller can go with Rust And Friends"),
+            None
+        );
+    }
+
+    #[test]
+    fn title_runs_end_at_clauses() {
+        assert_eq!(
+            title_run("Policy as Code(starting at 14:21)"),
+            "Policy as Code"
+        );
+        assert_eq!(
+            title_run("Cheap Clusters, Expensive Mistakes"),
+            "Cheap Clusters, Expensive Mistakes"
+        );
+        assert_eq!(comma_clause("A Look, and more"), Some(6));
+    }
+
+    #[test]
+    fn sponsor_links_are_never_titles() {
+        let inlines = vec![
+            text("Our speakers were Ada Lane from Kestrel and Bo Dahl from Fenwick. Pizza was courtesy of "),
+            link("Belfast Byte", "https://bb.example/"),
+            text("."),
+        ];
+        assert_eq!(sponsor_links(&inlines), ["https://bb.example/"]);
+        let ctx = PostContext::default();
+        assert!(talks(&inlines, &ctx, None, &mut Vec::new()).is_empty());
+        let talk_link = vec![
+            text("Ada Lane from Kestrel, with thanks to "),
+            link("Reedham", "https://reedham.example/"),
+            text(" for a laptop, discussing "),
+            link(
+                "Cost-aware Architecture",
+                "https://youtu.be/AbCdEfGhIjK?t=60",
+            ),
+        ];
+        let found = talks(&talk_link, &ctx, None, &mut Vec::new());
+        assert_eq!(found[0].title.as_deref(), Some("Cost-aware Architecture"));
+        assert!(found[0].links.is_empty());
+    }
+
+    #[test]
+    fn an_untitled_talk_needs_a_speaking_verb() {
+        let ctx = PostContext::default();
+        let told = vec![text(
+            "Hana Kowal from Reedbank told us about eBPF, showing how:",
+        )];
+        let found = talks(&told, &ctx, None, &mut Vec::new());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].title, None);
+        let roster = vec![text(
+            "Our speakers were Hana Kowal from Reedbank and Bo Dahl from Fenwick.",
+        )];
+        assert!(talks(&roster, &ctx, None, &mut Vec::new()).is_empty());
+        assert_eq!(spoke_after(", who explained how", 0), Some(true));
+        assert_eq!(spoke_after(" rounded off the evening", 0), Some(false));
+        assert_eq!(spoke_after(" opened the evening", 0), None);
+    }
+
+    #[test]
+    fn speakers_joined_by_another_give_one_talk() {
+        let ctx = PostContext::default();
+        let inlines = vec![
+            text("Next, Ada Lane from Kestrel, joined by Bo Dahl from Fenwick, discussing "),
+            link("Tracing Together", "https://youtu.be/AbCdEfGhIjK?t=60"),
+        ];
+        let found = talks(&inlines, &ctx, None, &mut Vec::new());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].speakers.len(), 2);
+    }
+
+    #[test]
+    fn a_pending_person_speaks_when_nobody_is_named() {
+        let ctx = PostContext::default();
+        let person = Speaker {
+            name: "Dana Ruiz".into(),
+            org: None,
+        };
+        let inlines = vec![
+            text("She told us about "),
+            link("Incident Reviews", "https://youtu.be/AbCdEfGhIjK?t=60"),
+        ];
+        let found = talks(&inlines, &ctx, Some(&person), &mut Vec::new());
+        assert_eq!(found[0].speakers, [person]);
+    }
+
+    #[test]
+    fn people_inside_titles_are_phrases() {
+        let inlines = vec![
+            text("Opening was Chidi Okeke from Auckland Digital with "),
+            link(
+                "Better: Practical Insights from DevOps to Director",
+                "https://youtu.be/AbCdEfGhIjK?t=210",
+            ),
+        ];
+        let names: Vec<String> = mentions(&flatten(&inlines), &People::default())
+            .into_iter()
+            .map(|m| m.speaker.name)
+            .collect();
+        assert_eq!(names, ["Chidi Okeke"]);
+    }
+
+    #[test]
+    fn thanked_people_are_not_speakers() {
+        let ctx = PostContext::default();
+        let inlines = vec![text(
+            "Thanks to Jane Doe from Acme Hosting, who gave us the room and the pizza.",
+        )];
+        assert!(talks(&inlines, &ctx, None, &mut Vec::new()).is_empty());
+        assert!(thanked_before("Big thanks to Jane", 14));
+        assert!(future_tense("Jane Doe will be telling us more. She", 8));
+        assert!(!future_tense("Jane Doe told us why it will rain", 8));
+        assert!(future_tense("Jane Doe, who'll show us", 8));
+        assert!(!thanked_before("Thanks to all. Next, Jane", 20));
+    }
+
+    #[test]
+    fn a_title_before_its_speaker() {
+        let ctx = PostContext::default();
+        let inlines = vec![text(
+            "Thanks. “Scaling Postgres Further” was the topic for Dana Lee from Quire (starting at 5:00).",
+        )];
+        let found = talks(&inlines, &ctx, None, &mut Vec::new());
+        assert_eq!(found[0].title.as_deref(), Some("Scaling Postgres Further"));
+        assert_eq!(found[0].start, Some(300));
+        // Not a link in running text, and not from an earlier sentence.
+        let channel = vec![
+            text("See "),
+            link("our video channel", "https://v.example/c"),
+            text(" for Dana Lee from Quire telling us more."),
+        ];
+        assert_eq!(talks(&channel, &ctx, None, &mut Vec::new())[0].title, None);
+        let apart = vec![text(
+            "“A Quoted Saying” indeed. Dana Lee from Quire told us more.",
+        )];
+        assert_eq!(talks(&apart, &ctx, None, &mut Vec::new())[0].title, None);
+    }
+
+    #[test]
+    fn titles_before_their_speakers_in_turn() {
+        let ctx = PostContext::default();
+        let inlines = vec![
+            text("The first talk, "),
+            link("Zero Trust", "https://youtu.be/AbCdEfGhIjK?t=60"),
+            text(", was given by Dana Ruiz from Fernhill. The second, "),
+            link("Chaos Daily", "https://youtu.be/AbCdEfGhIjK?t=900"),
+            text(", was given by Tom Lee from Gridline."),
+        ];
+        let found = talks(&inlines, &ctx, None, &mut Vec::new());
+        let titles: Vec<Option<&str>> = found.iter().map(|t| t.title.as_deref()).collect();
+        assert_eq!(titles, [Some("Zero Trust"), Some("Chaos Daily")]);
+        assert_eq!(found[1].start, Some(900));
+    }
+
+    #[test]
+    fn labelled_lines_make_a_talk() {
+        let lines = vec![
+            vec![text("Talk: Cost Is a Feature")],
+            vec![text("Speaker: Imogen Clarke (Rochester Retail)")],
+            vec![
+                text("Video: "),
+                link("from 4:05", "https://youtu.be/AbCdEfGhIjK?t=245"),
+            ],
+        ];
+        let talk = labelled_talk(&lines, &mut Vec::new()).unwrap();
+        assert_eq!(talk.title.as_deref(), Some("Cost Is a Feature"));
+        assert_eq!(talk.speakers[0].org.as_deref(), Some("Rochester Retail"));
+        assert_eq!(talk.start, Some(245));
+        assert!(labelled_talk(&lines[..1], &mut Vec::new()).is_none());
+    }
+
+    #[test]
+    fn material_and_more_words_keep_a_talk_open() {
+        let mut talk = Talk::default();
+        let slides = vec![
+            text("The slides are "),
+            link("here", "https://slides.example/x"),
+            text("."),
+        ];
+        assert!(resource_paragraph(&slides, &mut talk));
+        assert_eq!(talk.links.len(), 1);
+        let news = vec![
+            text("Read our news "),
+            link("here", "https://news.example/"),
+        ];
+        assert!(!resource_paragraph(&news, &mut talk));
+        assert!(continues_talk("She also showed a demo."));
+        assert!(!continues_talk("Shelley ran the raffle."));
+    }
+
+    #[test]
+    fn a_moment_under_a_heading() {
+        let inlines = vec![
+            text("Jodie started at "),
+            link("2:30", "https://youtu.be/AbCdEfGhIjK?t=150"),
+        ];
+        assert_eq!(
+            moment(&inlines),
+            Some(("https://youtu.be/AbCdEfGhIjK?t=150".into(), 150))
+        );
+        assert_eq!(moment(&[link("the slides", "https://s.example/")]), None);
+    }
 }

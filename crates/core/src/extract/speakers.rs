@@ -1,6 +1,6 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
-use super::text::{is_capitalised, is_lead_in, is_name_word, squash, words, Word};
+use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words, Word};
 use crate::feed::Speaker;
 
 /// The most words a person's name is taken to have.
@@ -19,6 +19,37 @@ pub struct Mention {
     pub end: usize,
 }
 
+/// Byte ranges already taken by mentions, kept sorted so that an overlap is found by a binary
+/// search rather than a pass over every mention (a long paragraph can name thousands).
+#[derive(Debug, Default)]
+pub struct Taken(Vec<(usize, usize)>);
+
+impl Taken {
+    /// The ranges of these mentions.
+    pub fn of(mentions: &[Mention]) -> Taken {
+        let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        spans.sort_unstable();
+        Taken(spans)
+    }
+
+    /// Whether a range overlaps one taken. Mentions are a few words long, so only the last
+    /// few that start before the range's end can reach into it.
+    pub fn overlaps(&self, span: (usize, usize)) -> bool {
+        let upto = self.0.partition_point(|&(s, _)| s < span.1);
+        self.0[..upto]
+            .iter()
+            .rev()
+            .take(16)
+            .any(|&(s, e)| span.0 < e && s < span.1)
+    }
+
+    /// Takes a range.
+    pub fn insert(&mut self, span: (usize, usize)) {
+        let at = self.0.partition_point(|&(s, _)| s < span.0);
+        self.0.insert(at, span);
+    }
+}
+
 /// Speakers named in running text: "X from A", "X of A", "X (A)", "X from A and Y from B",
 /// "X and Y from A".
 pub fn prose_speakers(text: &str) -> Vec<Mention> {
@@ -27,13 +58,16 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     let mut consumed_until = 0; // word index before which words are taken
     let mut i = 0;
     while i < words.len() {
-        let org_start = if matches!(words[i].text, "from" | "of") && i > 0 && !words[i - 1].closes {
+        // "Cheryl Hung (@oicheryl) from Arm": the handle is skipped.
+        let name_end = skip_handle(&words, i);
+        // "Ben Li, from Acme Robotics, talked": a comma may set the organisation off.
+        let comma = name_end > 0
+            && matches!(words[i].text, "from" | "of")
+            && text[words[name_end - 1].end..].starts_with(',');
+        let open = name_end > 0 && (!words[name_end - 1].closes || comma);
+        let org_start = if matches!(words[i].text, "from" | "of") && open {
             Some(i + 1)
-        } else if words[i].opens
-            && text[..words[i].start].ends_with('(')
-            && i > 0
-            && !words[i - 1].closes
-        {
+        } else if words[i].opens && text[..words[i].start].ends_with('(') && open {
             Some(i)
         } else {
             None
@@ -42,20 +76,53 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        let name_end = i;
         let Some(name_start) = name_run_start(&words, name_end, consumed_until) else {
             i += 1;
             continue;
         };
         let parenthesised = org_start == i;
-        let Some(org_end) = org_run_end(text, &words, org_start, parenthesised) else {
+        // "from the Edge Weekly podcast": the organisation starts after "the".
+        let org_start = if !parenthesised && is_the_before_org(&words, org_start) {
+            org_start + 1
+        } else {
+            org_start
+        };
+        // "(Principal Engineer, Fernhill)", "(CTO at Gridline)": a role before the organisation.
+        let with_role = if parenthesised {
+            paren_with_role(text, &words, org_start)
+        } else {
+            None
+        };
+        let Some(org_end) = with_role
+            .as_ref()
+            .map(|(_, end)| *end)
+            .or_else(|| org_run_end(text, &words, org_start, parenthesised))
+        else {
             i += 1;
             continue;
         };
-        let org = squash(&text[words[org_start].start..words[org_end - 1].end]);
+        // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people.
+        let role = words[name_start..name_end]
+            .iter()
+            .any(|w| is_role_noun(w.text));
+        if role
+            || after_article(&words, name_start)
+            || (!parenthesised && from_to_range(&words, i, org_end))
+        {
+            i += 1;
+            continue;
+        }
+        let org_end = with_org_noun(&words, org_start, org_end);
+        let org = match with_role {
+            Some((org, _)) => org,
+            None => squash(&text[words[org_start].start..words[org_end - 1].end]),
+        };
         let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
         // "X and Y from A": X shares Y's organisation.
-        if name_start >= 2 && words[name_start - 1].text == "and" && !words[name_start - 2].closes {
+        if name_start >= 2
+            && matches!(words[name_start - 1].text, "and" | "&")
+            && !words[name_start - 2].closes
+        {
             if let Some(first_start) = name_run_start(&words, name_start - 1, consumed_until) {
                 let first = squash(&text[words[first_start].start..words[name_start - 2].end]);
                 mentions.push(Mention {
@@ -79,9 +146,351 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         consumed_until = org_end;
         i = org_end;
     }
+    let comma = comma_org(text, &words, &mentions);
+    mentions.extend(comma);
+    let roles = role_at_org(text, &words, &mentions);
+    mentions.extend(roles);
     mentions.extend(unaffiliated(text, &words, &mentions));
     mentions.sort_by_key(|m| m.start);
+    for mention in &mut mentions {
+        mention.speaker.name = strip_honorific(&mention.speaker.name).to_owned();
+    }
     mentions
+}
+
+/// One past a name that ends right before `at`, skipping a parenthesised handle: in
+/// "Cheryl Hung (@oicheryl) from Arm", the name ends before "(@oicheryl)".
+fn skip_handle(words: &[Word<'_>], at: usize) -> usize {
+    if at >= 2 && words[at - 1].text.starts_with('@') && words[at - 1].opens {
+        at - 1
+    } else {
+        at
+    }
+}
+
+/// "eBay", "iManage": a name that is capitalised inside rather than at the start.
+fn has_inner_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase)
+}
+
+/// The organisation in parentheses that give a role first: "(Principal Engineer, Fernhill)",
+/// "(Staff SRE at Fernhill)"; and one past the word that closes them.
+fn paren_with_role(text: &str, words: &[Word<'_>], start: usize) -> Option<(String, usize)> {
+    let first = words.get(start)?;
+    let inside = text.get(first.start..)?;
+    let close = inside.find(')').filter(|&c| c <= 80)?;
+    let org = org_without_role(&inside[..close])?;
+    let end = words[start..]
+        .iter()
+        .position(|w| w.end >= first.start + close)
+        .map(|k| start + k + 1)?;
+    Some((org, end))
+}
+
+/// The organisation in "Role at Org" or "Role, Org", when the role names a job.
+pub fn org_without_role(text: &str) -> Option<String> {
+    let text = squash(text);
+    let has_role = |part: &str| part.split_whitespace().any(is_role_noun);
+    if let Some((role, org)) = text.rsplit_once(" at ") {
+        if has_role(role) && org.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return Some(org.to_owned());
+        }
+    }
+    let (role, org) = text.split_once(", ")?;
+    (has_role(role) && org.starts_with(char::is_uppercase)).then(|| org.to_owned())
+}
+
+/// Nouns that end an organisation named with "the": "from the Data Drift podcast".
+const ORG_NOUNS: &[&str] = &[
+    "podcast",
+    "project",
+    "community",
+    "foundation",
+    "team",
+    "show",
+    "newsletter",
+    "collective",
+    "group",
+];
+
+/// "from the X …" where X is capitalised.
+fn is_the_before_org(words: &[Word<'_>], at: usize) -> bool {
+    words.get(at).is_some_and(|w| w.text == "the" && !w.closes)
+        && words.get(at + 1).is_some_and(|w| is_capitalised(w.text))
+}
+
+/// One past an organisation's trailing noun ("Edge Weekly podcast"), if it has one.
+fn with_org_noun(words: &[Word<'_>], start: usize, end: usize) -> usize {
+    let closed = end == 0 || words[end - 1].closes;
+    match words.get(end) {
+        Some(w) if !closed && end > start && ORG_NOUNS.contains(&w.text) => end + 1,
+        _ => end,
+    }
+}
+
+/// Whether the name that starts at `name_start` follows an article: "the Age of AI",
+/// "A Short History of …" name things, not people.
+pub fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
+    name_start > 0
+        && matches!(
+            words[name_start - 1].text.to_ascii_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "these" | "those" | "your" | "my"
+        )
+}
+
+/// Whether "from" at `from` opens a range, "from DevOps to Director", rather than an
+/// organisation.
+pub fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
+    words[from].text == "from"
+        && org_end > 0
+        && !words[org_end - 1].closes
+        && words.get(org_end).is_some_and(|w| w.text == "to")
+}
+
+/// Words between a role and the organisation it is held at: "a developer at", "the CTO of".
+const ROLE_LINKS: &[&str] = &["at", "of", "from", "for"];
+
+/// "Pavel Novak, a developer at Chorlton Cloud, …": a name, a comma, a role with an article,
+/// and the organisation the role is held at.
+fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let taken = Taken::of(found);
+    for (i, word) in words.iter().enumerate() {
+        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
+            continue;
+        }
+        let Some(name_start) = name_run_start(words, i + 1, 0) else {
+            continue;
+        };
+        if i + 1 - name_start < 2 || after_article(words, name_start) {
+            continue;
+        }
+        // The role: up to five words, then "at" (or else "of"/"for"/"from"): "a developer at",
+        // "Head of Platform at", "CTO of".
+        let window: Vec<usize> = (i + 2..(i + 8).min(words.len()))
+            .take_while(|&k| !words[k - 1].closes)
+            .collect();
+        let link = window
+            .iter()
+            .copied()
+            .find(|&k| words[k].text == "at")
+            .or_else(|| {
+                window
+                    .iter()
+                    .copied()
+                    .find(|&k| ROLE_LINKS.contains(&words[k].text))
+            });
+        let Some(link) = link else {
+            continue;
+        };
+        // Without an article, the role must name a job: "Ana Costa, Head of Platform at …",
+        // not "Dana Ruiz, Tomasz Wolak of Gridline".
+        let article = matches!(words[i + 1].text, "a" | "an" | "the");
+        let role = words[i + 1..link].iter().any(|w| is_role_noun(w.text));
+        if !article && !role {
+            continue;
+        }
+        let org_start = link + 1;
+        let Some(org_end) = org_run_end(text, words, org_start, false) else {
+            continue;
+        };
+        if org_end <= org_start {
+            continue;
+        }
+        let span = (words[name_start].start, words[org_end - 1].end);
+        if taken.overlaps(span) {
+            continue;
+        }
+        out.push(Mention {
+            speaker: Speaker {
+                name: squash(&text[words[name_start].start..words[i].end]),
+                org: Some(squash(
+                    &text[words[org_start].start..words[org_end - 1].end],
+                )),
+            },
+            start: span.0,
+            end: span.1,
+        });
+    }
+    out
+}
+
+/// Words that name a job: "Head of Platform", "a staff engineer".
+const ROLE_NOUNS: &[&str] = &[
+    "engineer",
+    "developer",
+    "advocate",
+    "head",
+    "director",
+    "cto",
+    "ceo",
+    "cio",
+    "coo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "lead",
+    "manager",
+    "architect",
+    "consultant",
+    "sre",
+    "maintainer",
+    "principal",
+    "vp",
+    "evangelist",
+    "researcher",
+    "scientist",
+    "analyst",
+    "specialist",
+    "partner",
+    "chief",
+    "president",
+    "contributor",
+    "programmer",
+    "student",
+    "professor",
+    "lecturer",
+];
+
+/// Whether a word names a job.
+fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Words right after a speaker's name that say they spoke: "…, Saltmarsh Bank describing".
+const PARTICIPLES: &[&str] = &[
+    "discussing",
+    "talking",
+    "presenting",
+    "describing",
+    "explaining",
+    "asking",
+    "showing",
+    "introducing",
+    "giving",
+    "sharing",
+    "demonstrating",
+    "walking",
+    "taking",
+    "telling",
+    "speaking",
+    "exploring",
+    "covering",
+    "on",
+    "with",
+    "about",
+];
+
+/// Whether a word says that the person before it gave a talk.
+pub fn is_talk_cue(word: &str) -> bool {
+    TALK_VERBS.contains(&word) || PARTICIPLES.contains(&word)
+}
+
+/// Verbs that say someone gave a talk, even one with no title or time ("Hana told us about
+/// eBPF"); hosts open, close and welcome, so those are not among them.
+const SPOKE: &[&str] = &[
+    "talks",
+    "discusses",
+    "presents",
+    "explains",
+    "shows",
+    "tells",
+    "walks",
+    "takes",
+    "gives",
+    "describes",
+    "demonstrates",
+    "told",
+    "explained",
+    "showed",
+    "spoke",
+    "talked",
+    "walked",
+    "presented",
+    "discussed",
+    "described",
+    "demonstrated",
+    "demoed",
+    "gave",
+    "took",
+];
+
+/// Verbs that say someone gave a talk only when what follows bears it out (a list of takeaways):
+/// hosts also kick off, round off and introduce.
+const SPOKE_WEAKLY: &[&str] = &[
+    "shared",
+    "argued",
+    "introduced",
+    "dug",
+    "dived",
+    "dove",
+    "guided",
+    "asked",
+    "rounded",
+    "kicked",
+    "followed",
+    "covered",
+    "explored",
+    "unpacked",
+    "delivered",
+];
+
+/// Whether a word right after a name says that the person gave a talk.
+pub fn is_spoke_cue(word: &str) -> bool {
+    is_strong_spoke_cue(word) || SPOKE_WEAKLY.contains(&word)
+}
+
+/// Whether a word right after a name says, on its own, that the person gave a talk.
+pub fn is_strong_spoke_cue(word: &str) -> bool {
+    SPOKE.contains(&word) || (PARTICIPLES.contains(&word) && word.ends_with("ing"))
+}
+
+/// "Nina Park, Loftware describing …": a name, a comma, an organisation and a talk cue.
+fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let taken = Taken::of(found);
+    for (i, word) in words.iter().enumerate() {
+        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
+            continue;
+        }
+        let Some(name_start) = name_run_start(words, i + 1, 0) else {
+            continue;
+        };
+        if i + 1 - name_start < 2 || after_article(words, name_start) {
+            continue;
+        }
+        let org_start = i + 1;
+        let mut org_end = org_start;
+        while org_end < words.len()
+            && org_end - org_start < MAX_ORG_WORDS
+            && (is_capitalised(words[org_end].text) || words[org_end].text == "&")
+            && !is_lead_in(words[org_end].text)
+        {
+            org_end += 1;
+            if words[org_end - 1].closes {
+                break;
+            }
+        }
+        let cue = words.get(org_end).is_some_and(|w| is_talk_cue(w.text));
+        if org_end == org_start || words[org_end - 1].closes || !cue {
+            continue;
+        }
+        let span = (words[name_start].start, words[org_end - 1].end);
+        if taken.overlaps(span) {
+            continue;
+        }
+        out.push(Mention {
+            speaker: Speaker {
+                name: squash(&text[words[name_start].start..words[i].end]),
+                org: Some(squash(
+                    &text[words[org_start].start..words[org_end - 1].end],
+                )),
+            },
+            start: span.0,
+            end: span.1,
+        });
+    }
+    out
 }
 
 /// Verbs that follow a speaker's name in recaps ("Ana Silva gave a talk called …").
@@ -119,6 +528,24 @@ const TALK_VERBS: &[&str] = &[
     "described",
     "argued",
     "stood",
+    "followed",
+    "started",
+    "kicked",
+    "covered",
+    "explored",
+    "unpacked",
+    "talks",
+    "discusses",
+    "presents",
+    "explains",
+    "shows",
+    "tells",
+    "walks",
+    "takes",
+    "gives",
+    "shares",
+    "describes",
+    "demonstrates",
 ];
 
 /// Words after which a capitalised name introduces a speaker: "Finally we had Priyanka Shah,".
@@ -152,13 +579,8 @@ fn without_org(text: &str, span: (usize, usize)) -> Mention {
 /// Speakers named without an organisation: two or more capitalised words right before a talk
 /// verb, or right after "a talk from", outside the mentions already found.
 fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let overlaps = |span: (usize, usize), out: &[Mention]| {
-        found
-            .iter()
-            .chain(out.iter())
-            .any(|m| span.0 < m.end && m.start < span.1)
-    };
+    let mut out: Vec<Mention> = Vec::new();
+    let mut taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
         let after_noun = (matches!(word.text, "from" | "by")
             && i > 0
@@ -179,24 +601,100 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
             continue;
         }
         let span = (words[i + 1].start, words[end - 1].end);
-        if !overlaps(span, &out) {
+        if !taken.overlaps(span) {
+            taken.insert(span);
             out.push(without_org(text, span));
         }
     }
-    for (verb, word) in words.iter().enumerate() {
-        if !TALK_VERBS.contains(&word.text) || verb == 0 || words[verb - 1].closes {
+    for verb in 0..words.len() {
+        if verb == 0 || !names_talk_after(words, verb) {
+            continue;
+        }
+        // "Our first speaker, Dario Mendes, explained": a name set off by commas.
+        let apposition = words[verb - 1].closes && text[words[verb - 1].end..].starts_with(',');
+        if words[verb - 1].closes && !apposition {
             continue;
         }
         let Some(start) = name_run_start(words, verb, 0) else {
             continue;
         };
+        if apposition && (start == 0 || !words[start - 1].closes) {
+            continue;
+        }
         let span = (words[start].start, words[verb - 1].end);
-        if verb - start < 2 || overlaps(span, &out) {
+        if verb - start < 2 || taken.overlaps(span) || after_article(words, start) {
+            continue;
+        }
+        taken.insert(span);
+        // "Fernhill's Dana Ruiz talked": the organisation before the name.
+        if let Some(org) = possessive(words[start].text).filter(|_| verb - start >= 3) {
+            out.push(Mention {
+                speaker: Speaker {
+                    name: squash(&text[words[start + 1].start..words[verb - 1].end]),
+                    org: Some(org.to_owned()),
+                },
+                start: span.0,
+                end: span.1,
+            });
             continue;
         }
         out.push(without_org(text, span));
     }
+    for (at, word) in words.iter().enumerate() {
+        let Some(bare) = possessive(word.text) else {
+            continue;
+        };
+        if at > 0 && words[at - 1].closes
+            || !words.get(at + 1).is_some_and(|w| is_talk_noun(w.text))
+        {
+            continue;
+        }
+        let end = word.start + bare.len();
+        let start = name_run_start(words, at, 0).unwrap_or(at);
+        let start = if start < at && !words[at - 1].closes {
+            start
+        } else {
+            at
+        };
+        if at - start + 1 < 2 || after_article(words, start) {
+            continue;
+        }
+        let span = (words[start].start, end);
+        if !taken.overlaps(span) && is_name_word(bare) {
+            taken.insert(span);
+            out.push(without_org(text, span));
+        }
+    }
     out
+}
+
+/// Whether the word at `verb` says that the name before it spoke: a talk verb, a participle,
+/// or "with his/her/their talk".
+fn names_talk_after(words: &[Word<'_>], verb: usize) -> bool {
+    let word = words[verb].text;
+    if word == "with" {
+        return words
+            .get(verb + 1)
+            .is_some_and(|w| matches!(w.text, "his" | "her" | "their"));
+    }
+    TALK_VERBS.contains(&word) || (PARTICIPLES.contains(&word) && word.ends_with("ing"))
+}
+
+/// Nouns after a possessive name that make it a talk: "Mia's discussion on …".
+pub fn is_talk_noun(word: &str) -> bool {
+    TALK_NOUNS.contains(&word)
+        || matches!(
+            word,
+            "discussion" | "comparison" | "walkthrough" | "tour" | "look" | "lightning" | "opening"
+        )
+}
+
+/// "Mia's" → "Mia".
+pub fn possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix("s'"))
+        .filter(|w| !w.is_empty())
 }
 
 /// The first word of the name that ends just before `end`, if there is one.
@@ -227,7 +725,8 @@ fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize>
 /// One past the last word of the organisation that starts at `start`.
 fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool) -> Option<usize> {
     let first = words.get(start)?;
-    if !is_capitalised(first.text) || is_lead_in(first.text) && !parenthesised {
+    let capitalised = is_capitalised(first.text) || has_inner_capital(first.text);
+    if !capitalised || is_lead_in(first.text) && !parenthesised {
         return None;
     }
     let mut end = start;
@@ -264,11 +763,13 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
             continue;
         }
         let speaker = if let Some((name, rest)) = part.split_once('(') {
+            let org = rest.trim_end_matches(')');
             Speaker {
                 name: squash(name),
-                org: Some(squash(rest.trim_end_matches(')'))).filter(|o| !o.is_empty()),
+                org: Some(org_without_role(org).unwrap_or_else(|| squash(org)))
+                    .filter(|o| !o.is_empty()),
             }
-        } else if let Some((name, org)) = [" from ", " of ", " at ", ", "]
+        } else if let Some((name, org)) = [" from ", " of ", " at ", ", ", " — ", " – ", " | "]
             .iter()
             .find_map(|sep| part.split_once(sep))
         {
@@ -283,7 +784,10 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
             }
         };
         if !speaker.name.is_empty() {
-            speakers.push(speaker);
+            speakers.push(Speaker {
+                name: strip_honorific(&speaker.name).to_owned(),
+                ..speaker
+            });
         }
     }
     // "A and B (Org)": A shares B's organisation.
@@ -310,9 +814,11 @@ fn split_people(line: &str) -> Vec<&str> {
         }
         if depth == 0 && line.is_char_boundary(i) {
             let rest = &line[i..];
+            // "Name, Kite & Kernel": after the comma, "&" belongs to the organisation.
+            let in_org = line[start..i].contains(", ");
             let sep = [" and ", " & ", "; "]
                 .iter()
-                .find(|sep| rest.starts_with(**sep));
+                .find(|sep| rest.starts_with(**sep) && !(in_org && **sep == " & "));
             if let Some(sep) = sep {
                 parts.push(&line[start..i]);
                 i += sep.len();
@@ -387,6 +893,144 @@ mod tests {
         );
     }
 
+    #[test]
+    fn names_with_honorifics_initials_and_podcasts() {
+        assert_eq!(
+            names("Next up was Dr Alan Brook from Northgate University presenting"),
+            [s("Alan Brook", "Northgate University")]
+        );
+        assert_eq!(
+            names("Finally we had Mary J. Stone from Harbourside Health talking"),
+            [s("Mary J. Stone", "Harbourside Health")]
+        );
+        assert_eq!(
+            names("Kicking off was Femi Adebayo from the Edge Weekly podcast, asking"),
+            [s("Femi Adebayo", "Edge Weekly podcast")]
+        );
+    }
+
+    #[test]
+    fn phrases_of_titles_are_not_people() {
+        assert!(names("Testing in the Age of AI (starting at 3:03)").is_empty());
+        assert!(names("giving us A Short History of Schema Evolution").is_empty());
+        assert!(names("Practical Insights from DevOps to Director").is_empty());
+    }
+
+    #[test]
+    fn a_comma_org_an_apposition_and_a_possessive() {
+        assert_eq!(
+            names("Next up, Grace T. Whitlock, Saltmarsh Bank describing the upgrade"),
+            [s("Grace T. Whitlock", "Saltmarsh Bank")]
+        );
+        assert_eq!(
+            names("Our first speaker, Dario Mendes, explained how"),
+            [("Dario Mendes".into(), None)]
+        );
+        assert_eq!(
+            names("After the break, Kieran Doyle’s talk on tracing"),
+            [("Kieran Doyle".into(), None)]
+        );
+        assert_eq!(
+            names("And wrapping up was Ola Berg discussing storage"),
+            [("Ola Berg".into(), None)]
+        );
+        assert_eq!(
+            names("Kicking off was Luca Ferri with his talk on operators"),
+            [("Luca Ferri".into(), None)]
+        );
+        assert!(names("Jonas's idea of measuring paths").is_empty());
+    }
+
+    #[test]
+    fn handles_and_camel_case_organisations() {
+        assert_eq!(
+            names("Opening the evening was Cheryl Hung (@oicheryl) from Arm, discussing"),
+            [s("Cheryl Hung", "Arm")]
+        );
+        assert_eq!(
+            names("Next up, Lee Park from eBay talked"),
+            [s("Lee Park", "eBay")]
+        );
+    }
+
+    #[test]
+    fn a_role_at_an_organisation() {
+        assert_eq!(
+            names("The final slot went to Pavel Novak, a developer at Chorlton Cloud, talking"),
+            [s("Pavel Novak", "Chorlton Cloud")]
+        );
+        assert_eq!(
+            names("Then Ana Silva, the CTO of Brightwave, explained"),
+            [s("Ana Silva", "Brightwave")]
+        );
+    }
+
+    #[test]
+    fn a_role_without_an_article_and_a_comma_before_from() {
+        assert_eq!(
+            names(
+                "Our first speaker was Ana Costa, Head of Platform at Blue Heron Data, who spoke"
+            ),
+            [s("Ana Costa", "Blue Heron Data")]
+        );
+        assert_eq!(
+            names("Next, Ben Li, from Acme Robotics, talked about"),
+            [s("Ben Li", "Acme Robotics")]
+        );
+        assert_eq!(
+            names("Our speakers were Dana Ruiz, Tomasz Wolak of Gridline"),
+            [s("Tomasz Wolak", "Gridline")]
+        );
+    }
+
+    #[test]
+    fn two_people_joined_by_an_ampersand_share_the_organisation() {
+        assert_eq!(
+            names("Next, Dana Ruiz & Tom Lee from Fernhill took us through"),
+            [s("Dana Ruiz", "Fernhill"), s("Tom Lee", "Fernhill")]
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_the_name() {
+        assert_eq!(
+            names("Last but not least, Fernhill's Dana Ruiz talked about"),
+            [s("Dana Ruiz", "Fernhill")]
+        );
+    }
+
+    #[test]
+    fn roles_in_parentheses() {
+        assert_eq!(
+            names("Dana Ruiz (Staff SRE at Fernhill) opened"),
+            [s("Dana Ruiz", "Fernhill")]
+        );
+        assert_eq!(
+            names("Dana Ruiz (Principal Engineer, Fernhill) opened"),
+            [s("Dana Ruiz", "Fernhill")]
+        );
+        assert_eq!(
+            speaker_line("Tom Lee (CTO at Gridline)"),
+            [sp("Tom Lee", Some("Gridline"))]
+        );
+        assert_eq!(
+            speaker_line("Tom Lee — Gridline"),
+            [sp("Tom Lee", Some("Gridline"))]
+        );
+        assert_eq!(org_without_role("Marks and Sparks"), None);
+    }
+
+    #[test]
+    fn talk_cues() {
+        assert!(is_spoke_cue("told") && is_spoke_cue("discussing"));
+        assert!(!is_spoke_cue("opened") && !is_spoke_cue("on"));
+        assert!(is_spoke_cue("kicked") && !is_strong_spoke_cue("kicked"));
+        assert!(is_talk_cue("with") && is_talk_cue("asked"));
+        assert_eq!(possessive("Mia's"), Some("Mia"));
+        assert_eq!(possessive("Rhys’s"), Some("Rhys"));
+        assert_eq!(possessive("Mia"), None);
+    }
+
     fn sp(name: &str, org: Option<&str>) -> Speaker {
         Speaker {
             name: name.into(),
@@ -415,6 +1059,14 @@ mod tests {
             ]
         );
         assert_eq!(speaker_line("Callum Reid"), [sp("Callum Reid", None)]);
+        assert_eq!(
+            speaker_line("Rafael Duarte, Kite & Kernel"),
+            [sp("Rafael Duarte", Some("Kite & Kernel"))]
+        );
+        assert_eq!(
+            speaker_line("Dr Nia Roberts, Clifton Compute"),
+            [sp("Nia Roberts", Some("Clifton Compute"))]
+        );
         assert!(looks_like_people("Ana Silva (Estuary Data)"));
         assert!(!looks_like_people("Why we moved everything to the edge"));
     }

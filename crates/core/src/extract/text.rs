@@ -58,12 +58,48 @@ const LEAD_INS: &[&str] = &[
     "Back",
     "Following",
     "Headlining",
+    "Leading",
+    "Your",
+    "Why",
+    "How",
+    "What",
+    "When",
+    "Where",
+    "Is",
+    "Are",
+    "Do",
+    "Does",
+    "Was",
+    "Were",
+    "Not",
+    "Both",
+    "Everyone",
+    "Thank",
 ];
 
 /// Lower-case words that may sit inside a person's name.
 const NAME_PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "el",
     "ter", "ten", "dos", "das",
+];
+
+/// Titles written before a name that are not part of it.
+const HONORIFICS: &[&str] = &[
+    "Dr",
+    "Prof",
+    "Professor",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Sir",
+    "Dame",
+];
+
+/// Words that title case leaves in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with",
+    "from", "by", "as", "vs", "via", "into", "per", "is", "are", "it", "its", "not",
 ];
 
 /// A word of running text with its position.
@@ -100,12 +136,14 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             continue;
         }
         let trailing = &inner[core.len()..];
+        // "Mary J. Stone", "Dr. Alan Brook": the full stop of an abbreviation ends nothing.
+        let abbreviation = trailing == "." && (is_initial(core) || is_honorific(core));
         words.push(Word {
             text: core,
             start: token_start + leading,
             end: token_start + leading + core.len(),
             opens: leading > 0,
-            closes: trailing.chars().any(is_clause_end),
+            closes: trailing.chars().any(is_clause_end) && !abbreviation,
         });
     }
     words
@@ -124,6 +162,51 @@ fn is_close_punct(c: char) -> bool {
 
 fn is_clause_end(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?' | '(')
+}
+
+/// A single capital letter, as in a middle initial.
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// "Dr", "Prof." and the like.
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word.trim_end_matches('.'))
+}
+
+/// A name without a leading honorific: "Dr Alan Brook" → "Alan Brook".
+pub fn strip_honorific(name: &str) -> &str {
+    let name = name.trim();
+    match name.split_once(char::is_whitespace) {
+        Some((first, rest)) if is_honorific(first) && !rest.trim().is_empty() => rest.trim(),
+        _ => name,
+    }
+}
+
+/// Whether a phrase is written in title case: it starts with a capital, and at least three in
+/// four of its other words that title case capitalises are capitalised ("Calm in a Crisis",
+/// "Is OpenSource Enterprise APM a reality?", not "Terraform modules").
+pub fn is_title_cased(phrase: &str) -> bool {
+    let mut words = phrase
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    if !words.next().is_some_and(is_capitalised) {
+        return false;
+    }
+    let (mut major, mut capitalised) = (0usize, 0usize);
+    for word in words {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if MINOR_WORDS.contains(&bare) || !bare.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        major += 1;
+        if is_capitalised(bare) {
+            capitalised += 1;
+        }
+    }
+    capitalised * 4 >= major * 3
 }
 
 /// Starts with an upper-case letter or a digit.
@@ -191,5 +274,27 @@ mod tests {
         );
         assert_eq!(clean_title("Done:").as_deref(), Some("Done"));
         assert_eq!(clean_title(" . "), None);
+    }
+
+    #[test]
+    fn initials_and_honorifics_do_not_end_a_clause() {
+        let w = words("Mary J. Stone and Dr. Alan Brook.");
+        assert!(!w[1].closes && !w[4].closes && w[6].closes);
+        assert_eq!(strip_honorific("Dr Alan Brook"), "Alan Brook");
+        assert_eq!(strip_honorific("Prof. Martin Ashby"), "Martin Ashby");
+        assert_eq!(strip_honorific("Drew Cole"), "Drew Cole");
+        assert_eq!(strip_honorific("Dr"), "Dr");
+    }
+
+    #[test]
+    fn title_case_is_told_from_prose() {
+        assert!(is_title_cased("Calm in a Crisis"));
+        assert!(is_title_cased(
+            "Servers or Serverless - Picking Your Battles"
+        ));
+        assert!(is_title_cased("Is OpenSource Enterprise APM a reality?"));
+        assert!(!is_title_cased("Terraform modules"));
+        assert!(!is_title_cased("eBPF"));
+        assert!(!is_title_cased("a look at capacity planning"));
     }
 }

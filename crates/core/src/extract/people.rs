@@ -1,0 +1,405 @@
+//! The people a post names, gathered once from the whole post, so that a talk introduced by a
+//! first name ("Dana from Fernhill was talking about …", "Tomasz rounded off the evening") gets
+//! the full name and the organisation that the post gives elsewhere: an opening roster, a
+//! speaker photo's alt text, a heading, "Kieran works at …".
+
+use super::speakers::{
+    is_talk_cue, is_talk_noun, looks_like_people, possessive, speaker_line, Mention, Taken,
+};
+use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words};
+use crate::feed::Speaker;
+
+/// The most words a person's name is taken to have.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Everyone the post names as a speaker, with an organisation where the post gives one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    known: Vec<Speaker>,
+}
+
+impl People {
+    /// Notes a person; a second mention fills in a missing organisation.
+    pub fn add(&mut self, speaker: &Speaker) {
+        let name = strip_honorific(&speaker.name);
+        if name.is_empty() {
+            return;
+        }
+        match self.known.iter_mut().find(|k| k.name == name) {
+            Some(known) => {
+                if known.org.is_none() {
+                    known.org.clone_from(&speaker.org);
+                }
+            }
+            None => self.known.push(Speaker {
+                name: name.to_owned(),
+                org: speaker.org.clone(),
+            }),
+        }
+    }
+
+    /// Folds people known only by a first name into the full name that starts with it.
+    pub fn finish(&mut self) {
+        let singles: Vec<Speaker> = self
+            .known
+            .iter()
+            .filter(|k| !k.name.contains(' '))
+            .cloned()
+            .collect();
+        for single in singles {
+            let Some(full) = self.full_name_index(&single.name) else {
+                continue;
+            };
+            if self.known[full].org.is_none() {
+                self.known[full].org.clone_from(&single.org);
+            }
+            self.known.retain(|k| k.name != single.name);
+        }
+    }
+
+    /// The one person with a full name that starts with this first name.
+    fn full_name_index(&self, first: &str) -> Option<usize> {
+        let mut found = self.known.iter().enumerate().filter(|(_, k)| {
+            k.name.contains(' ') && k.name.split_whitespace().next() == Some(first)
+        });
+        let (index, _) = found.next()?;
+        found.next().is_none().then_some(index)
+    }
+
+    /// The person behind a first name, if the post names exactly one.
+    pub fn by_first_name(&self, first: &str) -> Option<&Speaker> {
+        self.full_name_index(first).map(|i| &self.known[i])
+    }
+
+    /// A speaker as the whole post knows them: a first name becomes the full name, and a
+    /// missing organisation is filled in.
+    pub fn resolve(&self, speaker: &Speaker) -> Speaker {
+        let name = strip_honorific(&speaker.name);
+        let known = if name.contains(' ') {
+            self.known.iter().find(|k| k.name == name)
+        } else {
+            self.by_first_name(name)
+        };
+        match known {
+            Some(k) => Speaker {
+                name: k.name.clone(),
+                org: speaker.org.clone().or_else(|| k.org.clone()),
+            },
+            None => Speaker {
+                name: name.to_owned(),
+                org: speaker.org.clone(),
+            },
+        }
+    }
+
+    /// Known people named by their first name alone, with a talk cue after it: "Aoife kicked
+    /// things off", "Tobias then asked", "Mia's discussion on". Mentions in `found` are kept.
+    pub fn mentions(&self, text: &str, found: &[Mention]) -> Vec<Mention> {
+        let words = words(text);
+        let taken = Taken::of(found);
+        let mut out = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let owned = possessive(word.text);
+            let first = owned.unwrap_or(word.text);
+            let Some(person) = self.by_first_name(first) else {
+                continue;
+            };
+            // Part of a longer name: found, or not, by the other rules.
+            let longer = words
+                .get(i + 1)
+                .is_some_and(|w| is_name_word(w.text) && !word.closes);
+            if longer || i > 0 && is_name_word(words[i - 1].text) && !words[i - 1].closes {
+                continue;
+            }
+            let cue = if owned.is_some() {
+                words.get(i + 1).is_some_and(|w| is_talk_noun(w.text))
+            } else {
+                !word.closes && first_name_cue(&words[i + 1..])
+            };
+            let end = word.start + first.len();
+            if !cue || taken.overlaps((word.start, end)) {
+                continue;
+            }
+            out.push(Mention {
+                speaker: person.clone(),
+                start: word.start,
+                end,
+            });
+        }
+        out
+    }
+}
+
+/// Whether the words after a first name say that the person spoke: "rounded off", "then asked",
+/// "was talking about".
+fn first_name_cue(rest: &[super::text::Word<'_>]) -> bool {
+    rest.iter()
+        .take(3)
+        .find(|w| !matches!(w.text, "then" | "also" | "next" | "was" | "first" | "later"))
+        .is_some_and(|w| is_talk_cue(w.text) && !matches!(w.text, "on" | "about"))
+}
+
+/// Capitalised words of talk titles that are never part of a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "Insights",
+    "Lessons",
+    "Learned",
+    "Practical",
+    "Introduction",
+    "Intro",
+    "Guide",
+    "Journey",
+    "Tales",
+    "Deep",
+    "Dive",
+    "Beyond",
+    "Building",
+    "Scaling",
+    "Securing",
+    "Running",
+    "Kubernetes",
+    "Cloud",
+    "Native",
+    "Platform",
+    "Platforms",
+    "Engineering",
+    "DevOps",
+    "Security",
+    "Observability",
+    "Serverless",
+    "Source",
+    "Age",
+    "Future",
+    "Practices",
+    "Patterns",
+    "Lightning",
+    "Talk",
+    "Talks",
+    "Keynote",
+    "Panel",
+    "Meetup",
+    "Microservices",
+    "Production",
+    "Operators",
+    "Containers",
+    "Clusters",
+    "Data",
+    "Teams",
+    "Scale",
+];
+
+/// Whether a string is one person's name: one to four name words, after an honorific, none of
+/// them an acronym or a word of titles ("Practical Insights", "Age of AI" are not people).
+pub fn is_person_name(name: &str) -> bool {
+    let name = strip_honorific(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=MAX_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            is_name_word(w) && !is_acronym(w) && !TITLE_WORDS.contains(&w)
+        })
+}
+
+/// "AI", "APM": capitals only, two or more of them.
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Phrases that open a list of the evening's speakers.
+const ROSTER_CUES: &[&str] = &[
+    "speakers were ",
+    "speakers this month were ",
+    "speakers tonight were ",
+    "speakers were: ",
+    "speakers: ",
+    "heard from ",
+    "joined by ",
+    "line-up was ",
+    "lineup was ",
+];
+
+/// People listed after a roster cue: "Our speakers were Dana Ruiz from Fernhill, Tomasz Wolak
+/// from Gridline and Aiko Mori." The list ends at the sentence's end or at the first part that is
+/// not a person.
+pub fn roster(text: &str) -> Vec<Speaker> {
+    let lower = text.to_ascii_lowercase();
+    let Some(after) = ROSTER_CUES
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|i| i + cue.len()))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let rest = text.get(after..).unwrap_or_default();
+    let sentence = rest
+        .find(". ")
+        .or_else(|| rest.find(['\n', ';']))
+        .map_or(rest, |end| &rest[..end]);
+    let mut people = Vec::new();
+    for part in split_outside_parentheses(sentence.trim_end_matches(['.', ':']), ", ") {
+        let part = part.trim().trim_start_matches("and ");
+        let speakers = speaker_line(part);
+        if speakers.is_empty()
+            || !looks_like_people(part)
+            || !speakers.iter().all(|s| is_person_name(&s.name))
+        {
+            break;
+        }
+        people.extend(speakers);
+    }
+    people
+}
+
+/// Splits at a separator, except inside parentheses: "A (Role, Org), B (Org)".
+fn split_outside_parentheses<'t>(text: &'t str, sep: &str) -> Vec<&'t str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && text[i..].starts_with(sep) && i >= start {
+            parts.push(&text[start..i]);
+            start = i + sep.len();
+        }
+    }
+    parts.push(text.get(start..).unwrap_or_default());
+    parts
+}
+
+/// Organisations given in a sentence of their own: "Kieran works at Hoo Peninsula Software."
+pub fn works_at(text: &str) -> Vec<Speaker> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    for cue in [" works at ", " works for ", " is from ", " joined us from "] {
+        let mut from = 0;
+        while let Some(found) = lower.get(from..).and_then(|l| l.find(cue)) {
+            let at = from + found;
+            from = at + cue.len();
+            let before = words(&text[..at]);
+            let name_words: Vec<&str> = before
+                .iter()
+                .rev()
+                .take_while(|w| is_name_word(w.text) && !w.closes)
+                .take(MAX_NAME_WORDS)
+                .map(|w| w.text)
+                .collect();
+            let after = words(&text[from..]);
+            let mut org_words: Vec<&str> = Vec::new();
+            for word in after.iter().take(6) {
+                if !is_capitalised(word.text) || is_lead_in(word.text) {
+                    break;
+                }
+                org_words.push(word.text);
+                if word.closes {
+                    break;
+                }
+            }
+            if name_words.is_empty() || org_words.is_empty() {
+                continue;
+            }
+            let name: Vec<&str> = name_words.into_iter().rev().collect();
+            out.push(Speaker {
+                name: name.join(" "),
+                org: Some(squash(&org_words.join(" "))),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sp(name: &str, org: Option<&str>) -> Speaker {
+        Speaker {
+            name: name.into(),
+            org: org.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn a_roster_lists_people_until_the_sentence_ends() {
+        assert_eq!(
+            roster("Our speakers were Dana Ruiz from Fernhill, Tomasz Wolak from Gridline and Aiko Mori. Thanks!"),
+            [
+                sp("Dana Ruiz", Some("Fernhill")),
+                sp("Tomasz Wolak", Some("Gridline")),
+                sp("Aiko Mori", None),
+            ]
+        );
+        assert_eq!(
+            roster("This month we heard from Mia Lawson of Framwellgate Software, plus a lightning talk."),
+            [sp("Mia Lawson", Some("Framwellgate Software"))]
+        );
+        assert!(roster("No speakers this month.").is_empty());
+        assert_eq!(
+            roster("Speakers: Dana Ruiz (Principal Engineer, Fernhill), Tom Lee (CTO at Gridline)"),
+            [
+                sp("Dana Ruiz", Some("Fernhill")),
+                sp("Tom Lee", Some("Gridline"))
+            ]
+        );
+    }
+
+    #[test]
+    fn first_names_resolve_to_the_full_name_and_org() {
+        let mut people = People::default();
+        people.add(&sp("Dana Ruiz", None));
+        people.add(&sp("Dana", Some("Fernhill")));
+        people.add(&sp("Dr Alan Brook", Some("Northgate")));
+        people.finish();
+        assert_eq!(
+            people.resolve(&sp("Dana", None)),
+            sp("Dana Ruiz", Some("Fernhill"))
+        );
+        assert_eq!(
+            people.resolve(&sp("Alan Brook", None)),
+            sp("Alan Brook", Some("Northgate"))
+        );
+        assert_eq!(people.resolve(&sp("Omar", None)), sp("Omar", None));
+    }
+
+    #[test]
+    fn first_name_mentions_need_a_talk_cue() {
+        let mut people = People::default();
+        people.add(&sp("Mia Lawson", Some("Framwellgate")));
+        people.add(&sp("Ade Okonkwo", None));
+        let names = |text: &str| -> Vec<String> {
+            people
+                .mentions(text, &[])
+                .into_iter()
+                .map(|m| m.speaker.name)
+                .collect()
+        };
+        assert_eq!(names("Ade rounded off the evening"), ["Ade Okonkwo"]);
+        assert_eq!(names("Tobias and Ade then asked"), ["Ade Okonkwo"]);
+        assert_eq!(names("Mia's discussion on paths"), ["Mia Lawson"]);
+        assert!(names("Mia's point about costs").is_empty());
+        assert!(names("Ade Smith spoke").is_empty());
+    }
+
+    #[test]
+    fn person_names_are_short_and_capitalised() {
+        assert!(is_person_name("Mary J. Stone"));
+        assert!(is_person_name("Dr Alan Brook"));
+        assert!(!is_person_name("Age of AI"));
+        assert!(!is_person_name("AI"));
+        assert!(!is_person_name("Why We Deleted Our Service Mesh"));
+        assert!(!is_person_name("Practical Insights"));
+        assert!(!is_person_name("Scaling Kubernetes"));
+    }
+
+    #[test]
+    fn works_at_gives_an_organisation() {
+        assert_eq!(
+            works_at("It was great. Kieran works at Hoo Peninsula Software. He said"),
+            [sp("Kieran", Some("Hoo Peninsula Software"))]
+        );
+    }
+}
