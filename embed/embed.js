@@ -115,13 +115,18 @@ class RecapViewer extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     this.#unmount();
-    const feedAttribute = this.getAttribute("feed");
-    if (!feedAttribute) {
+    const url = (value) => {
+      try {
+        return value ? new URL(value, document.baseURI).href : null;
+      } catch {
+        return null;
+      }
+    };
+    const feed = url(this.getAttribute("feed"));
+    if (!feed) {
       console.error("<recap-viewer> needs a feed attribute: the URL of a JSON Feed.");
       return;
     }
-    const url = (value) => (value ? new URL(value, document.baseURI).href : null);
-    const feed = url(feedAttribute);
     // The feed is asked for now, while the app loads; the app's own request shares it.
     prefetchFeed(feed);
     if (this.getAttribute("history") === "hash") fragmentOwner ??= this;
