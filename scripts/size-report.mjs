@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prints raw, gzip and brotli bytes of every file in a built site, and the total that a first
 // visit transfers: index.html and the scripts, wasm and styles it names (brotli; not the feed or
-// images). Code the app fetches on demand (the talk extractor) is totalled apart.
+// images). Code the app fetches on demand (the talk extractor) is totalled apart, and so is what
+// a host page that embeds the app loads: embed.js and the app's scripts, wasm and styles.
 //
 //   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES]
 //
@@ -69,6 +70,7 @@ const rows = files.map((path) => {
     }).length,
     // 404.html is index.html again, for hosts without rewrites: not code of its own.
     code: CODE.has(extname(path)) && relative(dist, path) !== "404.html",
+    embed: relative(dist, path) === "embed.js",
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
   };
 });
@@ -77,7 +79,7 @@ const width = Math.max(4, ...rows.map((r) => r.file.length));
 const num = (n) => String(n).padStart(9);
 console.log(`${"file".padEnd(width)} ${num("raw")} ${num("gzip")} ${num("brotli")}  loaded`);
 for (const r of rows) {
-  const when = r.firstVisit ? "first visit" : r.code ? "on demand" : "";
+  const when = r.firstVisit ? "first visit" : r.embed ? "embed" : r.code ? "on demand" : "";
   console.log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}  ${when}`);
 }
 const first = rows.filter((r) => r.firstVisit);
@@ -85,10 +87,18 @@ const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
 console.log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
-const later = rows.filter((r) => r.code && !r.firstVisit);
+const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed);
 if (later.length > 0) {
   console.log(
     `on demand (${later.length} files: ${later.map((r) => r.file).join(", ")}): raw ${sum("raw", later)} B, brotli ${sum("brotli", later)} B`,
+  );
+}
+// A host page with <recap-viewer>: embed.js, then the app's files (all but index.html).
+const embed = rows.find((r) => r.embed);
+if (embed) {
+  const hosted = [embed, ...first.filter((r) => r.file !== "index.html")];
+  console.log(
+    `embed.js: raw ${embed.raw} B, brotli ${embed.brotli} B; a host page loads (${hosted.length} files: embed.js, JS, wasm, CSS): raw ${sum("raw", hosted)} B, brotli ${sum("brotli", hosted)} B`,
   );
 }
 let over = false;

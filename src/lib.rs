@@ -2,6 +2,8 @@
 //!
 //! [`start`] finds the mount element (`[data-recap]`, else `<body>`), decides which feed to
 //! load and renders the [`App`]: the event list at the base path, an event at `events/{id}`.
+//! [`mount_viewer`] renders the same app inside a `<recap-viewer>` element of another page,
+//! leaving that page's address, history, title and styles alone.
 
 mod api;
 mod components;
@@ -15,4 +17,4 @@ pub mod sanitize;
 
 pub use api::fetch_feed;
 pub use components::{App, EventList, FeedErrorView};
-pub use mount::start;
+pub use mount::{mount_viewer, start, Mounted};

@@ -1,27 +1,44 @@
-//! Reading the host page: where to mount, the app's base path, which feed to load.
+//! Reading the host page: where to mount, the app's base path, which feed to load; and mounting
+//! the app inside a `<recap-viewer>` element ([`mount_viewer`]).
 
 use leptos::prelude::*;
 use recap_core::player::PlayerHosts;
-use recap_core::source::{choose_feed, QueryFeed};
-use wasm_bindgen::JsCast;
+use recap_core::route::Route;
+use recap_core::source::{choose_feed, FeedSource, QueryFeed};
+use wasm_bindgen::{JsCast, JsValue};
 
+use crate::api::Fetcher;
 use crate::components::App;
+use crate::router::{History, RouterOptions};
 
 /// Where the app lives and what it loads.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The feed to load, and a notice when a `?feed=` was refused.
-    pub source: recap_core::source::FeedSource,
-    /// The app's base path (`/`, or `/recap/` when built with `--public-url /recap/`).
-    pub base: String,
-    /// The page's own `?feed=` value when it was accepted, carried along in the app's links.
-    pub feed_param: Option<String>,
+    pub source: FeedSource,
+    /// Where the router keeps its place, and what it shows first.
+    pub router: RouterOptions,
     /// Where the video players come from (the mount element's `data-youtube-host` and
-    /// `data-vimeo-host`).
+    /// `data-vimeo-host`, or the embed's `youtube-host` and `vimeo-host`).
     pub hosts: PlayerHosts,
+    /// The embed loader's shared fetch (`fetch(url) -> Promise<Response>`), if any.
+    pub fetch: Option<js_sys::Function>,
 }
 
-/// Mounts the app on the page's `[data-recap]` element (else on `<body>`).
+impl Config {
+    /// Whether the app is the page (standalone) rather than an element of another page.
+    pub fn owns_page(&self) -> bool {
+        self.router.history == History::Page
+    }
+
+    /// How feeds are fetched.
+    pub fn fetcher(&self) -> Fetcher {
+        self.fetch.clone().map(Fetcher::shared).unwrap_or_default()
+    }
+}
+
+/// Mounts the app on the page's `[data-recap]` element (else on `<body>`, unless the page holds
+/// `<recap-viewer>` elements: those mount themselves through [`mount_viewer`]).
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
@@ -30,6 +47,10 @@ pub fn start() {
     let root = document
         .as_ref()
         .and_then(|document| document.query_selector("[data-recap]").ok().flatten());
+    let embeds = !window.custom_elements().get("recap-viewer").is_undefined();
+    if root.is_none() && embeds {
+        return;
+    }
     let attribute = |name: &str| root.as_ref().and_then(|el| el.get_attribute(name));
     let data_feed = attribute("data-feed");
     let hosts = PlayerHosts::with_overrides(
@@ -43,25 +64,91 @@ pub fn start() {
         .map(|(_, raw)| raw.clone());
     let source = choose_feed(data_feed.as_deref(), query.map(|(q, _)| q));
     let base = document
+        .as_ref()
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname())
         .unwrap_or_else(|| "/".to_owned());
     let config = Config {
         source,
-        base,
-        feed_param,
+        router: RouterOptions {
+            base,
+            feed: feed_param,
+            history: History::Page,
+            start: Route::List(Default::default()),
+            app_url: None,
+            single: false,
+        },
         hosts,
+        fetch: None,
     };
-    let app = move || view! { <App config=config.clone() /> };
-    match root {
+    let root = match root {
         Some(root) => {
             // Replace the static "Loading events…" that the page shows while the app boots.
             root.set_text_content(None);
-            leptos::mount::mount_to(root.unchecked_into(), app).forget();
+            root.unchecked_into()
         }
-        None => leptos::mount::mount_to_body(app),
-    }
+        None => match document.and_then(|d| d.body()) {
+            Some(body) => body,
+            None => return,
+        },
+    };
+    // The app lives as long as its page.
+    std::mem::forget(mount(root, config));
+}
+
+/// Mounts the app in `root`.
+fn mount(root: web_sys::HtmlElement, config: Config) -> Mounted {
+    let handle = leptos::mount::mount_to(root, move || view! { <App config /> });
+    Mounted(Box::new(handle))
+}
+
+/// An app mounted in an element; dropping it unmounts the app.
+pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
+
+/// Mounts the app in `root` (inside a `<recap-viewer>`'s shadow root) with the element's
+/// options, as the embed loader passes them: `feed` (an absolute URL), `event`, `youtubeHost`,
+/// `vimeoHost`, `base` (the standalone app's address), `history` (`"hash"` or `"memory"`) and
+/// `fetch` (the loader's shared fetch). Returns `None` without a feed.
+pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mounted> {
+    let text = |name: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.trim().is_empty())
+    };
+    let feed = text("feed")?;
+    let event = text("event");
+    let history = match text("history").as_deref() {
+        Some("hash") => History::Hash,
+        _ => History::Memory,
+    };
+    let fetch = js_sys::Reflect::get(options, &JsValue::from_str("fetch"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let config = Config {
+        source: FeedSource {
+            url: feed,
+            notice: None,
+        },
+        router: RouterOptions {
+            base: "/".to_owned(),
+            feed: None,
+            history,
+            single: event.is_some(),
+            start: match event {
+                Some(id) => Route::Event { id, t: None },
+                None => Route::List(Default::default()),
+            },
+            app_url: text("base"),
+        },
+        hosts: PlayerHosts::with_overrides(
+            text("youtubeHost").as_deref(),
+            text("vimeoHost").as_deref(),
+        ),
+        fetch,
+    };
+    Some(mount(root, config))
 }
 
 /// The page's `?feed=` parameter, resolved by the browser's own URL parser, with the raw value.

@@ -340,13 +340,15 @@ fn picture(dom: &Dom, parent: &Element, src: Option<&str>, title: &str, class: &
 pub type Neighbour = Option<(String, String)>;
 
 /// Everything on an event page below its recording: talks, sponsors, next meetup, photos, the
-/// full recap, newer and older events. Also gives the talks' elements with their index, for the
-/// player to mark the one playing.
+/// full recap, newer and older events. `share`: each time gets a "Copy link" button (when the
+/// app's links can be opened again elsewhere). Also gives the talks' elements with their index,
+/// for the player to mark the one playing.
 pub fn event_body(
     dom: &Dom,
     item: &Item,
     neighbours: (Neighbour, Neighbour),
     href: &dyn Fn(&Route) -> String,
+    share: bool,
 ) -> (Element, Vec<(usize, Element)>) {
     let root = dom.el("div", "recap-event__body");
     let mut talk_elements = Vec::new();
@@ -357,7 +359,7 @@ pub fn event_body(
         section.set_class_name("recap-section recap-section--talks");
         let ol = dom.child(&section, "ol", "recap-talks");
         for (n, talk) in talks.iter().enumerate() {
-            talk_elements.push((n, talk_item(dom, &ol, item, talk, n + 1, href)));
+            talk_elements.push((n, talk_item(dom, &ol, item, talk, (n + 1, share), href)));
         }
     }
     if !recap.sponsors.is_empty() {
@@ -425,7 +427,7 @@ fn talk_item(
     ol: &Element,
     item: &Item,
     talk: &Talk,
-    number: usize,
+    (number, share): (usize, bool),
     href: &dyn Fn(&Route) -> String,
 ) -> Element {
     let li = dom.child(ol, "li", "recap-talk");
@@ -460,9 +462,12 @@ fn talk_item(
         set(&a, "href", &target);
         set(&a, "data-t", &start.to_string());
         set(&a, "aria-label", &format!("Play from {clock}: {title}"));
-        let button = dom.text_child(&p, "button", "recap-link-button", "Copy link");
-        set(&button, "type", "button");
-        set(&button, "data-copy", &here);
+        // Only a link that opens this moment again elsewhere is worth copying.
+        if share {
+            let button = dom.text_child(&p, "button", "recap-link-button", "Copy link");
+            set(&button, "type", "button");
+            set(&button, "data-copy", &here);
+        }
     }
     if !talk.takeaways.is_empty() {
         let ul = dom.child(&li, "ul", "recap-talk__takeaways");
@@ -529,5 +534,23 @@ fn full_recap(dom: &Dom, parent: &Element, item: &Item, post: Option<&Node>) {
     if let Some(url) = &item.url {
         let p = dom.child(&section, "p", "");
         dom.outside_link(&p, url, "", "Read the original post");
+    }
+}
+
+/// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.
+pub fn bring_into_view(el: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    if rect.top() < 0.0 || rect.bottom() > height {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

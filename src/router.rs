@@ -1,32 +1,76 @@
 //! A small router of the app's own: it handles clicks on the app's links only (never the host
-//! page's), keeps shareable state in the URL and moves focus to the new page's heading.
+//! page's), keeps shareable state where its [`History`] mode says and moves focus to the new
+//! page's heading.
+//!
+//! The router is also the one place that touches the page around the app: its address, its
+//! history, its scroll position and its title. The standalone app owns its page and uses all
+//! four; an embed (`<recap-viewer>`) leaves them alone unless its host opts in to the fragment.
 
+use leptos::html;
 use leptos::prelude::*;
-use recap_core::route::{href, parse_route, Route};
+use recap_core::route::{fragment_href, href, parse_fragment, parse_route, Route};
 use wasm_bindgen::JsCast;
-use web_sys::MouseEvent;
+use web_sys::{HtmlElement, MouseEvent};
+
+/// Where the router keeps the current page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// The page's own path under the app's base (the standalone app): deep links, the back
+    /// button, the document title and scrolling to the top are the app's.
+    Page,
+    /// In memory only (an embed): the host page's address, history, title and scroll position
+    /// are left as they are.
+    Memory,
+    /// In the host page's fragment, `#recap=/events/…` (an embed whose host asked for
+    /// `history="hash"`): deep links and the back button work; the title and scroll position
+    /// are the host's.
+    Hash,
+}
+
+/// How a router starts.
+#[derive(Debug, Clone)]
+pub struct RouterOptions {
+    /// The app's base path on its own page (`/` or `/recap/`).
+    pub base: String,
+    /// The page's accepted `?feed=`, carried along in links.
+    pub feed: Option<String>,
+    /// Where the current page is kept.
+    pub history: History,
+    /// The page shown first when the address names none (an embed's `event`).
+    pub start: Route,
+    /// The standalone app's address (an embed's `base`): its links point there, so that opening
+    /// one in a new tab or copying it gives the full app.
+    pub app_url: Option<String>,
+    /// The embed shows one event alone: no list to go back to, no newer and older events.
+    pub single: bool,
+}
 
 /// The current route and how to change it. Provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Router {
     route: RwSignal<Route>,
-    base: StoredValue<String>,
-    feed: StoredValue<Option<String>>,
+    options: StoredValue<RouterOptions>,
+    /// The app's root element: the new page's heading is looked for inside it, never in the
+    /// host's document.
+    root: NodeRef<html::Div>,
 }
 
 impl Router {
-    /// Reads the route from the page's location and follows the back and forward buttons.
-    pub fn new(base: String, feed: Option<String>) -> Self {
-        let route = RwSignal::new(current_route(&base));
-        let base_for_pop = base.clone();
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            route.set(current_route(&base_for_pop));
-        });
-        on_cleanup(move || handle.remove());
+    /// Reads the first route (from the page's location, or the start page) and follows the
+    /// back and forward buttons when the address is the router's.
+    pub fn new(options: RouterOptions, root: NodeRef<html::Div>) -> Self {
+        let route = RwSignal::new(current_route(&options));
+        if options.history != History::Memory {
+            let for_pop = options.clone();
+            let handle = window_event_listener(leptos::ev::popstate, move |_| {
+                route.set(current_route(&for_pop));
+            });
+            on_cleanup(move || handle.remove());
+        }
         Router {
             route,
-            base: StoredValue::new(base),
-            feed: StoredValue::new(feed),
+            options: StoredValue::new(options),
+            root,
         }
     }
 
@@ -40,35 +84,71 @@ impl Router {
         self.route.get_untracked()
     }
 
-    /// The route an app URL (`/events/…?t=…`) names.
-    pub fn route_of(&self, href: &str) -> Route {
-        let (path, query) = href.split_once('?').unwrap_or((href, ""));
-        parse_route(path, query, &self.base.get_value())
+    /// Whether the app shows one event alone.
+    pub fn single(&self) -> bool {
+        self.options.with_value(|o| o.single)
     }
 
-    /// The URL of a route.
+    /// Whether the router's links can be opened again from elsewhere (copied, in a new tab):
+    /// not for an embed in memory without the standalone app's address.
+    pub fn shareable(&self) -> bool {
+        self.options
+            .with_value(|o| o.history != History::Memory || o.app_url.is_some())
+    }
+
+    /// The route an app URL (as [`Router::href`] writes it) names.
+    pub fn route_of(&self, url: &str) -> Route {
+        if let Some(route) = parse_fragment(url) {
+            return route;
+        }
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        self.options.with_value(|o| match (&o.history, &o.app_url) {
+            (History::Page, _) => parse_route(path, query, &o.base),
+            (_, Some(app)) => parse_route(path, query, app),
+            _ => Route::NotFound,
+        })
+    }
+
+    /// The URL of a route: a path under the base on the app's own page; in an embed, the
+    /// standalone app's URL when it is known, else the fragment form `#recap=/events/…`.
     pub fn href(&self, route: &Route) -> String {
-        href(
-            route,
-            &self.base.get_value(),
-            self.feed.get_value().as_deref(),
-        )
+        self.options.with_value(|o| match (&o.history, &o.app_url) {
+            (History::Page, _) => href(route, &o.base, o.feed.as_deref()),
+            (History::Memory, Some(app)) => href(route, app, None),
+            _ => fragment_href(route),
+        })
     }
 
-    /// Goes to a new page: a history entry, scroll to the top, focus on its heading.
+    /// Sets the document title, on the app's own page only: an embed never changes its host's.
+    pub fn set_title(&self, title: &str) {
+        if self.options.with_value(|o| o.history) != History::Page {
+            return;
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(title);
+        }
+    }
+
+    /// Goes to a new page: a history entry (not in memory), focus on its heading. On its own
+    /// page the app scrolls to the top; in an embed the host page scrolls only if the new
+    /// heading is out of view, and only as far as it takes to show it.
     pub fn go(&self, route: Route) {
         self.write_history(&route, true);
         self.route.set(route);
-        request_animation_frame(|| {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-                if let Some(heading) = window.document().and_then(|d| {
-                    d.query_selector("[data-recap] h1, .recap h1")
-                        .ok()
-                        .flatten()
-                }) {
-                    let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+        let root = self.root;
+        let own_page = self.options.with_value(|o| o.history) == History::Page;
+        request_animation_frame(move || {
+            if own_page {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
                 }
+            }
+            let heading = root
+                .get_untracked()
+                .and_then(|root| root.query_selector("h1").ok().flatten())
+                .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+            if let Some(heading) = heading {
+                focus_in_place(&heading, own_page);
             }
         });
     }
@@ -80,7 +160,21 @@ impl Router {
     }
 
     fn write_history(&self, route: &Route, push: bool) {
-        let url = self.href(route);
+        let url = match self.options.with_value(|o| o.history) {
+            History::Memory => return,
+            History::Page => self.href(route),
+            History::Hash => {
+                let Some(location) = web_sys::window().map(|w| w.location()) else {
+                    return;
+                };
+                let page = format!(
+                    "{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                );
+                format!("{page}{}", self.href(route))
+            }
+        };
         let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
             return;
         };
@@ -107,18 +201,52 @@ impl Router {
     }
 }
 
-fn current_route(base: &str) -> Route {
+/// Focuses a page's heading. In an embed, without the browser's own scrolling: the host page
+/// moves only when the heading is out of view.
+fn focus_in_place(heading: &HtmlElement, own_page: bool) {
+    if own_page {
+        let _ = heading.focus();
+        return;
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+    crate::render::bring_into_view(heading);
+}
+
+fn current_route(options: &RouterOptions) -> Route {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return Route::NotFound;
     };
-    let path = location.pathname().unwrap_or_default();
-    let query = location.search().unwrap_or_default();
-    parse_route(&path, &query, base)
+    match options.history {
+        History::Memory => options.start.clone(),
+        History::Page => {
+            let path = location.pathname().unwrap_or_default();
+            let query = location.search().unwrap_or_default();
+            parse_route(&path, &query, &options.base)
+        }
+        History::Hash => {
+            let hash = location.hash().unwrap_or_default();
+            parse_fragment(&hash).unwrap_or_else(|| options.start.clone())
+        }
+    }
 }
 
 /// The router from context.
 pub fn use_router() -> Router {
-    use_context::<Router>().unwrap_or_else(|| Router::new("/".to_owned(), None))
+    use_context::<Router>().unwrap_or_else(|| {
+        Router::new(
+            RouterOptions {
+                base: "/".to_owned(),
+                feed: None,
+                history: History::Page,
+                start: Route::List(Default::default()),
+                app_url: None,
+                single: false,
+            },
+            NodeRef::new(),
+        )
+    })
 }
 
 /// A link to a page of the app.

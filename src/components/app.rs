@@ -29,17 +29,23 @@ impl FeedContext {
     }
 }
 
-/// The whole app: loads the feed, then shows the page the URL names.
+/// The whole app: loads the feed, then shows the page the router names.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    let owns_page = config.owns_page();
+    let fetcher = config.fetcher();
     let Config {
         source,
-        base,
-        feed_param,
+        router,
         hosts,
+        ..
     } = config;
-    provide_context(Router::new(base, feed_param));
+    provide_context(Router::new(router, root));
     provide_context(hosts);
+    provide_context(fetcher);
+    let role = MainRole(owns_page.then_some("main"));
+    provide_context(role);
     let url = source.url.clone();
     // None while loading; a plain signal and task are lighter than a resource and Suspense.
     let state = RwSignal::new(None::<Result<ParsedFeed, LoadError>>);
@@ -47,28 +53,38 @@ pub fn App(config: Config) -> impl IntoView {
         state.set(None);
         let url = url.clone();
         // Scoped: the request registers its abort with this component.
-        leptos::task::spawn_local_scoped(async move { state.set(Some(fetch_feed(url).await)) });
+        leptos::task::spawn_local_scoped(
+            async move { state.set(Some(fetch_feed(url, fetcher).await)) },
+        );
     };
     load();
     let retry = Callback::new(move |()| load());
     let shown_url = source.url.clone();
 
     view! {
-        <div class="recap">
+        <div class="recap" node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match state.get() {
                 None => view! { <Skeleton /> }.into_any(),
                 Some(Ok(parsed)) => view! { <Loaded parsed /> }.into_any(),
-                Some(Err(error)) => view! {
-                    <main class="recap-main">
-                        <FeedErrorView error url=shown_url.clone() on_retry=retry />
-                    </main>
+                Some(Err(error)) => {
+                    let url = shown_url.clone();
+                    view! {
+                        <div class="recap-main" role=role.0>
+                            <FeedErrorView error url on_retry=retry />
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }}
         </div>
     }
 }
+
+/// The role of the app's main content: the page's main landmark when the app is the page; none
+/// in an embed, whose host page has its own.
+#[derive(Clone, Copy)]
+struct MainRole(Option<&'static str>);
 
 /// The pages, once the first page of the feed is in.
 #[component]
@@ -85,14 +101,15 @@ fn Loaded(parsed: ParsedFeed) -> impl IntoView {
         Route::Event { id, .. } => Route::Event { id, t: None },
         Route::NotFound => Route::NotFound,
     });
+    let role = use_context::<MainRole>().and_then(|r| r.0);
     view! {
-        <main class="recap-main">
+        <div class="recap-main" role=role>
             {move || match page.get() {
                 Route::List(_) => view! { <ListPage /> }.into_any(),
                 Route::Event { id, .. } => view! { <EventPage id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
-        </main>
+        </div>
     }
 }
 
@@ -146,12 +163,5 @@ fn Skeleton() -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
-    }
-}
-
-/// Sets the document title.
-pub fn set_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
     }
 }

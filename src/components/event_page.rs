@@ -4,7 +4,7 @@ use recap_core::Item;
 
 use recap_core::player::PlayerHosts;
 
-use super::{set_title, FeedContext, NotFound, Rendered};
+use super::{FeedContext, NotFound, Rendered};
 use crate::player::PlayerRef;
 use crate::render::{event_body, Dom};
 use crate::router::{use_router, AppLink};
@@ -23,8 +23,14 @@ pub fn EventPage(id: String) -> impl IntoView {
     let Some((item, newer, older)) = found else {
         return view! { <NotFound /> }.into_any();
     };
-    set_title(item.display_title());
     let router = use_router();
+    router.set_title(item.display_title());
+    // An embed of one event shows it alone: no way back to a list, no newer and older events.
+    let (newer, older) = if router.single() {
+        (None, None)
+    } else {
+        (newer, older)
+    };
     let t = match router.route_untracked() {
         Route::Event { t, .. } => t,
         _ => None,
@@ -49,10 +55,13 @@ pub fn EventPage(id: String) -> impl IntoView {
     let render = {
         let player = player.clone();
         Box::new(move |dom: &Dom| {
-            let (body, talks) =
-                event_body(dom, &rendered, (newer.clone(), older.clone()), &|route| {
-                    router.href(route)
-                });
+            let (body, talks) = event_body(
+                dom,
+                &rendered,
+                (newer.clone(), older.clone()),
+                &|route| router.href(route),
+                router.shareable(),
+            );
             // The talks are the player's to mark while they play.
             player.set_talks(talks);
             body
@@ -60,7 +69,7 @@ pub fn EventPage(id: String) -> impl IntoView {
     };
     view! {
         <article class="recap-event">
-            <nav class="recap-crumbs" aria-label="Breadcrumb">
+            <nav class="recap-crumbs" aria-label="Breadcrumb" hidden=router.single()>
                 <AppLink to=Route::List(Default::default())>"← All events"</AppLink>
             </nav>
             <header class="recap-event__header">

@@ -4,8 +4,8 @@ use recap_core::route::{ListQuery, Route};
 use recap_core::search::{matches, tags, years};
 use recap_core::LoadError;
 
-use super::{set_title, FeedContext, FeedProblems, Rendered};
-use crate::api::fetch_feed;
+use super::{FeedContext, FeedProblems, Rendered};
+use crate::api::{fetch_feed, Fetcher};
 use crate::render::{event_list, Href};
 use crate::router::use_router;
 use std::rc::Rc;
@@ -22,7 +22,7 @@ pub fn ListPage() -> impl IntoView {
     let (title, description) = context
         .feed
         .with_untracked(|f| (f.title.clone(), f.description.clone()));
-    set_title(if title.is_empty() { "Events" } else { &title });
+    router.set_title(if title.is_empty() { "Events" } else { &title });
 
     let set_query = move |change: &dyn Fn(&mut ListQuery)| {
         let mut next = query.get_untracked();
@@ -62,10 +62,12 @@ pub fn ListPage() -> impl IntoView {
     };
 
     view! {
-        <header class="recap-header">
+        // Not a <header>: inside the main region (a role, not a <main> element) it would be
+        // the page's banner.
+        <div class="recap-header">
             <h1 class="recap-page-title" tabindex="-1">{title}</h1>
             {description.map(|d| view! { <p class="recap-header__description">{d}</p> })}
-        </header>
+        </div>
         <FeedProblems />
         <div class="recap-filters" role="search" aria-label="Search and filter events">
             <div class="recap-field recap-field--grow">
@@ -150,6 +152,7 @@ fn LoadOlder() -> impl IntoView {
     let context = expect_context::<FeedContext>();
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<LoadError>);
+    let fetcher = use_context::<Fetcher>().unwrap_or_default();
     let next_url = Memo::new(move |_| context.feed.with(|f| f.next_url.clone()));
     let load = move |_| {
         // Already absolute: resolved against the page that named it when it was fetched.
@@ -159,7 +162,7 @@ fn LoadOlder() -> impl IntoView {
         loading.set(true);
         error.set(None);
         spawn_local(async move {
-            match fetch_feed(url).await {
+            match fetch_feed(url, fetcher).await {
                 Ok(page) => context.add_page(page),
                 Err(err) => error.set(Some(err)),
             }

@@ -8,7 +8,7 @@ mod list_page;
 mod not_found;
 mod rendered;
 
-pub use app::{set_title, App, FeedContext, FeedProblems};
+pub use app::{App, FeedContext, FeedProblems};
 pub use event_list::EventList;
 pub use event_page::EventPage;
 pub use feed_error::FeedErrorView;

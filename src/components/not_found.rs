@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use recap_core::route::Route;
 
-use super::set_title;
-use crate::router::AppLink;
+use crate::router::{use_router, AppLink};
 
 /// An address that names no page or no event.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("Not found");
+    use_router().set_title("Not found");
     view! {
         <section class="recap-not-found">
             <h1 class="recap-page-title" tabindex="-1">"This event isn’t here"</h1>

@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlElement, HtmlIFrameElement, HtmlMediaElement};
 use super::facade::lay_out;
 use super::messages::{FramePlayer, MediaPlayer};
 use super::PlayerRef;
-use crate::render::{set, Dom};
+use crate::render::{bring_into_view, set, Dom};
 
 /// A loaded player.
 pub(super) enum Loaded {
@@ -75,6 +75,8 @@ impl Stage {
                         .collect();
                     lay_out(&chapters, &segments);
                 }
+                // Scrolls the recording into view when a jump was asked for from below it (on wide
+                // screens it stays beside the talks and nothing moves).
                 Action::Reveal => bring_into_view(&self.screen),
             }
         }
@@ -159,22 +161,3 @@ pub(super) const CHAPTER_PLAYING: &str = "recap-chapters__item--playing";
 
 /// The class of a talk in the list that is playing.
 pub(super) const TALK_PLAYING: &str = "recap-talk--playing";
-
-/// Scrolls the recording into view when a jump was asked for from below it (on wide screens it
-/// stays beside the talks and nothing moves).
-fn bring_into_view(screen: &Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    let rect = screen.get_bounding_client_rect();
-    if rect.top() < 0.0 || rect.bottom() > height {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        screen.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}

@@ -29,9 +29,10 @@ export function launch() {
 }
 
 // A new page, in a context of its own, that records every request and every error the page
-// reports. Every wait on it has a deadline; closePages() closes it.
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch });
+// reports. Every wait on it has a deadline; closePages() closes it. `bypassCSP` lets a test
+// inject axe-core into a page served with a Content-Security-Policy.
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch, bypassCSP });
   open.add(context);
   context.on("close", () => open.delete(context));
   context.setDefaultTimeout(WAIT_MS);

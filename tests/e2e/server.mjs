@@ -30,6 +30,8 @@ export async function startServer({
   base = "/",
   // false: a host without rewrites, which answers an unknown path with its 404.html and 404.
   rewrites = true,
+  // Sent with every file (say, CORS headers for a site whose files another origin loads).
+  headers: extra = {},
 } = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
@@ -58,6 +60,7 @@ export async function startServer({
           "content-type": TYPES[extname(candidate)] ?? "application/octet-stream",
           "cache-control": "no-store",
           "accept-ranges": "bytes",
+          ...extra,
         };
         // Byte ranges, as static hosts serve them: media elements seek with them.
         const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");

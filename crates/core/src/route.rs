@@ -2,7 +2,9 @@
 //!
 //! `{base}` is the list (`?q=…&tag=…&year=…`), `{base}events/{id}` an event (`?t=183`). Ids are
 //! percent-encoded into one path segment, since Jekyll ids look like `/2023/05/03/slug`. A `feed`
-//! parameter, when the page has one, is carried along so that links stay on the same feed.
+//! parameter, when the page has one, is carried along so that links stay on the same feed. An
+//! embed that keeps its place in its host page's address writes the same URL in the fragment:
+//! `#recap=/events/{id}?t=183`.
 
 use crate::url::{parse_query, percent_decode};
 // The player builds its embed URLs' `origin` with it from here.
@@ -116,9 +118,61 @@ pub fn href(route: &Route, base: &str, feed: Option<&str>) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
+/// Where a route starts in the fragment of a page that embeds the viewer and lets it keep its
+/// place there: `#recap=/events/…?t=183`.
+pub const FRAGMENT: &str = "#recap=";
+
+/// A route as an embed writes it in its page's fragment: `#recap=/events/%2F2023%2F05%2F03%2Fslug?t=183`.
+pub fn fragment_href(route: &Route) -> String {
+    format!("{FRAGMENT}{}", href(route, "/", None))
+}
+
+/// The route in a URL's fragment (`…#recap=/events/…?t=183`, or the fragment alone), if it has one.
+pub fn parse_fragment(url: &str) -> Option<Route> {
+    let (_, inner) = url.split_once(FRAGMENT)?;
+    let (path, query) = inner.split_once('?').unwrap_or((inner, ""));
+    Some(parse_route(path, query, "/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn routes_round_trip_through_a_fragment() {
+        let routes = [
+            Route::List(ListQuery::default()),
+            Route::List(ListQuery {
+                q: "eBPF & Rust #1".into(),
+                tag: Some("Video".into()),
+                year: Some(2024),
+            }),
+            Route::Event {
+                id: "/2024/11/14/kelpie-cloud-november-2024".into(),
+                t: Some(183),
+            },
+        ];
+        for route in routes {
+            let fragment = fragment_href(&route);
+            assert!(fragment.starts_with("#recap=/"), "{fragment}");
+            assert_eq!(parse_fragment(&fragment), Some(route.clone()), "{fragment}");
+            let page = format!("https://example.org/recaps/?x=1{fragment}");
+            assert_eq!(parse_fragment(&page), Some(route), "{page}");
+        }
+        assert_eq!(
+            fragment_href(&Route::Event {
+                id: "/2024/11/14/slug".into(),
+                t: Some(183)
+            }),
+            "#recap=/events/%2F2024%2F11%2F14%2Fslug?t=183"
+        );
+        assert_eq!(
+            parse_fragment("https://example.org/recaps/#section-2"),
+            None
+        );
+        assert_eq!(parse_fragment(""), None);
+        assert_eq!(parse_fragment("#recap=/nowhere"), Some(Route::NotFound));
+    }
 
     #[test]
     fn lists_and_events_round_trip_under_a_base() {
