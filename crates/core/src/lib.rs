@@ -11,6 +11,7 @@
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
+//! - [`markup`]: the static parts of the pages as a node tree, written as HTML or DOM.
 //! - [`player`]: the event video's players, their postMessage protocol, the talk playing, and
 //!   the player's life on an event page as a state machine.
 //! - [`route`]: the viewer's URLs.
@@ -33,6 +34,7 @@ mod feed;
 pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
+pub mod markup;
 pub mod parse;
 pub mod player;
 pub mod route;

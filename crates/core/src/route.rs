@@ -67,6 +67,10 @@ pub fn parse_route(path: &str, query: &str, base: &str) -> Route {
             year: param("year").and_then(|y| y.parse().ok()),
         });
     }
+    // `events/<id>/` (and its `index.html`) is the directory form that static hosts serve for
+    // pre-rendered pages.
+    let rest = rest.strip_suffix("/index.html").unwrap_or(rest);
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
     match rest.strip_prefix("events/") {
         Some(id) if !id.is_empty() && !id.contains('/') => Route::Event {
             id: percent_decode(id),
@@ -78,6 +82,21 @@ pub fn parse_route(path: &str, query: &str, base: &str) -> Route {
 
 /// The URL of a route, relative to the origin: `{base}events/%2F2023%2F05%2F03%2Fslug?t=183`.
 pub fn href(route: &Route, base: &str, feed: Option<&str>) -> String {
+    href_in(route, base, feed, LinkForm::Plain)
+}
+
+/// How the links to events are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkForm {
+    /// `{base}events/{id}`: the app answers it (a host with rewrites, or `404.html`).
+    #[default]
+    Plain,
+    /// `{base}events/{id}/`: the directory of a pre-rendered page, which any static host serves.
+    Directory,
+}
+
+/// The URL of a route with the event links in `form`.
+pub fn href_in(route: &Route, base: &str, feed: Option<&str>, form: LinkForm) -> String {
     let base = if base.ends_with('/') {
         base.to_owned()
     } else {
@@ -101,7 +120,8 @@ pub fn href(route: &Route, base: &str, feed: Option<&str>) -> String {
             if let Some(t) = t {
                 params.push(("t", t.to_string()));
             }
-            format!("{base}events/{}", percent_encode(id))
+            let slash = if form == LinkForm::Directory { "/" } else { "" };
+            format!("{base}events/{}{slash}", percent_encode(id))
         }
         Route::NotFound => base,
     };
@@ -172,6 +192,27 @@ mod tests {
         );
         assert_eq!(parse_fragment(""), None);
         assert_eq!(parse_fragment("#recap=/nowhere"), Some(Route::NotFound));
+    }
+
+    #[test]
+    fn the_directory_form_round_trips() {
+        let route = Route::Event {
+            id: "/2023/05/03/slug".into(),
+            t: Some(183),
+        };
+        let url = href_in(&route, "/recap/", None, LinkForm::Directory);
+        assert_eq!(url, "/recap/events/%2F2023%2F05%2F03%2Fslug/?t=183");
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        assert_eq!(parse_route(path, query, "/recap/"), route);
+        assert_eq!(
+            parse_route("/events/a/index.html", "", "/"),
+            Route::Event {
+                id: "a".into(),
+                t: None
+            }
+        );
+        assert_eq!(parse_route("/events/a/b/", "", "/"), Route::NotFound);
+        assert_eq!(parse_route("/events//", "", "/"), Route::NotFound);
     }
 
     #[test]

@@ -1,0 +1,20 @@
+//! Markup as data: the static parts of the pages as a small node tree, one source for two
+//! outputs. Natively [`to_html`] writes it as escaped HTML (`recap-feed pages` pre-renders the
+//! site with it); in the browser the app materialises the same tree as DOM nodes.
+//!
+//! - [`node`]: the tree and its serialiser. No raw-HTML node: every feed string is text.
+//! - [`protocol`]: the `data-*` attributes the markup writes and the click handler reads.
+//! - [`views`]: event cards, the list's year groups, an event's header and body.
+//! - [`photos`]: the pictures in a post, found without a parser.
+
+pub mod node;
+pub mod photos;
+pub mod protocol;
+pub mod views;
+
+pub use node::{escape, to_html, Element, Node};
+pub use photos::photos_in;
+pub use views::{event_body, event_card, event_header, year_groups, Body, Neighbour, Photo};
+
+#[cfg(test)]
+mod tests;

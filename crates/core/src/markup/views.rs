@@ -1,0 +1,423 @@
+//! The static parts of the pages, as trees: event cards, the list's year groups, an event's
+//! header and body. Pure functions of the feed model; the app materialises them as DOM, the
+//! CLI writes them as HTML.
+
+use super::node::{Element, Node};
+use super::protocol::{COPY, OUTSIDE_REL, PLACEHOLDER, ROUTE, TIME};
+use crate::route::Route;
+use crate::search::highlight;
+use crate::time::format_clock;
+use crate::url::safe_url;
+use crate::{Item, Talk};
+
+/// Makes the app's links: the href of a route.
+pub type Href<'a> = &'a dyn Fn(&Route) -> String;
+
+/// A newer or older event: its id and title.
+pub type Neighbour = Option<(String, String)>;
+
+/// A photo from the post: its absolute URL and alt text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// The picture's URL (`http(s)`).
+    pub src: String,
+    /// Its alt text, possibly empty.
+    pub alt: String,
+}
+
+/// Text with the search matches in `<mark>`.
+fn highlighted(el: Element, text: &str, query: &str) -> Element {
+    el.children(highlight(text, query).into_iter().map(|(run, hit)| {
+        if hit {
+            Element::with_class("mark", "recap-mark").text(run).into()
+        } else {
+            Node::Text(run)
+        }
+    }))
+}
+
+/// A link to a page of the app, handled by the page's click handler.
+fn route_link(href: String, class: &str) -> Element {
+    Element::with_class("a", class)
+        .attr("href", href)
+        .attr(ROUTE, "")
+}
+
+/// A link to elsewhere, if its URL is allowed.
+pub fn outside_link(url: &str, class: &str, text: &str) -> Option<Element> {
+    let url = safe_url(url)?;
+    Some(
+        Element::with_class("a", class)
+            .attr("href", url)
+            .attr("rel", OUTSIDE_REL)
+            .text(text),
+    )
+}
+
+/// The list's empty state.
+pub fn no_events() -> Element {
+    Element::with_class("p", "recap-empty").text("This feed has no events yet.")
+}
+
+/// A year's section of the list; its last child is the (empty) `ul` its cards go into.
+pub fn year_section(year: Option<i32>) -> Element {
+    let heading = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
+    Element::with_class("section", "recap-year")
+        .attr("aria-label", format!("Events in {heading}"))
+        .child(Element::with_class("h2", "recap-year__title").text(heading))
+        .child(Element::with_class("ul", "recap-events"))
+}
+
+/// The list's year groups for `items` (newest first), as the app shows them before any
+/// search: the first screen of the list when `items` is its first cards.
+pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) -> Element {
+    let mut root = Element::with_class("div", "recap-year-groups");
+    let mut current: Option<Option<i32>> = None;
+    for item in items {
+        let year = item.date_published.as_ref().map(|d| d.year());
+        if current != Some(year) {
+            root = root.child(year_section(year));
+            current = Some(year);
+        }
+        let card = event_card(item, "", href);
+        if let Some(Node::Element(section)) = root.children.last_mut() {
+            if let Some(Node::Element(list)) = section.children.last_mut() {
+                list.children.push(card.into());
+            }
+        }
+    }
+    if current.is_none() {
+        root = root.child(no_events());
+    }
+    root
+}
+
+/// One event card: picture, title, date, place, talks, organisations, recording badge, and the
+/// talks that match the search.
+pub fn event_card(item: &Item, query: &str, href: Href) -> Element {
+    let title = item.display_title();
+    let link = route_link(
+        href(&Route::Event {
+            id: item.id.clone(),
+            t: None,
+        }),
+        "recap-event-card__link",
+    );
+    let mut meta = Element::with_class("p", "recap-event-card__meta");
+    if let Some(date) = &item.date_published {
+        meta = meta.child(
+            Element::with_class("time", "recap-event-card__date")
+                .attr("datetime", date.as_str())
+                .text(date.date_in_words()),
+        );
+    }
+    if let Some(place) = item.location() {
+        meta = meta.child(Element::with_class("span", "recap-event-card__location").text(place));
+    }
+    let facts = Element::with_class("p", "recap-event-card__facts")
+        .child(Element::with_class("span", "recap-event-card__talks").text(item.talk_count_text()))
+        .maybe(
+            item.recording()
+                .map(|_| Element::with_class("span", "recap-badge").text("Recording")),
+        );
+    let orgs = item.orgs().join(", ");
+    let orgs = (!orgs.is_empty()).then(|| {
+        highlighted(
+            Element::with_class("p", "recap-event-card__orgs"),
+            &orgs,
+            query,
+        )
+    });
+    let body = Element::with_class("article", "recap-event-card__body")
+        .child(picture(
+            item.image.as_deref(),
+            title,
+            "recap-event-card__image",
+        ))
+        .child(
+            Element::with_class("h3", "recap-event-card__title")
+                .child(highlighted(link, title, query)),
+        )
+        .child(meta)
+        .child(facts)
+        .maybe(orgs)
+        .maybe(matching_talks(item, query));
+    Element::with_class("li", "recap-event-card").child(body)
+}
+
+/// The talks that match the search, so that a visitor sees why the event is listed.
+fn matching_talks(item: &Item, query: &str) -> Option<Element> {
+    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if terms.is_empty() {
+        return None;
+    }
+    let matching: Vec<Node> = item
+        .talks()
+        .iter()
+        .filter_map(|t| t.title.as_deref())
+        .filter(|t| {
+            let lower = t.to_lowercase();
+            terms.iter().any(|term| lower.contains(term.as_str()))
+        })
+        .map(|t| highlighted(Element::new("li"), t, query).into())
+        .collect();
+    (!matching.is_empty()).then(|| {
+        Element::with_class("ul", "recap-event-card__matches")
+            .attr("aria-label", "Matching talks")
+            .children(matching)
+    })
+}
+
+/// A lazily loaded picture; when there is none, a drawn placeholder (the app also draws it in
+/// place of a picture that fails to load).
+fn picture(src: Option<&str>, title: &str, class: &str) -> Element {
+    let placeholder = format!("{class} {class}--placeholder");
+    match src.and_then(safe_url) {
+        Some(src) => Element::with_class("img", class)
+            .attr("alt", format!("Photo from {title}"))
+            .attr("loading", "lazy")
+            .attr("decoding", "async")
+            .attr("width", "1200")
+            .attr("height", "675")
+            .attr(PLACEHOLDER, placeholder)
+            .attr("src", src),
+        None => Element::with_class("div", &placeholder).attr("aria-hidden", "true"),
+    }
+}
+
+/// An event's header: title, date, place, summary.
+pub fn event_header(item: &Item) -> Element {
+    let mut meta = Element::with_class("p", "recap-event__meta");
+    if let Some(date) = &item.date_published {
+        meta = meta.child(
+            Element::new("time")
+                .attr("datetime", date.as_str())
+                .text(date.date_in_words()),
+        );
+    }
+    if let Some(place) = item.location() {
+        if item.date_published.is_some() {
+            meta = meta.text(" ");
+        }
+        meta = meta.child(Element::new("span").text(place));
+    }
+    Element::with_class("header", "recap-event__header")
+        .child(
+            Element::with_class("h1", "recap-page-title")
+                .attr("tabindex", "-1")
+                .text(item.display_title()),
+        )
+        .child(meta)
+        .maybe(
+            item.summary
+                .as_ref()
+                .map(|s| Element::with_class("p", "recap-event__summary").text(s.as_str())),
+        )
+}
+
+/// What an event page shows below its recording.
+pub struct Body<'a> {
+    /// The newer and the older event.
+    pub neighbours: (Neighbour, Neighbour),
+    /// Makes the app's links.
+    pub href: Href<'a>,
+    /// Whether each time gets a "Copy link" button (when the app's links can be opened again
+    /// elsewhere).
+    pub share: bool,
+    /// The pictures in the post.
+    pub photos: &'a [Photo],
+    /// Whether the full recap is shown: its `.recap-full__body` is left empty, for the app to
+    /// fill with the sanitised post.
+    pub full_recap: bool,
+}
+
+/// Everything on an event page below its recording: talks, sponsors, next meetup, photos, the
+/// full recap, newer and older events. The talks' `li` carry their index as
+/// [`Element::key`].
+pub fn event_body(item: &Item, body: &Body) -> Element {
+    let mut root = Element::with_class("div", "recap-event__body");
+    let talks = item.talks();
+    if !talks.is_empty() {
+        let list = Element::with_class("ol", "recap-talks").children(
+            talks
+                .iter()
+                .enumerate()
+                .map(|(n, talk)| talk_item(item, talk, n, body).into()),
+        );
+        root = root.child(
+            section(
+                "Talks",
+                "recap-talks-title",
+                "recap-section recap-section--talks",
+            )
+            .child(list),
+        );
+    }
+    let recap = item.recap.clone().unwrap_or_default();
+    if !recap.sponsors.is_empty() {
+        let list = Element::with_class("ul", "recap-sponsors").children(recap.sponsors.iter().map(
+            |sponsor| {
+                let li = Element::new("li");
+                match sponsor
+                    .url
+                    .as_deref()
+                    .and_then(|url| outside_link(url, "", &sponsor.name))
+                {
+                    Some(a) => li.child(a),
+                    None => li.text(sponsor.name.as_str()),
+                }
+                .into()
+            },
+        ));
+        root = root.child(
+            section(
+                "Thanks to our sponsors",
+                "recap-sponsors-title",
+                "recap-section",
+            )
+            .child(list),
+        );
+    }
+    if let Some(next) = &recap.next_event {
+        root = root.child(
+            section(
+                "Next meetup",
+                "recap-next-title",
+                "recap-section recap-next",
+            )
+            .child(
+                Element::new("p").text(next.date_text.as_deref().unwrap_or("Date to be announced")),
+            )
+            .maybe(
+                next.rsvp_url
+                    .as_deref()
+                    .and_then(|url| outside_link(url, "recap-button", "RSVP")),
+            ),
+        );
+    }
+    if !body.photos.is_empty() {
+        let list =
+            Element::with_class("ul", "recap-photos").children(body.photos.iter().map(|photo| {
+                let alt = if photo.alt.trim().is_empty() {
+                    "Photo from the event"
+                } else {
+                    photo.alt.as_str()
+                };
+                Element::new("li")
+                    .child(
+                        Element::new("img")
+                            .attr("alt", alt)
+                            .attr("loading", "lazy")
+                            .attr("decoding", "async")
+                            .attr("src", photo.src.as_str()),
+                    )
+                    .into()
+            }));
+        root = root.child(section("Photos", "recap-photos-title", "recap-section").child(list));
+    }
+    let full = Element::with_class("section", "recap-section recap-full")
+        .maybe(body.full_recap.then(|| {
+            Element::with_class("details", "recap-full__details")
+                .child(Element::new("summary").text("Read the full recap"))
+                .child(Element::with_class("div", "recap-full__body"))
+        }))
+        .maybe(item.url.as_deref().and_then(|url| {
+            outside_link(url, "", "Read the original post").map(|a| Element::new("p").child(a))
+        }));
+    root = root.child(full);
+    let mut nav = Element::with_class("nav", "recap-pager").attr("aria-label", "Other events");
+    for (neighbour, label, class) in [
+        (&body.neighbours.0, "Newer", "recap-pager__newer"),
+        (&body.neighbours.1, "Older", "recap-pager__older"),
+    ] {
+        if let Some((id, title)) = neighbour {
+            let href = (body.href)(&Route::Event {
+                id: id.clone(),
+                t: None,
+            });
+            nav = nav.child(
+                route_link(href, class)
+                    .child(Element::with_class("span", "recap-pager__label").text(label))
+                    .text(title.as_str()),
+            );
+        }
+    }
+    root.child(nav)
+}
+
+/// A titled section.
+fn section(title: &str, id: &'static str, class: &str) -> Element {
+    Element::with_class("section", class)
+        .attr("aria-labelledby", id)
+        .child(
+            Element::with_class("h2", "recap-section__title")
+                .attr("id", id)
+                .text(title),
+        )
+}
+
+/// A talk: who, what, when, takeaways and links.
+fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
+    let title = talk.title_or_place(n + 1);
+    let speakers = talk
+        .speakers
+        .iter()
+        .map(|s| match &s.org {
+            Some(org) => format!("{} ({org})", s.name),
+            None => s.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let time = talk.start.map(|start| {
+        let here = (body.href)(&Route::Event {
+            id: item.id.clone(),
+            t: Some(start),
+        });
+        // Without script the time opens the recording at that moment on the video's own site.
+        let target = item
+            .recording()
+            .map(|v| v.url_at(start))
+            .or_else(|| talk.video_url.as_deref().and_then(safe_url))
+            .unwrap_or_else(|| here.clone());
+        let clock = format_clock(start);
+        let link = Element::with_class("a", "recap-time")
+            .attr("href", target)
+            .attr(TIME, start.to_string())
+            .attr("aria-label", format!("Play from {clock}: {title}"))
+            .text(clock);
+        // Only a link that opens this moment again elsewhere is worth copying.
+        let copy = body.share.then(|| {
+            Element::with_class("button", "recap-link-button")
+                .attr("type", "button")
+                .attr(COPY, here)
+                .text("Copy link")
+        });
+        Element::with_class("p", "recap-talk__time")
+            .child(link)
+            .maybe(copy)
+    });
+    let takeaways = (!talk.takeaways.is_empty()).then(|| {
+        Element::with_class("ul", "recap-talk__takeaways").children(
+            talk.takeaways
+                .iter()
+                .map(|t| Element::new("li").text(t.as_str()).into()),
+        )
+    });
+    let links = (!talk.links.is_empty()).then(|| {
+        Element::with_class("ul", "recap-talk__links").children(talk.links.iter().map(|link| {
+            Element::new("li")
+                .maybe(outside_link(&link.url, "", &link.label))
+                .into()
+        }))
+    });
+    Element::with_class("li", "recap-talk")
+        .keyed(n)
+        .child(Element::with_class("h3", "recap-talk__title").text(title.as_str()))
+        .maybe(
+            (!speakers.is_empty())
+                .then(|| Element::with_class("p", "recap-talk__speakers").text(speakers)),
+        )
+        .maybe(time)
+        .maybe(takeaways)
+        .maybe(links)
+}
