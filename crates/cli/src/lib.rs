@@ -4,5 +4,6 @@
 
 pub mod build;
 pub mod check;
+pub mod pages;
 pub mod post;
 pub mod talks;

@@ -14,6 +14,7 @@ usage:
                    [--feed-url URL] [--permalink date|pretty|none|TEMPLATE] [--pretty]
   recap-feed check FEED.json|POSTS_DIR
   recap-feed check --talks POSTS_DIR
+  recap-feed pages FEED.json --dist DIR [--site-url URL]
 
 build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
         takeaways in each item's _recap (a post's own `talks:` list replaces what is
@@ -23,7 +24,12 @@ check   reports what a reader would miss: items or posts that cannot be read (er
         status 1), talks without a time, videos that cannot be played, a next meetup
         without a link (warnings). With --talks, it lists per post the talks found
         instead: start, title, speakers, and whether the post's own `talks:` list
-        gave them or the extractor did.";
+        gave them or the extractor did.
+pages   pre-renders a built site (trunk build): DIR/index.html, the template, gets the
+        list's first screen, and every event gets DIR/events/<id>/index.html, readable
+        without JavaScript, with its own title, description and Open Graph tags (canonical
+        and og:url/og:image need --site-url, the site's public address). The app takes
+        these pages over and still fetches the feed.";
 
 fn main() -> ExitCode {
     match try_main(std::env::args().skip(1).collect()) {
@@ -43,6 +49,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
             [path] if !path.starts_with('-') => run_check(Path::new(path)),
             _ => Err(USAGE.to_owned()),
         },
+        Some("pages") => run_pages(&args[1..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -105,6 +112,42 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn run_pages(args: &[String]) -> Result<ExitCode, String> {
+    let mut feed_path = None;
+    let mut dist = None;
+    let mut options = recap_feed::pages::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--dist" => dist = Some(value()?),
+            "--site-url" => options.site_url = Some(value()?),
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
+            path if feed_path.is_none() => feed_path = Some(path.to_owned()),
+            extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
+        }
+    }
+    let (Some(feed_path), Some(dist)) = (feed_path, dist) else {
+        return Err(USAGE.to_owned());
+    };
+    let text = std::fs::read_to_string(&feed_path).map_err(|e| format!("{feed_path}: {e}"))?;
+    let parsed = recap_core::parse_feed(&text).map_err(|e| format!("{feed_path}: {e}"))?;
+    let written = recap_feed::pages::write_pages(&parsed.feed, Path::new(&dist), &options)
+        .map_err(|e| e.to_string())?;
+    for id in &written.skipped {
+        eprintln!("recap-feed: no page for {id:?}: not a directory name");
+    }
+    eprintln!(
+        "recap-feed: pre-rendered the list and {} event pages in {dist}",
+        written.events
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_talks(dir: &Path) -> Result<ExitCode, String> {

@@ -5,9 +5,11 @@
 //! - [`node`]: the tree and its serialiser. No raw-HTML node: every feed string is text.
 //! - [`protocol`]: the `data-*` attributes the markup writes and the click handler reads.
 //! - [`views`]: event cards, the list's year groups, an event's header and body.
+//! - [`pages`]: whole pages for pre-rendering: the list's first screen, an event page.
 //! - [`photos`]: the pictures in a post, found without a parser.
 
 pub mod node;
+pub mod pages;
 pub mod photos;
 pub mod protocol;
 pub mod views;

@@ -1,0 +1,371 @@
+//! `recap-feed pages`: pre-rendered pages in a built site. The app's built `index.html` is the
+//! template; the list's first screen goes into its mount element, and every event gets
+//! `events/<id>/index.html` with its own title, description, canonical URL and Open Graph tags.
+//! The app still fetches the feed and takes over these pages.
+
+use std::path::{Path, PathBuf};
+
+use recap_core::markup::pages::{event_page, list_page};
+use recap_core::markup::protocol::PAGES;
+use recap_core::markup::{escape, photos_in, to_html, Body, Element, Node};
+use recap_core::route::{href_in, LinkForm, ListQuery, Route};
+use recap_core::{Feed, Item};
+
+/// Why the pages could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum PagesError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The template lacks something the pages need.
+    #[error("{0}")]
+    Template(String),
+}
+
+/// What was written.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Event pages written.
+    pub events: usize,
+    /// Events left without a page: their id cannot be a directory name.
+    pub skipped: Vec<String>,
+}
+
+/// The template: the built `index.html`, cut around its mount element's content.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// Up to `<title>`.
+    head: String,
+    /// From `</title>` to the end of the mount element's start tag, with the pages marker.
+    middle: String,
+    /// From the mount element's end tag on.
+    tail: String,
+    /// The `<base href>`: the app's base path.
+    base: String,
+}
+
+impl Template {
+    /// Reads the template. The mount element is the one with `data-recap`; its content (the
+    /// boot message) must not hold another `div`.
+    pub fn parse(html: &str) -> Result<Self, PagesError> {
+        let missing = |what: &str| PagesError::Template(format!("index.html has no {what}"));
+        let title_at = html.find("<title>").ok_or_else(|| missing("<title>"))?;
+        let title_end = html[title_at..]
+            .find("</title>")
+            .map(|e| title_at + e + "</title>".len())
+            .ok_or_else(|| missing("</title>"))?;
+        let mount = html
+            .find("data-recap")
+            .ok_or_else(|| missing("data-recap mount element"))?;
+        let open_at = html[..mount]
+            .rfind('<')
+            .ok_or_else(|| missing("mount element"))?;
+        if !html[open_at..].starts_with("<div") {
+            return Err(PagesError::Template(
+                "the data-recap mount element must be a div".into(),
+            ));
+        }
+        let open_end = mount
+            + html[mount..]
+                .find('>')
+                .ok_or_else(|| missing("end of the mount element's start tag"))?;
+        let close_at = open_end
+            + html[open_end..]
+                .find("</div>")
+                .ok_or_else(|| missing("end of the mount element"))?;
+        if html[open_end..close_at].contains("<div") || title_end > open_at {
+            return Err(PagesError::Template(
+                "the mount element must come after <title> and hold no div".into(),
+            ));
+        }
+        let start_tag = &html[open_at..open_end];
+        let marker = if start_tag.contains(PAGES) {
+            String::new()
+        } else {
+            format!(" {PAGES}=dir")
+        };
+        let head = strip_description(&html[..title_at]);
+        Ok(Template {
+            head,
+            middle: format!("{}{marker}>", &html[title_end..open_end]),
+            tail: html[close_at..].to_owned(),
+            base: base_href(&html[..open_at]).unwrap_or_else(|| "/".to_owned()),
+        })
+    }
+
+    /// The app's base path, from `<base href>`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// A page: the head tags after `<title>`, the content in the mount element.
+    fn page(&self, head: &Head, content: &Element) -> String {
+        let mut tags = vec![
+            meta("name", "description", &head.description),
+            meta("property", "og:title", &head.title),
+            meta("property", "og:description", &head.description),
+            meta("property", "og:type", head.kind),
+        ];
+        if let Some(url) = &head.url {
+            tags.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(url)));
+            tags.push(meta("property", "og:url", url));
+        }
+        if let Some(image) = &head.image {
+            tags.push(meta("property", "og:image", image));
+        }
+        format!(
+            "{}<title>{}</title>{}{}{}{}",
+            self.head,
+            escape(&head.title),
+            tags.concat(),
+            self.middle,
+            to_html(&[Node::Element(content.clone())]),
+            self.tail
+        )
+    }
+}
+
+/// A `<meta>` tag.
+fn meta(attr: &str, name: &str, content: &str) -> String {
+    format!("<meta {attr}=\"{name}\" content=\"{}\">", escape(content))
+}
+
+/// The head without its `<meta name=description>` (each page writes its own).
+fn strip_description(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(at) = rest.find("<meta") {
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        let compact = tag.replace(['"', '\''], "");
+        if !compact.contains("name=description") {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `href` of `<base>`, quoted or not.
+fn base_href(head: &str) -> Option<String> {
+    let at = head.find("<base")?;
+    let tag = &head[at..at + head[at..].find('>')?];
+    let value = tag.split_once("href=")?.1;
+    let value = match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].split(q).next()?,
+        _ => value.split(char::is_whitespace).next()?,
+    };
+    let value = value.trim_end_matches('/');
+    Some(format!("{value}/"))
+}
+
+/// What a page says about itself in its head.
+struct Head {
+    title: String,
+    description: String,
+    kind: &'static str,
+    url: Option<String>,
+    image: Option<String>,
+}
+
+/// Options of `recap-feed pages`.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site's public address (`https://example.org/recap/`), for canonical URLs and Open
+    /// Graph; without it those are left out (they must be absolute).
+    pub site_url: Option<String>,
+}
+
+/// An event's directory under `events/`: the id as the router writes it, one percent-encoded
+/// path segment; `None` when that could not be a directory name.
+pub fn event_dir(id: &str) -> Option<String> {
+    let href = href_in(
+        &Route::Event {
+            id: id.to_owned(),
+            t: None,
+        },
+        "/",
+        None,
+        LinkForm::Plain,
+    );
+    let segment = href.strip_prefix("/events/")?.to_owned();
+    (!segment.is_empty() && segment != "." && segment != ".." && !segment.contains('/'))
+        .then_some(segment)
+}
+
+/// Writes the pre-rendered list into `dist/index.html` and a page per event.
+pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Written, PagesError> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|source| PagesError::Io {
+        path: index.clone(),
+        source,
+    })?;
+    let template = Template::parse(&html)?;
+    let base = template.base().to_owned();
+    let href = |route: &Route| href_in(route, &base, None, LinkForm::Directory);
+    let site = options
+        .site_url
+        .as_deref()
+        .map(|s| format!("{}/", s.trim_end_matches('/')));
+    // A path under the base, as an absolute URL on the site.
+    let absolute = |path: &str| {
+        site.as_ref()
+            .map(|site| format!("{site}{}", path.strip_prefix(base.as_str()).unwrap_or(path)))
+    };
+    let absolute_image = |src: Option<&str>| {
+        let src = src?;
+        if src.starts_with("http://") || src.starts_with("https://") {
+            return Some(src.to_owned());
+        }
+        let site = site.as_ref()?;
+        Some(format!("{site}{}", src.trim_start_matches('/')))
+    };
+    let title = if feed.title.is_empty() {
+        "Events".to_owned()
+    } else {
+        feed.title.clone()
+    };
+    let list = template.page(
+        &Head {
+            description: feed.description.clone().unwrap_or_else(|| {
+                format!(
+                    "{} events: talks, takeaways and recordings.",
+                    feed.items.len()
+                )
+            }),
+            title,
+            kind: "website",
+            url: absolute(&href(&Route::List(ListQuery::default()))),
+            image: absolute_image(feed.items.first().and_then(|i| i.image.as_deref())),
+        },
+        &list_page(feed, &href),
+    );
+    write(&index, &list)?;
+    let mut written = Written::default();
+    for (at, item) in feed.items.iter().enumerate() {
+        let Some(dir) = event_dir(&item.id) else {
+            written.skipped.push(item.id.clone());
+            continue;
+        };
+        let neighbour = |i: Option<&Item>| i.map(|i| (i.id.clone(), i.display_title().to_owned()));
+        let photos = item
+            .content_html
+            .as_deref()
+            .map(|html| photos_in(html, item.url.as_deref()))
+            .unwrap_or_default();
+        let body = Body {
+            neighbours: (
+                neighbour(at.checked_sub(1).and_then(|n| feed.items.get(n))),
+                neighbour(feed.items.get(at + 1)),
+            ),
+            href: &href,
+            share: true,
+            photos: &photos,
+            full_recap: false,
+        };
+        let page_href = href(&Route::Event {
+            id: item.id.clone(),
+            t: None,
+        });
+        let page = template.page(
+            &Head {
+                title: item.display_title().to_owned(),
+                description: describe(item),
+                kind: "article",
+                url: absolute(&page_href),
+                image: absolute_image(item.image.as_deref()),
+            },
+            &event_page(item, &body),
+        );
+        let dir = dist.join("events").join(dir);
+        std::fs::create_dir_all(&dir).map_err(|source| PagesError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        write(&dir.join("index.html"), &page)?;
+        written.events += 1;
+    }
+    Ok(written)
+}
+
+/// An event's description: its summary, else its talks.
+fn describe(item: &Item) -> String {
+    if let Some(summary) = item.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+        return summary.to_owned();
+    }
+    let titles: Vec<&str> = item
+        .talks()
+        .iter()
+        .filter_map(|t| t.title.as_deref())
+        .collect();
+    if titles.is_empty() {
+        item.talk_count_text()
+    } else {
+        format!("Talks: {}.", titles.join("; "))
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), PagesError> {
+    std::fs::write(path, text).map_err(|source| PagesError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/recap/><meta content=\"Talks.\" name=description><title>Recap</title><link href=/recap/main.css rel=stylesheet></head><body><div data-feed=feed.json data-recap id=recap><p class=recap-boot role=status>Loading events…</p><noscript><p>JS</p></noscript></div></body></html>";
+
+    #[test]
+    fn the_template_is_cut_around_the_mount_element() {
+        let template = Template::parse(TRUNK).expect("a template");
+        assert_eq!(template.base(), "/recap/");
+        let page = template.page(
+            &Head {
+                title: "A <b> & \"c\"".into(),
+                description: "D".into(),
+                kind: "article",
+                url: Some("https://e.org/recap/events/a/".into()),
+                image: None,
+            },
+            &Element::new("p").text("<hi>"),
+        );
+        assert_eq!(
+            page,
+            concat!(
+                "<!doctype html><html lang=en><meta charset=utf-8><base href=/recap/>",
+                "<title>A &lt;b&gt; &amp; &quot;c&quot;</title>",
+                "<meta name=\"description\" content=\"D\"><meta property=\"og:title\" content=\"A &lt;b&gt; &amp; &quot;c&quot;\">",
+                "<meta property=\"og:description\" content=\"D\"><meta property=\"og:type\" content=\"article\">",
+                "<link rel=\"canonical\" href=\"https://e.org/recap/events/a/\"><meta property=\"og:url\" content=\"https://e.org/recap/events/a/\">",
+                "<link href=/recap/main.css rel=stylesheet></head><body><div data-feed=feed.json data-recap id=recap data-pages=dir>",
+                "<p>&lt;hi&gt;</p></div></body></html>"
+            )
+        );
+        assert!(Template::parse("<title>x</title><p>").is_err());
+    }
+
+    #[test]
+    fn event_directories_are_one_segment() {
+        assert_eq!(
+            event_dir("2023-05-03-slug").as_deref(),
+            Some("2023-05-03-slug")
+        );
+        assert_eq!(
+            event_dir("/2023/05/03/slug").as_deref(),
+            Some("%2F2023%2F05%2F03%2Fslug")
+        );
+        assert_eq!(event_dir(".."), None);
+        assert_eq!(event_dir("."), None);
+        assert_eq!(event_dir("../x").as_deref(), Some("..%2Fx"));
+    }
+}
