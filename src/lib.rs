@@ -14,6 +14,7 @@ pub mod player;
 pub mod render;
 mod router;
 pub mod sanitize;
+mod takeover;
 
 pub use api::fetch_feed;
 pub use components::{App, EventList, FeedErrorView};

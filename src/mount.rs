@@ -2,8 +2,9 @@
 //! the app inside a `<recap-viewer>` element ([`mount_viewer`]).
 
 use leptos::prelude::*;
+use recap_core::markup::protocol::PAGES;
 use recap_core::player::PlayerHosts;
-use recap_core::route::Route;
+use recap_core::route::{LinkForm, Route};
 use recap_core::source::{choose_feed, FeedSource, QueryFeed};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -78,11 +79,25 @@ pub fn start() {
             start: Route::List(Default::default()),
             app_url: None,
             single: false,
+            links: if attribute(PAGES).as_deref() == Some("dir") {
+                LinkForm::Directory
+            } else {
+                LinkForm::Plain
+            },
         },
         hosts,
         fetch: None,
     };
     let root = match root {
+        // A pre-rendered page stays until the app has the same page to show.
+        Some(root) if root.has_attribute(PAGES) => {
+            let Some(takeover) = crate::takeover::Takeover::start(&root) else {
+                return;
+            };
+            std::mem::forget(mount(takeover.container(), config));
+            takeover.finish_when_ready();
+            return;
+        }
         Some(root) => {
             // Replace the static "Loading events…" that the page shows while the app boots.
             root.set_text_content(None);
@@ -141,6 +156,7 @@ pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mou
                 None => Route::List(Default::default()),
             },
             app_url: text("base"),
+            links: LinkForm::Plain,
         },
         hosts: PlayerHosts::with_overrides(
             text("youtubeHost").as_deref(),

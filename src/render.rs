@@ -1,23 +1,25 @@
-//! The large, static parts of the pages (event cards, an event's talks and sections), built as
-//! plain DOM by non-generic code.
+//! The large, static parts of the pages as DOM: the trees of `recap_core::markup` (event cards,
+//! an event's talks and sections), materialised by one non-generic function, plus the list's
+//! batching and the few elements the player builds itself ([`Dom`]).
 //!
 //! Leptos keeps the state, the routing and the form controls; these subtrees never change once
 //! built, and writing them as `view!` trees costs several kilobytes of wasm per component (each
-//! view type is compiled separately), against the first-visit size budget. Links carry
-//! `data-route`, times `data-t`, copy buttons `data-copy`; one delegated click handler per page
-//! reads them ([`crate::components`]). Text always goes in as text nodes, URLs through
-//! `safe_url`: no feed string reaches `innerHTML`.
+//! view type is compiled separately), against the first-visit size budget. The attributes the
+//! delegated click handler reads are `recap_core::markup::protocol`'s. Text always goes in as
+//! text nodes, URLs through `safe_url`: no feed string reaches `innerHTML`.
 
+use recap_core::markup::pages::FIRST_CARDS;
+use recap_core::markup::protocol::{OUTSIDE_REL, PLACEHOLDER};
+use recap_core::markup::views::{self, Body, Neighbour, Photo};
+use recap_core::markup::{self, Node};
 use recap_core::route::Route;
-use recap_core::search::highlight;
-use recap_core::time::format_clock;
 use recap_core::url::safe_url;
-use recap_core::{Feed, Item, Talk};
+use recap_core::{Feed, Item};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use web_sys::{Document, Element};
 
 thread_local! {
     /// One shared handler for broken pictures: it puts the drawn placeholder in their place.
@@ -25,7 +27,7 @@ thread_local! {
         let Some(img) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let (Some(class), Some(dom)) = (img.get_attribute("data-placeholder"), Dom::new()) else {
+        let (Some(class), Some(dom)) = (img.get_attribute(PLACEHOLDER), Dom::new()) else {
             return;
         };
         let placeholder = dom.el("div", &class);
@@ -85,25 +87,6 @@ impl Dom {
         el
     }
 
-    /// Appends text with the search matches in `<mark>`.
-    pub fn highlighted(&self, parent: &Element, text: &str, query: &str) {
-        for (run, hit) in highlight(text, query) {
-            if hit {
-                self.text_child(parent, "mark", "recap-mark", &run);
-            } else {
-                self.text(parent, &run);
-            }
-        }
-    }
-
-    /// A link to a page of the app, handled by the page's click handler.
-    pub fn route_link(&self, parent: &Element, href: &str, class: &str) -> Element {
-        let a = self.child(parent, "a", class);
-        set(&a, "href", href);
-        set(&a, "data-route", "");
-        a
-    }
-
     /// A link to elsewhere, if its URL is allowed.
     pub fn outside_link(
         &self,
@@ -115,7 +98,7 @@ impl Dom {
         let url = safe_url(url)?;
         let a = self.text_child(parent, "a", class, text);
         set(&a, "href", &url);
-        set(&a, "rel", "noopener");
+        set(&a, "rel", OUTSIDE_REL);
         Some(a)
     }
 }
@@ -125,10 +108,7 @@ pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
-/// How many cards are built before the list is first shown; a long list gets the rest in
-/// batches, one per animation frame, so that the first screen does not wait for the last card.
-const FIRST_CARDS: usize = 50;
-/// Cards per later batch.
+/// Cards per batch after the first screen ([`FIRST_CARDS`] cards, as pre-rendered).
 const CARDS_PER_FRAME: usize = 100;
 
 thread_local! {
@@ -138,6 +118,42 @@ thread_local! {
 
 /// A link maker that outlives the page that asked for the list.
 pub type Href = Rc<dyn Fn(&Route) -> String>;
+
+/// Turns a markup tree into DOM nodes. Elements marked with a key are collected with it.
+pub fn materialise(
+    dom: &Dom,
+    tree: &markup::Element,
+    keyed: &mut Vec<(usize, Element)>,
+) -> Element {
+    let el = dom.el(tree.tag, "");
+    for (name, value) in &tree.attrs {
+        set(&el, name, value);
+    }
+    if tree.get(PLACEHOLDER).is_some() {
+        // A picture that fails to load is swapped for the placeholder.
+        ON_IMAGE_ERROR.with(|handler| {
+            el.unchecked_ref::<web_sys::HtmlElement>()
+                .set_onerror(Some(handler.as_ref().unchecked_ref()));
+        });
+    }
+    for child in &tree.children {
+        match child {
+            Node::Text(text) => dom.text(&el, text),
+            Node::Element(child) => {
+                let _ = el.append_child(&materialise(dom, child, keyed));
+            }
+        }
+    }
+    if let Some(key) = tree.key {
+        keyed.push((key, el.clone()));
+    }
+    el
+}
+
+/// Materialises a tree that has no keyed elements.
+pub fn build(dom: &Dom, tree: &markup::Element) -> Element {
+    materialise(dom, tree, &mut Vec::new())
+}
 
 /// The events `shown` (positions in `feed.items`, newest first), grouped by year, as cards.
 pub fn event_list(
@@ -149,7 +165,7 @@ pub fn event_list(
 ) -> Element {
     let root = dom.el("div", "recap-year-groups");
     if shown.is_empty() {
-        dom.text_child(&root, "p", "recap-empty", "This feed has no events yet.");
+        let _ = root.append_child(&build(dom, &views::no_events()));
         return root;
     }
     let generation = LIST_GENERATION.with(|g| {
@@ -196,16 +212,15 @@ impl ListBuild {
             let list = match &self.group {
                 Some((current, list)) if *current == year => list.clone(),
                 _ => {
-                    let heading = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
-                    let section = dom.child(&self.root, "section", "recap-year");
-                    set(&section, "aria-label", &format!("Events in {heading}"));
-                    dom.text_child(&section, "h2", "recap-year__title", &heading);
-                    let list = dom.child(&section, "ul", "recap-events");
+                    let section = build(dom, &views::year_section(year));
+                    let _ = self.root.append_child(&section);
+                    let list = section.last_element_child().unwrap_or(section);
                     self.group = Some((year, list.clone()));
                     list
                 }
             };
-            event_card(dom, &list, item, &self.query, &*self.href);
+            let card = views::event_card(item, &self.query, &*self.href);
+            let _ = list.append_child(&build(dom, &card));
         }
         self.next = end;
     }
@@ -230,119 +245,9 @@ impl ListBuild {
     }
 }
 
-/// One event card: picture, title, date, place, talks, organisations, recording badge.
-fn event_card(
-    dom: &Dom,
-    list: &Element,
-    item: &Item,
-    query: &str,
-    href: &dyn Fn(&Route) -> String,
-) {
-    let title = item.display_title();
-    let li = dom.child(list, "li", "recap-event-card");
-    let body = dom.child(&li, "article", "recap-event-card__body");
-    picture(
-        dom,
-        &body,
-        item.image.as_deref(),
-        title,
-        "recap-event-card__image",
-    );
-    let h3 = dom.child(&body, "h3", "recap-event-card__title");
-    let route = Route::Event {
-        id: item.id.clone(),
-        t: None,
-    };
-    let link = dom.route_link(&h3, &href(&route), "recap-event-card__link");
-    dom.highlighted(&link, title, query);
-
-    let meta = dom.child(&body, "p", "recap-event-card__meta");
-    if let Some(date) = &item.date_published {
-        let time = dom.text_child(
-            &meta,
-            "time",
-            "recap-event-card__date",
-            &date.date_in_words(),
-        );
-        set(&time, "datetime", date.as_str());
-    }
-    if let Some(place) = item.location() {
-        dom.text_child(&meta, "span", "recap-event-card__location", place);
-    }
-    let facts = dom.child(&body, "p", "recap-event-card__facts");
-    dom.text_child(
-        &facts,
-        "span",
-        "recap-event-card__talks",
-        &item.talk_count_text(),
-    );
-    if item.recording().is_some() {
-        dom.text_child(&facts, "span", "recap-badge", "Recording");
-    }
-    let orgs = item.orgs().join(", ");
-    if !orgs.is_empty() {
-        let p = dom.child(&body, "p", "recap-event-card__orgs");
-        dom.highlighted(&p, &orgs, query);
-    }
-    // The talks that match the search, so that a visitor sees why the event is listed.
-    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if !terms.is_empty() {
-        let matching: Vec<&str> = item
-            .talks()
-            .iter()
-            .filter_map(|t| t.title.as_deref())
-            .filter(|t| {
-                let lower = t.to_lowercase();
-                terms.iter().any(|term| lower.contains(term.as_str()))
-            })
-            .collect();
-        if !matching.is_empty() {
-            let ul = dom.child(&body, "ul", "recap-event-card__matches");
-            set(&ul, "aria-label", "Matching talks");
-            for talk in matching {
-                let li = dom.child(&ul, "li", "");
-                dom.highlighted(&li, talk, query);
-            }
-        }
-    }
-}
-
-/// A lazily loaded picture; when there is none, or it fails to load, a drawn placeholder.
-fn picture(dom: &Dom, parent: &Element, src: Option<&str>, title: &str, class: &str) {
-    match src.and_then(safe_url) {
-        Some(src) => {
-            let img = dom.child(parent, "img", class);
-            set(&img, "alt", &format!("Photo from {title}"));
-            set(&img, "loading", "lazy");
-            set(&img, "decoding", "async");
-            set(&img, "width", "1200");
-            set(&img, "height", "675");
-            // A picture that fails to load is swapped for the placeholder.
-            set(
-                &img,
-                "data-placeholder",
-                &format!("{class} {class}--placeholder"),
-            );
-            ON_IMAGE_ERROR.with(|handler| {
-                img.unchecked_ref::<web_sys::HtmlElement>()
-                    .set_onerror(Some(handler.as_ref().unchecked_ref()));
-            });
-            set(&img, "src", &src);
-        }
-        None => {
-            let div = dom.child(parent, "div", &format!("{class} {class}--placeholder"));
-            set(&div, "aria-hidden", "true");
-        }
-    }
-}
-
-/// A newer or older event: its id and title.
-pub type Neighbour = Option<(String, String)>;
-
-/// Everything on an event page below its recording: talks, sponsors, next meetup, photos, the
-/// full recap, newer and older events. `share`: each time gets a "Copy link" button (when the
-/// app's links can be opened again elsewhere). Also gives the talks' elements with their index,
-/// for the player to mark the one playing.
+/// Everything on an event page below its recording ([`views::event_body`]), with the full
+/// recap through the allow-list sanitiser. `share`: each time gets a "Copy link" button. Also
+/// gives the talks' elements with their index, for the player to mark the one playing.
 pub fn event_body(
     dom: &Dom,
     item: &Item,
@@ -350,191 +255,46 @@ pub fn event_body(
     href: &dyn Fn(&Route) -> String,
     share: bool,
 ) -> (Element, Vec<(usize, Element)>) {
-    let root = dom.el("div", "recap-event__body");
-    let mut talk_elements = Vec::new();
-    let recap = item.recap.clone().unwrap_or_default();
-    let talks = item.talks();
-    if !talks.is_empty() {
-        let section = section(dom, &root, "Talks", "recap-talks-title");
-        section.set_class_name("recap-section recap-section--talks");
-        let ol = dom.child(&section, "ol", "recap-talks");
-        for (n, talk) in talks.iter().enumerate() {
-            talk_elements.push((n, talk_item(dom, &ol, item, talk, (n + 1, share), href)));
-        }
-    }
-    if !recap.sponsors.is_empty() {
-        let section = section(dom, &root, "Thanks to our sponsors", "recap-sponsors-title");
-        let ul = dom.child(&section, "ul", "recap-sponsors");
-        for sponsor in &recap.sponsors {
-            let li = dom.child(&ul, "li", "");
-            let linked = sponsor
-                .url
-                .as_deref()
-                .and_then(|url| dom.outside_link(&li, url, "", &sponsor.name));
-            if linked.is_none() {
-                dom.text(&li, &sponsor.name);
-            }
-        }
-    }
-    if let Some(next) = &recap.next_event {
-        let section = section(dom, &root, "Next meetup", "recap-next-title");
-        section.set_class_name("recap-section recap-next");
-        dom.text_child(
-            &section,
-            "p",
-            "",
-            next.date_text.as_deref().unwrap_or("Date to be announced"),
-        );
-        if let Some(url) = &next.rsvp_url {
-            dom.outside_link(&section, url, "recap-button", "RSVP");
-        }
-    }
     // The post, parsed once (inert) for its photos and for the full recap.
     let post = item
         .content_html
         .as_deref()
         .and_then(crate::dom::parse_body);
-    photos(dom, &root, post.as_ref());
-    full_recap(dom, &root, item, post.as_ref());
-    let nav = dom.child(&root, "nav", "recap-pager");
-    set(&nav, "aria-label", "Other events");
-    for ((id, title), label, class) in [
-        (neighbours.0, "Newer", "recap-pager__newer"),
-        (neighbours.1, "Older", "recap-pager__older"),
-    ]
-    .into_iter()
-    .filter_map(|(n, label, class)| n.map(|n| (n, label, class)))
-    {
-        let a = dom.route_link(&nav, &href(&Route::Event { id, t: None }), class);
-        dom.text_child(&a, "span", "recap-pager__label", label);
-        dom.text(&a, &title);
+    let photos = photos(post.as_ref());
+    let tree = views::event_body(
+        item,
+        &Body {
+            neighbours,
+            href,
+            share,
+            photos: &photos,
+            full_recap: post.is_some(),
+        },
+    );
+    let mut talks = Vec::new();
+    let root = materialise(dom, &tree, &mut talks);
+    if let (Some(post), Ok(Some(body))) = (post, root.query_selector(".recap-full__body")) {
+        let _ = body.append_child(&crate::sanitize::sanitized_copy(dom.document(), &post));
     }
-    (root, talk_elements)
+    (root, talks)
 }
 
-/// A titled section.
-fn section(dom: &Dom, parent: &Element, title: &str, id: &str) -> Element {
-    let section = dom.child(parent, "section", "recap-section");
-    set(&section, "aria-labelledby", id);
-    let h2 = dom.text_child(&section, "h2", "recap-section__title", title);
-    set(&h2, "id", id);
-    section
-}
-
-/// A talk: who, what, when, takeaways and links.
-fn talk_item(
-    dom: &Dom,
-    ol: &Element,
-    item: &Item,
-    talk: &Talk,
-    (number, share): (usize, bool),
-    href: &dyn Fn(&Route) -> String,
-) -> Element {
-    let li = dom.child(ol, "li", "recap-talk");
-    let title = talk.title_or_place(number);
-    dom.text_child(&li, "h3", "recap-talk__title", &title);
-    let speakers = talk
-        .speakers
-        .iter()
-        .map(|s| match &s.org {
-            Some(org) => format!("{} ({org})", s.name),
-            None => s.name.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    if !speakers.is_empty() {
-        dom.text_child(&li, "p", "recap-talk__speakers", &speakers);
-    }
-    if let Some(start) = talk.start {
-        let p = dom.child(&li, "p", "recap-talk__time");
-        let here = href(&Route::Event {
-            id: item.id.clone(),
-            t: Some(start),
-        });
-        // Without script the time opens the recording at that moment on the video's own site.
-        let target = item
-            .recording()
-            .map(|v| v.url_at(start))
-            .or_else(|| talk.video_url.as_deref().and_then(safe_url))
-            .unwrap_or_else(|| here.clone());
-        let clock = format_clock(start);
-        let a = dom.text_child(&p, "a", "recap-time", &clock);
-        set(&a, "href", &target);
-        set(&a, "data-t", &start.to_string());
-        set(&a, "aria-label", &format!("Play from {clock}: {title}"));
-        // Only a link that opens this moment again elsewhere is worth copying.
-        if share {
-            let button = dom.text_child(&p, "button", "recap-link-button", "Copy link");
-            set(&button, "type", "button");
-            set(&button, "data-copy", &here);
-        }
-    }
-    if !talk.takeaways.is_empty() {
-        let ul = dom.child(&li, "ul", "recap-talk__takeaways");
-        for takeaway in &talk.takeaways {
-            dom.text_child(&ul, "li", "", takeaway);
-        }
-    }
-    if !talk.links.is_empty() {
-        let ul = dom.child(&li, "ul", "recap-talk__links");
-        for link in &talk.links {
-            let entry = dom.child(&ul, "li", "");
-            dom.outside_link(&entry, &link.url, "", &link.label);
-        }
-    }
-    li
-}
-
-/// The pictures in the post.
-fn photos(dom: &Dom, parent: &Element, post: Option<&Node>) {
-    let images: Vec<(String, String)> = post
-        .and_then(|body| body.dyn_ref::<Element>())
+/// The pictures in the post, as the browser reads it (natively, `markup::photos_in`).
+fn photos(post: Option<&web_sys::Node>) -> Vec<Photo> {
+    post.and_then(|body| body.dyn_ref::<Element>())
         .and_then(|body| body.query_selector_all("img[src]").ok())
         .map(|list| {
             (0..list.length())
                 .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
                 .filter_map(|img| {
                     let src = img.get_attribute("src")?;
-                    let url = crate::api::absolute(&src, None).and_then(|u| safe_url(&u))?;
+                    let src = crate::api::absolute(&src, None).and_then(|u| safe_url(&u))?;
                     let alt = img.get_attribute("alt").unwrap_or_default();
-                    url.starts_with("http").then_some((url, alt))
+                    src.starts_with("http").then_some(Photo { src, alt })
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    if images.is_empty() {
-        return;
-    }
-    let section = section(dom, parent, "Photos", "recap-photos-title");
-    let ul = dom.child(&section, "ul", "recap-photos");
-    for (url, alt) in images {
-        let li = dom.child(&ul, "li", "");
-        let img = dom.child(&li, "img", "");
-        let alt = if alt.trim().is_empty() {
-            "Photo from the event"
-        } else {
-            alt.as_str()
-        };
-        set(&img, "alt", alt);
-        set(&img, "loading", "lazy");
-        set(&img, "decoding", "async");
-        set(&img, "src", &url);
-    }
-}
-
-/// "Read the full recap": the post through the allow-list sanitiser, and the original post.
-fn full_recap(dom: &Dom, parent: &Element, item: &Item, post: Option<&Node>) {
-    let section = dom.child(parent, "section", "recap-section recap-full");
-    if let Some(post) = post {
-        let details = dom.child(&section, "details", "recap-full__details");
-        dom.text_child(&details, "summary", "", "Read the full recap");
-        let body = dom.child(&details, "div", "recap-full__body");
-        let _ = body.append_child(&crate::sanitize::sanitized_copy(dom.document(), post));
-    }
-    if let Some(url) = &item.url {
-        let p = dom.child(&section, "p", "");
-        dom.outside_link(&p, url, "", "Read the original post");
-    }
+        .unwrap_or_default()
 }
 
 /// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.

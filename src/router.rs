@@ -8,9 +8,11 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use recap_core::route::{fragment_href, href, parse_fragment, parse_route, Route};
+use recap_core::route::{
+    fragment_href, href, href_in, parse_fragment, parse_route, LinkForm, Route,
+};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, MouseEvent};
+use web_sys::HtmlElement;
 
 /// Where the router keeps the current page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,9 @@ pub struct RouterOptions {
     pub app_url: Option<String>,
     /// The embed shows one event alone: no list to go back to, no newer and older events.
     pub single: bool,
+    /// How links to events are written on the app's own page: the directory form when the site
+    /// was pre-rendered (`recap-feed pages`), so that every link is a page a static host serves.
+    pub links: LinkForm,
 }
 
 /// The current route and how to change it. Provided as context by the app.
@@ -113,7 +118,7 @@ impl Router {
     /// standalone app's URL when it is known, else the fragment form `#recap=/events/…`.
     pub fn href(&self, route: &Route) -> String {
         self.options.with_value(|o| match (&o.history, &o.app_url) {
-            (History::Page, _) => href(route, &o.base, o.feed.as_deref()),
+            (History::Page, _) => href_in(route, &o.base, o.feed.as_deref(), o.links),
             (History::Memory, Some(app)) => href(route, app, None),
             _ => fragment_href(route),
         })
@@ -185,20 +190,6 @@ impl Router {
             history.replace_state_with_url(&state, "", Some(&url))
         };
     }
-
-    /// A click handler for an app link: plain left clicks navigate in place; modified clicks
-    /// (new tab, new window) are left to the browser.
-    pub fn on_click(&self, route: Route) -> impl Fn(MouseEvent) + 'static {
-        let router = *self;
-        move |ev: MouseEvent| {
-            if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
-            {
-                return;
-            }
-            ev.prevent_default();
-            router.go(route.clone());
-        }
-    }
 }
 
 /// Focuses a page's heading. In an embed, without the browser's own scrolling: the host page
@@ -243,25 +234,9 @@ pub fn use_router() -> Router {
                 start: Route::List(Default::default()),
                 app_url: None,
                 single: false,
+                links: LinkForm::Plain,
             },
             NodeRef::new(),
         )
     })
-}
-
-/// A link to a page of the app.
-#[component]
-pub fn AppLink(
-    /// Where to.
-    to: Route,
-    #[prop(optional, into)] class: String,
-    children: Children,
-) -> impl IntoView {
-    let router = use_router();
-    let href = router.href(&to);
-    view! {
-        <a class=class href=href on:click=router.on_click(to)>
-            {children()}
-        </a>
-    }
 }

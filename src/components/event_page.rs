@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use recap_core::markup::views;
 use recap_core::route::Route;
 use recap_core::Item;
 
@@ -7,7 +8,7 @@ use recap_core::player::PlayerHosts;
 use super::{FeedContext, NotFound, Rendered};
 use crate::player::PlayerRef;
 use crate::render::{event_body, Dom};
-use crate::router::{use_router, AppLink};
+use crate::router::use_router;
 
 /// One event: its video, its talks with their moments, sponsors, next meetup, photos, the post.
 #[component]
@@ -38,14 +39,14 @@ pub fn EventPage(id: String) -> impl IntoView {
     // The page owns its player: dropped with the page, its listeners and timer go with it.
     let player = PlayerRef::owned_by_page();
     let hosts = use_context::<PlayerHosts>().unwrap_or_default();
-    let date = item.date_published.as_ref().map(|d| {
-        view! { <time datetime=d.as_str().to_owned()>{d.date_in_words()}</time> }
+    // The way back to the list (not in an embed of one event) and the header.
+    // One copy of the event, shared by the page's parts.
+    let item = std::rc::Rc::new(item);
+    let head_item = item.clone();
+    let list = (!router.single()).then(|| router.href(&Route::List(Default::default())));
+    let head = Box::new(move |dom: &Dom| {
+        crate::render::build(dom, &views::event_head(&head_item, list.clone()))
     });
-    let location = item
-        .location()
-        .map(|l| view! { <span>{l.to_owned()}</span> });
-    let title = item.display_title().to_owned();
-    let summary = item.summary.clone();
     let video_item = item.clone();
     let video = {
         let player = player.clone();
@@ -69,14 +70,7 @@ pub fn EventPage(id: String) -> impl IntoView {
     };
     view! {
         <article class="recap-event">
-            <nav class="recap-crumbs" aria-label="Breadcrumb" hidden=router.single()>
-                <AppLink to=Route::List(Default::default())>"← All events"</AppLink>
-            </nav>
-            <header class="recap-event__header">
-                <h1 class="recap-page-title" tabindex="-1">{title}</h1>
-                <p class="recap-event__meta">{date} {location}</p>
-                {summary.map(|s| view! { <p class="recap-event__summary">{s}</p> })}
-            </header>
+            <Rendered render=head />
             <Rendered render=video player=player.clone() />
             <Rendered render player />
         </article>

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use recap_core::markup::pages::count_text;
+use recap_core::markup::views;
 use recap_core::route::{ListQuery, Route};
 use recap_core::search::{matches, tags, years};
 use recap_core::LoadError;
 
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::{fetch_feed, Fetcher};
-use crate::render::{event_list, Href};
+use crate::render::{event_list, Dom, Href};
 use crate::router::use_router;
 use std::rc::Rc;
 
@@ -19,10 +21,13 @@ pub fn ListPage() -> impl IntoView {
         Route::List(query) => query,
         _ => ListQuery::default(),
     });
-    let (title, description) = context
-        .feed
-        .with_untracked(|f| (f.title.clone(), f.description.clone()));
+    let title = context.feed.with_untracked(|f| f.title.clone());
     router.set_title(if title.is_empty() { "Events" } else { &title });
+    let header = Box::new(move |dom: &Dom| {
+        context
+            .feed
+            .with_untracked(|f| crate::render::build(dom, &views::list_header(f)))
+    });
 
     let set_query = move |change: &dyn Fn(&mut ListQuery)| {
         let mut next = query.get_untracked();
@@ -52,23 +57,13 @@ pub fn ListPage() -> impl IntoView {
             .feed
             .with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
         let total = context.feed.with(|f| f.items.len());
-        if query.is_filtered() {
-            format!("{shown} of {total} events")
-        } else if total == 1 {
-            "1 event".to_owned()
-        } else {
-            format!("{total} events")
-        }
+        count_text(shown, total, query.is_filtered())
     };
 
     view! {
-        // Not a <header>: inside the main region (a role, not a <main> element) it would be
-        // the page's banner.
-        <div class="recap-header">
-            <h1 class="recap-page-title" tabindex="-1">{title}</h1>
-            {description.map(|d| view! { <p class="recap-header__description">{d}</p> })}
-        </div>
+        <Rendered render=header />
         <FeedProblems />
+        // As pre-rendered (recap_core::markup::pages), so that what is typed there carries over.
         <div class="recap-filters" role="search" aria-label="Search and filter events">
             <div class="recap-field recap-field--grow">
                 <label for="recap-search">"Search talks, speakers, organisations"</label>

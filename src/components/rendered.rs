@@ -1,5 +1,6 @@
 use leptos::html;
 use leptos::prelude::*;
+use recap_core::markup::protocol::{selector, COPY, TIME};
 use recap_core::route::Route;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MouseEvent};
@@ -40,13 +41,13 @@ fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
         return;
     };
     let closest = |selector: &str| target.closest(selector).ok().flatten();
-    if let Some(link) = closest("a[data-route]") {
+    if let Some(link) = closest(selector::ROUTE) {
         ev.prevent_default();
         router.go(router.route_of(&link.get_attribute("href").unwrap_or_default()));
-    } else if closest("[data-play]").is_some() {
+    } else if closest(selector::PLAY).is_some() {
         player.play();
-    } else if let Some(time) = closest("[data-t]") {
-        let Some(t) = time.get_attribute("data-t").and_then(|t| t.parse().ok()) else {
+    } else if let Some(time) = closest(selector::TIME) {
+        let Some(t) = time.get_attribute(TIME).and_then(|t| t.parse().ok()) else {
             return;
         };
         // Without a player on the page, a link to the recording on its own site is followed.
@@ -60,8 +61,8 @@ fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
         if let Route::Event { id, .. } = router.route_untracked() {
             router.replace(Route::Event { id, t: Some(t) });
         }
-    } else if let Some(button) = closest("button[data-copy]") {
-        let link = button.get_attribute("data-copy").unwrap_or_default();
+    } else if let Some(button) = closest(selector::COPY) {
+        let link = button.get_attribute(COPY).unwrap_or_default();
         if let Some(url) = absolute(&link, None) {
             copy_link(button, url);
         }

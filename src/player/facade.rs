@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use recap_core::markup::protocol::{PLAY, TIME};
 use recap_core::player::{Chapter, Player};
 use recap_core::time::format_clock;
 use recap_core::url::safe_url;
@@ -72,7 +73,7 @@ pub(super) fn area(
 
     let button = dom.child(&screen, "button", "recap-video__play");
     set(&button, "type", "button");
-    set(&button, "data-play", "");
+    set(&button, PLAY, "");
     poster_picture(dom, &button, poster.as_deref());
     let label = dom.child(&button, "span", "recap-video__label");
     dom.text_child(&label, "span", "recap-video__icon", "");
@@ -171,7 +172,7 @@ fn chapter_bar(
         let clock = format_clock(segment.start);
         let button = dom.child(&li, "button", "recap-chapters__button");
         set(&button, "type", "button");
-        set(&button, "data-t", &segment.start.to_string());
+        set(&button, TIME, &segment.start.to_string());
         dom.text_child(&button, "span", "recap-chapters__time", &clock);
         dom.text(&button, " ");
         dom.text_child(&button, "span", "recap-chapters__title", &title);

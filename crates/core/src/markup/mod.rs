@@ -16,7 +16,9 @@ pub mod views;
 
 pub use node::{escape, to_html, Element, Node};
 pub use photos::photos_in;
-pub use views::{event_body, event_card, event_header, year_groups, Body, Neighbour, Photo};
+pub use views::{
+    event_body, event_card, event_head, event_header, year_groups, Body, Neighbour, Photo,
+};
 
 #[cfg(test)]
 mod tests;

@@ -42,6 +42,7 @@ impl Element {
     }
 
     /// A new element with a class (none when empty).
+    #[inline(never)]
     pub fn with_class(tag: &'static str, class: &str) -> Self {
         let el = Element::new(tag);
         if class.is_empty() {
@@ -53,14 +54,25 @@ impl Element {
 
     /// Adds an attribute.
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.attrs.push((name, value.into()));
+        self.push_attr(name, value.into());
         self
     }
 
     /// Adds a child.
     pub fn child(mut self, child: impl Into<Node>) -> Self {
-        self.children.push(child.into());
+        self.push_child(child.into());
         self
+    }
+
+    // The generic builders above convert and call these, so that the wasm holds one copy.
+    #[inline(never)]
+    fn push_attr(&mut self, name: &'static str, value: String) {
+        self.attrs.push((name, value));
+    }
+
+    #[inline(never)]
+    fn push_child(&mut self, child: Node) {
+        self.children.push(child);
     }
 
     /// Adds a text child.

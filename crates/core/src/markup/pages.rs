@@ -5,7 +5,7 @@
 
 use super::node::Element;
 use super::protocol::OUTSIDE_REL;
-use super::views::{event_body, event_header, outside_link, year_groups, Body, Href};
+use super::views::{event_body, event_head, list_header, outside_link, year_groups, Body, Href};
 use crate::route::{ListQuery, Route};
 use crate::search::{tags, years};
 use crate::url::safe_url;
@@ -32,25 +32,9 @@ pub fn count_text(shown: usize, total: usize, filtered: bool) -> String {
 
 /// The list page with its first [`FIRST_CARDS`] events, unfiltered.
 pub fn list_page(feed: &Feed, href: Href) -> Element {
-    let title = if feed.title.is_empty() {
-        "Events"
-    } else {
-        feed.title.as_str()
-    };
-    let header = Element::with_class("div", "recap-header")
-        .child(
-            Element::with_class("h1", "recap-page-title")
-                .attr("tabindex", "-1")
-                .text(title),
-        )
-        .maybe(
-            feed.description
-                .as_deref()
-                .map(|d| Element::with_class("p", "recap-header__description").text(d)),
-        );
     let total = feed.items.len();
     let main = Element::with_class("div", "recap-main")
-        .child(header)
+        .child(Element::with_class("div", "recap-rendered").child(list_header(feed)))
         .child(filters(&feed.items))
         .child(
             Element::with_class("p", "recap-count")
@@ -65,17 +49,16 @@ pub fn list_page(feed: &Feed, href: Href) -> Element {
     frame(main)
 }
 
-/// The search form, as the app renders it (it works without script too: a `GET` of the list).
+/// The search form, as the app renders it: it can be typed into before the app takes over.
 fn filters(items: &[Item]) -> Element {
     let field = |class: &str, id: &'static str, label: &str, control: Element| {
         Element::with_class("div", class)
             .child(Element::new("label").attr("for", id).text(label))
             .child(control)
     };
-    let select = |id: &'static str, name: &'static str, all: &str, values: Vec<String>| {
+    let select = |id: &'static str, all: &str, values: Vec<String>| {
         Element::with_class("select", "recap-input")
             .attr("id", id)
-            .attr("name", name)
             .child(Element::new("option").attr("value", "").text(all))
             .children(values.into_iter().map(|v| {
                 Element::new("option")
@@ -86,11 +69,10 @@ fn filters(items: &[Item]) -> Element {
     };
     let search = Element::with_class("input", "recap-input")
         .attr("id", "recap-search")
-        .attr("name", "q")
         .attr("type", "search")
         .attr("autocomplete", "off")
         .attr("placeholder", "e.g. eBPF, GitOps, a speaker");
-    Element::with_class("form", "recap-filters")
+    Element::with_class("div", "recap-filters")
         .attr("role", "search")
         .attr("aria-label", "Search and filter events")
         .child(field(
@@ -105,7 +87,6 @@ fn filters(items: &[Item]) -> Element {
             "Year",
             select(
                 "recap-year",
-                "year",
                 "All years",
                 years(items).iter().map(i32::to_string).collect(),
             ),
@@ -114,7 +95,7 @@ fn filters(items: &[Item]) -> Element {
             "recap-field",
             "recap-tag",
             "Tag",
-            select("recap-tag", "tag", "All tags", tags(items)),
+            select("recap-tag", "All tags", tags(items)),
         ))
 }
 
@@ -167,12 +148,7 @@ pub fn event_page(item: &Item, body: &Body) -> Element {
     let list = (body.href)(&Route::List(ListQuery::default()));
     let main = Element::with_class("div", "recap-main").child(
         Element::with_class("article", "recap-event")
-            .child(
-                Element::with_class("nav", "recap-crumbs")
-                    .attr("aria-label", "Breadcrumb")
-                    .child(Element::new("a").attr("href", list).text("← All events")),
-            )
-            .child(event_header(item))
+            .child(Element::with_class("div", "recap-rendered").child(event_head(item, Some(list))))
             .child(Element::with_class("div", "recap-rendered").child(video(item)))
             .child(Element::with_class("div", "recap-rendered").child(event_body(item, body))),
     );

@@ -54,6 +54,43 @@ pub fn outside_link(url: &str, class: &str, text: &str) -> Option<Element> {
     )
 }
 
+/// The list's header: the feed's title and description. Not a `<header>`: inside the main
+/// region it would be the page's banner.
+pub fn list_header(feed: &crate::Feed) -> Element {
+    let title = if feed.title.is_empty() {
+        "Events"
+    } else {
+        feed.title.as_str()
+    };
+    Element::with_class("div", "recap-header")
+        .child(
+            Element::with_class("h1", "recap-page-title")
+                .attr("tabindex", "-1")
+                .text(title),
+        )
+        .maybe(
+            feed.description
+                .as_deref()
+                .map(|d| Element::with_class("p", "recap-header__description").text(d)),
+        )
+}
+
+/// An address that names no page or no event, with the way to the list (`list`: its href).
+pub fn not_found(list: String) -> Element {
+    Element::with_class("section", "recap-not-found")
+        .child(
+            Element::with_class("h1", "recap-page-title")
+                .attr("tabindex", "-1")
+                .text("This event isn’t here"),
+        )
+        .child(
+            Element::new("p").text(
+                "The link may be old, or the event may have moved. Every event is in the list.",
+            ),
+        )
+        .child(route_link(list, "recap-button").text("See all events"))
+}
+
 /// The list's empty state.
 pub fn no_events() -> Element {
     Element::with_class("p", "recap-empty").text("This feed has no events yet.")
@@ -185,6 +222,18 @@ fn picture(src: Option<&str>, title: &str, class: &str) -> Element {
     }
 }
 
+/// The top of an event page: the way back to the list (`list`: its href; none in an embed of
+/// one event) and the header.
+pub fn event_head(item: &Item, list: Option<String>) -> Element {
+    Element::with_class("div", "recap-event__head")
+        .maybe(list.map(|href| {
+            Element::with_class("nav", "recap-crumbs")
+                .attr("aria-label", "Breadcrumb")
+                .child(route_link(href, "").text("← All events"))
+        }))
+        .child(event_header(item))
+}
+
 /// An event's header: title, date, place, summary.
 pub fn event_header(item: &Item) -> Element {
     let mut meta = Element::with_class("p", "recap-event__meta");
@@ -253,10 +302,13 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
             .child(list),
         );
     }
-    let recap = item.recap.clone().unwrap_or_default();
-    if !recap.sponsors.is_empty() {
-        let list = Element::with_class("ul", "recap-sponsors").children(recap.sponsors.iter().map(
-            |sponsor| {
+    let sponsors = item
+        .recap
+        .as_ref()
+        .map_or(&[][..], |r| r.sponsors.as_slice());
+    if !sponsors.is_empty() {
+        let list =
+            Element::with_class("ul", "recap-sponsors").children(sponsors.iter().map(|sponsor| {
                 let li = Element::new("li");
                 match sponsor
                     .url
@@ -267,8 +319,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
                     None => li.text(sponsor.name.as_str()),
                 }
                 .into()
-            },
-        ));
+            }));
         root = root.child(
             section(
                 "Thanks to our sponsors",
@@ -278,7 +329,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
             .child(list),
         );
     }
-    if let Some(next) = &recap.next_event {
+    if let Some(next) = item.recap.as_ref().and_then(|r| r.next_event.as_ref()) {
         root = root.child(
             section(
                 "Next meetup",
