@@ -1,0 +1,176 @@
+// End to end: a site pre-rendered by `recap-feed pages`. With JavaScript off, the list and an
+// event page (the seed-shaped fixture) are readable, with talks, takeaways and time links to
+// the video's own site. With JavaScript, the app takes the pre-rendered page over and keeps the
+// scroll position, the focus and what was typed before it loaded.
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
+import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+const ROOT = "target/e2e-generated/pages";
+const SEED = "2023-06-07-seed-shaped";
+
+function recapFeed(...args) {
+  execFileSync("cargo", ["run", "-q", "--offline", "-p", "recap-feed", "--", ...args], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+// A copy of the built site with `feed` as its feed.json, pre-rendered.
+function prerendered(name, feed) {
+  const dist = `${ROOT}/${name}`;
+  rmSync(dist, { recursive: true, force: true });
+  cpSync("dist", dist, { recursive: true });
+  copyFileSync(feed, `${dist}/feed.json`);
+  recapFeed("pages", `${dist}/feed.json`, "--dist", dist, "--site-url", "https://recaps.example.org/");
+  return dist;
+}
+
+let seedServer;
+let sampleServer;
+let browser;
+before(async () => {
+  // The seed-shaped post alone, through the CLI as an organiser would build it.
+  const posts = `${ROOT}/seed-posts/_posts`;
+  rmSync(`${ROOT}/seed-posts`, { recursive: true, force: true });
+  mkdirSync(posts, { recursive: true });
+  copyFileSync(`tests/fixtures/posts/_posts/${SEED}.md`, `${posts}/${SEED}.md`);
+  recapFeed("build", posts, "--out", `${ROOT}/seed.json`, "--title", "Cloud Native Solent");
+  seedServer = await startServer({ root: prerendered("seed", `${ROOT}/seed.json`) });
+  sampleServer = await startServer({ root: prerendered("sample", "public/feed.json") });
+  browser = await launch();
+});
+afterEach(closePages);
+after(async () => {
+  await closePages();
+  await browser?.close();
+  await seedServer?.close();
+  await sampleServer?.close();
+});
+
+test("without JavaScript: the list and the seed-shaped event page, with talks, takeaways and time links", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${seedServer.url}/`);
+    const card = page.locator(".recap-event-card__link");
+    assert.equal(await card.count(), 1);
+    const href = await card.getAttribute("href");
+    assert.equal(href, `/events/${SEED}/`, "links are the pre-rendered pages' directories");
+    assert.match(await page.locator(".recap-count").textContent(), /^1 event$/);
+    assert.equal(await page.locator("#recap-search").count(), 1, "the search form is there to type into");
+
+    await card.click();
+    await page.waitForURL(`**/events/${SEED}/`);
+    assert.match(await page.title(), /^Cloud Native Solent June 2023/);
+    assert.match(await page.locator("h1").textContent(), /^Cloud Native Solent June 2023/);
+    const meta = (selector) => page.locator(selector).getAttribute("content");
+    assert.match(await meta('meta[name="description"]'), /^Staging environments, workload identity/);
+    assert.match(await meta('meta[property="og:title"]'), /^Cloud Native Solent June 2023/);
+    assert.equal(await meta('meta[property="og:image"]'), "https://recaps.example.org/images/2023-06-07-seed-shaped.jpeg");
+    assert.equal(
+      await page.locator('link[rel="canonical"]').getAttribute("href"),
+      `https://recaps.example.org/events/${SEED}/`,
+    );
+    assert.equal(await page.locator('meta[name="description"]').count(), 1, "one description");
+
+    const titles = await page.locator(".recap-talk__title").allTextContents();
+    assert.equal(titles.length, 3, `the talks: ${titles.join(" | ")}`);
+    assert.ok(titles.some((t) => t.startsWith("Short-lived credentials everywhere")), titles.join(" | "));
+    const takeaways = await page.locator(".recap-talk__takeaways li").allTextContents();
+    assert.ok(takeaways.includes("Federated workload identity lets pipelines authenticate to the cloud with no stored secrets at all."), takeaways.join(" | "));
+    // Each time opens the recording on its own site at that moment.
+    const times = await page.locator("a.recap-time").evaluateAll((links) =>
+      links.map((a) => ({ t: a.dataset.t, href: a.href, text: a.textContent })),
+    );
+    assert.ok(times.length >= 1);
+    for (const { t, href: link } of times) {
+      assert.equal(link, `https://www.youtube.com/watch?v=Dk7pW2sYh4T&t=${t}s`);
+    }
+    assert.ok(times.some((time) => time.t === "183" && time.text === "3:03"), JSON.stringify(times));
+    // The post's own sections.
+    assert.match(await page.locator(".recap-sponsors").textContent(), /Orchard Ledger/);
+    assert.equal(
+      await page.locator(".recap-sponsors a").first().getAttribute("rel"),
+      "noopener noreferrer nofollow ugc",
+    );
+    await page.getByRole("link", { name: "← All events" }).click();
+    await page.waitForURL(`${seedServer.url}/`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the app takes over: the same page, no layout shift, scroll, typed text and focus kept", async () => {
+  const page = await openPage(browser, { width: 800, height: 500 });
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  // The app's wasm waits until the visitor has scrolled and typed.
+  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({
+      type: "layout-shift",
+      buffered: true,
+    });
+  });
+  await page.goto(`${sampleServer.url}/`);
+  await page.waitForSelector(".recap-event-card");
+  const before = await page.locator("#recap").innerText();
+  assert.equal(await page.locator(".recap-event-card").count(), 15);
+  // Typed before the app loaded ("Harbourside" is in every title: the list stays as long).
+  await page.locator("#recap-search").fill("harbourside");
+  await page.evaluate(() => window.scrollTo(0, 400));
+  await waitUntil(page, () => window.scrollY === 400, undefined, "the page scrolls");
+  release();
+  await waitUntil(
+    page,
+    () => document.querySelector(".recap-takeover:not([hidden])") && !document.querySelector("#recap > .recap"),
+    undefined,
+    async () => `no takeover: ${await page.locator("#recap").innerHTML()}`.slice(0, 2000),
+  );
+  await waitUntil(page, () => document.querySelector(".recap-count")?.textContent === "15 of 15 events", undefined, "the search applies");
+  assert.equal(await page.evaluate(() => window.scrollY), 400, "the scroll position is kept");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "recap-search", "the focus is kept");
+  assert.equal(await page.inputValue("#recap-search"), "harbourside");
+  assert.equal(new URL(page.url()).searchParams.get("q"), "harbourside");
+  assert.equal(await page.locator("mark.recap-mark").first().textContent(), "Harbourside");
+  // The app's links are the pre-rendered directories too.
+  assert.match(await page.locator(".recap-event-card__link").first().getAttribute("href"), /^\/events\/[^/]+\/$/);
+  assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift");
+  assert.ok(before.includes("15 events"));
+  assert.deepEqual(errorsBesidesPictures(page), []);
+});
+
+test("an event page taken over: identical text, no layout shift, and its links still work", async () => {
+  const page = await openPage(browser);
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({
+      type: "layout-shift",
+      buffered: true,
+    });
+  });
+  await page.goto(`${sampleServer.url}/events/2024-05-01-harbourside-cloud-native-may-2024/`);
+  await page.waitForSelector(".recap-talk");
+  const text = () => page.locator("#recap .recap-talks").innerText();
+  const pre = await text();
+  release();
+  await waitUntil(page, () => document.querySelector(".recap-takeover:not([hidden]) .recap-video__play"), undefined, "no takeover");
+  assert.equal(await text(), pre, "the same talks");
+  assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift");
+  await page.locator(".recap-pager a").first().click();
+  await waitUntil(page, () => /\/events\/[^/]+\/$/.test(location.pathname) && !location.pathname.includes("may-2024"), undefined, "the pager opens another event in place");
+  assert.deepEqual(errorsBesidesPictures(page), []);
+});
