@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests over and over to find the ones that fail only sometimes: the whole
-# suite N times, then each file alone N times (in a shuffled order each round), and prints every
-# failure with its log. Builds dist/ first. Not part of the test command.
+# suite N times, then each file alone N times (the files in a shuffled order each round, both
+# ways), and prints every failure with its log. Builds dist/ first. Not part of the test command.
 #   scripts/soak.sh [N]     (default 5)
 set -euo pipefail
 rounds="${1:-5}"
@@ -29,7 +29,8 @@ run() {
   fi
 }
 for round in $(seq "$rounds"); do
-  run "suite-$round" tests/e2e/
+  # The whole suite in one process, its files in a new order each round.
+  run "suite-$round" $(ls tests/e2e/*.test.mjs | shuf)
 done
 for round in $(seq "$rounds"); do
   for file in $(ls tests/e2e/*.test.mjs | shuf); do
