@@ -9,7 +9,7 @@
 //! text nodes, URLs through `safe_url`: no feed string reaches `innerHTML`.
 
 use recap_core::markup::pages::FIRST_CARDS;
-use recap_core::markup::protocol::{OUTSIDE_REL, PLACEHOLDER};
+use recap_core::markup::protocol::PLACEHOLDER;
 use recap_core::markup::views::{self, Body, Neighbour, Photo};
 use recap_core::markup::{self, Node};
 use recap_core::route::Route;
@@ -85,21 +85,6 @@ impl Dom {
         let el = self.child(parent, tag, class);
         self.text(&el, text);
         el
-    }
-
-    /// A link to elsewhere, if its URL is allowed.
-    pub fn outside_link(
-        &self,
-        parent: &Element,
-        url: &str,
-        class: &str,
-        text: &str,
-    ) -> Option<Element> {
-        let url = safe_url(url)?;
-        let a = self.text_child(parent, "a", class, text);
-        set(&a, "href", &url);
-        set(&a, "rel", OUTSIDE_REL);
-        Some(a)
     }
 }
 
@@ -214,7 +199,11 @@ impl ListBuild {
                 _ => {
                     let section = build(dom, &views::year_section(year));
                     let _ = self.root.append_child(&section);
-                    let list = section.last_element_child().unwrap_or(section);
+                    let list = section
+                        .query_selector("ul")
+                        .ok()
+                        .flatten()
+                        .unwrap_or(section);
                     self.group = Some((year, list.clone()));
                     list
                 }

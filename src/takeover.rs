@@ -18,13 +18,10 @@ pub struct Takeover {
 impl Takeover {
     /// Adds the app's hidden container to the pre-rendered mount element.
     pub fn start(root: &Element) -> Option<Self> {
-        let container: HtmlElement = root
-            .owner_document()?
-            .create_element("div")
-            .ok()?
+        let container: HtmlElement = crate::render::Dom::new()?
+            .el("div", "recap-takeover")
             .dyn_into()
             .ok()?;
-        container.set_class_name("recap-takeover");
         let _ = container.set_attribute("hidden", "");
         root.append_child(&container).ok()?;
         Some(Takeover {
@@ -55,9 +52,6 @@ impl Takeover {
     /// Removes the pre-rendered page and shows the app in the same task, with what was typed in
     /// the search box.
     fn swap(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let search = |root: &Element| {
             root.query_selector(SEARCH)
                 .ok()
@@ -66,13 +60,9 @@ impl Takeover {
         };
         // The first in document order: the pre-rendered one, before the app's container.
         let typed = search(&self.root);
-        let focused = typed.as_ref().is_some_and(|old| {
-            window.document().and_then(|d| d.active_element()).as_ref() == Some(old.unchecked_ref())
-        });
-        while let Some(old) = self.root.first_element_child() {
-            if &old == self.container.unchecked_ref::<Element>() {
-                break;
-            }
+        let focused = matches!(self.root.query_selector(":focus"), Ok(Some(f)) if Some(&f) == typed.as_ref().map(|t| t.unchecked_ref::<Element>()));
+        // The pre-rendered page is one element (`recap-feed pages` writes it so).
+        if let Ok(Some(old)) = self.root.query_selector(":scope > .recap") {
             old.remove();
         }
         // In the same task as the removal: the document never lays out without either, so

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::render::{set, Dom};
+use crate::render::{build, set, Dom};
 
 /// The parts of the area that the player moves: the screen the facade then the player lives in,
 /// the chapter bar's items with the index of their talk, and the preconnect listener, kept alive
@@ -52,7 +52,7 @@ pub(super) fn area(
         poster_picture(dom, &screen, poster.as_deref());
         match item.recap.as_ref().and_then(|r| r.video.as_deref()) {
             Some(link) => {
-                dom.outside_link(&actions, link, "recap-button", "Watch the recording");
+                outside_link(dom, &actions, link, "recap-button", "Watch the recording");
             }
             None => {
                 dom.text_child(
@@ -94,7 +94,7 @@ pub(super) fn area(
             Player::Vimeo(_) => ("Watch on Vimeo", recording.url_at(start.unwrap_or(0))),
             _ => ("Download the recording", recording.id.clone()),
         };
-        dom.outside_link(&actions, &href, "", site);
+        outside_link(dom, &actions, &href, "", site);
     }
     let preconnect = origin.map(|origin| preconnect_on_interest(&button, origin));
     let chapters = chapter_bar(dom, &root, item, chapters);
@@ -196,5 +196,12 @@ pub(super) fn lay_out(items: &[(usize, Element)], segments: &[Chapter]) {
         // In tenths of a percent: integers spare the wasm the float formatting code.
         let grow = (segment.width * 10.0).round() as u32;
         let _ = li.style().set_property("flex-grow", &grow.to_string());
+    }
+}
+
+/// A link to elsewhere in `parent`, if its URL is allowed: the markup's own, one link policy.
+fn outside_link(dom: &Dom, parent: &Element, url: &str, class: &str, text: &str) {
+    if let Some(link) = recap_core::markup::views::outside_link(url, class, text) {
+        let _ = parent.append_child(&build(dom, &link));
     }
 }
