@@ -50,6 +50,25 @@ after(async () => {
   await sampleServer?.close();
 });
 
+// Holds the app's wasm back until the returned function is called, and records every layout
+// shift of the page in window.shifts.
+async function holdTheApp(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({
+      type: "layout-shift",
+      buffered: true,
+    });
+  });
+  return release;
+}
+
 test("without JavaScript: the list and the seed-shaped event page, with talks, takeaways and time links", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
@@ -105,20 +124,8 @@ test("without JavaScript: the list and the seed-shaped event page, with talks, t
 
 test("the app takes over: the same page, no layout shift, scroll, typed text and focus kept", async () => {
   const page = await openPage(browser, { width: 800, height: 500 });
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
   // The app's wasm waits until the visitor has scrolled and typed.
-  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.shifts = [];
-    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({
-      type: "layout-shift",
-      buffered: true,
-    });
-  });
+  const release = await holdTheApp(page);
   await page.goto(`${sampleServer.url}/`);
   await page.waitForSelector(".recap-event-card");
   const before = await page.locator("#recap").innerText();
@@ -149,19 +156,7 @@ test("the app takes over: the same page, no layout shift, scroll, typed text and
 
 test("an event page taken over: identical text, no layout shift, and its links still work", async () => {
   const page = await openPage(browser);
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.shifts = [];
-    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({
-      type: "layout-shift",
-      buffered: true,
-    });
-  });
+  const release = await holdTheApp(page);
   await page.goto(`${sampleServer.url}/events/2024-05-01-harbourside-cloud-native-may-2024/`);
   await page.waitForSelector(".recap-talk");
   const text = () => page.locator("#recap .recap-talks").innerText();
