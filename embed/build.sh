@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes the stable embed.js into a Trunk build: embed/embed.js with the names of the app's
-# script, wasm and stylesheet of this build, read from the built index.html. Run by Trunk after
-# each build (Trunk.toml), in the staging directory that becomes dist/.
+# script, wasm and stylesheet of this build, read from the built index.html. Run after each
+# build by scripts/post-build.sh, in the staging directory that becomes dist/.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run by trunk build}"
 source="${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"

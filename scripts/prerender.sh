@@ -1,6 +1,6 @@
 #!/bin/sh
-# Trunk post_build hook (Trunk.toml): writes 404.html (the app, for hosts without rewrites), then,
-# when RECAP_PAGES is set (scripts/serve.sh sets it), pre-renders the build on its own feed.json
+# Run by scripts/post-build.sh after each build: writes 404.html (the app, for hosts without
+# rewrites), then, when RECAP_PAGES is set (scripts/serve.sh sets it), pre-renders the build on its own feed.json
 # with `recap-feed pages`, whose binary is built beforehand (building it here, under
 # `trunk serve`, would change target/ at every rebuild). A plain `trunk build` is not
 # pre-rendered.

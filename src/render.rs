@@ -208,7 +208,12 @@ impl ListBuild {
                     list
                 }
             };
-            let card = views::event_card(item, &self.query, &*self.href);
+            let fetch = if self.shown.first() == Some(&position) {
+                views::Fetch::Now
+            } else {
+                views::Fetch::Lazily
+            };
+            let card = views::event_card(item, &self.query, &*self.href, fetch);
             let _ = list.append_child(&build(dom, &card));
         }
         self.next = end;

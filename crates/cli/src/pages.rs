@@ -92,7 +92,7 @@ impl Template {
         let head = strip_description(&html[..title_at]);
         Ok(Template {
             head,
-            middle: format!("{}{marker}>", &html[title_end..open_end]),
+            middle: format!("{}{marker}>", strip_preloads(&html[title_end..open_end])),
             tail: html[close_at..].to_owned(),
             base: base_href(&html[..open_at]).unwrap_or_else(|| "/".to_owned()),
         })
@@ -137,14 +137,26 @@ fn meta(attr: &str, name: &str, content: &str) -> String {
 
 /// The head without its `<meta name=description>` (each page writes its own).
 fn strip_description(head: &str) -> String {
-    let mut out = String::with_capacity(head.len());
-    let mut rest = head;
-    while let Some(at) = rest.find("<meta") {
+    without_tags(head, "<meta", |tag| tag.contains("name=description"))
+}
+
+/// The page without the app's `rel=preload` links (its wasm and its feed): on a pre-rendered
+/// page the app starts once the page has loaded (`scripts/boot.mjs`), and fetching them early
+/// would only take bandwidth from the first screen's pictures.
+fn strip_preloads(html: &str) -> String {
+    without_tags(html, "<link", |tag| tag.contains("rel=preload"))
+}
+
+/// `html` without the tags that start with `start` and that `drop` picks, given the tag with
+/// its quotes removed.
+fn without_tags(html: &str, start: &str, drop: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(start) {
         let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
         let tag = &rest[at..end];
         out.push_str(&rest[..at]);
-        let compact = tag.replace(['"', '\''], "");
-        if !compact.contains("name=description") {
+        if !drop(&tag.replace(['"', '\''], "")) {
             out.push_str(tag);
         }
         rest = &rest[end..];
@@ -323,7 +335,7 @@ fn write(path: &Path, text: &str) -> Result<(), PagesError> {
 mod tests {
     use super::*;
 
-    const TRUNK: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/recap/><meta content=\"Talks.\" name=description><title>Recap</title><link href=/recap/main.css rel=stylesheet></head><body><div data-feed=feed.json data-recap id=recap><p class=recap-boot role=status>Loading events…</p><noscript><p>JS</p></noscript></div></body></html>";
+    const TRUNK: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/recap/><meta content=\"Talks.\" name=description><title>Recap</title><link href=/recap/main.css rel=stylesheet><link as=fetch crossorigin href=feed.json rel=preload><link href=/recap/a.js rel=modulepreload><link as=fetch href=/recap/a_bg.wasm rel=\"preload\" type=application/wasm></head><body><div data-feed=feed.json data-recap id=recap><p class=recap-boot role=status>Loading events…</p><noscript><p>JS</p></noscript></div></body></html>";
 
     #[test]
     fn the_template_is_cut_around_the_mount_element() {
@@ -347,7 +359,7 @@ mod tests {
                 "<meta name=\"description\" content=\"D\"><meta property=\"og:title\" content=\"A &lt;b&gt; &amp; &quot;c&quot;\">",
                 "<meta property=\"og:description\" content=\"D\"><meta property=\"og:type\" content=\"article\">",
                 "<link rel=\"canonical\" href=\"https://e.org/recap/events/a/\"><meta property=\"og:url\" content=\"https://e.org/recap/events/a/\">",
-                "<link href=/recap/main.css rel=stylesheet></head><body><div data-feed=feed.json data-recap id=recap data-pages=dir>",
+                "<link href=/recap/main.css rel=stylesheet><link href=/recap/a.js rel=modulepreload></head><body><div data-feed=feed.json data-recap id=recap data-pages=dir>",
                 "<p>&lt;hi&gt;</p></div></body></html>"
             )
         );

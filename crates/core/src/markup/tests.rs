@@ -1,6 +1,7 @@
 //! HTML snapshots of the markup, and escaping by construction.
 
 use super::*;
+use crate::markup::views::Fetch;
 use crate::route::{href, Route};
 use crate::{parse_feed, Feed};
 
@@ -33,7 +34,7 @@ fn feed_strings_come_out_as_text() {
     let photos = photos_in(r#"<img src="https://e.org/p.jpg" alt="<b>&quot;">"#, None);
     let nodes: Vec<Node> = vec![
         event_header(item).into(),
-        event_card(item, "script", &link).into(),
+        event_card(item, "script", &link, Fetch::Lazily).into(),
         event_body(
             item,
             &Body {
@@ -96,7 +97,7 @@ fn year_groups_snapshot() {
             r#"<div class="recap-year-groups">"#,
             r#"<section class="recap-year" aria-label="Events in 2023"><h2 class="recap-year__title">2023</h2><ul class="recap-events">"#,
             r#"<li class="recap-event-card"><article class="recap-event-card__body">"#,
-            r#"<img class="recap-event-card__image" alt="Photo from Meetup May" loading="lazy" decoding="async" width="1200" height="675" data-placeholder="recap-event-card__image recap-event-card__image--placeholder" src="/i/b.jpg">"#,
+            r#"<img class="recap-event-card__image" alt="Photo from Meetup May" fetchpriority="high" decoding="async" width="1200" height="675" data-placeholder="recap-event-card__image recap-event-card__image--placeholder" src="/i/b.jpg">"#,
             r#"<h3 class="recap-event-card__title"><a class="recap-event-card__link" href="/events/b" data-route="">Meetup May</a></h3>"#,
             r#"<p class="recap-event-card__meta"><time class="recap-event-card__date" datetime="2023-05-03T00:00:00Z">Wednesday 3 May 2023</time><span class="recap-event-card__location">London</span></p>"#,
             r#"<p class="recap-event-card__facts"><span class="recap-event-card__talks">2 talks</span><span class="recap-badge">Recording</span></p>"#,
@@ -121,7 +122,7 @@ fn year_groups_snapshot() {
 #[test]
 fn a_search_marks_the_matches_and_lists_matching_talks() {
     let feed = feed(SAMPLE);
-    let html = to_html(&[event_card(&feed.items[0], "spiffe jet", &link).into()]);
+    let html = to_html(&[event_card(&feed.items[0], "spiffe jet", &link, Fetch::Now).into()]);
     assert!(
         html.contains(
             r#"<p class="recap-event-card__orgs"><mark class="recap-mark">Jet</mark>stack</p>"#

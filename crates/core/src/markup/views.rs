@@ -110,13 +110,16 @@ pub fn year_section(year: Option<i32>) -> Element {
 pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) -> Element {
     let mut root = Element::with_class("div", "recap-year-groups");
     let mut current: Option<Option<i32>> = None;
+    let mut first = true;
     for item in items {
         let year = item.date_published.as_ref().map(|d| d.year());
         if current != Some(year) {
             root = root.child(year_section(year));
             current = Some(year);
         }
-        let card = event_card(item, "", href);
+        let fetch = if first { Fetch::Now } else { Fetch::Lazily };
+        first = false;
+        let card = event_card(item, "", href, fetch);
         if let Some(Node::Element(section)) = root.children.last_mut() {
             if let Some(Node::Element(list)) = section.children.last_mut() {
                 list.children.push(card.into());
@@ -129,9 +132,18 @@ pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) ->
     root
 }
 
+/// When a picture is fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fetch {
+    /// At once, before other pictures: the first card's, the largest thing on the first screen.
+    Now,
+    /// When it comes near the screen.
+    Lazily,
+}
+
 /// One event card: picture, title, date, place, talks, organisations, recording badge, and the
 /// talks that match the search.
-pub fn event_card(item: &Item, query: &str, href: Href) -> Element {
+pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch) -> Element {
     let title = item.display_title();
     let link = route_link(
         href(&Route::Event {
@@ -170,6 +182,7 @@ pub fn event_card(item: &Item, query: &str, href: Href) -> Element {
             item.image.as_deref(),
             title,
             "recap-event-card__image",
+            fetch,
         ))
         .child(
             Element::with_class("h3", "recap-event-card__title")
@@ -205,14 +218,18 @@ fn matching_talks(item: &Item, query: &str) -> Option<Element> {
     })
 }
 
-/// A lazily loaded picture; when there is none, a drawn placeholder (the app also draws it in
-/// place of a picture that fails to load).
-fn picture(src: Option<&str>, title: &str, class: &str) -> Element {
+/// A picture; when there is none, a drawn placeholder (the app also draws it in place of a
+/// picture that fails to load).
+fn picture(src: Option<&str>, title: &str, class: &str, fetch: Fetch) -> Element {
     let placeholder = format!("{class} {class}--placeholder");
+    let (attribute, value) = match fetch {
+        Fetch::Now => ("fetchpriority", "high"),
+        Fetch::Lazily => ("loading", "lazy"),
+    };
     match src.and_then(safe_url) {
         Some(src) => Element::with_class("img", class)
             .attr("alt", format!("Photo from {title}"))
-            .attr("loading", "lazy")
+            .attr(attribute, value)
             .attr("decoding", "async")
             .attr("width", "1200")
             .attr("height", "675")
