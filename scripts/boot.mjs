@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Trunk post_build hook (Trunk.toml), the first: moves the app's loader out of index.html into
-// a file of its own, so that the page runs under a Content-Security-Policy without inline
-// script. Trunk writes the loader as an inline module; this writes `boot-HASH.js` beside the
-// app's files and puts `<script type=module src=… integrity=…>` in its place.
+// Run after each build (scripts/post-build.sh): puts the standalone app under a strict
+// Content-Security-Policy. Trunk writes the app's loader as an inline module; this moves it into
+// `boot-HASH.js` beside the app's files, puts `<script type=module src=… integrity=…>` in its
+// place, and adds the policy as a `<meta>` at the top of the head (the README's "Host it" gives
+// it as a header). The policy's player hosts are the mount element's `data-youtube-host` and
+// `data-vimeo-host` when set (bare origins, as the app reads them), else YouTube's and Vimeo's.
 //
 // The boot file starts the app at once; on a page pre-rendered by `recap-feed pages` (its mount
 // element has `data-pages`, and its wasm and feed preloads are gone) it waits for the
@@ -48,11 +50,42 @@ if (document.querySelector("[data-pages]") && document.readyState !== "complete"
 }
 `;
 
+// The mount element's attribute `name`, when it is a bare origin (https://host[:port]).
+const mount = /<div\b[^>]*\bdata-recap\b[^>]*>/.exec(html)?.[0] ?? "";
+const origin = (name, fallback) => {
+  const value = attribute(mount, name);
+  return value && /^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i.test(value) ? value : fallback;
+};
+// The feed's origin, when the mount element names a feed on another site.
+let feedOrigin = "";
+try {
+  const feed = attribute(mount, "data-feed");
+  if (feed && /^https?:/i.test(feed)) feedOrigin = ` ${new URL(feed).origin}`;
+} catch {
+  // not a URL: the app says so
+}
+const policy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' https:",
+  "media-src 'self' https:",
+  `frame-src ${origin("data-youtube-host", "https://www.youtube-nocookie.com")} ${origin("data-vimeo-host", "https://player.vimeo.com")}`,
+  `connect-src 'self'${feedOrigin}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
 const digest = (algorithm, encoding) => createHash(algorithm).update(boot).digest(encoding);
 const name = `boot-${digest("sha256", "hex").slice(0, 16)}.js`;
 const src = app.slice(0, app.lastIndexOf("/") + 1) + name;
 writeFileSync(join(staging, name), boot);
+const charset = /<meta charset=[^>]*>/i.exec(html);
+if (!charset) fail("no <meta charset> to put the policy after");
 writeFileSync(
   index,
-  html.replace(loader[0], () => `<script type=module src="${src}" integrity="sha384-${digest("sha384", "base64")}"></script>`),
+  html
+    .replace(loader[0], () => `<script type=module src="${src}" integrity="sha384-${digest("sha384", "base64")}"></script>`)
+    .replace(charset[0], () => `${charset[0]}<meta http-equiv=Content-Security-Policy content="${policy}">`),
 );

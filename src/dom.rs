@@ -34,10 +34,15 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
 }
 
 /// The `<body>` of `html` parsed as a separate, inert document (no scripts run, nothing loads).
+/// Its inline styles are taken out first: the document inherits the page's
+/// Content-Security-Policy, which would report each of them (nothing reads them).
 pub(crate) fn parse_body(html: &str) -> Option<Node> {
     let parser = DomParser::new().ok()?;
     let document = parser
-        .parse_from_string(html, SupportedType::TextHtml)
+        .parse_from_string(
+            &recap_core::unstyled::without_inline_styles(html),
+            SupportedType::TextHtml,
+        )
         .ok()?;
     document.body().map(Into::into)
 }

@@ -1,5 +1,5 @@
 // Headless Debian Chromium for the end-to-end tests, driven by playwright-core.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
@@ -28,31 +28,45 @@ export function launch() {
   });
 }
 
-// A new page, in a context of its own, that records every request and every error the page
-// reports. Every wait on it has a deadline; closePages() closes it. `bypassCSP` lets a test
-// inject axe-core into a page served with a Content-Security-Policy.
+// What a page's frames say when their Content-Security-Policy blocks something.
+const VIOLATION = "securitypolicyviolation:";
+
+// A new page, in a context of its own, that records every request, every error the page
+// reports and every Content-Security-Policy violation in any of its frames (closePages() fails
+// the test for one). Every wait on it has a deadline; closePages() closes it. `bypassCSP` turns
+// the page's policy off, for axe-core, which adds a style element of its own to some pages.
 export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false, bypassCSP = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch, bypassCSP });
   open.add(context);
   context.on("close", () => open.delete(context));
   context.setDefaultTimeout(WAIT_MS);
+  await context.addInitScript((prefix) => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  }, VIOLATION);
   const page = await context.newPage();
   page.requests = [];
   page.errors = [];
+  page.violations = [];
   page.on("request", (request) => page.requests.push(request.url()));
   page.on("pageerror", (error) => page.errors.push(String(error)));
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     const { url } = message.location();
     page.errors.push(url ? `${message.text()} (${url})` : message.text());
+    if (message.text().startsWith(VIOLATION)) page.violations.push(message.text());
   });
   return page;
 }
 
 // Closes every page opened so far, with its context: each test file calls it after each test,
 // so that no page of an earlier test (a player that ticks, a video that plays) loads the next.
+// Fails if any of them saw its Content-Security-Policy violated.
 export async function closePages() {
+  const violations = [...open].flatMap((context) => context.pages()).flatMap((page) => page.violations ?? []);
   await Promise.all([...open].map((context) => context.close()));
+  assert.deepEqual(violations, [], "Content-Security-Policy violations");
 }
 
 // Waits until `predicate(arg)` is true in the page; past the deadline, fails with `message`
@@ -71,9 +85,11 @@ export function errorsBesidesPictures(page) {
   return page.errors.filter((e) => !/^Failed to load resource.*\.(?:jpe?g|png|gif|webp|svg|avif)\)$/.test(e));
 }
 
-// Runs axe-core on the page; any violation fails the test.
+// Runs axe-core on the page; any violation fails the test. It is evaluated by the browser's
+// tooling, which the page's Content-Security-Policy does not govern (a script tag would break it).
+const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 export async function axe(page, label) {
-  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   assert.deepEqual(summary, [], `axe violations on ${label}`);

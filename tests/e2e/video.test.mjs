@@ -33,12 +33,12 @@ before(async () => {
     renameSync(partial, MEDIA);
   }
   player = await startFakePlayer();
-  // The mount element points the players at the fake.
+  // The mount element points the players at the fake, and the page's Content-Security-Policy
+  // allows it in frames, as a build with those attributes in its index.html has it.
   server = await startServer({
-    rewriteIndex: (html) => html.replace(
-      "data-recap ",
-      `data-recap data-youtube-host="${player.origin}" data-vimeo-host="${player.origin}" `,
-    ),
+    rewriteIndex: (html) => html
+      .replace("data-recap ", `data-recap data-youtube-host="${player.origin}" data-vimeo-host="${player.origin}" `)
+      .replace(/frame-src [^;"]*/, `frame-src ${player.origin}`),
   });
   const mediaFeed = structuredClone({ ...sample, items: [youtubeEvent] });
   mediaFeed.items[0]._recap.video = `${server.url}/generated/test-pattern.webm`;

@@ -42,6 +42,7 @@ pub mod sanitize;
 pub mod search;
 pub mod source;
 pub mod time;
+pub mod unstyled;
 pub mod url;
 pub mod video;
 

@@ -183,6 +183,8 @@ fn run_all_inner(text: &str) {
         },
     );
     let _ = to_html(text);
+    let unstyled = recap_core::unstyled::without_inline_styles(text);
+    assert!(unstyled.len() <= text.len());
     let _ = parse_time_param(text);
     let _ = parse_clock(text);
     for clock in find_clocks(text) {
