@@ -12,7 +12,8 @@
 // The wasm is fetched with the integrity Trunk computed for it.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -40,13 +41,22 @@ const attribute = (tag, name) =>
 const wasmLink = links.find((tag) => attribute(tag, "href") === wasm);
 const integrity = wasmLink ? attribute(wasmLink, "integrity") : undefined;
 
+// Where the app's files are served from (the public URL), from the loader's own import.
+const base = app.slice(0, app.lastIndexOf("/") + 1);
+const serviceWorker = `${base}sw.js`;
+
 const boot = `// Starts Recap. On a pre-rendered page, once the page has loaded.
 import init from ${JSON.stringify(app)};
 const start = () => init({ module_or_path: fetch(${JSON.stringify(wasm)}${integrity ? `, { integrity: ${JSON.stringify(integrity)} }` : ""}) });
-if (document.querySelector("[data-pages]") && document.readyState !== "complete") {
-  addEventListener("load", start, { once: true });
-} else {
-  start();
+const loaded = (then) => document.readyState === "complete" ? then() : addEventListener("load", then, { once: true });
+if (document.querySelector("[data-pages]")) loaded(start); else start();
+// Offline revisits (sw.js), unless the mount element says data-offline="off", which also
+// removes a worker registered before.
+const worker = navigator.serviceWorker;
+if (worker && document.querySelector("[data-recap]")?.dataset.offline === "off") {
+  worker.getRegistrations().then((all) => all.filter((r) => r.active?.scriptURL.endsWith(${JSON.stringify(serviceWorker)})).forEach((r) => r.unregister()));
+} else if (worker) {
+  loaded(() => worker.register(${JSON.stringify(serviceWorker)}).catch(() => {}));
 }
 `;
 
@@ -57,9 +67,9 @@ const origin = (name, fallback) => {
   return value && /^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i.test(value) ? value : fallback;
 };
 // The feed's origin, when the mount element names a feed on another site.
+const feed = attribute(mount, "data-feed");
 let feedOrigin = "";
 try {
-  const feed = attribute(mount, "data-feed");
   if (feed && /^https?:/i.test(feed)) feedOrigin = ` ${new URL(feed).origin}`;
 } catch {
   // not a URL: the app says so
@@ -79,8 +89,24 @@ const policy = [
 
 const digest = (algorithm, encoding) => createHash(algorithm).update(boot).digest(encoding);
 const name = `boot-${digest("sha256", "hex").slice(0, 16)}.js`;
-const src = app.slice(0, app.lastIndexOf("/") + 1) + name;
+const src = base + name;
 writeFileSync(join(staging, name), boot);
+
+// The service worker, with this build's files (relative to it) and its feed.
+const local = (ref) => (ref.startsWith(base) ? ref.slice(base.length) : /^(?:[a-z]+:|\/)/i.test(ref) ? null : ref);
+const files = [
+  "./",
+  "404.html",
+  name,
+  ...links.map((tag) => attribute(tag, "href")).filter((ref) => ref && !/\.json$/.test(ref)).map(local),
+  local(app),
+  local(wasm),
+].filter((ref, i, all) => ref !== null && all.indexOf(ref) === i);
+const worker = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../offline/sw.js"), "utf8")
+  .replace("@@BUILD@@", createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 16))
+  .replace("@@FILES@@", JSON.stringify(files))
+  .replace("@@FEED@@", JSON.stringify(feed && !/^[a-z]+:/i.test(feed) ? feed : null));
+writeFileSync(join(staging, "sw.js"), worker);
 const charset = /<meta charset=[^>]*>/i.exec(html);
 if (!charset) fail("no <meta charset> to put the policy after");
 writeFileSync(

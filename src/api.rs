@@ -66,6 +66,11 @@ pub async fn fetch_feed(url: String, fetcher: Fetcher) -> Result<ParsedFeed, Loa
         String::new()
     };
     let mut parsed = read_response(response.status(), &response.status_text(), &body)?;
+    parsed.saved = response
+        .headers()
+        .get(recap_core::offline::SAVED_HEADER)
+        .ok()
+        .flatten();
     if parsed.feed.items.iter().any(|item| item.needs_extraction()) {
         read_talks_in_browser(&mut parsed).await;
     }

@@ -10,6 +10,7 @@ mod components;
 pub mod dom;
 mod extractor;
 mod mount;
+mod offline;
 pub mod player;
 pub mod render;
 mod router;

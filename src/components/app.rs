@@ -60,13 +60,41 @@ pub fn App(config: Config) -> impl IntoView {
     load();
     let retry = Callback::new(move |()| load());
     let shown_url = source.url.clone();
+    // Over a saved copy (the network was down): the fresh feed replaces it once the browser is
+    // back online, or once the service worker says a late answer came in. The network may take
+    // a moment longer than the browser's word to come back: it is asked again a few times.
+    let fresh_url = source.url.clone();
+    let refresh = move || {
+        let showing_copy = state.with_untracked(|s| matches!(s, Some(Ok(p)) if p.saved.is_some()));
+        if showing_copy {
+            let url = fresh_url.clone();
+            leptos::task::spawn_local_scoped(async move {
+                for wait_ms in [0, 1000, 2000, 4000] {
+                    crate::offline::sleep(wait_ms).await;
+                    if let Ok(parsed) = fetch_feed(url.clone(), fetcher).await {
+                        if parsed.saved.is_none() {
+                            state.set(Some(Ok(parsed)));
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+    };
+    crate::offline::on_fresh_feed(refresh);
 
     view! {
         <div class="recap" node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match state.get() {
                 None => view! { <Skeleton /> }.into_any(),
-                Some(Ok(parsed)) => view! { <Loaded parsed /> }.into_any(),
+                Some(Ok(parsed)) => {
+                    let saved = parsed.saved.as_deref().map(|saved| {
+                        let text = recap_core::offline::saved_copy_notice(saved);
+                        view! { <p class="recap-offline" role="status">{text}</p> }
+                    });
+                    view! { {saved} <Loaded parsed /> }.into_any()
+                }
                 Some(Err(error)) => {
                     let url = shown_url.clone();
                     view! {

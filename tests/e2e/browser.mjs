@@ -35,8 +35,10 @@ const VIOLATION = "securitypolicyviolation:";
 // reports and every Content-Security-Policy violation in any of its frames (closePages() fails
 // the test for one). Every wait on it has a deadline; closePages() closes it. `bypassCSP` turns
 // the page's policy off, for axe-core, which adds a style element of its own to some pages.
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch, bypassCSP });
+// Service workers are blocked unless `serviceWorkers: "allow"`: only the offline tests want
+// the site's, and a worker that took part in every fetch would hide requests from page.route.
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", hasTouch = false, bypassCSP = false, serviceWorkers = "block" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, hasTouch, bypassCSP, serviceWorkers });
   open.add(context);
   context.on("close", () => open.delete(context));
   context.setDefaultTimeout(WAIT_MS);

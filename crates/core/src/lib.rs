@@ -35,6 +35,7 @@ pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod markup;
+pub mod offline;
 pub mod parse;
 pub mod player;
 pub mod route;

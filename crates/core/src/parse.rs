@@ -42,6 +42,9 @@ pub struct ParsedFeed {
     pub feed: Feed,
     /// Every problem, in document order.
     pub problems: Vec<Problem>,
+    /// When this is the copy the site's service worker saved, answered while the network was
+    /// down: the time it was saved ([`crate::offline`]).
+    pub saved: Option<String>,
 }
 
 impl ParsedFeed {
@@ -171,6 +174,7 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
             items,
         },
         problems,
+        saved: None,
     })
 }
 
