@@ -10,6 +10,7 @@ mod components;
 pub mod dom;
 mod extractor;
 mod mount;
+pub mod panic;
 pub mod player;
 pub mod render;
 mod router;

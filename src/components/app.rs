@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use recap_core::{route::Route, Feed, LoadError, ParsedFeed, Problem, Severity};
 
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
-use crate::api::fetch_feed;
+use crate::api::{fetch_feed, sleep};
 use crate::mount::Config;
 use crate::router::Router;
 
@@ -47,18 +47,36 @@ pub fn App(config: Config) -> impl IntoView {
     let role = MainRole(owns_page.then_some("main"));
     provide_context(role);
     let url = source.url.clone();
-    // None while loading; a plain signal and task are lighter than a resource and Suspense.
-    let state = RwSignal::new(None::<Result<ParsedFeed, LoadError>>);
-    let load = move || {
-        state.set(None);
+    // None while loading; else the answer and, after a transient failure, when the next
+    // automatic retry comes. A plain signal and task are lighter than a resource and Suspense.
+    let state = RwSignal::new(None::<(Result<ParsedFeed, LoadError>, Option<u32>)>);
+    // Counts the loads asked for: the automatic retries of an earlier one stop.
+    let loads = StoredValue::new(0u32);
+    let load = move |again: bool| {
+        loads.update_value(|n| *n += 1);
+        let this = loads.get_value();
         let url = url.clone();
         // Scoped: the request registers its abort with this component.
-        leptos::task::spawn_local_scoped(
-            async move { state.set(Some(fetch_feed(url, fetcher).await)) },
-        );
+        leptos::task::spawn_local_scoped(async move {
+            let mut again = again;
+            let mut retries = 0;
+            loop {
+                state.set(None);
+                let result = fetch_feed(url.clone(), fetcher, again).await;
+                let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(retries));
+                state.set(Some((result, wait)));
+                let Some(ms) = wait else { return };
+                sleep(ms).await;
+                if loads.try_get_value() != Some(this) {
+                    return;
+                }
+                retries += 1;
+                again = true;
+            }
+        });
     };
-    load();
-    let retry = Callback::new(move |()| load());
+    load(false);
+    let retry = Callback::new(move |()| load(true));
     let shown_url = source.url.clone();
 
     view! {
@@ -66,12 +84,12 @@ pub fn App(config: Config) -> impl IntoView {
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match state.get() {
                 None => view! { <Skeleton /> }.into_any(),
-                Some(Ok(parsed)) => view! { <Loaded parsed /> }.into_any(),
-                Some(Err(error)) => {
+                Some((Ok(parsed), _)) => view! { <Loaded parsed /> }.into_any(),
+                Some((Err(error), retry_in)) => {
                     let url = shown_url.clone();
                     view! {
                         <div class="recap-main" role=role.0>
-                            <FeedErrorView error url on_retry=retry />
+                            <FeedErrorView error url on_retry=retry retry_in />
                         </div>
                     }
                     .into_any()

@@ -50,17 +50,12 @@ pub enum LoadError {
     Invalid(#[from] FeedError),
 }
 
-/// Milliseconds, shown as seconds: `15 s`, `1.5 s`.
+/// Milliseconds, shown as whole seconds, rounded: `15 s`.
 struct Seconds(u32);
 
 impl std::fmt::Display for Seconds {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let tenths = (self.0 + 50) / 100;
-        write!(f, "{}", tenths / 10)?;
-        if !tenths.is_multiple_of(10) {
-            write!(f, ".{}", tenths % 10)?;
-        }
-        f.write_str(" s")
+        write!(f, "{} s", self.0.saturating_add(500) / 1000)
     }
 }
 
@@ -95,7 +90,10 @@ pub fn retry_delay_ms(retries: u32) -> Option<u32> {
 
 /// What the error view says about the next automatic retry.
 pub fn retry_notice(delay_ms: u32) -> String {
-    format!("Trying again in {}.", Seconds(delay_ms))
+    format!(
+        "This is often temporary: trying again in {}.",
+        Seconds(delay_ms)
+    )
 }
 
 /// The time limit a mount element asks for (`data-feed-timeout`, in milliseconds), else
@@ -137,7 +135,7 @@ pub fn check_size(bytes: u64) -> Result<(), LoadError> {
 /// Reads the body of a successful response as a feed. A body that starts with `<`, or one
 /// served as `text/html` that is not JSON, is an HTML page rather than a feed.
 pub fn read_body(content_type: Option<&str>, body: &str) -> Result<ParsedFeed, LoadError> {
-    let start = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let start = body.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with('<') {
         return Err(LoadError::Html);
     }
@@ -263,12 +261,12 @@ mod tests {
         );
         assert!(silent.is_retryable());
         let slow = LoadError::Timeout {
-            ms: 1500,
+            ms: 2500,
             arriving: true,
         };
         assert_eq!(
             slow.to_string(),
-            "The feed was still arriving after 1.5 s; Recap gave up waiting."
+            "The feed was still arriving after 3 s; Recap gave up waiting."
         );
     }
 
@@ -301,8 +299,10 @@ mod tests {
         assert_eq!(network.retry_in_ms(2), Some(4000));
         assert_eq!(network.retry_in_ms(AUTOMATIC_RETRIES), None);
         assert_eq!(LoadError::Html.retry_in_ms(0), None);
-        assert_eq!(retry_notice(4000), "Trying again in 4 s.");
-        assert_eq!(retry_notice(1500), "Trying again in 1.5 s.");
+        assert_eq!(
+            retry_notice(4000),
+            "This is often temporary: trying again in 4 s."
+        );
     }
 
     #[test]
