@@ -33,9 +33,11 @@ const loadApp = () => {
 // asks once one has had its answer, and so is one that an element asks for again (its "Try
 // again", or its automatic retry after a timeout): a request that never ended is not reused.
 const feeds = new Map();
-function request(url) {
+// Asking again bypasses the browser's cache, which would otherwise hold the new request until
+// an earlier one for the same URL, still unanswered, ends.
+function request(url, again) {
   const entry = { handed: false, failed: false };
-  entry.response = fetch(url).then(
+  entry.response = fetch(url, again ? { cache: "no-store" } : {}).then(
     (answer) => {
       entry.failed = !answer.ok;
       return answer;
@@ -55,7 +57,7 @@ function prefetchFeed(url) {
 // The app's fetch: a promise of a response of the feed at `url`; `again` after a failure.
 function fetchFeed(url, again) {
   let entry = feeds.get(url);
-  if (!entry || again || (entry.failed && entry.handed)) entry = request(url);
+  if (!entry || again || (entry.failed && entry.handed)) entry = request(url, again);
   entry.handed = true;
   return entry.response.then((answer) => answer.clone());
 }

@@ -52,16 +52,17 @@ pub fn App(config: Config) -> impl IntoView {
     let state = RwSignal::new(None::<(Result<ParsedFeed, LoadError>, Option<u32>)>);
     // Counts the loads asked for: the automatic retries of an earlier one stop.
     let loads = StoredValue::new(0u32);
+    // The app's own: a request is aborted when the app goes, not when the error view does.
+    let owner = Owner::current();
     let load = move |again: bool| {
         loads.update_value(|n| *n += 1);
         let this = loads.get_value();
         let url = url.clone();
-        // Scoped: the request registers its abort with this component.
-        leptos::task::spawn_local_scoped(async move {
+        state.set(None);
+        let task = async move {
             let mut again = again;
             let mut retries = 0;
             loop {
-                state.set(None);
                 let result = fetch_feed(url.clone(), fetcher, again).await;
                 let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(retries));
                 state.set(Some((result, wait)));
@@ -72,8 +73,14 @@ pub fn App(config: Config) -> impl IntoView {
                 }
                 retries += 1;
                 again = true;
+                state.set(None);
             }
-        });
+        };
+        // Scoped: the request registers its abort with this component.
+        match &owner {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
+            None => leptos::task::spawn_local_scoped(task),
+        }
     };
     load(false);
     let retry = Callback::new(move |()| load(true));
