@@ -288,3 +288,13 @@ test("the embedded viewer gives up after its feed-timeout too, and asks again pa
   await viewer.getByRole("button", { name: "Try again" }).click();
   await requested("/feeds/hang", before + 2);
 });
+
+test("a page that reports a panic fails its test", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/feeds/404`);
+  await errorSaying(page, /404/);
+  const said = page.waitForEvent("console");
+  await page.evaluate(() => console.error("recap: panic", "src/example.rs", 1));
+  await said;
+  await assert.rejects(closePages(), /the app panicked:\n.*recap: panic src\/example\.rs 1/);
+});
