@@ -52,21 +52,12 @@ pub fn show_error_state() {
     });
 }
 
+/// The error state: fixed markup, no feed content (a link to the page itself reloads it, with
+/// no script left to run).
+const ERROR: &str = "<section class=\"recap-error\" role=\"alert\"><p class=\"recap-error__message\">Something went wrong in Recap. Reload the page.</p><a class=\"recap-button\" href=\"\">Reload</a></section>";
+
 fn write_error(root: &Element) -> Result<(), JsValue> {
-    let document = root.owner_document().ok_or(JsValue::NULL)?;
-    let section = document.create_element("section")?;
-    section.set_class_name("recap-error");
-    section.set_attribute("role", "alert")?;
-    let message = document.create_element("p")?;
-    message.set_class_name("recap-error__message");
-    message.set_text_content(Some("Something went wrong in Recap. Reload the page."));
-    // A link to the page itself reloads it, with no script left to run.
-    let reload = document.create_element("a")?;
-    reload.set_class_name("recap-button");
-    reload.set_attribute("href", "")?;
-    reload.set_text_content(Some("Reload"));
-    section.append_with_node_2(&message, &reload)?;
-    root.replace_children_with_node_1(&section);
+    root.set_inner_html(ERROR);
     root.remove_attribute("hidden")?;
     root.set_attribute(PANIC_ATTRIBUTE, "")
 }

@@ -77,9 +77,8 @@ pub fn App(config: Config) -> impl IntoView {
             }
         };
         // Scoped: the request registers its abort with this component.
-        match &owner {
-            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
-            None => leptos::task::spawn_local_scoped(task),
+        if let Some(owner) = &owner {
+            owner.with(|| leptos::task::spawn_local_scoped(task));
         }
     };
     load(false);
