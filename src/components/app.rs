@@ -1,3 +1,4 @@
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -51,12 +52,12 @@ pub fn App(config: Config) -> impl IntoView {
     // automatic retry comes. A plain signal and task are lighter than a resource and Suspense.
     let state = RwSignal::new(None::<(Result<ParsedFeed, LoadError>, Option<u32>)>);
     // Counts the loads asked for: the automatic retries of an earlier one stop.
-    let loads = StoredValue::new(0u32);
+    let loads = Arc::new(AtomicU32::new(0));
     // The app's own: a request is aborted when the app goes, not when the error view does.
     let owner = Owner::current();
     let load = move |again: bool| {
-        loads.update_value(|n| *n += 1);
-        let this = loads.get_value();
+        let this = loads.fetch_add(1, Ordering::Relaxed) + 1;
+        let loads = Arc::clone(&loads);
         let url = url.clone();
         state.set(None);
         let task = async move {
@@ -68,7 +69,7 @@ pub fn App(config: Config) -> impl IntoView {
                 state.set(Some((result, wait)));
                 let Some(ms) = wait else { return };
                 sleep(ms).await;
-                if loads.try_get_value() != Some(this) {
+                if loads.load(Ordering::Relaxed) != this {
                     return;
                 }
                 retries += 1;

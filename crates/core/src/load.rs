@@ -135,7 +135,7 @@ pub fn check_size(bytes: u64) -> Result<(), LoadError> {
 /// Reads the body of a successful response as a feed. A body that starts with `<`, or one
 /// served as `text/html` that is not JSON, is an HTML page rather than a feed.
 pub fn read_body(content_type: Option<&str>, body: &str) -> Result<ParsedFeed, LoadError> {
-    let start = body.trim_start_matches('\u{feff}').trim_start();
+    let start = body.strip_prefix('\u{feff}').unwrap_or(body).trim_start();
     if start.starts_with('<') {
         return Err(LoadError::Html);
     }
