@@ -69,7 +69,8 @@ pub fn App(config: Config) -> impl IntoView {
                 state.set(Some((result, wait)));
                 let Some(ms) = wait else { return };
                 sleep(ms).await;
-                if loads.load(Ordering::Relaxed) != this {
+                // Asked again meanwhile, or the app is gone.
+                if loads.load(Ordering::Relaxed) != this || state.is_disposed() {
                     return;
                 }
                 retries += 1;
