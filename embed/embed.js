@@ -30,11 +30,14 @@ const loadApp = () => {
 
 // One request per feed URL for all the elements of the page; each gets a response of its own.
 // A request that failed (or was answered with an error) is made again by the next element that
-// asks once one has had its answer: that is how "Try again" asks again.
+// asks once one has had its answer, and so is one that an element asks for again (its "Try
+// again", or its automatic retry after a timeout): a request that never ended is not reused.
 const feeds = new Map();
-function request(url) {
+// Asking again bypasses the browser's cache, which would otherwise hold the new request until
+// an earlier one for the same URL, still unanswered, ends.
+function request(url, again) {
   const entry = { handed: false, failed: false };
-  entry.response = fetch(url).then(
+  entry.response = fetch(url, again ? { cache: "no-store" } : {}).then(
     (answer) => {
       entry.failed = !answer.ok;
       return answer;
@@ -51,10 +54,10 @@ function request(url) {
 function prefetchFeed(url) {
   if (!feeds.has(url)) request(url).response.catch(() => {});
 }
-// The app's fetch: a promise of a response of the feed at `url`.
-function fetchFeed(url) {
+// The app's fetch: a promise of a response of the feed at `url`; `again` after a failure.
+function fetchFeed(url, again) {
   let entry = feeds.get(url);
-  if (!entry || (entry.failed && entry.handed)) entry = request(url);
+  if (!entry || again || (entry.failed && entry.handed)) entry = request(url, again);
   entry.handed = true;
   return entry.response.then((answer) => answer.clone());
 }
@@ -63,7 +66,7 @@ function fetchFeed(url) {
 // history="hash". Any other keeps its place in memory.
 let fragmentOwner = null;
 
-const ATTRIBUTES = ["feed", "event", "youtube-host", "vimeo-host", "base", "history"];
+const ATTRIBUTES = ["feed", "event", "youtube-host", "vimeo-host", "base", "history", "feed-timeout"];
 
 class RecapViewer extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -137,6 +140,7 @@ class RecapViewer extends HTMLElement {
       vimeoHost: this.getAttribute("vimeo-host"),
       base: url(this.getAttribute("base")),
       history: fragmentOwner === this ? "hash" : "memory",
+      feedTimeout: this.getAttribute("feed-timeout"),
       fetch: fetchFeed,
     };
     let module;

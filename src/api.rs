@@ -1,42 +1,96 @@
 //! All network code: fetching a feed page, and readying its items for the views.
 
 use leptos::prelude::*;
-use recap_core::{load::read_response, LoadError, ParsedFeed, Problem, Severity};
+use recap_core::load::{check_head, check_size, read_body, FEED_TIMEOUT_MS};
+use recap_core::{LoadError, ParsedFeed, Problem, Severity};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{AbortController, Response};
 
 /// How feeds are fetched: by the app itself, or through a function of the page that embeds it
 /// (`<recap-viewer>`'s loader), which shares one request per feed URL among the elements of a
-/// page. That function takes the URL and returns a promise of a `Response` of its own.
-#[derive(Clone, Copy, Default)]
-pub struct Fetcher(Option<StoredValue<js_sys::Function, LocalStorage>>);
+/// page. That function takes the URL (and `true` when asking again) and returns a promise of a
+/// `Response` of its own. Either way, a feed that has not arrived whole within the time limit is
+/// given up on.
+#[derive(Clone, Copy)]
+pub struct Fetcher {
+    shared: Option<StoredValue<js_sys::Function, LocalStorage>>,
+    /// How long a feed may take, in milliseconds.
+    timeout_ms: u32,
+}
+
+impl Default for Fetcher {
+    fn default() -> Self {
+        Fetcher {
+            shared: None,
+            timeout_ms: FEED_TIMEOUT_MS,
+        }
+    }
+}
 
 impl Fetcher {
-    /// Feeds fetched through `fetch(url) -> Promise<Response>`.
-    pub fn shared(fetch: js_sys::Function) -> Self {
-        Fetcher(Some(StoredValue::new_local(fetch)))
+    /// Feeds fetched by the app itself, or through `fetch(url, again) -> Promise<Response>`,
+    /// each within `timeout_ms`.
+    pub fn new(fetch: Option<js_sys::Function>, timeout_ms: u32) -> Self {
+        Fetcher {
+            shared: fetch.map(StoredValue::new_local),
+            timeout_ms,
+        }
     }
 
-    /// The response for `url`. The app's own request is aborted if the component that asked
-    /// for it goes away first; a shared one goes on for the others.
-    async fn get(&self, url: &str) -> Result<Response, JsValue> {
-        let promise = match self.0.map(|f| f.get_value()) {
+    /// The response for `url`. The app's own request is aborted through `abort`; a shared one
+    /// goes on for the others.
+    async fn get(
+        &self,
+        url: &str,
+        again: bool,
+        abort: Option<&AbortController>,
+        deadline: &js_sys::Promise,
+    ) -> Result<Response, JsValue> {
+        let promise = match self.shared.map(|f| f.get_value()) {
             Some(fetch) => fetch
-                .call1(&JsValue::NULL, &JsValue::from_str(url))?
+                .call2(
+                    &JsValue::NULL,
+                    &JsValue::from_str(url),
+                    &JsValue::from_bool(again),
+                )?
                 .dyn_into()?,
             None => {
                 let window = web_sys::window().ok_or(JsValue::NULL)?;
                 let init = web_sys::RequestInit::new();
-                if let Ok(controller) = web_sys::AbortController::new() {
+                if let Some(controller) = abort {
                     init.set_signal(Some(&controller.signal()));
-                    on_cleanup(move || controller.abort());
                 }
                 window.fetch_with_str_and_init(url, &init)
             }
         };
-        JsFuture::from(promise).await?.dyn_into()
+        race(promise, deadline).await?.dyn_into()
     }
+}
+
+/// A promise settled in `ms` milliseconds, with `undefined`: rejected if `reject`, else resolved.
+fn after(ms: u32, reject: bool) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, rejected| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                if reject { &rejected } else { &resolve },
+                ms.min(i32::MAX as u32) as i32,
+            );
+        }
+    })
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    let _ = JsFuture::from(after(ms, false)).await;
+}
+
+/// `promise`, unless `deadline` comes first (it rejects with `undefined`).
+async fn race(promise: js_sys::Promise, deadline: &js_sys::Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &promise, deadline,
+    )))
+    .await
 }
 
 /// A failed request, as the feed's error says it.
@@ -49,28 +103,67 @@ fn network(err: JsValue) -> LoadError {
     )
 }
 
-/// Fetches and reads the feed at `url` (relative to the page or absolute).
+/// Fetches and reads the feed at `url` (relative to the page or absolute); `again` when the
+/// visitor, or the automatic retry, asks again after a failure.
 ///
-/// Items without `_recap.talks` get their talks from `content_html`, read by the browser's own
-/// HTML parser in the extractor module, loaded for such feeds only; relative image URLs and
-/// `next_url` are resolved against the address the feed was fetched from. The request is aborted
-/// if the component that asked for it goes away first (a shared request goes on for the others).
-pub async fn fetch_feed(url: String, fetcher: Fetcher) -> Result<ParsedFeed, LoadError> {
-    let response = fetcher.get(&url).await.map_err(network)?;
-    let body = if response.ok() {
-        let text = JsFuture::from(response.text().map_err(network)?)
-            .await
-            .map_err(network)?;
-        text.as_string().unwrap_or_default()
-    } else {
-        String::new()
-    };
-    let mut parsed = read_response(response.status(), &response.status_text(), &body)?;
-    parsed.saved = response
-        .headers()
-        .get(recap_core::offline::SAVED_HEADER)
-        .ok()
+/// The whole feed must arrive within the fetcher's time limit, and be at most
+/// [`recap_core::load::MAX_FEED_BYTES`] (as the server announces it, and as read); the app's own
+/// request is aborted when it fails either, or when the component that asked for it goes away
+/// first (a shared request goes on for the others). Items without `_recap.talks` get their talks
+/// from `content_html`, read by the browser's own HTML parser in the extractor module, loaded
+/// for such feeds only; relative image URLs and `next_url` are resolved against the address the
+/// feed was fetched from.
+pub async fn fetch_feed(
+    url: String,
+    fetcher: Fetcher,
+    again: bool,
+) -> Result<ParsedFeed, LoadError> {
+    let ms = fetcher.timeout_ms;
+    // Rejects with `undefined` when the time is up (a failed request rejects with an error).
+    let deadline = after(ms, true);
+    let controller = fetcher
+        .shared
+        .is_none()
+        .then(|| AbortController::new().ok())
         .flatten();
+    if let Some(controller) = controller.clone() {
+        on_cleanup(move || controller.abort());
+    }
+    let stop = |err: LoadError| {
+        if let Some(controller) = &controller {
+            controller.abort();
+        }
+        err
+    };
+    let failed = |err: JsValue, arriving: bool| {
+        stop(if err.is_undefined() {
+            LoadError::Timeout { ms, arriving }
+        } else {
+            network(err)
+        })
+    };
+    let response = fetcher
+        .get(&url, again, controller.as_ref(), &deadline)
+        .await
+        .map_err(|e| failed(e, false))?;
+    let headers = response.headers();
+    let header = |name| headers.get(name).ok().flatten();
+    check_head(
+        response.status(),
+        &response.status_text(),
+        header("content-length").as_deref(),
+    )
+    .map_err(stop)?;
+    let text = race(response.text().map_err(network)?, &deadline)
+        .await
+        .map_err(|e| failed(e, true))?;
+    // Checked before it is copied into the app's memory, then as bytes.
+    check_size(text.unchecked_ref::<js_sys::JsString>().length().into())?;
+    let body = text.as_string().unwrap_or_default();
+    check_size(body.len() as u64)?;
+    let mut parsed = read_body(header("content-type").as_deref(), &body)?;
+    drop(body);
+    parsed.saved = header(recap_core::offline::SAVED_HEADER);
     if parsed.feed.items.iter().any(|item| item.needs_extraction()) {
         read_talks_in_browser(&mut parsed).await;
     }

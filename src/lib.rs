@@ -11,6 +11,7 @@ pub mod dom;
 mod extractor;
 mod mount;
 mod offline;
+pub mod panic;
 pub mod player;
 pub mod render;
 mod router;

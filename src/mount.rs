@@ -2,6 +2,7 @@
 //! the app inside a `<recap-viewer>` element ([`mount_viewer`]).
 
 use leptos::prelude::*;
+use recap_core::load::feed_timeout_ms;
 use recap_core::markup::protocol::PAGES;
 use recap_core::player::PlayerHosts;
 use recap_core::route::{LinkForm, Route};
@@ -22,8 +23,11 @@ pub struct Config {
     /// Where the video players come from (the mount element's `data-youtube-host` and
     /// `data-vimeo-host`, or the embed's `youtube-host` and `vimeo-host`).
     pub hosts: PlayerHosts,
-    /// The embed loader's shared fetch (`fetch(url) -> Promise<Response>`), if any.
+    /// The embed loader's shared fetch (`fetch(url, again) -> Promise<Response>`), if any.
     pub fetch: Option<js_sys::Function>,
+    /// How long the feed may take to arrive, in milliseconds (the mount element's
+    /// `data-feed-timeout`, or the embed's `feed-timeout`; default 15 s).
+    pub timeout_ms: u32,
 }
 
 impl Config {
@@ -34,7 +38,7 @@ impl Config {
 
     /// How feeds are fetched.
     pub fn fetcher(&self) -> Fetcher {
-        self.fetch.clone().map(Fetcher::shared).unwrap_or_default()
+        Fetcher::new(self.fetch.clone(), self.timeout_ms)
     }
 }
 
@@ -87,6 +91,7 @@ pub fn start() {
         },
         hosts,
         fetch: None,
+        timeout_ms: feed_timeout_ms(attribute("data-feed-timeout").as_deref()),
     };
     let root = match root {
         // A pre-rendered page stays until the app has the same page to show.
@@ -112,8 +117,10 @@ pub fn start() {
     std::mem::forget(mount(root, config));
 }
 
-/// Mounts the app in `root`.
+/// Mounts the app in `root`; a panic shows an error there (see [`crate::panic`]).
 fn mount(root: web_sys::HtmlElement, config: Config) -> Mounted {
+    crate::panic::install();
+    crate::panic::register(&root);
     let handle = leptos::mount::mount_to(root, move || view! { <App config /> });
     Mounted(Box::new(handle))
 }
@@ -123,8 +130,8 @@ pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
 
 /// Mounts the app in `root` (inside a `<recap-viewer>`'s shadow root) with the element's
 /// options, as the embed loader passes them: `feed` (an absolute URL), `event`, `youtubeHost`,
-/// `vimeoHost`, `base` (the standalone app's address), `history` (`"hash"` or `"memory"`) and
-/// `fetch` (the loader's shared fetch). Returns `None` without a feed.
+/// `vimeoHost`, `base` (the standalone app's address), `history` (`"hash"` or `"memory"`),
+/// `feedTimeout` (milliseconds) and `fetch` (the loader's shared fetch). Returns `None` without a feed.
 pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mounted> {
     let text = |name: &str| {
         js_sys::Reflect::get(options, &JsValue::from_str(name))
@@ -163,6 +170,7 @@ pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mou
             text("vimeoHost").as_deref(),
         ),
         fetch,
+        timeout_ms: feed_timeout_ms(text("feedTimeout").as_deref()),
     };
     Some(mount(root, config))
 }

@@ -28,16 +28,3 @@ pub fn on_fresh_feed(refresh: impl Fn() + Clone + 'static) {
         });
     });
 }
-
-/// Resolves after `ms` milliseconds (at once for 0).
-pub async fn sleep(ms: i32) {
-    if ms <= 0 {
-        return;
-    }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

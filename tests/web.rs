@@ -260,3 +260,27 @@ fn pressing_the_facade_moves_the_focus_into_the_player() {
     assert!(active.is_same_node(Some(&frame)), "focus is on the player");
     page.cleanup();
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_message_and_a_reload_link_in_each_mount_element() {
+    let first = container();
+    let second = container();
+    first.set_inner_html("<p>the app</p>");
+    second.set_attribute("hidden", "").unwrap();
+    recap::panic::register(&first);
+    recap::panic::register(&second);
+    // What the panic hook does, without a panic (which would end the test's module).
+    recap::panic::show_error_state();
+    for root in [&first, &second] {
+        assert!(root.has_attribute(recap::panic::PANIC_ATTRIBUTE));
+        assert!(!root.has_attribute("hidden"));
+        assert_eq!(
+            texts(root, "[role=alert] p"),
+            ["Something went wrong in Recap. Reload the page."]
+        );
+        let reload = root.query_selector("a.recap-button").unwrap().unwrap();
+        assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+        assert_eq!(reload.get_attribute("href").as_deref(), Some(""));
+        assert_eq!(root.query_selector_all("p").unwrap().length(), 1);
+    }
+}

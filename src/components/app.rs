@@ -1,10 +1,11 @@
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use recap_core::{route::Route, Feed, LoadError, ParsedFeed, Problem, Severity};
 
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
-use crate::api::fetch_feed;
+use crate::api::{fetch_feed, sleep};
 use crate::mount::Config;
 use crate::router::Router;
 
@@ -47,33 +48,59 @@ pub fn App(config: Config) -> impl IntoView {
     let role = MainRole(owns_page.then_some("main"));
     provide_context(role);
     let url = source.url.clone();
-    // None while loading; a plain signal and task are lighter than a resource and Suspense.
-    let state = RwSignal::new(None::<Result<ParsedFeed, LoadError>>);
-    let load = move || {
-        state.set(None);
+    // None while loading; else the answer and, after a transient failure, when the next
+    // automatic retry comes. A plain signal and task are lighter than a resource and Suspense.
+    let state = RwSignal::new(None::<(Result<ParsedFeed, LoadError>, Option<u32>)>);
+    // Counts the loads asked for: the automatic retries of an earlier one stop.
+    let loads = Arc::new(AtomicU32::new(0));
+    // The app's own: a request is aborted when the app goes, not when the error view does.
+    let owner = Owner::current();
+    let load = move |again: bool| {
+        let this = loads.fetch_add(1, Ordering::Relaxed) + 1;
+        let loads = Arc::clone(&loads);
         let url = url.clone();
+        state.set(None);
+        let task = async move {
+            let mut again = again;
+            let mut retries = 0;
+            loop {
+                let result = fetch_feed(url.clone(), fetcher, again).await;
+                let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(retries));
+                state.set(Some((result, wait)));
+                let Some(ms) = wait else { return };
+                sleep(ms).await;
+                // Asked again meanwhile, or the app is gone.
+                if loads.load(Ordering::Relaxed) != this || state.is_disposed() {
+                    return;
+                }
+                retries += 1;
+                again = true;
+                state.set(None);
+            }
+        };
         // Scoped: the request registers its abort with this component.
-        leptos::task::spawn_local_scoped(
-            async move { state.set(Some(fetch_feed(url, fetcher).await)) },
-        );
+        if let Some(owner) = &owner {
+            owner.with(|| leptos::task::spawn_local_scoped(task));
+        }
     };
-    load();
-    let retry = Callback::new(move |()| load());
+    load(false);
+    let retry = Callback::new(move |()| load(true));
     let shown_url = source.url.clone();
     // Over a saved copy (the network was down): the fresh feed replaces it once the browser is
     // back online, or once the service worker says a late answer came in. The network may take
     // a moment longer than the browser's word to come back: it is asked again a few times.
     let fresh_url = source.url.clone();
     let refresh = move || {
-        let showing_copy = state.with_untracked(|s| matches!(s, Some(Ok(p)) if p.saved.is_some()));
+        let showing_copy =
+            state.with_untracked(|s| matches!(s, Some((Ok(p), _)) if p.saved.is_some()));
         if showing_copy {
             let url = fresh_url.clone();
             leptos::task::spawn_local_scoped(async move {
                 for wait_ms in [0, 1000, 2000, 4000] {
-                    crate::offline::sleep(wait_ms).await;
-                    if let Ok(parsed) = fetch_feed(url.clone(), fetcher).await {
+                    sleep(wait_ms).await;
+                    if let Ok(parsed) = fetch_feed(url.clone(), fetcher, true).await {
                         if parsed.saved.is_none() {
-                            state.set(Some(Ok(parsed)));
+                            state.set(Some((Ok(parsed), None)));
                             return;
                         }
                     }
@@ -88,18 +115,18 @@ pub fn App(config: Config) -> impl IntoView {
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match state.get() {
                 None => view! { <Skeleton /> }.into_any(),
-                Some(Ok(parsed)) => {
+                Some((Ok(parsed), _)) => {
                     let saved = parsed.saved.as_deref().map(|saved| {
                         let text = recap_core::offline::saved_copy_notice(saved);
                         view! { <p class="recap-offline" role="status">{text}</p> }
                     });
                     view! { {saved} <Loaded parsed /> }.into_any()
                 }
-                Some(Err(error)) => {
+                Some((Err(error), retry_in)) => {
                     let url = shown_url.clone();
                     view! {
                         <div class="recap-main" role=role.0>
-                            <FeedErrorView error url on_retry=retry />
+                            <FeedErrorView error url on_retry=retry retry_in />
                         </div>
                     }
                     .into_any()

@@ -157,7 +157,7 @@ fn LoadOlder() -> impl IntoView {
         loading.set(true);
         error.set(None);
         spawn_local(async move {
-            match fetch_feed(url, fetcher).await {
+            match fetch_feed(url, fetcher, false).await {
                 Ok(page) => context.add_page(page),
                 Err(err) => error.set(Some(err)),
             }

@@ -11,6 +11,11 @@ export const WAIT_MS = 15_000;
 // The contexts of the pages opened and not yet closed.
 const open = new Set();
 
+// What pages reported of a panic in the app (its hook's "recap: panic", a wasm trap), since the
+// last closePages(): any fails the test.
+const panics = [];
+const PANIC = /recap: panic|RuntimeError|unreachable/;
+
 export function launch() {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
@@ -52,22 +57,28 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
   page.errors = [];
   page.violations = [];
   page.on("request", (request) => page.requests.push(request.url()));
-  page.on("pageerror", (error) => page.errors.push(String(error)));
+  page.on("pageerror", (error) => {
+    page.errors.push(String(error));
+    if (PANIC.test(String(error))) panics.push(`${page.url()}: ${error}`);
+  });
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     const { url } = message.location();
     page.errors.push(url ? `${message.text()} (${url})` : message.text());
     if (message.text().startsWith(VIOLATION)) page.violations.push(message.text());
+    if (PANIC.test(message.text())) panics.push(`${page.url()}: ${message.text()}`);
   });
   return page;
 }
 
 // Closes every page opened so far, with its context: each test file calls it after each test,
 // so that no page of an earlier test (a player that ticks, a video that plays) loads the next.
-// Fails if any of them saw its Content-Security-Policy violated.
+// Fails if any of them saw the app panic or its Content-Security-Policy violated.
 export async function closePages() {
   const violations = [...open].flatMap((context) => context.pages()).flatMap((page) => page.violations ?? []);
   await Promise.all([...open].map((context) => context.close()));
+  const seen = panics.splice(0);
+  if (seen.length) throw new Error(`the app panicked:\n${seen.join("\n")}`);
   assert.deepEqual(violations, [], "Content-Security-Policy violations");
 }
 

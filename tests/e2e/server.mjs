@@ -32,6 +32,8 @@ export async function startServer({
   rewrites = true,
   // Sent with every file (say, CORS headers for a site whose files another origin loads).
   headers: extra = {},
+  // Answers a request itself when it returns true (say, a feed that misbehaves on purpose).
+  handle = () => false,
 } = {}) {
   const mounts = [
     ["/fixtures/", resolve(fixtures)],
@@ -39,6 +41,7 @@ export async function startServer({
     [base, resolve(root)],
   ];
   const server = createServer(async (req, res) => {
+    if (handle(req, res)) return;
     const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? [];
     if (!dir) {

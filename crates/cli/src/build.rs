@@ -104,14 +104,16 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
             .unwrap_or_default(),
     };
     let mut files = Vec::new();
-    collect(posts_dir, &mut files).map_err(|source| BuildError::Folder {
+    let mut skipped = Vec::new();
+    let entries = std::fs::read_dir(posts_dir).map_err(|source| BuildError::Folder {
         path: posts_dir.display().to_string(),
         source,
     })?;
+    let mut reading = Vec::from_iter(posts_dir.canonicalize().ok());
+    collect(entries, &mut reading, &mut files, &mut skipped);
     files.sort();
 
     let mut built = Vec::with_capacity(files.len());
-    let mut skipped = Vec::new();
     for path in files {
         match read_post(&path, &site) {
             Ok(post) => {
@@ -156,19 +158,75 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
     })
 }
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else if matches!(
+/// Gathers the post files under a folder, sub-folders first-class. Symbolic links are followed,
+/// except one that leads back to a folder being read (`reading`: the folders from the top down
+/// to this one, resolved), which is reported as a loop. What cannot be read is reported in
+/// `skipped`, and the rest is read.
+fn collect(
+    entries: std::fs::ReadDir,
+    reading: &mut Vec<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<PostError>,
+) {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(source) => {
+                let path = reading.last().map(|p| p.display().to_string());
+                skipped.push(PostError::Folder {
+                    path: path.unwrap_or_default(),
+                    source,
+                });
+                continue;
+            }
+        };
+        let path = entry.path();
+        let shown = || path.display().to_string();
+        let is_post = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("md" | "markdown")
-        ) {
-            files.push(path);
+        );
+        // Follows a link: what it leads to.
+        let metadata = match std::fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            Err(source) if is_post => {
+                let target =
+                    std::fs::read_link(&path).map_or_else(|_| shown(), |t| t.display().to_string());
+                skipped.push(PostError::BrokenLink {
+                    path: shown(),
+                    target,
+                    source,
+                });
+                continue;
+            }
+            Err(_) => continue,
+        };
+        if !metadata.is_dir() {
+            if is_post {
+                files.push(path);
+            }
+            continue;
+        }
+        let resolved = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if reading.contains(&resolved) {
+            skipped.push(PostError::Loop {
+                path: shown(),
+                target: resolved.display().to_string(),
+            });
+            continue;
+        }
+        match std::fs::read_dir(&path) {
+            Ok(inner) => {
+                reading.push(resolved);
+                collect(inner, reading, files, skipped);
+                reading.pop();
+            }
+            Err(source) => skipped.push(PostError::Folder {
+                path: shown(),
+                source,
+            }),
         }
     }
-    Ok(())
 }
 
 /// The feed item of a post, and what a reader would miss. Talks come from the post's `talks:`

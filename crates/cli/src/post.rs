@@ -10,11 +10,45 @@ use crate::talks::{front_matter_talks, FrontMatterTalks};
 /// What goes wrong reading a post. Every variant names the file; YAML errors name the line.
 #[derive(Debug, thiserror::Error)]
 pub enum PostError {
-    /// The file could not be read, or is not UTF-8.
+    /// The file could not be read (permissions, or it is not a file).
     #[error("{path}: cannot read: {source}")]
     Read {
         /// The file.
         path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}:{line}: not UTF-8 text (save the post as UTF-8)")]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+    },
+    /// A folder inside the posts folder could not be listed; its posts are left out.
+    #[error("{path}: cannot read the folder: {source}")]
+    Folder {
+        /// The folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A symbolic link that leads to a folder already being read: following it would never end.
+    #[error("{path}: a symbolic link loop (it leads back to {target}); not followed")]
+    Loop {
+        /// The link.
+        path: String,
+        /// The folder it leads back to.
+        target: String,
+    },
+    /// A symbolic link, named like a post, that leads nowhere (to nothing, or to itself).
+    #[error("{path}: a symbolic link to {target}, which cannot be followed: {source}")]
+    BrokenLink {
+        /// The link.
+        path: String,
+        /// Where it points.
+        target: String,
         /// Why.
         source: std::io::Error,
     },
@@ -46,9 +80,15 @@ impl PostError {
     /// Where: `path` or `path:line`.
     pub fn place(&self) -> String {
         match self {
-            PostError::Read { path, .. } | PostError::Name { path } => path.clone(),
+            PostError::Read { path, .. }
+            | PostError::Name { path }
+            | PostError::Folder { path, .. }
+            | PostError::Loop { path, .. }
+            | PostError::BrokenLink { path, .. } => path.clone(),
             PostError::NoFrontMatter { path } => format!("{path}:1"),
-            PostError::Yaml { path, line, .. } => format!("{path}:{line}"),
+            PostError::Yaml { path, line, .. } | PostError::NotUtf8 { path, line } => {
+                format!("{path}:{line}")
+            }
         }
     }
 
@@ -56,6 +96,10 @@ impl PostError {
     pub fn path(&self) -> &str {
         match self {
             PostError::Read { path, .. }
+            | PostError::NotUtf8 { path, .. }
+            | PostError::Folder { path, .. }
+            | PostError::Loop { path, .. }
+            | PostError::BrokenLink { path, .. }
             | PostError::Name { path }
             | PostError::NoFrontMatter { path }
             | PostError::Yaml { path, .. } => path,
@@ -152,9 +196,16 @@ pub struct Post {
 /// Reads and parses a post file.
 pub fn read_post(path: &Path, site: &Site) -> Result<Post, PostError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| PostError::Read {
+    let bytes = std::fs::read(path).map_err(|source| PostError::Read {
         path: shown.clone(),
         source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|err| PostError::NotUtf8 {
+        line: 1 + err.as_bytes()[..err.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+        path: shown.clone(),
     })?;
     let stem = path
         .file_stem()

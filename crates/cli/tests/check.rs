@@ -375,3 +375,123 @@ fn a_posts_own_talks_go_into_the_feed_and_the_body_still_gives_the_rest() {
     );
     assert_eq!(out.matches(": warning: ").count(), 1, "{out}");
 }
+
+/// A post that `build` reads, for the tests of what it cannot read.
+const GOOD_POST: &str = "---\ntitle: Good\nlocation: Leeds, UK\n---\nFirst up was Ada Lovelace from Loom Works discussing [Punch cards at scale](https://youtu.be/AbCdEfGhIjK?t=95).\n";
+
+#[cfg(unix)]
+#[test]
+fn build_names_a_symlink_loop_a_broken_link_and_a_file_not_utf8_and_keeps_the_others() {
+    use std::os::unix::fs::symlink;
+    let dir = temp_dir("unreadable");
+    let posts = dir.join("_posts");
+    std::fs::write(posts.join("2024-01-10-good.md"), GOOD_POST).unwrap();
+    // A sub-folder with a post and a link back up to the posts folder: a loop.
+    std::fs::create_dir(posts.join("2023")).unwrap();
+    std::fs::write(posts.join("2023/2023-05-03-older.md"), GOOD_POST).unwrap();
+    symlink(&posts, posts.join("2023/again")).unwrap();
+    // A link to itself, named like a post; a link to nothing.
+    symlink("2024-03-01-self.md", posts.join("2024-03-01-self.md")).unwrap();
+    symlink("missing.md", posts.join("2024-04-01-gone.md")).unwrap();
+    // Latin-1, not UTF-8, on the third line.
+    std::fs::write(
+        posts.join("2024-02-14-latin1.md"),
+        b"---\ntitle: Caf\xe9\n---\nBody\n",
+    )
+    .unwrap();
+    let out = dir.join("feed.json");
+    let output = recap_feed(&[
+        "build",
+        &posts.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    let at = |name: &str| posts.join(name).display().to_string();
+    assert!(
+        err.contains(&format!(
+            "skipped {}: a symbolic link loop",
+            at("2023/again")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipped {}: a symbolic link to 2024-03-01-self.md, which cannot be followed:",
+            at("2024-03-01-self.md")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipped {}: a symbolic link to missing.md, which cannot be followed: No such file",
+            at("2024-04-01-gone.md")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipped {}:2: not UTF-8 text",
+            at("2024-02-14-latin1.md")
+        )),
+        "{err}"
+    );
+    assert!(err.contains("wrote 2 events"), "{err}");
+    let feed = recap_core::parse_feed(&std::fs::read_to_string(&out).unwrap())
+        .unwrap()
+        .feed;
+    let ids: Vec<_> = feed.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["2024-01-10-good", "2023-05-03-older"]);
+
+    // check on the folder says the same, as errors.
+    let output = recap_feed(&["check", &posts.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stdout(&output);
+    assert!(said.contains("a symbolic link loop"), "{said}");
+    assert!(said.contains("not UTF-8 text"), "{said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn build_names_a_post_and_a_folder_it_may_not_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("permissions");
+    let posts = dir.join("_posts");
+    std::fs::write(posts.join("2024-01-10-good.md"), GOOD_POST).unwrap();
+    let secret = posts.join("2024-02-14-secret.md");
+    std::fs::write(&secret, GOOD_POST).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let closed = posts.join("2023");
+    std::fs::create_dir(&closed).unwrap();
+    std::fs::write(closed.join("2023-05-03-older.md"), GOOD_POST).unwrap();
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_ok() {
+        // A privileged user (root) reads files whatever their mode: nothing to test here.
+        eprintln!("skipped: this user can read a file with mode 000");
+        std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let out = dir.join("feed.json");
+    let output = recap_feed(&[
+        "build",
+        &posts.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains(&format!("skipped {}: cannot read:", secret.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipped {}: cannot read the folder:",
+            closed.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("wrote 1 events"), "{err}");
+}

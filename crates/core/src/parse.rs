@@ -73,6 +73,10 @@ pub enum FeedError {
     /// The JSON is not shaped like a JSON Feed.
     #[error("the document is not a JSON Feed: {0}")]
     NotAFeed(String),
+    /// The document says it is something other than JSON Feed 1 (another version, or another
+    /// format with a `version` of its own): its items may mean something else.
+    #[error("its \"version\" is {0:?}, not JSON Feed 1 (\"https://jsonfeed.org/version/1.1\")")]
+    Version(String),
 }
 
 /// The top level of a feed, with items kept raw so that each is read on its own.
@@ -126,7 +130,20 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
         });
     };
     let version = raw.version.unwrap_or_default();
-    if !version.starts_with("https://jsonfeed.org/version/1") {
+    let version_one = [
+        "https://jsonfeed.org/version/1",
+        "http://jsonfeed.org/version/1",
+    ];
+    let known = |v: &str| {
+        version_one.iter().any(|one| {
+            v.strip_prefix(one)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+    };
+    if !version.trim().is_empty() && !known(&version) {
+        return Err(FeedError::Version(version));
+    }
+    if version.trim().is_empty() {
         warn(
             &mut problems,
             "version",
@@ -440,6 +457,28 @@ mod tests {
             FeedError::NotAFeed("it has no \"items\" list".to_owned())
         );
         assert!(matches!(parse_feed("[1,2]"), Err(FeedError::NotAFeed(_))));
+        for other in [
+            "https://jsonfeed.org/version/2",
+            "https://jsonfeed.org/version/10",
+            "2.0",
+        ] {
+            let err = parse_feed(&format!(r#"{{"version":"{other}","items":[]}}"#)).unwrap_err();
+            assert_eq!(err, FeedError::Version(other.to_owned()));
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "its \"version\" is \"{other}\", not JSON Feed 1 (\"https://jsonfeed.org/version/1.1\")"
+                )
+            );
+        }
+        for one in [
+            "https://jsonfeed.org/version/1",
+            "https://jsonfeed.org/version/1.1",
+            "http://jsonfeed.org/version/1",
+        ] {
+            let parsed = parse_feed(&format!(r#"{{"version":"{one}","title":"T","items":[]}}"#));
+            assert_eq!(parsed.unwrap().problems, []);
+        }
         assert!(matches!(parse_feed(""), Err(FeedError::NotJson { .. })));
         assert!(matches!(
             parse_feed(r#"{"items": {"id": "a"}}"#),
