@@ -45,9 +45,23 @@ const integrity = wasmLink ? attribute(wasmLink, "integrity") : undefined;
 const base = app.slice(0, app.lastIndexOf("/") + 1);
 const serviceWorker = `${base}sw.js`;
 
+// The app's modules that Trunk preloads, with their integrity: the boot file preloads them
+// itself where the page does not (a pre-rendered page drops the preloads), so that the app's
+// modules are always checked.
+const modules = links
+  .filter((tag) => attribute(tag, "rel") === "modulepreload")
+  .map((tag) => [attribute(tag, "href"), attribute(tag, "integrity") ?? ""]);
+
 const boot = `// Starts Recap. On a pre-rendered page, once the page has loaded.
-import init from ${JSON.stringify(app)};
-const start = () => init({ module_or_path: fetch(${JSON.stringify(wasm)}${integrity ? `, { integrity: ${JSON.stringify(integrity)} }` : ""}) });
+const start = async () => {
+  for (const [href, integrity] of ${JSON.stringify(modules)}) {
+    if (document.querySelector(\`link[rel=modulepreload][href="\${href}"]\`)) continue;
+    const link = Object.assign(document.createElement("link"), { rel: "modulepreload", href, integrity, crossOrigin: "anonymous" });
+    document.head.append(link);
+  }
+  const { default: init } = await import(${JSON.stringify(app)});
+  await init({ module_or_path: fetch(${JSON.stringify(wasm)}${integrity ? `, { integrity: ${JSON.stringify(integrity)} }` : ""}) });
+};
 const loaded = (then) => document.readyState === "complete" ? then() : addEventListener("load", then, { once: true });
 if (document.querySelector("[data-pages]")) loaded(start); else start();
 // Offline revisits (sw.js), unless the mount element says data-offline="off", which also

@@ -71,6 +71,8 @@ const rows = files.map((path) => {
     // 404.html is index.html again, for hosts without rewrites: not code of its own.
     code: CODE.has(extname(path)) && relative(dist, path) !== "404.html",
     embed: relative(dist, path) === "embed.js",
+    // The offline worker: fetched by the browser after the page has loaded, not by the page.
+    worker: relative(dist, path) === "sw.js",
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
   };
 });
@@ -79,7 +81,7 @@ const width = Math.max(4, ...rows.map((r) => r.file.length));
 const num = (n) => String(n).padStart(9);
 console.log(`${"file".padEnd(width)} ${num("raw")} ${num("gzip")} ${num("brotli")}  loaded`);
 for (const r of rows) {
-  const when = r.firstVisit ? "first visit" : r.embed ? "embed" : r.code ? "on demand" : "";
+  const when = r.firstVisit ? "first visit" : r.embed ? "embed" : r.worker ? "after load" : r.code ? "on demand" : "";
   console.log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}  ${when}`);
 }
 const first = rows.filter((r) => r.firstVisit);
@@ -87,7 +89,11 @@ const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
 console.log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
-const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed);
+const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker);
+const worker = rows.find((r) => r.worker);
+if (worker) {
+  console.log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
+}
 if (later.length > 0) {
   console.log(
     `on demand (${later.length} files: ${later.map((r) => r.file).join(", ")}): raw ${sum("raw", later)} B, brotli ${sum("brotli", later)} B`,

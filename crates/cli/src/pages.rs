@@ -140,11 +140,14 @@ fn strip_description(head: &str) -> String {
     without_tags(head, "<meta", |tag| tag.contains("name=description"))
 }
 
-/// The page without the app's `rel=preload` links (its wasm and its feed): on a pre-rendered
-/// page the app starts once the page has loaded (`scripts/boot.mjs`), and fetching them early
-/// would only take bandwidth from the first screen's pictures.
+/// The page without the app's preload links (its modules, its wasm, its feed): on a
+/// pre-rendered page the app starts once the page has loaded (`scripts/boot.mjs`, which then
+/// preloads its modules with their integrity), and fetching them early would only take
+/// bandwidth from the first screen's pictures.
 fn strip_preloads(html: &str) -> String {
-    without_tags(html, "<link", |tag| tag.contains("rel=preload"))
+    without_tags(html, "<link", |tag| {
+        tag.contains("rel=preload") || tag.contains("rel=modulepreload")
+    })
 }
 
 /// `html` without the tags that start with `start` and that `drop` picks, given the tag with
@@ -359,7 +362,7 @@ mod tests {
                 "<meta name=\"description\" content=\"D\"><meta property=\"og:title\" content=\"A &lt;b&gt; &amp; &quot;c&quot;\">",
                 "<meta property=\"og:description\" content=\"D\"><meta property=\"og:type\" content=\"article\">",
                 "<link rel=\"canonical\" href=\"https://e.org/recap/events/a/\"><meta property=\"og:url\" content=\"https://e.org/recap/events/a/\">",
-                "<link href=/recap/main.css rel=stylesheet><link href=/recap/a.js rel=modulepreload></head><body><div data-feed=feed.json data-recap id=recap data-pages=dir>",
+                "<link href=/recap/main.css rel=stylesheet></head><body><div data-feed=feed.json data-recap id=recap data-pages=dir>",
                 "<p>&lt;hi&gt;</p></div></body></html>"
             )
         );
