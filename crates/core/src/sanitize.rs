@@ -3,6 +3,7 @@
 //! This module only decides; the web app walks the parsed HTML and builds new nodes from these
 //! decisions, so nothing from the feed is ever handed to `inner_html`.
 
+use crate::markup::protocol::OUTSIDE_REL;
 use crate::url::safe_url;
 
 /// Nesting levels copied as elements; anything deeper is flattened to its text.
@@ -83,7 +84,7 @@ fn number(value: &str, max: u32) -> Option<String> {
 /// Attributes the sanitiser adds to a kept element, whatever the source said.
 pub fn added_attributes(element: &str) -> &'static [(&'static str, &'static str)] {
     match element {
-        "a" => &[("rel", "noopener noreferrer nofollow ugc")],
+        "a" => &[("rel", OUTSIDE_REL)],
         "img" => &[("loading", "lazy"), ("decoding", "async")],
         _ => &[],
     }

@@ -43,7 +43,9 @@ fn route_link(href: String, class: &str) -> Element {
         .attr(ROUTE, "")
 }
 
-/// A link to elsewhere, if its URL is allowed.
+/// A link to elsewhere, if its URL is allowed: the one way the markup links to a URL from the
+/// feed, so that every such link carries [`OUTSIDE_REL`] (the sanitiser adds the same to the
+/// links inside a post).
 pub fn outside_link(url: &str, class: &str, text: &str) -> Option<Element> {
     let url = safe_url(url)?;
     Some(
@@ -424,18 +426,21 @@ fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
             id: item.id.clone(),
             t: Some(start),
         });
-        // Without script the time opens the recording at that moment on the video's own site.
-        let target = item
+        // Without script the time opens the recording at that moment on the video's own site,
+        // under the one policy for links that leave the site.
+        let clock = format_clock(start);
+        let link = item
             .recording()
             .map(|v| v.url_at(start))
-            .or_else(|| talk.video_url.as_deref().and_then(safe_url))
-            .unwrap_or_else(|| here.clone());
-        let clock = format_clock(start);
-        let link = Element::with_class("a", "recap-time")
-            .attr("href", target)
+            .or_else(|| talk.video_url.clone())
+            .and_then(|url| outside_link(&url, "recap-time", &clock))
+            .unwrap_or_else(|| {
+                Element::with_class("a", "recap-time")
+                    .attr("href", here.as_str())
+                    .text(clock.as_str())
+            })
             .attr(TIME, start.to_string())
-            .attr("aria-label", format!("Play from {clock}: {title}"))
-            .text(clock);
+            .attr("aria-label", format!("Play from {clock}: {title}"));
         // Only a link that opens this moment again elsewhere is worth copying.
         let copy = body.share.then(|| {
             Element::with_class("button", "recap-link-button")
