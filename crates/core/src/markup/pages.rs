@@ -7,7 +7,7 @@ use super::node::Element;
 use super::views::{event_body, event_head, list_header, outside_link, year_groups, Body, Href};
 use crate::route::{ListQuery, Route};
 use crate::search::{tags, years};
-use crate::url::safe_url;
+use crate::url::{safe_src, safe_url};
 use crate::{Feed, Item};
 
 /// How many cards the list shows first (the app builds the rest a batch per frame).
@@ -102,7 +102,7 @@ fn filters(items: &[Item]) -> Element {
 /// the recording on its own site.
 fn video(item: &Item) -> Element {
     let recording = item.recording();
-    let poster = item.image.as_deref().and_then(safe_url).or_else(|| {
+    let poster = item.image.as_deref().and_then(safe_src).or_else(|| {
         recording
             .as_ref()
             .filter(|r| r.host == crate::video::VideoHost::YouTube)

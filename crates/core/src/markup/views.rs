@@ -7,7 +7,7 @@ use super::protocol::{COPY, OUTSIDE_REL, PLACEHOLDER, ROUTE, TIME};
 use crate::route::Route;
 use crate::search::highlight;
 use crate::time::format_clock;
-use crate::url::safe_url;
+use crate::url::{safe_src, safe_url};
 use crate::{Item, Talk};
 
 /// Makes the app's links: the href of a route.
@@ -211,7 +211,7 @@ fn matching_talks(item: &Item, query: &str) -> Option<Element> {
 /// place of a picture that fails to load).
 fn picture(src: Option<&str>, title: &str, class: &str) -> Element {
     let placeholder = format!("{class} {class}--placeholder");
-    match src.and_then(safe_url) {
+    match src.and_then(safe_src) {
         Some(src) => Element::with_class("img", class)
             .attr("alt", format!("Photo from {title}"))
             .attr("loading", "lazy")
