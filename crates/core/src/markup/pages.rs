@@ -7,7 +7,7 @@ use super::node::Element;
 use super::views::{event_body, event_head, list_header, outside_link, year_groups, Body, Href};
 use crate::route::{ListQuery, Route};
 use crate::search::{tags, years};
-use crate::url::{safe_src, safe_url};
+use crate::url::safe_src;
 use crate::{Feed, Item};
 
 /// How many cards the list shows first (the app builds the rest a batch per frame).

@@ -428,19 +428,19 @@ fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
         });
         // Without script the time opens the recording at that moment on the video's own site,
         // under the one policy for links that leave the site.
-        let clock = format_clock(start);
-        let link = item
+        let outside = item
             .recording()
             .map(|v| v.url_at(start))
-            .or_else(|| talk.video_url.clone())
-            .and_then(|url| outside_link(&url, "recap-time", &clock))
-            .unwrap_or_else(|| {
-                Element::with_class("a", "recap-time")
-                    .attr("href", here.as_str())
-                    .text(clock.as_str())
-            })
-            .attr(TIME, start.to_string())
-            .attr("aria-label", format!("Play from {clock}: {title}"));
+            .or_else(|| talk.video_url.as_deref().and_then(safe_url));
+        let clock = format_clock(start);
+        let link = Element::with_class("a", "recap-time");
+        let link = match outside {
+            Some(url) => link.attr("href", url).attr("rel", OUTSIDE_REL),
+            None => link.attr("href", here.as_str()),
+        }
+        .text(clock.as_str())
+        .attr(TIME, start.to_string())
+        .attr("aria-label", format!("Play from {clock}: {title}"));
         // Only a link that opens this moment again elsewhere is worth copying.
         let copy = body.share.then(|| {
             Element::with_class("button", "recap-link-button")
