@@ -744,7 +744,45 @@ fn player_messages_never_panic() {
         let data = bytes.fill(256);
         let mut u = Unstructured::new(&data);
         let mut message = String::new();
-        message_like(&mut u, 4, &mut message);
+        if u.ratio(1, 2).unwrap_or(false) {
+            // The protocols' own shape, with any values.
+            let event = u
+                .choose(&[
+                    "infoDelivery",
+                    "initialDelivery",
+                    "onReady",
+                    "onStateChange",
+                    "ready",
+                    "timeupdate",
+                    "playProgress",
+                ])
+                .unwrap_or(&"ready");
+            let times = u.choose(&["info", "data"]).unwrap_or(&"info");
+            let mut value = || {
+                let numbers = &[
+                    "0",
+                    "3",
+                    "183.25",
+                    "-0.0",
+                    "5400",
+                    "1e308",
+                    "4294967296",
+                    "1e-300",
+                ];
+                let from = if u.ratio(3, 4).unwrap_or(true) {
+                    &numbers[..]
+                } else {
+                    MESSAGE_SCALARS
+                };
+                u.choose(from).copied().unwrap_or("0")
+            };
+            let (current, seconds, duration) = (value(), value(), value());
+            message = format!(
+                "{{\"event\":\"{event}\",\"{times}\":{{\"currentTime\":{current},\"seconds\":{seconds},\"duration\":{duration}}}}}"
+            );
+        } else {
+            message_like(&mut u, 4, &mut message);
+        }
         if u.ratio(1, 8).unwrap_or(false) {
             let cut = u.int_in_range(0..=message.len()).unwrap_or(0);
             message = message.chars().take(cut).collect();
