@@ -31,7 +31,11 @@ pub fn safe_url(url: &str) -> Option<String> {
 /// The URL to put in an `<img src>`: as [`safe_url`], but not `mailto` (a picture is fetched:
 /// `http`, `https` or relative only).
 pub fn safe_src(url: &str) -> Option<String> {
-    safe_url(url).filter(|url| !scheme(url).is_some_and(|s| s.eq_ignore_ascii_case("mailto")))
+    // A cleaned URL whose scheme is mailto starts with it: safe_url allows no other spelling.
+    safe_url(url).filter(|url| {
+        !url.get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
+    })
 }
 
 /// The scheme of an absolute URL, or `None` for a relative one.
