@@ -67,6 +67,34 @@ async function openFullRecap(page) {
   );
 }
 
+test("the traps and the audit catch what runs and what should not be there", async () => {
+  // A guard of its own: what this test makes run is not counted for the corpus.
+  const control = hostileGuard(corpus);
+  const page = await control.guardedPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card");
+  await page.evaluate(() => {
+    const post = document.createElement("div");
+    post.className = "recap-full__body";
+    post.innerHTML = '<img src=x onerror="__trap(-1)"><a href="javascript:alert(-2)" id=recap-x>a</a>';
+    document.body.append(post);
+    post.querySelector("a").click();
+  });
+  await waitUntil(page, () => document.querySelector(".recap-full__body img")?.complete, undefined, "the picture fails");
+  await assert.rejects(control.check(page, "a page with injected markup", { origins: origins() }), (error) => {
+    assert.match(error.message, /something ran/);
+    return true;
+  });
+  assert.equal(control.fired.length, 2, control.fired.join("\n"));
+  assert.match(control.fired.join("\n"), /__trap\(-1\)/);
+  assert.match(control.fired.join("\n"), /alert\(-2\)/);
+  page.fired.length = 0;
+  await assert.rejects(control.check(page, "a page with injected markup", { origins: origins() }), (error) => {
+    for (const what of [/event handler onerror/, /javascript: URL in href/, /id the app did not write/]) assert.match(error.message, what);
+    return true;
+  });
+});
+
 test("the list, with every hostile title, tag and place, and searches for them", async () => {
   const page = await guard.guardedPage(browser);
   await page.goto(`${server.url}/`);
