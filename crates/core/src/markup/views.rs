@@ -43,9 +43,8 @@ fn route_link(href: String, class: &str) -> Element {
         .attr(ROUTE, "")
 }
 
-/// A link to elsewhere, if its URL is allowed: the one way the markup links to a URL from the
-/// feed, so that every such link carries [`OUTSIDE_REL`] (the sanitiser adds the same to the
-/// links inside a post).
+/// A link to elsewhere, if its URL is allowed, with [`OUTSIDE_REL`]: how the markup links to a
+/// URL from the feed (the sanitiser adds the same `rel` to the links inside a post).
 pub fn outside_link(url: &str, class: &str, text: &str) -> Option<Element> {
     let url = safe_url(url)?;
     Some(
