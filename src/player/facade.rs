@@ -7,7 +7,7 @@ use std::cell::Cell;
 use recap_core::markup::protocol::{PLAY, TIME};
 use recap_core::player::{Chapter, Player};
 use recap_core::time::format_clock;
-use recap_core::url::safe_url;
+use recap_core::url::safe_src;
 use recap_core::Item;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -41,7 +41,7 @@ pub(super) fn area(
     let poster = item
         .image
         .as_deref()
-        .and_then(safe_url)
+        .and_then(safe_src)
         .or_else(|| match player {
             // The only third-party request before a click, and only for an event without a picture.
             Some(Player::YouTube(id)) => Some(format!("https://i.ytimg.com/vi/{id}/hqdefault.jpg")),

@@ -3,7 +3,8 @@
 //! This module only decides; the web app walks the parsed HTML and builds new nodes from these
 //! decisions, so nothing from the feed is ever handed to `inner_html`.
 
-use crate::url::safe_url;
+use crate::markup::protocol::OUTSIDE_REL;
+use crate::url::{safe_src, safe_url};
 
 /// Nesting levels copied as elements; anything deeper is flattened to its text.
 pub const MAX_DEPTH: usize = 64;
@@ -54,10 +55,7 @@ pub fn element(name: &str) -> Action {
 pub fn attribute(element: &str, name: &str, value: &str) -> Option<String> {
     match (element, name) {
         ("a", "href") | ("blockquote" | "q", "cite") => safe_url(value),
-        ("img", "src") => safe_url(value).filter(|url| {
-            !url.get(..7)
-                .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
-        }),
+        ("img", "src") => safe_src(value),
         ("th" | "td", "colspan" | "rowspan") => number(value, 100),
         ("ol", "start") | ("img", "width" | "height") => number(value, u32::MAX),
         ("a" | "img" | "abbr", "title") | ("img", "alt") | ("time", "datetime") => {
@@ -83,7 +81,7 @@ fn number(value: &str, max: u32) -> Option<String> {
 /// Attributes the sanitiser adds to a kept element, whatever the source said.
 pub fn added_attributes(element: &str) -> &'static [(&'static str, &'static str)] {
     match element {
-        "a" => &[("rel", "noopener noreferrer nofollow ugc")],
+        "a" => &[("rel", OUTSIDE_REL)],
         "img" => &[("loading", "lazy"), ("decoding", "async")],
         _ => &[],
     }

@@ -28,6 +28,16 @@ pub fn safe_url(url: &str) -> Option<String> {
     }
 }
 
+/// The URL to put in an `<img src>`: as [`safe_url`], but not `mailto` (a picture is fetched:
+/// `http`, `https` or relative only).
+pub fn safe_src(url: &str) -> Option<String> {
+    // A cleaned URL whose scheme is mailto starts with it: safe_url allows no other spelling.
+    safe_url(url).filter(|url| {
+        !url.get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
+    })
+}
+
 /// The scheme of an absolute URL, or `None` for a relative one.
 fn scheme(url: &str) -> Option<&str> {
     let end = url.find([':', '/', '?', '#'])?;
@@ -165,6 +175,23 @@ mod tests {
             "   ",
         ] {
             assert_eq!(safe_url(url), None, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn pictures_are_web_urls_or_relative() {
+        assert_eq!(safe_src("/i/a.png").as_deref(), Some("/i/a.png"));
+        assert_eq!(
+            safe_src(" https://e.org/a.png").as_deref(),
+            Some("https://e.org/a.png")
+        );
+        for url in [
+            "mailto:a@b.example",
+            " MailTo:a@b.example",
+            "javascript:x",
+            "data:image/png,x",
+        ] {
+            assert_eq!(safe_src(url), None, "{url:?}");
         }
     }
 

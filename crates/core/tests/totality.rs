@@ -1,19 +1,66 @@
 //! The parsers and the extractor are total: any input gives a value, never a panic.
 //!
-//! Inputs come from `arbitrary` over pseudo-random bytes: raw strings, and Markdown assembled
-//! from the pieces recap posts are made of, so that deep paths (links, times, speakers, lists)
-//! are reached. `RECAP_FUZZ_CASES` sets how many cases each test runs (default 20,000;
-//! `scripts/fuzz.sh` runs a million). Inputs that once crashed are kept at the bottom as
-//! regression cases.
+//! Inputs come from `arbitrary` over pseudo-random bytes: raw strings, and inputs assembled from
+//! the pieces the parsers meet (recap posts in Markdown, HTML, feed-shaped JSON, URLs and routes,
+//! player messages), so that deep paths are reached. `RECAP_FUZZ_CASES` sets how many cases each
+//! test runs (default 20,000; `scripts/fuzz.sh` runs more and prints the count). Each test counts
+//! its executions per parser (one call of one parser on one input) and, with `--nocapture`,
+//! prints them as `fuzz-count TEST PARSER N`. Inputs that once crashed are kept in
+//! `tests/fixtures/fuzz/` and at the bottom as regression cases.
 #![cfg(feature = "markdown")]
 #![allow(clippy::unwrap_used)]
 
 use arbitrary::{Arbitrary, Unstructured};
+use std::collections::BTreeMap;
+use std::time::Instant;
+
 use recap_core::extract::{extract, EventMeta};
 use recap_core::markdown::{to_blocks, to_html};
-use recap_core::player::Player;
+use recap_core::markup::pages::{event_page, list_page};
+use recap_core::markup::{event_card, photos_in, Body};
+use recap_core::player::{Player, PlayerHosts, Session};
+use recap_core::route::{href, parse_fragment, parse_route, ListQuery, Route};
+use recap_core::search::{highlight, matches};
 use recap_core::time::{find_clocks, format_clock, parse_clock, parse_time_param};
+use recap_core::unstyled::without_inline_styles;
+use recap_core::url::safe_url;
 use recap_core::video::{normalize_event_video, parse_video_url};
+use recap_core::{sanitize, Timestamp};
+
+/// Executions per parser in one test, printed when the test ends.
+struct Tally {
+    test: &'static str,
+    started: Instant,
+    inputs: u64,
+    runs: BTreeMap<&'static str, u64>,
+}
+
+impl Tally {
+    fn new(test: &'static str) -> Self {
+        Tally {
+            test,
+            started: Instant::now(),
+            inputs: 0,
+            runs: BTreeMap::new(),
+        }
+    }
+
+    /// Runs one parser on one input, counted.
+    fn run<T>(&mut self, parser: &'static str, f: impl FnOnce() -> T) -> T {
+        *self.runs.entry(parser).or_default() += 1;
+        f()
+    }
+}
+
+impl Drop for Tally {
+    fn drop(&mut self) {
+        let secs = self.started.elapsed().as_secs_f64();
+        println!("fuzz-inputs {} {} {secs:.1}", self.test, self.inputs);
+        for (parser, n) in &self.runs {
+            println!("fuzz-count {} {parser} {n}", self.test);
+        }
+    }
+}
 
 fn cases() -> u64 {
     std::env::var("RECAP_FUZZ_CASES")
@@ -167,41 +214,105 @@ fn markdown_like(u: &mut Unstructured<'_>) -> String {
 }
 
 /// Runs everything on `text`; on a panic, prints the input so it can join [`regressions`].
-fn run_all(text: &str) {
-    if std::panic::catch_unwind(|| run_all_inner(text)).is_err() {
+fn run_all(text: &str, tally: &mut Tally) {
+    tally.inputs += 1;
+    let mut tally = std::panic::AssertUnwindSafe(tally);
+    if std::panic::catch_unwind(move || run_all_inner(text, &mut tally)).is_err() {
         panic!("panicked on input {text:?}");
     }
 }
 
-fn run_all_inner(text: &str) {
-    let blocks = to_blocks(text);
-    let _ = extract(
-        &blocks,
-        EventMeta {
-            location: Some(text),
-            video: Some(text),
-        },
-    );
-    let _ = to_html(text);
-    let unstyled = recap_core::unstyled::without_inline_styles(text);
+fn run_all_inner(text: &str, t: &mut Tally) {
+    let blocks = t.run("markdown-blocks", || to_blocks(text));
+    t.run("extract", || {
+        extract(
+            &blocks,
+            EventMeta {
+                location: Some(text),
+                video: Some(text),
+            },
+        )
+    });
+    t.run("markdown-html", || to_html(text));
+    let unstyled = t.run("unstyled", || without_inline_styles(text));
     assert!(unstyled.len() <= text.len());
-    let _ = parse_time_param(text);
-    let _ = parse_clock(text);
-    for clock in find_clocks(text) {
+    t.run("time-param", || parse_time_param(text));
+    t.run("clock", || parse_clock(text));
+    for clock in t.run("find-clocks", || find_clocks(text)) {
         assert!(text.is_char_boundary(clock.start) && text.is_char_boundary(clock.end));
         assert!(clock.start <= clock.end && clock.end <= text.len());
     }
-    if let Some(link) = parse_video_url(text) {
+    if let Some(link) = t.run("video-url", || parse_video_url(text)) {
         let _ = link.embed_url();
         let _ = link.url_at(u32::MAX);
     }
-    let _ = normalize_event_video(text);
-    let _ = recap_core::parse_feed(text);
-    let _ = recap_core::parse::read_item(text);
-    for player in [Player::YouTube(String::new()), Player::Vimeo(String::new())] {
-        let _ = player.read_message(text);
+    t.run("event-video", || normalize_event_video(text));
+    if let Ok(parsed) = t.run("feed", || recap_core::parse_feed(text)) {
+        render_feed(&parsed.feed, text, t);
     }
-    let _ = recap_core::player::origin(text);
+    let _ = t.run("feed-item", || recap_core::parse::read_item(text));
+    t.run("player-message", || {
+        for player in [Player::YouTube(String::new()), Player::Vimeo(String::new())] {
+            let _ = player.read_message(text);
+        }
+    });
+    t.run("player-origin", || recap_core::player::origin(text));
+    t.run("safe-url", || safe_url(text));
+    let _ = t.run("date", || Timestamp::parse(text));
+    t.run("photos", || photos_in(text, Some(text)));
+    t.run("route", || {
+        let _ = parse_route(text, text, "/");
+        let _ = parse_fragment(text);
+    });
+    let _ = t.run("response", || {
+        recap_core::load::read_response(200, text, Some(text), text)
+    });
+}
+
+/// A feed that was read, rendered as the app and `recap-feed pages` render it, searched, and
+/// its players' sessions fed the player messages `text` holds.
+fn render_feed(feed: &recap_core::Feed, text: &str, t: &mut Tally) {
+    let link = |route: &Route| href(route, "/", None);
+    t.run("markup", || {
+        let _ = recap_core::markup::to_html(&[list_page(feed, &link).into()]);
+        for item in &feed.items {
+            let body = Body {
+                neighbours: (None, Some((item.id.clone(), text.to_owned()))),
+                href: &link,
+                share: true,
+                photos: &[],
+                full_recap: true,
+            };
+            let _ = recap_core::markup::to_html(&[
+                event_page(item, &body).into(),
+                event_card(item, text, &link, recap_core::markup::views::Fetch::Lazily).into(),
+            ]);
+        }
+    });
+    t.run("search", || {
+        let query = ListQuery {
+            q: text.to_owned(),
+            tag: Some(text.to_owned()),
+            year: None,
+        };
+        for item in &feed.items {
+            let _ = matches(item, &query);
+            let _ = highlight(item.display_title(), text);
+        }
+    });
+    t.run("player-session", || {
+        for item in &feed.items {
+            if let Some(mut session) = Session::for_item(item, parse_time_param(text)) {
+                let _ = session.play();
+                if let Some(event) = session.player().read_message(text) {
+                    let _ = session.heard(event);
+                }
+                let _ = session.jump(u32::MAX);
+                let _ = session.tick();
+                let _ = session.chapters();
+            }
+        }
+    });
 }
 
 const KEYS: &[&str] = &[
@@ -293,6 +404,7 @@ fn json_like(u: &mut Unstructured<'_>, depth: u32, out: &mut String) {
 
 #[test]
 fn feed_shaped_json_never_panics() {
+    let mut tally = Tally::new("feed-json");
     let mut bytes = Bytes(0x5EED_0004);
     for _ in 0..cases() {
         let data = bytes.fill(256);
@@ -304,20 +416,24 @@ fn feed_shaped_json_never_panics() {
             }
             json_like(&mut u, 5, &mut items);
         }
-        run_all(&format!(
-            "{{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{items}]}}"
-        ));
-        run_all(&items);
+        run_all(
+            &format!(
+                "{{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{items}]}}"
+            ),
+            &mut tally,
+        );
+        run_all(&items, &mut tally);
     }
 }
 
 #[test]
 fn raw_strings_never_panic() {
+    let mut tally = Tally::new("raw-strings");
     let mut bytes = Bytes(0x5EED_0001);
     for _ in 0..cases() {
         let data = bytes.fill(1024);
         let mut u = Unstructured::new(&data);
-        run_all(&arbitrary_text(&mut u, 200));
+        run_all(&arbitrary_text(&mut u, 200), &mut tally);
     }
 }
 
@@ -342,11 +458,355 @@ fn raw_strings_are_varied() {
 
 #[test]
 fn post_shaped_markdown_never_panics() {
+    let mut tally = Tally::new("markdown");
     let mut bytes = Bytes(0x5EED_0002);
     for _ in 0..cases() {
         let data = bytes.fill(512);
         let mut u = Unstructured::new(&data);
-        run_all(&markdown_like(&mut u));
+        run_all(&markdown_like(&mut u), &mut tally);
+    }
+}
+
+/// The pieces of HTML a post (or an attack on the page) is made of.
+const HTML_PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<a href=\"",
+    "<a href=",
+    "\">",
+    "</a>",
+    "<img src=\"",
+    "<img src=",
+    " alt=\"",
+    "<iframe src=\"",
+    "<IFRAME SRC=",
+    "></iframe>",
+    "<svg>",
+    "<math>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<template>",
+    "<noscript>",
+    "<h2>",
+    "<li>",
+    "<ul>",
+    "<br>",
+    "<br/>",
+    " onerror=",
+    " on",
+    "=",
+    "\"",
+    "'",
+    "`",
+    "/",
+    ">",
+    "<",
+    "&amp;",
+    "&lt;",
+    "&#106;",
+    "&#x6A;",
+    "&colon;",
+    "&",
+    "#",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:",
+    "vbscript:",
+    "https://",
+    "//",
+    "\\\\",
+    "?",
+    "%",
+    "%0a",
+    "%6A",
+    " ",
+    "\t",
+    "\n",
+    "\u{0}",
+    "\u{202e}",
+    "\u{200b}",
+    "www.youtube.com/embed/",
+    "AbCdEfGhIjK",
+    "player.vimeo.com/video/",
+    "1234",
+    "?t=",
+    "&t=",
+    "3:03",
+    "Ada Lovelace",
+    " from ",
+    "Quayside Bank",
+    " discussing ",
+];
+
+fn html_like(u: &mut Unstructured<'_>) -> String {
+    let mut text = String::new();
+    for _ in 0..u.int_in_range(0..=60usize).unwrap_or(0) {
+        if u.ratio(1, 6).unwrap_or(false) {
+            text.push_str(&arbitrary_text(u, 10));
+        } else {
+            text.push_str(u.choose(HTML_PIECES).copied().unwrap_or(""));
+        }
+    }
+    text
+}
+
+/// HTML: raw HTML blocks and inline HTML in Markdown, the photo finder, and the sanitiser's
+/// decisions for every name and value the text holds.
+#[test]
+fn html_never_panics() {
+    let mut tally = Tally::new("html");
+    let mut bytes = Bytes(0x5EED_0005);
+    for _ in 0..cases() {
+        let data = bytes.fill(512);
+        let mut u = Unstructured::new(&data);
+        let html = html_like(&mut u);
+        run_all(&html, &mut tally);
+        let name = arbitrary_text(&mut u, 12);
+        for word in html.split(['<', '>', ' ', '=', '"']).chain([name.as_str()]) {
+            tally.run("sanitize-element", || sanitize::element(word));
+            for (el, attr) in [
+                ("a", "href"),
+                ("img", "src"),
+                ("td", "colspan"),
+                ("ol", "start"),
+            ] {
+                tally.run("sanitize-attribute", || sanitize::attribute(el, attr, word));
+            }
+            tally.run("sanitize-attribute", || {
+                sanitize::attribute(word, word, word)
+            });
+        }
+    }
+}
+
+/// The pieces of URLs, routes and origins.
+const URL_PIECES: &[&str] = &[
+    "https://",
+    "http://",
+    "HTTP://",
+    "javascript:",
+    "mailto:",
+    "data:",
+    "//",
+    "/",
+    "\\",
+    ":",
+    "@",
+    "?",
+    "#",
+    "&",
+    "=",
+    "%",
+    "%2F",
+    "%zz",
+    "%FF",
+    "+",
+    ".",
+    "..",
+    "events/",
+    "/recap/",
+    "index.html",
+    "q=",
+    "t=",
+    "tag=",
+    "year=",
+    "feed=",
+    "recap=",
+    "1m40s",
+    "183",
+    "-1",
+    "99999999999",
+    "www.youtube.com",
+    "youtu.be",
+    "www.youtube-nocookie.com",
+    "player.vimeo.com",
+    "vimeo.com",
+    "/watch?v=",
+    "/embed/",
+    "/embed/v=",
+    "/live/",
+    "/shorts/",
+    "/video/",
+    "AbCdEfGhIjK",
+    "123456",
+    ".mp4",
+    ".webm",
+    "127.0.0.1",
+    ":8080",
+    "[::1]",
+    "é",
+    "\u{0}",
+    " ",
+    "\t",
+    "\n",
+];
+
+fn url_like(u: &mut Unstructured<'_>) -> String {
+    let mut text = String::new();
+    for _ in 0..u.int_in_range(0..=16usize).unwrap_or(0) {
+        if u.ratio(1, 6).unwrap_or(false) {
+            text.push_str(&arbitrary_text(u, 6));
+        } else {
+            text.push_str(u.choose(URL_PIECES).copied().unwrap_or(""));
+        }
+    }
+    text
+}
+
+/// URLs: links, video links, the app's routes and fragments, origins and player hosts.
+#[test]
+fn urls_and_routes_never_panic() {
+    let mut tally = Tally::new("urls");
+    let mut bytes = Bytes(0x5EED_0006);
+    for _ in 0..cases() {
+        let data = bytes.fill(256);
+        let mut u = Unstructured::new(&data);
+        let (a, b, c) = (url_like(&mut u), url_like(&mut u), url_like(&mut u));
+        run_all(&a, &mut tally);
+        tally.run("route", || {
+            let _ = parse_route(&a, &b, &c);
+            let _ = parse_fragment(&format!("#recap={a}?{b}"));
+        });
+        let route = tally.run("route", || parse_route(&format!("/events/{a}"), &b, "/"));
+        tally.run("href", || href(&route, &c, Some(&b)));
+        tally.run("player-hosts", || {
+            PlayerHosts::with_overrides(Some(&a), Some(&b))
+        });
+    }
+}
+
+const MESSAGE_KEYS: &[&str] = &[
+    "event",
+    "info",
+    "currentTime",
+    "duration",
+    "playerState",
+    "data",
+    "seconds",
+    "percent",
+    "method",
+    "value",
+    "id",
+    "channel",
+    "x",
+];
+const MESSAGE_SCALARS: &[&str] = &[
+    "\"infoDelivery\"",
+    "\"onReady\"",
+    "\"initialDelivery\"",
+    "\"ready\"",
+    "\"timeupdate\"",
+    "\"playProgress\"",
+    "183",
+    "-1",
+    "1e308",
+    "1e400",
+    "NaN",
+    "null",
+    "true",
+    "\"183\"",
+    "0.5",
+    "18446744073709551616",
+    "[]",
+    "{}",
+];
+
+/// A player message: JSON objects of the protocols' keys, nested, sometimes cut short.
+fn message_like(u: &mut Unstructured<'_>, depth: u32, out: &mut String) {
+    if depth == 0 || u.ratio(1, 3).unwrap_or(true) {
+        out.push_str(u.choose(MESSAGE_SCALARS).unwrap_or(&"null"));
+        return;
+    }
+    out.push('{');
+    for n in 0..u.int_in_range(0..=4).unwrap_or(0) {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!("\"{}\":", u.choose(MESSAGE_KEYS).unwrap_or(&"x")));
+        message_like(u, depth - 1, out);
+    }
+    out.push('}');
+}
+
+/// Player messages, read by each player and heard by a session in every phase.
+#[test]
+fn player_messages_never_panic() {
+    let mut tally = Tally::new("player");
+    let mut bytes = Bytes(0x5EED_0007);
+    let players = [
+        Player::YouTube("AbCdEfGhIjK".into()),
+        Player::Vimeo("123456".into()),
+        Player::File("https://e.org/a.mp4".into()),
+    ];
+    for _ in 0..cases() {
+        let data = bytes.fill(256);
+        let mut u = Unstructured::new(&data);
+        let mut message = String::new();
+        if u.ratio(1, 2).unwrap_or(false) {
+            // The protocols' own shape, with any values.
+            let event = u
+                .choose(&[
+                    "infoDelivery",
+                    "initialDelivery",
+                    "onReady",
+                    "onStateChange",
+                    "ready",
+                    "timeupdate",
+                    "playProgress",
+                ])
+                .unwrap_or(&"ready");
+            let times = u.choose(&["info", "data"]).unwrap_or(&"info");
+            let mut value = || {
+                let numbers = &[
+                    "0",
+                    "3",
+                    "183.25",
+                    "-0.0",
+                    "5400",
+                    "1e308",
+                    "4294967296",
+                    "1e-300",
+                ];
+                let from = if u.ratio(3, 4).unwrap_or(true) {
+                    &numbers[..]
+                } else {
+                    MESSAGE_SCALARS
+                };
+                u.choose(from).copied().unwrap_or("0")
+            };
+            let (current, seconds, duration) = (value(), value(), value());
+            message = format!(
+                "{{\"event\":\"{event}\",\"{times}\":{{\"currentTime\":{current},\"seconds\":{seconds},\"duration\":{duration}}}}}"
+            );
+        } else {
+            message_like(&mut u, 4, &mut message);
+        }
+        if u.ratio(1, 8).unwrap_or(false) {
+            let cut = u.int_in_range(0..=message.len()).unwrap_or(0);
+            message = message.chars().take(cut).collect();
+        }
+        let starts: Vec<Option<u32>> = (0..u.int_in_range(0..=4).unwrap_or(0))
+            .map(|_| Option::<u32>::arbitrary(&mut u).unwrap_or(None))
+            .collect();
+        for player in &players {
+            let mut session = Session::new(player.clone(), starts.clone(), Some(183));
+            for step in 0..3 {
+                if let Some(event) = tally.run("player-message", || player.read_message(&message)) {
+                    tally.run("player-session", || session.heard(event));
+                }
+                match step {
+                    0 => drop(session.play()),
+                    1 => drop(session.jump(u32::arbitrary(&mut u).unwrap_or(0))),
+                    _ => drop(session.tick()),
+                }
+            }
+        }
+        tally.inputs += 1;
     }
 }
 
@@ -362,9 +822,10 @@ fn times_round_trip() {
     }
 }
 
-/// Inputs that once broke something, kept.
+/// Inputs that once broke something, kept: here, and one file each in `tests/fixtures/fuzz/`.
 #[test]
 fn regressions() {
+    let mut tally = Tally::new("regressions");
     for text in [
         "[]https://)",
         "(x)[https://",
@@ -377,6 +838,15 @@ fn regressions() {
         "spea\u{212A}er: Ada",
         "",
     ] {
-        run_all(text);
+        run_all(text, &mut tally);
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/fuzz");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|name| name == "README.md") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        run_all(&text, &mut tally);
     }
 }

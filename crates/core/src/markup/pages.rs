@@ -4,11 +4,10 @@
 //! shift.
 
 use super::node::Element;
-use super::protocol::OUTSIDE_REL;
 use super::views::{event_body, event_head, list_header, outside_link, year_groups, Body, Href};
 use crate::route::{ListQuery, Route};
 use crate::search::{tags, years};
-use crate::url::safe_url;
+use crate::url::safe_src;
 use crate::{Feed, Item};
 
 /// How many cards the list shows first (the app builds the rest a batch per frame).
@@ -103,7 +102,7 @@ fn filters(items: &[Item]) -> Element {
 /// the recording on its own site.
 fn video(item: &Item) -> Element {
     let recording = item.recording();
-    let poster = item.image.as_deref().and_then(safe_url).or_else(|| {
+    let poster = item.image.as_deref().and_then(safe_src).or_else(|| {
         recording
             .as_ref()
             .filter(|r| r.host == crate::video::VideoHost::YouTube)
@@ -120,18 +119,10 @@ fn video(item: &Item) -> Element {
         ),
     });
     let link = match &recording {
-        Some(r) => Some(
-            Element::with_class("a", "recap-button")
-                .attr("href", r.url_at(0))
-                .attr("rel", OUTSIDE_REL)
-                .text("Watch the recording"),
-        ),
-        None => item
-            .recap
-            .as_ref()
-            .and_then(|r| r.video.as_deref())
-            .and_then(|v| outside_link(v, "recap-button", "Watch the recording")),
-    };
+        Some(r) => Some(r.url_at(0)),
+        None => item.recap.as_ref().and_then(|r| r.video.clone()),
+    }
+    .and_then(|url| outside_link(&url, "recap-button", "Watch the recording"));
     let actions =
         Element::with_class("p", "recap-video__actions").child(link.unwrap_or_else(|| {
             Element::with_class("span", "recap-video__none").text("No recording of this event.")

@@ -29,7 +29,9 @@ pub mod selector {
 
 /// The `rel` of every link that leaves the site for a URL taken from the feed: no access to
 /// this page (`noopener`), no referrer, no endorsement (`nofollow ugc`: the feed is
-/// user-written content).
+/// user-written content). The one policy: the markup's links to the feed's URLs are made by
+/// [`super::views::outside_link`] (a talk's time link, which also carries its second, sets it
+/// itself), and the sanitiser adds the same `rel` to a post's links.
 pub const OUTSIDE_REL: &str = "noopener noreferrer nofollow ugc";
 
 #[cfg(test)]

@@ -180,7 +180,7 @@ fn event_page_snapshot() {
             r#"<div class="recap-event__body">"#,
             r#"<section class="recap-section recap-section--talks" aria-labelledby="recap-talks-title"><h2 class="recap-section__title" id="recap-talks-title">Talks</h2><ol class="recap-talks">"#,
             r#"<li class="recap-talk"><h3 class="recap-talk__title">SPIFFE</h3><p class="recap-talk__speakers">Ann (Jetstack)</p>"#,
-            r#"<p class="recap-talk__time"><a class="recap-time" href="https://www.youtube.com/watch?v=CqpMv0GUhjU&amp;t=183s" data-t="183" aria-label="Play from 3:03: SPIFFE">3:03</a>"#,
+            r#"<p class="recap-talk__time"><a class="recap-time" href="https://www.youtube.com/watch?v=CqpMv0GUhjU&amp;t=183s" rel="noopener noreferrer nofollow ugc" data-t="183" aria-label="Play from 3:03: SPIFFE">3:03</a>"#,
             r#"<button class="recap-link-button" type="button" data-copy="/events/b?t=183">Copy link</button></p>"#,
             r#"<ul class="recap-talk__takeaways"><li>One</li><li>Two</li></ul>"#,
             r#"<ul class="recap-talk__links"><li><a href="https://s.example/1" rel="noopener noreferrer nofollow ugc">slides</a></li></ul></li>"#,
@@ -196,4 +196,81 @@ fn event_page_snapshot() {
             r#"</div>"#,
         )
     );
+}
+
+/// Every `<a>` in `html` whose `href` leaves the site (`http(s)`, `//`, `mailto:`), with its `rel`.
+fn outside_links(html: &str) -> Vec<(String, Option<String>)> {
+    let attr = |tag: &str, name: &str| {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].to_owned())
+    };
+    html.split("<a ")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = format!(" {}", &rest[..rest.find('>')?]);
+            let href = attr(&tag, "href")?;
+            let leaves = ["http:", "https:", "//", "mailto:"]
+                .iter()
+                .any(|p| href.to_ascii_lowercase().starts_with(p));
+            leaves.then(|| (href, attr(&tag, "rel")))
+        })
+        .collect()
+}
+
+#[test]
+fn every_link_that_leaves_the_site_has_the_one_policy() {
+    use super::pages::event_page;
+    use super::protocol::OUTSIDE_REL;
+    assert_eq!(
+        crate::sanitize::added_attributes("a"),
+        &[("rel", OUTSIDE_REL)]
+    );
+    // Talks without an event video link to their own video; a recording that is a file, and
+    // one that is a page of no known host, are linked as they are.
+    let other = SAMPLE
+        .replace(
+            r#""video":"https://www.youtube.com/embed/CqpMv0GUhjU","#,
+            r#""video":"https://media.example/rec.webm","#,
+        )
+        .replace(
+            r#""takeaways":["One","Two"]"#,
+            r#""video_url":"https://talks.example/1","takeaways":["One","Two"]"#,
+        );
+    let no_video = SAMPLE
+        .replace(
+            r#""video":"https://www.youtube.com/embed/CqpMv0GUhjU","#,
+            r#""video":"https://stream.example/live/7","#,
+        )
+        .replace(
+            r#""takeaways":["One","Two"]"#,
+            r#""video_url":"https://talks.example/1","takeaways":["One","Two"]"#,
+        );
+    let photos = [Photo {
+        src: "https://e.org/p.jpg".into(),
+        alt: String::new(),
+    }];
+    let mut seen = 0;
+    for json in [SAMPLE, HOSTILE, other.as_str(), no_video.as_str()] {
+        let feed = feed(json);
+        for item in &feed.items {
+            let body = Body {
+                neighbours: (Some(("n".into(), "N".into())), None),
+                href: &link,
+                share: true,
+                photos: &photos,
+                full_recap: true,
+            };
+            let html = to_html(&[
+                event_page(item, &body).into(),
+                event_card(item, "a", &link, Fetch::Lazily).into(),
+            ]);
+            for (href, rel) in outside_links(&html) {
+                assert_eq!(rel.as_deref(), Some(OUTSIDE_REL), "{href} in {html}");
+                seen += 1;
+            }
+        }
+    }
+    // The sample's recording, times, slides, sponsor, RSVP and original post, and the others'.
+    assert!(seen >= 21, "only {seen} outside links");
 }

@@ -7,7 +7,7 @@ use super::protocol::{COPY, OUTSIDE_REL, PLACEHOLDER, ROUTE, TIME};
 use crate::route::Route;
 use crate::search::highlight;
 use crate::time::format_clock;
-use crate::url::safe_url;
+use crate::url::{safe_src, safe_url};
 use crate::{Item, Talk};
 
 /// Makes the app's links: the href of a route.
@@ -43,7 +43,8 @@ fn route_link(href: String, class: &str) -> Element {
         .attr(ROUTE, "")
 }
 
-/// A link to elsewhere, if its URL is allowed.
+/// A link to elsewhere, if its URL is allowed, with [`OUTSIDE_REL`]: how the markup links to a
+/// URL from the feed (the sanitiser adds the same `rel` to the links inside a post).
 pub fn outside_link(url: &str, class: &str, text: &str) -> Option<Element> {
     let url = safe_url(url)?;
     Some(
@@ -226,7 +227,7 @@ fn picture(src: Option<&str>, title: &str, class: &str, fetch: Fetch) -> Element
         Fetch::Now => ("fetchpriority", "high"),
         Fetch::Lazily => ("loading", "lazy"),
     };
-    match src.and_then(safe_url) {
+    match src.and_then(safe_src) {
         Some(src) => Element::with_class("img", class)
             .attr("alt", format!("Photo from {title}"))
             .attr(attribute, value)
@@ -441,18 +442,21 @@ fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
             id: item.id.clone(),
             t: Some(start),
         });
-        // Without script the time opens the recording at that moment on the video's own site.
-        let target = item
+        // Without script the time opens the recording at that moment on the video's own site,
+        // under the one policy for links that leave the site.
+        let outside = item
             .recording()
             .map(|v| v.url_at(start))
-            .or_else(|| talk.video_url.as_deref().and_then(safe_url))
-            .unwrap_or_else(|| here.clone());
+            .or_else(|| talk.video_url.as_deref().and_then(safe_url));
         let clock = format_clock(start);
-        let link = Element::with_class("a", "recap-time")
-            .attr("href", target)
-            .attr(TIME, start.to_string())
-            .attr("aria-label", format!("Play from {clock}: {title}"))
-            .text(clock);
+        let link = Element::with_class("a", "recap-time");
+        let link = match outside {
+            Some(url) => link.attr("href", url).attr("rel", OUTSIDE_REL),
+            None => link.attr("href", here.as_str()),
+        }
+        .text(clock.as_str())
+        .attr(TIME, start.to_string())
+        .attr("aria-label", format!("Play from {clock}: {title}"));
         // Only a link that opens this moment again elsewhere is worth copying.
         let copy = body.share.then(|| {
             Element::with_class("button", "recap-link-button")

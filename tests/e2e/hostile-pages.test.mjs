@@ -1,0 +1,99 @@
+// End to end: the hostile feed (tests/fixtures/hostile/) pre-rendered by `recap-feed pages`
+// into a copy of the built site, every page read with JavaScript off, then on (with the app
+// held back, so that only the pre-rendered HTML is on trial), and a share of them taken over by
+// the app. As in hostile.test.mjs: nothing may run, nothing outside the allow-lists may be in
+// the document, nothing may be requested from another host.
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, rmSync } from "node:fs";
+import { closePages, launch, waitUntil } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+import { comparableTitle, eventDir, hostileGuard, writeHostileFeed } from "./hostile.mjs";
+
+const DIST = "target/e2e-generated/hostile-pages";
+
+let server;
+let browser;
+let corpus;
+let guard;
+
+before(async () => {
+  rmSync(DIST, { recursive: true, force: true });
+  cpSync("dist", DIST, { recursive: true });
+  server = await startServer({ root: DIST });
+  corpus = writeHostileFeed(DIST, server.url);
+  guard = hostileGuard(corpus);
+  execFileSync(
+    "cargo",
+    ["run", "-q", "--offline", "-p", "recap-feed", "--", "pages", `${DIST}/feed.json`, "--dist", DIST, "--site-url", "https://recaps.example.org/"],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  browser = await launch();
+});
+afterEach(closePages);
+after(async () => {
+  await closePages();
+  await browser?.close();
+  await server?.close();
+  if (guard) console.log(guard.report("pre-rendered pages"));
+});
+
+const check = (page, where, item) => guard.check(page, where, { item, origins: [server.url] });
+
+// The events whose page this server finds. Ids with a "/" get a directory that only hosts
+// looking files up by the still-encoded path serve (the app shows those in the browser).
+const served = () => corpus.events.filter((id) => !id.includes("/"));
+// This server decodes the path once: the directory's name, encoded once more.
+const pageOf = (id) => `${server.url}/events/${encodeURIComponent(eventDir(id))}/`;
+
+// The list and every event page, read as `page` reads them.
+async function readEveryPage(page, how) {
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card");
+  assert.equal(await page.locator("a.recap-event-card__link").count(), 50, "the first screen's cards");
+  await check(page, `the pre-rendered list ${how}`);
+  for (const id of served()) {
+    const response = await page.goto(pageOf(id));
+    assert.equal(response.status(), 200, id);
+    assert.equal(comparableTitle(await page.title()), comparableTitle(corpus.title(id)), `the title of ${JSON.stringify(id)}`);
+    await check(page, `the pre-rendered ${JSON.stringify(id)} ${how}`, id);
+  }
+}
+
+test("without JavaScript: the list and every event page", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    await readEveryPage(await guard.guardedPage(browser, { context }), "without JavaScript");
+  } finally {
+    await context.close();
+  }
+});
+
+test("with JavaScript, the app held back: the list and every event page", async () => {
+  const page = await guard.guardedPage(browser);
+  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await readEveryPage(page, "with JavaScript");
+  // The app's wasm was asked for, and refused: only the pre-rendered HTML was on the page.
+  assert.ok(page.requests.some((url) => url.endsWith("_bg.wasm")));
+});
+
+test("with JavaScript: every fifth event page taken over by the app", async () => {
+  const page = await guard.guardedPage(browser);
+  const ids = served().filter((id, n) => n % 5 === 0 && eventDir(id) === id);
+  assert.ok(ids.length >= 25, `${ids.length} pages`);
+  for (const id of ids) {
+    await page.goto(`${server.url}/events/${id}/`);
+    await waitUntil(
+      page,
+      (title) =>
+        document.querySelector("h1.recap-page-title")?.textContent === title &&
+        document.querySelector(".recap-takeover:not([hidden])") &&
+        !document.querySelector("#recap > .recap"),
+      corpus.title(id),
+      `the app takes over ${id}`,
+    );
+    await check(page, `the pre-rendered ${JSON.stringify(id)}, taken over`, id);
+  }
+  assert.deepEqual(guard.fired, [], "nothing ran in the whole file");
+});
