@@ -34,13 +34,13 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
 }
 
 /// The `<body>` of `html` parsed as a separate, inert document (no scripts run, nothing loads).
-/// Its inline styles are taken out first: the document inherits the page's
-/// Content-Security-Policy, which would report each of them (nothing reads them).
+/// Its inline styles and event handlers are taken out first: the document inherits the page's
+/// Content-Security-Policy, which would report each of them (none would be used or run).
 pub(crate) fn parse_body(html: &str) -> Option<Node> {
     let parser = DomParser::new().ok()?;
     let document = parser
         .parse_from_string(
-            &recap_core::unstyled::without_inline_styles(html),
+            &recap_core::inline::without_inline_code(html),
             SupportedType::TextHtml,
         )
         .ok()?;

@@ -54,9 +54,11 @@ export function auditDocument({ frameOrigins, rel, allow }) {
       // the document's own
     } else if (inHead) {
       if (!headTags.has(tag)) say(el, "an element the head does not have");
-      if (tag === "meta" && el.hasAttribute("http-equiv")) say(el, "meta http-equiv");
+      // The build's own: its Content-Security-Policy, first in the head, and its boot file.
+      const policy = el === document.head.querySelector("meta[http-equiv]") && el.httpEquiv === "Content-Security-Policy" && el.content.startsWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval';");
+      if (tag === "meta" && el.hasAttribute("http-equiv") && !policy) say(el, "meta http-equiv");
       if (tag === "base" && el.getAttribute("href") !== "/") say(el, "a base that is not the app's");
-      if (tag === "script" && !(el.type === "module" && /^import init, \* as bindings from '\/recap-[0-9a-f]+\.js';/.test(el.textContent))) {
+      if (tag === "script" && !(el.type === "module" && /^\/boot-[0-9a-f]{16}\.js$/.test(el.getAttribute("src") ?? "") && el.integrity && el.textContent === "")) {
         say(el, "a script that is not the app's");
       }
     } else if (inPost) {

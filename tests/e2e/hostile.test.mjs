@@ -8,7 +8,7 @@ import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { closePages, launch, waitUntil } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
-import { startServer } from "./server.mjs";
+import { startServer, withPlayers } from "./server.mjs";
 import { comparableTitle, hostileGuard, writeHostileFeed } from "./hostile.mjs";
 
 const FEED = "/generated/hostile/feed.json";
@@ -23,11 +23,7 @@ before(async () => {
   player = await startFakePlayer();
   // The mount element names the hostile feed and points the players at the fake.
   server = await startServer({
-    rewriteIndex: (html) =>
-      html.replace(
-        "data-feed=feed.json",
-        `data-feed=${FEED} data-youtube-host=${player.origin} data-vimeo-host=${player.origin}`,
-      ),
+    rewriteIndex: (html) => withPlayers(player.origin)(html.replace("data-feed=feed.json", `data-feed=${FEED}`)),
   });
   corpus = writeHostileFeed("target/e2e-generated/hostile", server.url);
   guard = hostileGuard(corpus);
@@ -68,9 +64,10 @@ async function openFullRecap(page) {
 }
 
 test("the traps and the audit catch what runs and what should not be there", async () => {
-  // A guard of its own: what this test makes run is not counted for the corpus.
+  // A guard of its own: what this test makes run is not counted for the corpus. Without the
+  // page's Content-Security-Policy, which would stop the injected handler before the trap.
   const control = hostileGuard(corpus);
-  const page = await control.guardedPage(browser);
+  const page = await control.guardedPage(browser, { bypassCSP: true });
   await page.goto(`${server.url}/`);
   await page.waitForSelector(".recap-event-card");
   await page.evaluate(() => {

@@ -20,6 +20,14 @@ const TYPES = {
   ".webm": "video/webm",
 };
 
+// An index.html rewrite that points the players at `origin` (the fake player), as a build with
+// `data-youtube-host` and `data-vimeo-host` on its mount element has them, Content-Security-
+// Policy included (the build writes the hosts into its frame-src).
+export const withPlayers = (origin) => (html) =>
+  html
+    .replace("data-recap ", `data-recap data-youtube-host="${origin}" data-vimeo-host="${origin}" `)
+    .replace(/frame-src [^;"]*/, `frame-src ${origin}`);
+
 export async function startServer({
   root = "dist",
   fixtures = "tests/fixtures",

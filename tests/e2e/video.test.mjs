@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { axe, closePages, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
 import { eventPath, sample } from "./sample.mjs";
-import { startServer } from "./server.mjs";
+import { startServer, withPlayers } from "./server.mjs";
 
 const youtubeEvent = sample.items.find((i) => i.id === "2025-02-05-harbourside-cloud-native-february-2025");
 const vimeoEvent = sample.items.find((i) => /vimeo/.test(i._recap.video ?? ""));
@@ -36,9 +36,7 @@ before(async () => {
   // The mount element points the players at the fake, and the page's Content-Security-Policy
   // allows it in frames, as a build with those attributes in its index.html has it.
   server = await startServer({
-    rewriteIndex: (html) => html
-      .replace("data-recap ", `data-recap data-youtube-host="${player.origin}" data-vimeo-host="${player.origin}" `)
-      .replace(/frame-src [^;"]*/, `frame-src ${player.origin}`),
+    rewriteIndex: withPlayers(player.origin),
   });
   const mediaFeed = structuredClone({ ...sample, items: [youtubeEvent] });
   mediaFeed.items[0]._recap.video = `${server.url}/generated/test-pattern.webm`;

@@ -31,6 +31,7 @@ pub mod blocks;
 mod date;
 pub mod extract;
 mod feed;
+pub mod inline;
 pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
@@ -43,7 +44,6 @@ pub mod sanitize;
 pub mod search;
 pub mod source;
 pub mod time;
-pub mod unstyled;
 pub mod url;
 pub mod video;
 

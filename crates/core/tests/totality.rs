@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use recap_core::extract::{extract, EventMeta};
+use recap_core::inline::without_inline_code;
 use recap_core::markdown::{to_blocks, to_html};
 use recap_core::markup::pages::{event_page, list_page};
 use recap_core::markup::{event_card, photos_in, Body};
@@ -22,7 +23,6 @@ use recap_core::player::{Player, PlayerHosts, Session};
 use recap_core::route::{href, parse_fragment, parse_route, ListQuery, Route};
 use recap_core::search::{highlight, matches};
 use recap_core::time::{find_clocks, format_clock, parse_clock, parse_time_param};
-use recap_core::unstyled::without_inline_styles;
 use recap_core::url::safe_url;
 use recap_core::video::{normalize_event_video, parse_video_url};
 use recap_core::{sanitize, Timestamp};
@@ -234,8 +234,8 @@ fn run_all_inner(text: &str, t: &mut Tally) {
         )
     });
     t.run("markdown-html", || to_html(text));
-    let unstyled = t.run("unstyled", || without_inline_styles(text));
-    assert!(unstyled.len() <= text.len());
+    let stripped = t.run("inline-code", || without_inline_code(text));
+    assert!(stripped.len() <= text.len());
     t.run("time-param", || parse_time_param(text));
     t.run("clock", || parse_clock(text));
     for clock in t.run("find-clocks", || find_clocks(text)) {

@@ -1,17 +1,19 @@
-//! Feed HTML without its inline styles, before the browser parses it.
+//! Feed HTML without its inline styles, event handlers and `<base>`, before the browser parses
+//! it.
 //!
 //! The app parses `content_html` with `DOMParser` into an inert document, which inherits the
-//! page's Content-Security-Policy: every `style` attribute and `<style>` element in a post is
-//! then reported as a violation (`style-src 'self'` blocks them), though nothing from them would
-//! be used. The sanitiser drops them anyway, so they are taken out of the text first.
+//! page's Content-Security-Policy: every `style` attribute, `<style>` element, `on…` event
+//! handler attribute and `<base>` in a post is then reported as a violation (`style-src`,
+//! `script-src` and `base-uri` block them), though none would be used or run. The sanitiser drops them
+//! anyway, so they are taken out of the text first.
 //!
 //! This pass is not a security boundary: what it leaves still goes through the parser and the
-//! allow-list sanitiser. It only needs to find what the browser's tokenizer would read as a
-//! `style` attribute or element, and to leave everything else as it was.
+//! allow-list sanitiser. It only needs to find what the browser's tokenizer would read as such
+//! an attribute or a `<style>` element, and to leave everything else as it was.
 
-/// `html` without `style` attributes and `<style>` elements.
+/// `html` without `style` and `on…` attributes, `<style>` elements and `<base>` tags.
 #[inline(never)]
-pub fn without_inline_styles(html: &str) -> String {
+pub fn without_inline_code(html: &str) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     // `html[copied..]` is still to be copied; tags are looked for from `at`. Every position
@@ -31,6 +33,14 @@ pub fn without_inline_styles(html: &str) -> String {
             i += 1;
         }
         let name = &b[open + 1..i];
+        if name.eq_ignore_ascii_case(b"base") {
+            // Parsed, it would be checked against the policy's base-uri (it sets nothing in a
+            // post: the sanitiser drops it).
+            out.push_str(&html[copied..open]);
+            copied = find(b, i, b">").map_or(b.len(), |e| e + 1);
+            at = copied;
+            continue;
+        }
         if name.eq_ignore_ascii_case(b"style") {
             // The element goes, with its text, up to its end tag (or the end of the input).
             out.push_str(&html[copied..open]);
@@ -60,7 +70,9 @@ pub fn without_inline_styles(html: &str) -> String {
             {
                 i += 1;
             }
-            let is_style = b[name_at..i].eq_ignore_ascii_case(b"style");
+            let name = &b[name_at..i];
+            let inline = name.eq_ignore_ascii_case(b"style")
+                || (name.len() > 2 && name[..2].eq_ignore_ascii_case(b"on"));
             // An optional `= value`, quoted or not.
             let mut j = skip_space(b, i);
             if b.get(j) == Some(&b'=') {
@@ -75,7 +87,7 @@ pub fn without_inline_styles(html: &str) -> String {
                     }
                 };
             }
-            if is_style {
+            if inline {
                 out.push_str(&html[copied..before]);
                 copied = i;
             }
@@ -125,7 +137,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn style_attributes_and_elements_go() {
+    fn styles_and_event_handlers_go() {
         for (html, want) in [
             (r#"<p style="color:red">a</p>"#, "<p>a</p>"),
             (
@@ -151,8 +163,12 @@ mod tests {
             ("<p title=\"a > b\" style=x>", "<p title=\"a > b\">"),
             ("<p style=\"unclosed", "<p"),
             ("< style>", "< style>"),
+            ("<img src=x onerror=alert(1)>", "<img src=x>"),
+            ("a<base href=//x.invalid/>b<BASE>", "ab"),
+            ("<svg ONLOAD='a()' id=s>", "<svg id=s>"),
+            ("<p on=1 one>", "<p on=1>"),
         ] {
-            assert_eq!(without_inline_styles(html), want, "{html}");
+            assert_eq!(without_inline_code(html), want, "{html}");
         }
     }
 }
