@@ -4,6 +4,8 @@
 //! Field names are the contract between the CLI, the viewer and outside tools. Unknown keys are
 //! ignored when reading; optional fields that are absent stay absent when writing.
 
+use std::collections::HashSet;
+
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::date::Timestamp;
@@ -330,8 +332,12 @@ impl Feed {
     /// were added.
     pub fn append_page(&mut self, page: Feed) -> usize {
         let before = self.items.len();
+        // One pass over each side: the ids already held, then the page's items against them
+        // (and against each other).
+        let mut seen: HashSet<String> = self.items.iter().map(|i| i.id.clone()).collect();
+        self.items.reserve(page.items.len());
         for item in page.items {
-            if !self.items.iter().any(|i| i.id == item.id) {
+            if seen.insert(item.id.clone()) {
                 self.items.push(item);
             }
         }
