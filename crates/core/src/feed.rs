@@ -34,6 +34,25 @@ pub struct Feed {
     pub next_url: Option<String>,
     /// The events.
     pub items: Vec<Item>,
+    /// What a recap feed says about itself beyond JSON Feed: on the first page of a paginated
+    /// feed, its search index and how many pages and events there are.
+    #[serde(rename = "_recap", default, skip_serializing_if = "Option::is_none")]
+    pub recap: Option<FeedRecap>,
+}
+
+/// The top-level `_recap` extension of a paginated feed's first page, written by
+/// `recap-feed build --page-size N`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedRecap {
+    /// The search index ([`crate::index`]), relative to the feed's address like `next_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// How many pages the feed has, this one included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    /// How many events all the pages hold together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<u32>,
 }
 
 /// One recap post: one event.
