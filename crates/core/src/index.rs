@@ -119,8 +119,19 @@ impl SearchRecord {
     /// Whether the event passes the search and filters, as [`search::matches`] decides for a
     /// whole item, without takeaways.
     pub fn matches(&self, query: &ListQuery) -> bool {
-        search::matches_text(&self.item, &self.text, query)
+        search::Prepared::new(query).matches_text(&self.item, &self.text)
     }
+}
+
+/// The records that pass the search and filters, in their order; the query is prepared once.
+pub fn search<'a>(
+    records: &'a [SearchRecord],
+    query: &'a ListQuery,
+) -> impl Iterator<Item = &'a SearchRecord> {
+    let prepared = search::Prepared::new(query);
+    records
+        .iter()
+        .filter(move |r| prepared.matches_text(&r.item, &r.text))
 }
 
 /// Gives each distinct value a place in a table, in order of first use.
@@ -415,6 +426,8 @@ mod tests {
                 .map(|r| r.item.id.as_str())
                 .collect();
             assert_eq!(indexed, full, "{q:?}");
+            let searched: Vec<&str> = search(&records, q).map(|r| r.item.id.as_str()).collect();
+            assert_eq!(searched, full, "{q:?}");
         }
         // Takeaways are the one thing the index leaves out.
         let cheap = query("cheap", None, None);

@@ -44,13 +44,28 @@ pub fn matches(item: &Item, query: &ListQuery) -> bool {
     }
 }
 
-/// [`matches`] with the item's [`searchable_text`] (or part of it) already made, as a search
-/// over many events keeps it.
-pub fn matches_text(item: &Item, text: &str, query: &ListQuery) -> bool {
-    passes_filters(item, query)
-        && terms(&query.q)
-            .iter()
-            .all(|term| text.contains(term.as_str()))
+/// A query made ready to run over many events, its terms lower-cased once.
+#[derive(Debug, Clone)]
+pub struct Prepared<'q> {
+    query: &'q ListQuery,
+    terms: Vec<String>,
+}
+
+impl<'q> Prepared<'q> {
+    /// Prepares `query`.
+    pub fn new(query: &'q ListQuery) -> Self {
+        Prepared {
+            query,
+            terms: terms(&query.q),
+        }
+    }
+
+    /// [`matches`], with the item's [`searchable_text`] (or part of it) already made, as a
+    /// search over many events keeps it.
+    pub fn matches_text(&self, item: &Item, text: &str) -> bool {
+        passes_filters(item, self.query)
+            && self.terms.iter().all(|term| text.contains(term.as_str()))
+    }
 }
 
 /// The tag and year filters of a query.
