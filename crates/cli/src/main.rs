@@ -36,7 +36,8 @@ pages   pre-renders a built site (trunk build): DIR/index.html, the template, ge
         list's first screen, and every event gets DIR/events/<id>/index.html, readable
         without JavaScript, with its own title, description and Open Graph tags (canonical
         and og:url/og:image need --site-url, the site's public address). The app takes
-        these pages over and still fetches the feed.";
+        these pages over and still fetches the feed. The pages of a paginated feed beside
+        FEED.json (FEED-2.json …, through next_url) are read too.";
 
 fn main() -> ExitCode {
     match try_main(std::env::args().skip(1).collect()) {
@@ -184,9 +185,18 @@ fn run_pages(args: &[String]) -> Result<ExitCode, String> {
     let (Some(feed_path), Some(dist)) = (feed_path, dist) else {
         return Err(USAGE.to_owned());
     };
-    let text = std::fs::read_to_string(&feed_path).map_err(|e| format!("{feed_path}: {e}"))?;
-    let parsed = recap_core::parse_feed(&text).map_err(|e| format!("{feed_path}: {e}"))?;
-    let written = recap_feed::pages::write_pages(&parsed.feed, Path::new(&dist), &options)
+    let read = recap_feed::paginate::read_pages(Path::new(&feed_path))?;
+    if let Some(why) = &read.stopped {
+        eprintln!("recap-feed: {why}");
+    }
+    if read.pages() > 1 {
+        eprintln!(
+            "recap-feed: read {} pages, {} events, from {feed_path} on",
+            read.pages(),
+            read.feed.items.len()
+        );
+    }
+    let written = recap_feed::pages::write_pages(&read.feed, Path::new(&dist), &options)
         .map_err(|e| e.to_string())?;
     for id in &written.skipped {
         eprintln!("recap-feed: no page for {id:?}: not a directory name");

@@ -229,6 +229,72 @@ pub fn write_paginated(
     })
 }
 
+/// A feed read from its first page and the pages after it.
+#[derive(Debug, Clone)]
+pub struct ReadBack {
+    /// Every event of the pages read, newest first; `next_url` is the first one not followed.
+    pub feed: Feed,
+    /// How many pages were read.
+    pages: usize,
+    /// Why the chain of pages stopped before its end, when it did.
+    pub stopped: Option<String>,
+}
+
+impl ReadBack {
+    /// How many pages were read, the first included.
+    pub fn pages(&self) -> usize {
+        self.pages
+    }
+}
+
+/// Reads the feed at `first` and each page its `next_url` names beside it (`feed-2.json`, as
+/// `build --page-size` writes them), so that the whole archive can be pre-rendered. A `next_url`
+/// that is not a file name in the same folder (another site, another folder), or that leads
+/// back to a page already read, ends the chain and says so in [`ReadBack::stopped`]; a page that
+/// is named but cannot be read or is not a feed is an error.
+pub fn read_pages(first: &Path) -> Result<ReadBack, String> {
+    let dir = first.parent().unwrap_or(Path::new(""));
+    let read = |path: &Path| -> Result<Feed, String> {
+        let shown = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
+        let parsed = recap_core::parse_feed(&text).map_err(|e| format!("{shown}: {e}"))?;
+        Ok(parsed.feed)
+    };
+    let mut feed = read(first)?;
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    seen.insert(first.to_path_buf());
+    let mut pages = 1;
+    let mut stopped = None;
+    while let Some(next) = feed.next_url.clone() {
+        let sibling = !next.is_empty()
+            && !next.contains(['/', '\\', ':', '?', '#'])
+            && !matches!(next.as_str(), "." | "..");
+        if !sibling {
+            stopped = Some(format!(
+                "next_url {next:?} is not a page beside {}; its events are not included",
+                first.display()
+            ));
+            break;
+        }
+        let path = dir.join(&next);
+        if !seen.insert(path.clone()) {
+            stopped = Some(format!(
+                "next_url {next:?} leads back to a page already read"
+            ));
+            feed.next_url = None;
+            break;
+        }
+        let page = read(&path).map_err(|e| format!("{e} (named by next_url)"))?;
+        feed.append_page(page);
+        pages += 1;
+    }
+    Ok(ReadBack {
+        feed,
+        pages,
+        stopped,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -232,3 +232,54 @@ fn a_page_size_that_is_not_a_positive_number_is_refused_before_anything_is_writt
     }
     assert_eq!(names(&dir), Vec::<String>::new());
 }
+
+#[test]
+fn the_pages_read_back_are_the_whole_feed_and_a_chain_that_leaves_the_folder_stops() {
+    let dir = temp_dir("readback");
+    let out = dir.join("feed.json");
+    assert!(build(&out, &["--page-size", "8"]).status.success());
+    let whole_dir = temp_dir("readback-whole");
+    assert!(build(&whole_dir.join("feed.json"), &[]).status.success());
+    let whole = read(&whole_dir.join("feed.json"));
+
+    let back = recap_feed::paginate::read_pages(&out).unwrap();
+    assert_eq!(back.pages(), whole.items.len().div_ceil(8));
+    assert_eq!(back.stopped, None);
+    assert_eq!(back.feed.items, whole.items);
+    assert_eq!(back.feed.next_url, None);
+    assert_eq!(
+        back.feed.recap.unwrap().index.as_deref(),
+        Some("feed-index.json")
+    );
+
+    // Page 2 names a page on another site, then page 3 loops back to page 2.
+    let page2 = std::fs::read_to_string(dir.join("feed-2.json")).unwrap();
+    let elsewhere = page2.replace(
+        r#""next_url":"feed-3.json""#,
+        r#""next_url":"https://x.example/feed-3.json""#,
+    );
+    assert_ne!(elsewhere, page2);
+    std::fs::write(dir.join("feed-2.json"), &elsewhere).unwrap();
+    let back = recap_feed::paginate::read_pages(&out).unwrap();
+    assert_eq!(back.pages(), 2);
+    assert_eq!(back.feed.items.len(), 16);
+    assert!(back
+        .stopped
+        .unwrap()
+        .contains("https://x.example/feed-3.json"));
+
+    let looping = page2.replace(r#""next_url":"feed-3.json""#, r#""next_url":"feed.json""#);
+    std::fs::write(dir.join("feed-2.json"), &looping).unwrap();
+    let back = recap_feed::paginate::read_pages(&out).unwrap();
+    assert_eq!(back.pages(), 2);
+    assert!(back.stopped.unwrap().contains("leads back"));
+
+    // A page that is named but missing is an error that names it.
+    std::fs::write(dir.join("feed-2.json"), &page2).unwrap();
+    std::fs::remove_file(dir.join("feed-3.json")).unwrap();
+    let err = recap_feed::paginate::read_pages(&out).unwrap_err();
+    assert!(
+        err.contains("feed-3.json") && err.contains("named by next_url"),
+        "{err}"
+    );
+}
