@@ -20,6 +20,7 @@ pub fn EventList(items: Vec<Item>, #[prop(optional, into)] query: String) -> imp
         description: None,
         next_url: None,
         items,
+        recap: None,
     });
     view! {
         <Rendered render=Box::new(move |dom| {

@@ -150,6 +150,7 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
         description: config.description,
         next_url: None,
         items: built.iter().map(|b| b.item.clone()).collect(),
+        recap: None,
     };
     Ok(Output {
         feed,

@@ -5,5 +5,6 @@
 pub mod build;
 pub mod check;
 pub mod pages;
+pub mod paginate;
 pub mod post;
 pub mod talks;

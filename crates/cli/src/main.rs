@@ -1,17 +1,20 @@
 //! `recap-feed`: Jekyll posts → a Recap JSON Feed, and feed checks.
 #![forbid(unsafe_code)]
 
+use std::num::NonZeroUsize;
 use std::path::Path;
 use std::process::ExitCode;
 
 use recap_core::Severity;
 use recap_feed::build::{build, Options, TalkSource};
 use recap_feed::check::{check_feed, check_item, talk_table, Finding};
+use recap_feed::paginate::{paginate, write_paginated};
 
 const USAGE: &str = "\
 usage:
   recap-feed build POSTS_DIR --out FEED.json [--title T] [--home-page-url URL]
                    [--feed-url URL] [--permalink date|pretty|none|TEMPLATE] [--pretty]
+                   [--page-size N]
   recap-feed check FEED.json|POSTS_DIR
   recap-feed check --talks POSTS_DIR
   recap-feed pages FEED.json --dist DIR [--site-url URL]
@@ -20,6 +23,10 @@ build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, time
         takeaways in each item's _recap (a post's own `talks:` list replaces what is
         extracted). A post, or an entry of a `talks:` list, that cannot be read is reported
         with its file and line and left out; the exit status is 1 when any was.
+        With --page-size N, FEED.json holds the newest N events and names the next page
+        (FEED-2.json, FEED-3.json …) in next_url, and FEED-index.json beside it is the
+        search index of every event; pages an earlier build left beyond the last are
+        removed.
 check   reports what a reader would miss: items or posts that cannot be read (errors, exit
         status 1), talks without a time, videos that cannot be played, a next meetup
         without a link (warnings). With --talks, it lists per post the talks found
@@ -29,7 +36,8 @@ pages   pre-renders a built site (trunk build): DIR/index.html, the template, ge
         list's first screen, and every event gets DIR/events/<id>/index.html, readable
         without JavaScript, with its own title, description and Open Graph tags (canonical
         and og:url/og:image need --site-url, the site's public address). The app takes
-        these pages over and still fetches the feed.";
+        these pages over and still fetches the feed. The pages of a paginated feed beside
+        FEED.json (FEED-2.json …, through next_url) are read too.";
 
 fn main() -> ExitCode {
     match try_main(std::env::args().skip(1).collect()) {
@@ -62,6 +70,7 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     let mut dir = None;
     let mut out = None;
     let mut pretty = false;
+    let mut page_size = None;
     let mut options = Options::default();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -77,6 +86,7 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
             "--feed-url" => options.feed_url = Some(value()?),
             "--permalink" => options.permalink = Some(value()?),
             "--pretty" => pretty = true,
+            "--page-size" => page_size = Some(parse_page_size(&value()?)?),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
             path if dir.is_none() => dir = Some(path.to_owned()),
             extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
@@ -93,16 +103,42 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     for error in &talk_errors {
         eprintln!("recap-feed: {error}");
     }
-    let json = if pretty {
-        serde_json::to_string_pretty(&output.feed)
-    } else {
-        serde_json::to_string(&output.feed)
-    }
-    .map_err(|e| format!("cannot write the feed: {e}"))?;
-    std::fs::write(&out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
     let talks: usize = output.feed.items.iter().map(|i| i.talks().len()).sum();
+    let wrote = match page_size {
+        None => {
+            let json = if pretty {
+                serde_json::to_string_pretty(&output.feed)
+            } else {
+                serde_json::to_string(&output.feed)
+            }
+            .map_err(|e| format!("cannot write the feed: {e}"))?;
+            std::fs::write(&out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
+            out.clone()
+        }
+        Some(page_size) => {
+            let out_path = Path::new(&out);
+            let first = out_path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .ok_or_else(|| format!("{out}: --out must name a file"))?;
+            let paginated = paginate(&output.feed, first, page_size);
+            let written =
+                write_paginated(&paginated, out_path, pretty).map_err(|e| e.to_string())?;
+            for path in &written.removed {
+                eprintln!(
+                    "recap-feed: removed {}, a page beyond the last",
+                    path.display()
+                );
+            }
+            format!(
+                "{out} and {} more pages of at most {page_size}, and the search index to {}",
+                written.pages.len() - 1,
+                written.index.display()
+            )
+        }
+    };
     eprintln!(
-        "recap-feed: wrote {} events with {talks} talks to {out}; {} posts skipped, {} talks from front matter left out",
+        "recap-feed: wrote {} events with {talks} talks to {wrote}; {} posts skipped, {} talks from front matter left out",
         output.feed.items.len(),
         output.skipped.len(),
         talk_errors.len()
@@ -112,6 +148,19 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `--page-size`: a whole number of events, at least 1.
+fn parse_page_size(text: &str) -> Result<NonZeroUsize, String> {
+    match text.parse::<usize>() {
+        Ok(n) => NonZeroUsize::new(n).ok_or_else(|| {
+            "--page-size must be at least 1: it is how many events each page of the feed holds"
+                .to_owned()
+        }),
+        Err(_) => Err(format!(
+            "--page-size takes a whole number of events per page, such as 100, not {text:?}"
+        )),
+    }
 }
 
 fn run_pages(args: &[String]) -> Result<ExitCode, String> {
@@ -136,9 +185,18 @@ fn run_pages(args: &[String]) -> Result<ExitCode, String> {
     let (Some(feed_path), Some(dist)) = (feed_path, dist) else {
         return Err(USAGE.to_owned());
     };
-    let text = std::fs::read_to_string(&feed_path).map_err(|e| format!("{feed_path}: {e}"))?;
-    let parsed = recap_core::parse_feed(&text).map_err(|e| format!("{feed_path}: {e}"))?;
-    let written = recap_feed::pages::write_pages(&parsed.feed, Path::new(&dist), &options)
+    let read = recap_feed::paginate::read_pages(Path::new(&feed_path))?;
+    if let Some(why) = &read.stopped {
+        eprintln!("recap-feed: {why}");
+    }
+    if read.pages() > 1 {
+        eprintln!(
+            "recap-feed: read {} pages, {} events, from {feed_path} on",
+            read.pages(),
+            read.feed.items.len()
+        );
+    }
+    let written = recap_feed::pages::write_pages(&read.feed, Path::new(&dist), &options)
         .map_err(|e| e.to_string())?;
     for id in &written.skipped {
         eprintln!("recap-feed: no page for {id:?}: not a directory name");
@@ -227,6 +285,8 @@ fn run_check(path: &Path) -> Result<ExitCode, String> {
             .collect();
         for built in &output.built {
             let place = built.path.display().to_string();
+            // A post's findings all name the post, so a repeat can only be among its own.
+            let own = findings.len();
             findings.extend(built.talk_errors.iter().map(|err| Finding {
                 severity: Severity::Error,
                 place: err.place(),
@@ -239,7 +299,7 @@ fn run_check(path: &Path) -> Result<ExitCode, String> {
                     place: place.clone(),
                     message: diagnostic.clone(),
                 };
-                if !findings.contains(&finding) {
+                if !findings[own..].contains(&finding) {
                     findings.push(finding);
                 }
             }

@@ -4,6 +4,8 @@
 //! Field names are the contract between the CLI, the viewer and outside tools. Unknown keys are
 //! ignored when reading; optional fields that are absent stay absent when writing.
 
+use std::collections::HashSet;
+
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::date::Timestamp;
@@ -32,6 +34,25 @@ pub struct Feed {
     pub next_url: Option<String>,
     /// The events.
     pub items: Vec<Item>,
+    /// What a recap feed says about itself beyond JSON Feed: on the first page of a paginated
+    /// feed, its search index and how many pages and events there are.
+    #[serde(rename = "_recap", default, skip_serializing_if = "Option::is_none")]
+    pub recap: Option<FeedRecap>,
+}
+
+/// The top-level `_recap` extension of a paginated feed's first page, written by
+/// `recap-feed build --page-size N`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedRecap {
+    /// The search index ([`crate::index`]), relative to the feed's address like `next_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// How many pages the feed has, this one included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    /// How many events all the pages hold together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<u32>,
 }
 
 /// One recap post: one event.
@@ -330,8 +351,12 @@ impl Feed {
     /// were added.
     pub fn append_page(&mut self, page: Feed) -> usize {
         let before = self.items.len();
+        // One pass over each side: the ids already held, then the page's items against them
+        // (and against each other).
+        let mut seen: HashSet<String> = self.items.iter().map(|i| i.id.clone()).collect();
+        self.items.reserve(page.items.len());
         for item in page.items {
-            if !self.items.iter().any(|i| i.id == item.id) {
+            if seen.insert(item.id.clone()) {
                 self.items.push(item);
             }
         }

@@ -10,6 +10,8 @@
 //! - [`blocks`]: the block model that talk extraction reads; `markdown` (feature `markdown`)
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
+//! - [`index`]: the compact search index of a paginated feed: every event's page and what
+//!   search reads.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
 //! - [`markup`]: the static parts of the pages as a node tree, written as HTML or DOM.
 //! - [`player`]: the event video's players, their postMessage protocol, the talk playing, and
@@ -31,6 +33,7 @@ pub mod blocks;
 mod date;
 pub mod extract;
 mod feed;
+pub mod index;
 pub mod inline;
 pub mod load;
 #[cfg(feature = "markdown")]
@@ -48,6 +51,8 @@ pub mod url;
 pub mod video;
 
 pub use date::{DateError, Timestamp};
-pub use feed::{Feed, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk, JSON_FEED_VERSION};
+pub use feed::{
+    Feed, FeedRecap, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk, JSON_FEED_VERSION,
+};
 pub use load::LoadError;
 pub use parse::{parse_feed, FeedError, ParsedFeed, Problem, Severity};

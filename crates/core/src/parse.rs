@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::feed::{Feed, Item};
+use crate::feed::{Feed, FeedRecap, Item};
 
 /// How bad a [`Problem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +96,9 @@ struct RawFeed<'a> {
     next_url: Option<String>,
     #[serde(borrow)]
     items: Option<Vec<&'a RawValue>>,
+    /// Read on its own, so that a malformed extension costs only itself.
+    #[serde(rename = "_recap", default, borrow)]
+    recap: Option<&'a RawValue>,
 }
 
 /// Reads a JSON Feed document.
@@ -159,6 +162,20 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
         );
     }
 
+    let recap = raw.recap.and_then(|recap| {
+        serde_json::from_str::<FeedRecap>(recap.get())
+            .map_err(|err| {
+                let path = match path_of(recap.get(), &err).as_str() {
+                    "." => "_recap".to_owned(),
+                    inner if inner.starts_with('[') => format!("_recap{inner}"),
+                    inner => format!("_recap.{inner}"),
+                };
+                let message = format!("{}; the extension is ignored", strip_position(&err));
+                warn(&mut problems, &path, message);
+            })
+            .ok()
+    });
+
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
     let mut seen_ids = HashSet::with_capacity(raw_items.len());
     for (index, raw_item) in raw_items.iter().enumerate() {
@@ -189,6 +206,7 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
             description: raw.description,
             next_url: raw.next_url,
             items,
+            recap,
         },
         problems,
         saved: None,
@@ -369,6 +387,51 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_top_level_recap_extension_and_ignores_other_top_level_keys() {
+        let text = r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","_other":[1],
+            "icon":"x.png","_recap":{"index":"feed-index.json","pages":5,"items":10000,"later":true},
+            "next_url":"feed-2.json","items":[{"id":"a"}]}"#;
+        let parsed = parse_feed(text).unwrap();
+        assert_eq!(parsed.problems, vec![]);
+        assert_eq!(
+            parsed.feed.recap,
+            Some(FeedRecap {
+                index: Some("feed-index.json".into()),
+                pages: Some(5),
+                items: Some(10_000),
+            })
+        );
+        assert_eq!(parsed.feed.next_url.as_deref(), Some("feed-2.json"));
+        let written = serde_json::to_string(&parsed.feed).unwrap();
+        assert!(written.contains(r#""_recap":{"index":"feed-index.json","pages":5,"items":10000}"#));
+        assert_eq!(parse_feed(&written).unwrap().feed, parsed.feed);
+        // A feed without it writes none.
+        let plain = parse_feed(&feed_with_items(r#"{"id":"a"}"#)).unwrap().feed;
+        assert_eq!(plain.recap, None);
+        assert!(!serde_json::to_string(&plain).unwrap().contains("_recap"));
+    }
+
+    #[test]
+    fn a_malformed_top_level_recap_is_a_warning_and_the_items_are_kept() {
+        for (recap, path) in [
+            (r#"{"pages":"five"}"#, "_recap.pages"),
+            (r#"{"index":3}"#, "_recap.index"),
+            (r#"[1,2]"#, "_recap[0]"),
+            (r#""feed-index.json""#, "_recap"),
+        ] {
+            let text = format!(
+                r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","_recap":{recap},"items":[{{"id":"a"}}]}}"#
+            );
+            let parsed = parse_feed(&text).unwrap();
+            assert_eq!(parsed.feed.recap, None, "{recap}");
+            assert_eq!(parsed.feed.items.len(), 1);
+            assert_eq!(parsed.problems.len(), 1, "{recap}");
+            assert_eq!(parsed.problems[0].path, path);
+            assert_eq!(parsed.problems[0].severity, Severity::Warning);
+        }
+    }
+
+    #[test]
     fn skips_broken_items_with_their_json_path_and_keeps_the_rest() {
         let text = feed_with_items(
             r#"
@@ -545,6 +608,31 @@ mod feed_tests {
             ("b", Some("c"), Some("a"))
         );
         assert!(first.find("zzz").is_none());
+    }
+
+    #[test]
+    fn appending_many_pages_stays_linear_and_keeps_each_id_once() {
+        // 20,000 held and 20,000 offered, half of them known: quadratic would be 4·10⁸ id
+        // comparisons; this is a hash look-up each.
+        let items = |from: usize, to: usize| {
+            (from..to)
+                .map(|n| format!(r#"{{"id":"e{n}","date_published":"2000-01-01T00:00:00Z"}}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let mut first = feed(&items(0, 20_000));
+        let page = feed(&items(10_000, 30_000));
+        let started = std::time::Instant::now();
+        assert_eq!(first.append_page(page), 10_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(first.items.len(), 30_000);
+        let ids: HashSet<&str> = first.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), 30_000);
+        // A page whose own items repeat an id adds it once.
+        let mut one = feed(r#"{"id":"x"}"#);
+        let mut twice = feed(r#"{"id":"y"}"#);
+        twice.items.push(twice.items[0].clone());
+        assert_eq!(one.append_page(twice), 1);
     }
 
     #[test]

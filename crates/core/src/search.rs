@@ -35,6 +35,41 @@ pub fn searchable_text(item: &Item) -> String {
 
 /// Whether the item passes the search and filters. Every term must appear somewhere.
 pub fn matches(item: &Item, query: &ListQuery) -> bool {
+    passes_filters(item, query) && {
+        let terms = terms(&query.q);
+        terms.is_empty() || {
+            let text = searchable_text(item);
+            terms.iter().all(|term| text.contains(term.as_str()))
+        }
+    }
+}
+
+/// A query made ready to run over many events, its terms lower-cased once.
+#[derive(Debug, Clone)]
+pub struct Prepared<'q> {
+    query: &'q ListQuery,
+    terms: Vec<String>,
+}
+
+impl<'q> Prepared<'q> {
+    /// Prepares `query`.
+    pub fn new(query: &'q ListQuery) -> Self {
+        Prepared {
+            query,
+            terms: terms(&query.q),
+        }
+    }
+
+    /// [`matches()`], with the item's [`searchable_text`] (or part of it) already made, as a
+    /// search over many events keeps it.
+    pub fn matches_text(&self, item: &Item, text: &str) -> bool {
+        passes_filters(item, self.query)
+            && self.terms.iter().all(|term| text.contains(term.as_str()))
+    }
+}
+
+/// The tag and year filters of a query.
+fn passes_filters(item: &Item, query: &ListQuery) -> bool {
     if let Some(tag) = &query.tag {
         if !item.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
             return false;
@@ -45,12 +80,7 @@ pub fn matches(item: &Item, query: &ListQuery) -> bool {
             return false;
         }
     }
-    let terms = terms(&query.q);
-    if terms.is_empty() {
-        return true;
-    }
-    let text = searchable_text(item);
-    terms.iter().all(|term| text.contains(term.as_str()))
+    true
 }
 
 /// Splits `text` into runs, marking those that match a search term (case-insensitive), for

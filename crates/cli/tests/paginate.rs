@@ -1,0 +1,285 @@
+//! `recap-feed build --page-size N`: the pages, the search index, stale pages.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use recap_core::index::read_index;
+use recap_core::{parse_feed, Feed, FeedRecap};
+
+fn recap_feed(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_recap-feed"))
+        .args(args)
+        .output()
+        .expect("recap-feed runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("recap-pages-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn posts() -> String {
+    common::repo()
+        .join("tests/fixtures/posts/_posts")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn build(out: &Path, extra: &[&str]) -> Output {
+    let out = out.to_string_lossy();
+    let mut args = vec![
+        "build",
+        "--title",
+        "Fixture meetups",
+        "--home-page-url",
+        "https://meetups.example/",
+        "--feed-url",
+        "https://meetups.example/recap/feed.json",
+    ];
+    let posts = posts();
+    args.extend([posts.as_str(), "--out", &out]);
+    args.extend(extra);
+    recap_feed(&args)
+}
+
+fn read(path: &Path) -> Feed {
+    let parsed = parse_feed(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(parsed.problems, vec![], "{}", path.display());
+    parsed.feed
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn pages_chain_through_next_url_and_hold_the_whole_feed_newest_first() {
+    let whole_dir = temp_dir("whole");
+    assert!(build(&whole_dir.join("feed.json"), &[]).status.success());
+    let whole = read(&whole_dir.join("feed.json"));
+    assert_eq!(whole.next_url, None);
+    assert_eq!(whole.recap, None);
+    assert_eq!(names(&whole_dir), ["feed.json"], "no index without pages");
+    let total = whole.items.len();
+    assert!(total > 20, "{total}");
+
+    let dir = temp_dir("paged");
+    let output = build(&dir.join("feed.json"), &["--page-size", "10"]);
+    assert!(output.status.success(), "{output:?}");
+    let pages = total.div_ceil(10);
+    let mut expected: Vec<String> = (2..=pages).map(|n| format!("feed-{n}.json")).collect();
+    expected.extend(["feed-index.json".into(), "feed.json".into()]);
+    expected.sort();
+    assert_eq!(names(&dir), expected);
+
+    // Follow next_url from the first page, as the app does.
+    let mut items = Vec::new();
+    let mut name = "feed.json".to_owned();
+    let mut seen = 0;
+    loop {
+        seen += 1;
+        let page = read(&dir.join(&name));
+        assert_eq!(page.version, whole.version);
+        assert_eq!(page.title, "Fixture meetups");
+        assert_eq!(page.home_page_url, whole.home_page_url);
+        assert_eq!(page.description, whole.description);
+        assert_eq!(
+            page.feed_url.as_deref(),
+            Some(format!("https://meetups.example/recap/{name}").as_str())
+        );
+        if seen == 1 {
+            assert_eq!(
+                page.recap,
+                Some(FeedRecap {
+                    index: Some("feed-index.json".into()),
+                    pages: Some(u32::try_from(pages).unwrap()),
+                    items: Some(u32::try_from(total).unwrap()),
+                })
+            );
+        } else {
+            assert_eq!(page.recap, None);
+        }
+        let last = seen == pages;
+        assert_eq!(
+            page.items.len(),
+            if last { total - 10 * (pages - 1) } else { 10 }
+        );
+        items.extend(page.items);
+        match page.next_url {
+            Some(next) => {
+                assert!(!last);
+                assert_eq!(next, format!("feed-{}.json", seen + 1));
+                name = next;
+            }
+            None => break,
+        }
+    }
+    assert_eq!(seen, pages);
+    assert_eq!(items, whole.items, "the pages together are the whole feed");
+
+    // The index: every event once, with its page and what search reads.
+    let records =
+        read_index(&std::fs::read_to_string(dir.join("feed-index.json")).unwrap()).unwrap();
+    assert_eq!(records.len(), total);
+    for (at, (record, item)) in records.iter().zip(&whole.items).enumerate() {
+        assert_eq!(record.item.id, item.id);
+        assert_eq!(record.page as usize, at / 10 + 1);
+        assert_eq!(record.item.title, item.title);
+        assert_eq!(record.item.date_published, item.date_published);
+        assert_eq!(record.item.tags, item.tags);
+        assert_eq!(record.item.location(), item.location());
+        assert_eq!(record.item.talks().len(), item.talks().len());
+        for (a, b) in record.item.talks().iter().zip(item.talks()) {
+            assert_eq!((&a.title, &a.speakers), (&b.title, &b.speakers));
+        }
+    }
+}
+
+#[test]
+fn stale_pages_are_removed_and_nothing_else() {
+    let dir = temp_dir("stale");
+    let keep = [
+        "feed-07.json",
+        "feed-9.json.bak",
+        "other-9.json",
+        "notes.txt",
+        "feed-index.json.old",
+    ];
+    for name in keep
+        .iter()
+        .chain(&["feed-2.json", "feed-40.json", "feed-41.json"])
+    {
+        std::fs::write(dir.join(name), "old").unwrap();
+    }
+    std::fs::create_dir(dir.join("feed-50.json")).unwrap();
+    let output = build(&dir.join("feed.json"), &["--page-size", "30"]);
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("feed-40.json, a page beyond the last"),
+        "{stderr}"
+    );
+    let names = names(&dir);
+    for name in keep {
+        assert!(names.contains(&name.to_owned()), "{name} kept");
+    }
+    assert!(!names.contains(&"feed-40.json".to_owned()));
+    assert!(!names.contains(&"feed-41.json".to_owned()));
+    // A folder is not a page, whatever its name.
+    assert!(dir.join("feed-50.json").is_dir());
+    // Page 2 is rewritten.
+    let page2 = read(&dir.join("feed-2.json"));
+    assert!(!page2.items.is_empty());
+}
+
+#[test]
+fn a_page_size_of_one_page_has_no_next_url() {
+    let dir = temp_dir("one");
+    let output = build(&dir.join("all.json"), &["--page-size", "100000"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(names(&dir), ["all-index.json", "all.json"]);
+    let feed = read(&dir.join("all.json"));
+    assert_eq!(feed.next_url, None);
+    assert_eq!(feed.recap.as_ref().unwrap().pages, Some(1));
+    assert_eq!(feed.recap.unwrap().index.as_deref(), Some("all-index.json"));
+}
+
+#[test]
+fn an_empty_folder_is_one_empty_page() {
+    let dir = temp_dir("empty");
+    std::fs::create_dir(dir.join("_posts")).unwrap();
+    let out = dir.join("feed.json");
+    let output = recap_feed(&[
+        "build",
+        &dir.join("_posts").to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--page-size",
+        "5",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let feed = read(&out);
+    assert!(feed.items.is_empty());
+    assert_eq!(feed.next_url, None);
+    assert_eq!(feed.recap.as_ref().unwrap().items, Some(0));
+    let index = std::fs::read_to_string(dir.join("feed-index.json")).unwrap();
+    assert_eq!(read_index(&index).unwrap(), vec![]);
+}
+
+#[test]
+fn a_page_size_that_is_not_a_positive_number_is_refused_before_anything_is_written() {
+    let dir = temp_dir("zero");
+    for (size, message) in [
+        ("0", "--page-size must be at least 1"),
+        ("ten", "--page-size takes a whole number of events per page"),
+        ("-3", "--page-size takes a whole number"),
+    ] {
+        let output = build(&dir.join("feed.json"), &["--page-size", size]);
+        assert_eq!(output.status.code(), Some(2), "{size}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{size}: {stderr}");
+    }
+    assert_eq!(names(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn the_pages_read_back_are_the_whole_feed_and_a_chain_that_leaves_the_folder_stops() {
+    let dir = temp_dir("readback");
+    let out = dir.join("feed.json");
+    assert!(build(&out, &["--page-size", "8"]).status.success());
+    let whole_dir = temp_dir("readback-whole");
+    assert!(build(&whole_dir.join("feed.json"), &[]).status.success());
+    let whole = read(&whole_dir.join("feed.json"));
+
+    let back = recap_feed::paginate::read_pages(&out).unwrap();
+    assert_eq!(back.pages(), whole.items.len().div_ceil(8));
+    assert_eq!(back.stopped, None);
+    assert_eq!(back.feed.items, whole.items);
+    assert_eq!(back.feed.next_url, None);
+    assert_eq!(
+        back.feed.recap.unwrap().index.as_deref(),
+        Some("feed-index.json")
+    );
+
+    // Page 2 names a page on another site, then page 3 loops back to page 2.
+    let page2 = std::fs::read_to_string(dir.join("feed-2.json")).unwrap();
+    let elsewhere = page2.replace(
+        r#""next_url":"feed-3.json""#,
+        r#""next_url":"https://x.example/feed-3.json""#,
+    );
+    assert_ne!(elsewhere, page2);
+    std::fs::write(dir.join("feed-2.json"), &elsewhere).unwrap();
+    let back = recap_feed::paginate::read_pages(&out).unwrap();
+    assert_eq!(back.pages(), 2);
+    assert_eq!(back.feed.items.len(), 16);
+    assert!(back
+        .stopped
+        .unwrap()
+        .contains("https://x.example/feed-3.json"));
+
+    let looping = page2.replace(r#""next_url":"feed-3.json""#, r#""next_url":"feed.json""#);
+    std::fs::write(dir.join("feed-2.json"), &looping).unwrap();
+    let back = recap_feed::paginate::read_pages(&out).unwrap();
+    assert_eq!(back.pages(), 2);
+    assert!(back.stopped.unwrap().contains("leads back"));
+
+    // A page that is named but missing is an error that names it.
+    std::fs::write(dir.join("feed-2.json"), &page2).unwrap();
+    std::fs::remove_file(dir.join("feed-3.json")).unwrap();
+    let err = recap_feed::paginate::read_pages(&out).unwrap_err();
+    assert!(
+        err.contains("feed-3.json") && err.contains("named by next_url"),
+        "{err}"
+    );
+}

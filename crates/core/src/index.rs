@@ -1,0 +1,471 @@
+//! The search index of a paginated feed: every event, the page of the feed it is on, and what
+//! search reads, in a compact file beside the pages (`recap-feed build --page-size N` writes it,
+//! the feed's first page names it in its top-level `_recap.index`).
+//!
+//! The layout is arrays, not objects, with one table of the strings that repeat:
+//!
+//! ```json
+//! {"v":1,
+//!  "s":["Meetup","Video","Leeds, UK","Ada Lovelace","Loom Works"],
+//!  "p":[[3,4]],
+//!  "e":[["2023-05-03-may","2023-05-03","May meetup",1,[0,1],2,[["eBPF for everyone",[0]]]]]}
+//! ```
+//!
+//! - `v`: the format's version, [`INDEX_VERSION`].
+//! - `s`: strings shared by many events: tags, locations, speakers' names, organisations.
+//! - `p`: speakers, each `[name, organisation]` as places in `s` (the organisation may be
+//!   `null`), so that someone who speaks often is written once with their organisation.
+//! - `e`: the events in feed order (newest first), each
+//!   `[id, date, title, page, [tag…], location, [[talk title, [speaker…]]…]]`: `date` is the
+//!   item's `date_published`, shortened to `YYYY-MM-DD` when it is midnight UTC, or `null`;
+//!   `title` and a talk's title may be `null`; `page` is 1 for the feed's first page; tags and
+//!   the location are places in `s`, speakers places in `p`.
+//!
+//! Takeaways are left out: they are most of a recap's text and would make the index several
+//! times larger, while a visitor searching an archive looks for a talk, a speaker or an
+//! organisation. A search over the records matches event titles, talk titles, speakers and
+//! organisations, with the same tag and year filters as [`crate::search::matches`].
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::feed::{Item, Recap, Speaker, Talk};
+use crate::route::ListQuery;
+use crate::search;
+use crate::Timestamp;
+
+/// The index format this crate writes and reads.
+pub const INDEX_VERSION: u32 = 1;
+
+/// The search index as stored (see the module's documentation for the layout).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// The format's version.
+    #[serde(rename = "v")]
+    pub version: u32,
+    /// Shared strings: tags, locations, speakers' names, organisations.
+    #[serde(rename = "s")]
+    pub strings: Vec<String>,
+    /// Speakers: name and organisation, as places in `strings`.
+    #[serde(rename = "p")]
+    pub speakers: Vec<IndexSpeaker>,
+    /// The events, in feed order.
+    #[serde(rename = "e")]
+    pub events: Vec<IndexEvent>,
+}
+
+/// A speaker: `[name, organisation]`, places in [`SearchIndex::strings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IndexSpeaker(pub u32, pub Option<u32>);
+
+/// An event: `[id, date, title, page, tags, location, talks]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEvent(
+    /// The item's id.
+    pub String,
+    /// Its `date_published`, `YYYY-MM-DD` when that is midnight UTC.
+    pub Option<String>,
+    /// Its title.
+    pub Option<String>,
+    /// The page it is on, 1 for the first.
+    pub u32,
+    /// Its tags, places in [`SearchIndex::strings`].
+    pub Vec<u32>,
+    /// Its location, a place in [`SearchIndex::strings`].
+    pub Option<u32>,
+    /// Its talks.
+    pub Vec<IndexTalk>,
+);
+
+/// A talk: `[title, speakers]`, speakers as places in [`SearchIndex::speakers`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexTalk(pub Option<String>, pub Vec<u32>);
+
+/// Why an index cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    /// Not JSON, or not shaped like the index.
+    #[error("the search index cannot be read: {0}")]
+    Format(String),
+    /// Another version of the format.
+    #[error("the search index is version {0}, this viewer reads version {INDEX_VERSION}")]
+    Version(u32),
+    /// An event refers to a string or speaker that is not there, or has a date that is not one.
+    #[error("the search index's event {event} ({id:?}) is broken: {what}")]
+    Event {
+        /// Its place in the index.
+        event: usize,
+        /// Its id.
+        id: String,
+        /// What is wrong.
+        what: String,
+    },
+}
+
+/// One event as search sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRecord {
+    /// The event as far as the index knows it: id, title, date, tags, location, and talks with
+    /// their titles and speakers (no takeaways, times or links).
+    pub item: Item,
+    /// The page of the feed it is on, 1 for the first.
+    pub page: u32,
+    /// What search reads, lower-cased ([`search::searchable_text`] of `item`).
+    pub text: String,
+}
+
+impl SearchRecord {
+    /// Whether the event passes the search and filters, as [`search::matches`] decides for a
+    /// whole item, without takeaways.
+    pub fn matches(&self, query: &ListQuery) -> bool {
+        search::Prepared::new(query).matches_text(&self.item, &self.text)
+    }
+}
+
+/// The records that pass the search and filters, in their order; the query is prepared once.
+pub fn search<'a>(
+    records: &'a [SearchRecord],
+    query: &'a ListQuery,
+) -> impl Iterator<Item = &'a SearchRecord> {
+    let prepared = search::Prepared::new(query);
+    records
+        .iter()
+        .filter(move |r| prepared.matches_text(&r.item, &r.text))
+}
+
+/// Gives each distinct value a place in a table, in order of first use.
+struct Table<T> {
+    places: HashMap<T, u32>,
+    values: Vec<T>,
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Table<T> {
+    fn new() -> Self {
+        Table {
+            places: HashMap::new(),
+            values: Vec::new(),
+        }
+    }
+
+    fn place(&mut self, value: &T) -> u32 {
+        if let Some(&place) = self.places.get(value) {
+            return place;
+        }
+        let place = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.places.insert(value.clone(), place);
+        self.values.push(value.clone());
+        place
+    }
+}
+
+const MIDNIGHT_UTC: &str = "T00:00:00Z";
+
+impl SearchIndex {
+    /// The index of a feed's pages, the first page first.
+    pub fn from_pages<'a>(pages: impl IntoIterator<Item = &'a [Item]>) -> SearchIndex {
+        let mut strings: Table<String> = Table::new();
+        let mut speakers: Table<IndexSpeaker> = Table::new();
+        let mut events = Vec::new();
+        for (page, items) in (1u32..).zip(pages) {
+            for item in items {
+                let tags = item.tags.iter().map(|t| strings.place(t)).collect();
+                let location = item.location().map(|l| strings.place(&l.to_owned()));
+                let talks = item
+                    .talks()
+                    .iter()
+                    .map(|talk| {
+                        let who = talk
+                            .speakers
+                            .iter()
+                            .map(|s| {
+                                let name = strings.place(&s.name);
+                                let org = s.org.as_ref().map(|o| strings.place(o));
+                                speakers.place(&IndexSpeaker(name, org))
+                            })
+                            .collect();
+                        IndexTalk(talk.title.clone(), who)
+                    })
+                    .collect();
+                let date = item.date_published.as_ref().map(|d| {
+                    let raw = d.as_str();
+                    match raw.strip_suffix(MIDNIGHT_UTC) {
+                        Some(day) if day.len() == 10 => day.to_owned(),
+                        _ => raw.to_owned(),
+                    }
+                });
+                events.push(IndexEvent(
+                    item.id.clone(),
+                    date,
+                    item.title.clone(),
+                    page,
+                    tags,
+                    location,
+                    talks,
+                ));
+            }
+        }
+        SearchIndex {
+            version: INDEX_VERSION,
+            strings: strings.values,
+            speakers: speakers.values,
+            events,
+        }
+    }
+
+    /// The events as search records, in index order.
+    pub fn records(&self) -> Result<Vec<SearchRecord>, IndexError> {
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(at, event)| self.record(event).map_err(|what| (at, event, what)))
+            .map(|r| {
+                r.map_err(|(event, e, what)| IndexError::Event {
+                    event,
+                    id: e.0.clone(),
+                    what,
+                })
+            })
+            .collect()
+    }
+
+    fn string(&self, place: u32) -> Result<&String, String> {
+        usize::try_from(place)
+            .ok()
+            .and_then(|p| self.strings.get(p))
+            .ok_or_else(|| format!("string {place} is not in the table"))
+    }
+
+    fn record(&self, event: &IndexEvent) -> Result<SearchRecord, String> {
+        let IndexEvent(id, date, title, page, tags, location, talks) = event;
+        let date_published = match date {
+            Some(date) if date.len() == 10 => Some(format!("{date}{MIDNIGHT_UTC}")),
+            other => other.clone(),
+        }
+        .map(|d| Timestamp::parse(&d).map_err(|e| e.to_string()))
+        .transpose()?;
+        let tags = tags
+            .iter()
+            .map(|&t| self.string(t).cloned())
+            .collect::<Result<_, _>>()?;
+        let location = location.map(|l| self.string(l).cloned()).transpose()?;
+        let talks = talks
+            .iter()
+            .map(|IndexTalk(title, who)| {
+                let speakers = who
+                    .iter()
+                    .map(|&p| {
+                        let IndexSpeaker(name, org) = usize::try_from(p)
+                            .ok()
+                            .and_then(|p| self.speakers.get(p))
+                            .ok_or_else(|| format!("speaker {p} is not in the table"))?;
+                        Ok(Speaker {
+                            name: self.string(*name)?.clone(),
+                            org: org.map(|o| self.string(o).cloned()).transpose()?,
+                        })
+                    })
+                    .collect::<Result<_, String>>()?;
+                Ok(Talk {
+                    title: title.clone(),
+                    speakers,
+                    ..Talk::default()
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let item = Item {
+            id: id.clone(),
+            url: None,
+            title: title.clone(),
+            summary: None,
+            content_html: None,
+            content_text: None,
+            image: None,
+            date_published,
+            date_modified: None,
+            tags,
+            recap: Some(Recap {
+                location,
+                talks: Some(talks),
+                ..Recap::default()
+            }),
+        };
+        let text = search::searchable_text(&item);
+        Ok(SearchRecord {
+            item,
+            page: *page,
+            text,
+        })
+    }
+}
+
+/// Reads an index file.
+pub fn parse_index(text: &str) -> Result<SearchIndex, IndexError> {
+    #[derive(Deserialize)]
+    struct Version {
+        #[serde(rename = "v")]
+        version: u32,
+    }
+    // The version first, so that a later format is named as such rather than as broken.
+    let Version { version } =
+        serde_json::from_str(text).map_err(|e| IndexError::Format(e.to_string()))?;
+    if version != INDEX_VERSION {
+        return Err(IndexError::Version(version));
+    }
+    serde_json::from_str(text).map_err(|e| IndexError::Format(e.to_string()))
+}
+
+/// The records of an index file: [`parse_index`], then [`SearchIndex::records`].
+pub fn read_index(text: &str) -> Result<Vec<SearchRecord>, IndexError> {
+    parse_index(text)?.records()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_feed;
+
+    fn items() -> Vec<Item> {
+        parse_feed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[
+            {"id":"a","title":"May meetup","date_published":"2023-05-03T00:00:00Z","tags":["Video","2023"],
+             "content_html":"<p>long</p>",
+             "_recap":{"location":"Leeds, UK","video":"https://youtu.be/AbCdEfGhIjK","talks":[
+               {"title":"eBPF for everyone","start":95,"speakers":[{"name":"Ada Lovelace","org":"Loom Works"},{"name":"Sam Osei"}],"takeaways":["Probes are cheap."]},
+               {"title":null,"speakers":[{"name":"Ada Lovelace","org":"Loom Works"}]}]}},
+            {"id":"/2024/06/03/june","title":"June meetup","date_published":"2024-06-03T18:30:00+01:00","tags":["video"],
+             "_recap":{"location":"Leeds, UK","talks":[{"title":"Loom at scale","speakers":[{"name":"Bo Chen","org":"Loom Works"}]}]}},
+            {"id":"c","title":"Undated"},
+            {"id":"d"}]}"#,
+        )
+        .unwrap()
+        .feed
+        .items
+    }
+
+    fn index() -> SearchIndex {
+        let items = items();
+        SearchIndex::from_pages(items.chunks(2))
+    }
+
+    #[test]
+    fn writes_the_documented_layout_with_shared_strings() {
+        let json = serde_json::to_string(&index()).unwrap();
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"v":1,"s":["video","Leeds, UK","Bo Chen","Loom Works","Video","2023","Ada Lovelace","Sam Osei"],"#,
+                r#""p":[[2,3],[6,3],[7,null]],"#,
+                r#""e":[["/2024/06/03/june","2024-06-03T18:30:00+01:00","June meetup",1,[0],1,[["Loom at scale",[0]]]],"#,
+                r#"["a","2023-05-03","May meetup",1,[4,5],1,[["eBPF for everyone",[1,2]],[null,[1]]]],"#,
+                r#"["c",null,"Undated",2,[],null,[]],["d",null,null,2,[],null,[]]]}"#
+            )
+        );
+        // "Loom Works" is written once, Ada Lovelace at Loom Works once.
+        assert_eq!(json.matches("Loom Works").count(), 1);
+        assert_eq!(json.matches("Ada Lovelace").count(), 1);
+    }
+
+    #[test]
+    fn round_trips_to_records_with_pages_and_what_search_reads() {
+        let json = serde_json::to_string(&index()).unwrap();
+        assert_eq!(parse_index(&json).unwrap(), index());
+        let records = read_index(&json).unwrap();
+        let items = items();
+        assert_eq!(records.len(), items.len());
+        for (record, item) in records.iter().zip(&items) {
+            assert_eq!(record.item.id, item.id);
+            assert_eq!(record.item.title, item.title);
+            assert_eq!(record.item.date_published, item.date_published);
+            assert_eq!(record.item.tags, item.tags);
+            assert_eq!(record.item.location(), item.location());
+            let shape = |i: &Item| -> Vec<(Option<String>, Vec<Speaker>)> {
+                i.talks()
+                    .iter()
+                    .map(|t| (t.title.clone(), t.speakers.clone()))
+                    .collect()
+            };
+            assert_eq!(shape(&record.item), shape(item));
+            assert!(record.item.talks().iter().all(|t| t.takeaways.is_empty()));
+        }
+        let pages: Vec<u32> = records.iter().map(|r| r.page).collect();
+        assert_eq!(pages, [1, 1, 2, 2]);
+        // An undated id that is not a title still shows as itself.
+        assert_eq!(records[3].item.display_title(), "d");
+    }
+
+    #[test]
+    fn records_match_as_the_full_items_do_except_takeaways() {
+        let items = items();
+        let records = index().records().unwrap();
+        let query = |q: &str, tag: Option<&str>, year: Option<i32>| ListQuery {
+            q: q.into(),
+            tag: tag.map(Into::into),
+            year,
+        };
+        let queries = [
+            query("", None, None),
+            query("EBPF", None, None),
+            query("loom", None, None),
+            query("lovelace loom", None, None),
+            query("osei", None, None),
+            query("meetup", Some("VIDEO"), None),
+            query("", None, Some(2023)),
+            query("", None, Some(2024)),
+            query("undated", None, None),
+            query("nothing", None, None),
+        ];
+        for q in &queries {
+            let full: Vec<&str> = items
+                .iter()
+                .filter(|i| search::matches(i, q))
+                .map(|i| i.id.as_str())
+                .collect();
+            let indexed: Vec<&str> = records
+                .iter()
+                .filter(|r| r.matches(q))
+                .map(|r| r.item.id.as_str())
+                .collect();
+            assert_eq!(indexed, full, "{q:?}");
+            let searched: Vec<&str> = search(&records, q).map(|r| r.item.id.as_str()).collect();
+            assert_eq!(searched, full, "{q:?}");
+        }
+        // Takeaways are the one thing the index leaves out.
+        let cheap = query("cheap", None, None);
+        assert!(items.iter().any(|i| search::matches(i, &cheap)));
+        assert!(!records.iter().any(|r| r.matches(&cheap)));
+    }
+
+    #[test]
+    fn refuses_another_version_and_broken_references() {
+        assert_eq!(
+            parse_index(r#"{"v":2,"s":[],"p":[],"e":[],"more":1}"#),
+            Err(IndexError::Version(2))
+        );
+        assert!(matches!(parse_index("[1]"), Err(IndexError::Format(_))));
+        assert!(matches!(
+            parse_index(r#"{"v":1,"s":[],"p":[],"e":[["a"]]}"#),
+            Err(IndexError::Format(_))
+        ));
+        let broken = [
+            r#"{"v":1,"s":[],"p":[],"e":[["a",null,null,1,[0],null,[]]]}"#,
+            r#"{"v":1,"s":[],"p":[],"e":[["a",null,null,1,[],7,[]]]}"#,
+            r#"{"v":1,"s":[],"p":[],"e":[["a",null,null,1,[],null,[["t",[0]]]]]}"#,
+            r#"{"v":1,"s":["x"],"p":[[0,5]],"e":[["a",null,null,1,[],null,[["t",[0]]]]]}"#,
+            r#"{"v":1,"s":[],"p":[],"e":[["a","yesterday",null,1,[],null,[]]]}"#,
+        ];
+        for text in broken {
+            match read_index(text) {
+                Err(IndexError::Event { event: 0, id, .. }) => assert_eq!(id, "a"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_feed_has_an_empty_index() {
+        let index = SearchIndex::from_pages(std::iter::empty());
+        let json = serde_json::to_string(&index).unwrap();
+        assert_eq!(json, r#"{"v":1,"s":[],"p":[],"e":[]}"#);
+        assert_eq!(read_index(&json).unwrap(), vec![]);
+    }
+}
