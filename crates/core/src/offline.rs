@@ -8,10 +8,10 @@ pub const SAVED_HEADER: &str = "x-recap-saved";
 pub fn saved_copy_notice(saved: &str) -> String {
     match crate::Timestamp::parse(saved) {
         Ok(time) => format!(
-            "You are offline: this is the saved copy of the events from {}.",
+            "The network is not answering: this is the saved copy of the events from {}.",
             time.date_in_words()
         ),
-        Err(_) => "You are offline: this is a saved copy of the events.".to_owned(),
+        Err(_) => "The network is not answering: this is a saved copy of the events.".to_owned(),
     }
 }
 
@@ -23,11 +23,11 @@ mod tests {
     fn the_notice_gives_the_day_of_the_copy() {
         assert_eq!(
             saved_copy_notice("2026-12-02T04:13:00.123Z"),
-            "You are offline: this is the saved copy of the events from Wednesday 2 December 2026."
+            "The network is not answering: this is the saved copy of the events from Wednesday 2 December 2026."
         );
         assert_eq!(
             saved_copy_notice("yesterday"),
-            "You are offline: this is a saved copy of the events."
+            "The network is not answering: this is a saved copy of the events."
         );
     }
 }
