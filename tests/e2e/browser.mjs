@@ -100,9 +100,10 @@ export function errorsBesidesPictures(page) {
 
 // Runs axe-core on the page; any violation fails the test. It is evaluated by the browser's
 // tooling, which the page's Content-Security-Policy does not govern (a script tag would break it).
-const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+let axeSource;
 export async function axe(page, label) {
-  await page.evaluate(AXE);
+  axeSource ??= readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+  await page.evaluate(axeSource);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   assert.deepEqual(summary, [], `axe violations on ${label}`);
