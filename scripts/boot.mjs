@@ -7,9 +7,12 @@
 // `data-vimeo-host` when set (bare origins, as the app reads them), else YouTube's and Vimeo's.
 //
 // The boot file starts the app at once; on a page pre-rendered by `recap-feed pages` (its mount
-// element has `data-pages`, and its wasm and feed preloads are gone) it waits for the
-// page's `load`, so that the app's files do not compete with the pictures of the first screen.
-// The wasm is fetched with the integrity Trunk computed for it.
+// element has `data-pages`, and its module, wasm and feed preloads are gone) it waits for the
+// page's `load`, so that the app's files do not compete with the pictures of the first screen,
+// and then preloads the modules itself. Modules and wasm are fetched with the integrity Trunk
+// computed for them. It also writes `sw.js`, the offline worker (from `offline/sw.js`, with this
+// build's files), which the boot file registers after load unless the mount element says
+// `data-offline="off"`.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -88,7 +88,8 @@ pub fn App(config: Config) -> impl IntoView {
     let shown_url = source.url.clone();
     // Over a saved copy (the network was down): the fresh feed replaces it once the browser is
     // back online, or once the service worker says a late answer came in. The network may take
-    // a moment longer than the browser's word to come back: it is asked again a few times.
+    // a moment longer than the browser's word to come back: it is asked again on the automatic
+    // retries' schedule.
     let fresh_url = source.url.clone();
     let refresh = move || {
         let showing_copy =
@@ -96,14 +97,22 @@ pub fn App(config: Config) -> impl IntoView {
         if showing_copy {
             let url = fresh_url.clone();
             leptos::task::spawn_local_scoped(async move {
-                for wait_ms in [0, 1000, 2000, 4000] {
-                    sleep(wait_ms).await;
+                let mut retries = 0;
+                loop {
                     if let Ok(parsed) = fetch_feed(url.clone(), fetcher, true).await {
                         if parsed.saved.is_none() {
                             state.set(Some((Ok(parsed), None)));
                             return;
                         }
                     }
+                    let Some(ms) = recap_core::load::retry_delay_ms(retries) else {
+                        return;
+                    };
+                    sleep(ms).await;
+                    if state.is_disposed() {
+                        return;
+                    }
+                    retries += 1;
                 }
             });
         }
