@@ -46,6 +46,7 @@ pub mod route;
 pub mod sanitize;
 pub mod search;
 pub mod source;
+pub mod tags;
 pub mod time;
 pub mod url;
 pub mod video;
