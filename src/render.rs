@@ -1,6 +1,6 @@
 //! The large, static parts of the pages as DOM: the trees of `recap_core::markup` (event cards,
-//! an event's talks and sections), materialised by one non-generic function, plus the list's
-//! batching and the few elements the player builds itself ([`Dom`]).
+//! an event's talks and sections), materialised by one non-generic function, and the few
+//! elements the player builds itself ([`Dom`]). The list's windowing is [`crate::list`]'s.
 //!
 //! Leptos keeps the state, the routing and the form controls; these subtrees never change once
 //! built, and writing them as `view!` trees costs several kilobytes of wasm per component (each
@@ -8,15 +8,12 @@
 //! delegated click handler reads are `recap_core::markup::protocol`'s. Text always goes in as
 //! text nodes, URLs through `safe_url`: no feed string reaches `innerHTML`.
 
-use recap_core::markup::pages::FIRST_CARDS;
 use recap_core::markup::protocol::PLACEHOLDER;
 use recap_core::markup::views::{self, Body, Neighbour, Photo};
 use recap_core::markup::{self, Node};
 use recap_core::route::Route;
 use recap_core::url::safe_url;
-use recap_core::{Feed, Item};
-use std::rc::Rc;
-use std::sync::Arc;
+use recap_core::Item;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -93,17 +90,6 @@ pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
-/// Cards per batch after the first screen ([`FIRST_CARDS`] cards, as pre-rendered).
-const CARDS_PER_FRAME: usize = 100;
-
-thread_local! {
-    /// Which list is the newest: batches of a list that has been replaced stop.
-    static LIST_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// A link maker that outlives the page that asked for the list.
-pub type Href = Rc<dyn Fn(&Route) -> String>;
-
 /// Turns a markup tree into DOM nodes. Elements marked with a key are collected with it.
 pub fn materialise(
     dom: &Dom,
@@ -138,105 +124,6 @@ pub fn materialise(
 /// Materialises a tree that has no keyed elements.
 pub fn build(dom: &Dom, tree: &markup::Element) -> Element {
     materialise(dom, tree, &mut Vec::new())
-}
-
-/// The events `shown` (positions in `feed.items`, newest first), grouped by year, as cards.
-pub fn event_list(
-    dom: &Dom,
-    feed: Arc<Feed>,
-    shown: Vec<usize>,
-    query: String,
-    href: Href,
-) -> Element {
-    let root = dom.el("div", "recap-year-groups");
-    if shown.is_empty() {
-        let _ = root.append_child(&build(dom, &views::no_events()));
-        return root;
-    }
-    let generation = LIST_GENERATION.with(|g| {
-        g.set(g.get().wrapping_add(1));
-        g.get()
-    });
-    let mut list = ListBuild {
-        root: root.clone(),
-        feed,
-        shown,
-        query,
-        href,
-        next: 0,
-        group: None,
-        generation,
-    };
-    list.build(dom, FIRST_CARDS);
-    list.continue_later();
-    root
-}
-
-/// A list being built: what is left, and the year section cards are going into.
-struct ListBuild {
-    root: Element,
-    feed: Arc<Feed>,
-    shown: Vec<usize>,
-    query: String,
-    href: Href,
-    next: usize,
-    group: Option<(Option<i32>, Element)>,
-    generation: u64,
-}
-
-impl ListBuild {
-    /// Builds up to `count` more cards, opening a year section whenever the year changes (the
-    /// events are newest first, undated last).
-    fn build(&mut self, dom: &Dom, count: usize) {
-        let end = (self.next + count).min(self.shown.len());
-        for &position in &self.shown[self.next..end] {
-            let Some(item) = self.feed.items.get(position) else {
-                continue;
-            };
-            let year = item.date_published.as_ref().map(|d| d.year());
-            let list = match &self.group {
-                Some((current, list)) if *current == year => list.clone(),
-                _ => {
-                    let section = build(dom, &views::year_section(year));
-                    let _ = self.root.append_child(&section);
-                    let list = section
-                        .query_selector("ul")
-                        .ok()
-                        .flatten()
-                        .unwrap_or(section);
-                    self.group = Some((year, list.clone()));
-                    list
-                }
-            };
-            let fetch = if self.shown.first() == Some(&position) {
-                views::Fetch::Now
-            } else {
-                views::Fetch::Lazily
-            };
-            let card = views::event_card(item, &self.query, &*self.href, fetch);
-            let _ = list.append_child(&build(dom, &card));
-        }
-        self.next = end;
-    }
-
-    /// Builds the rest a batch per frame, while this list is still the one on the page. The
-    /// list is `aria-busy` until its last card is in.
-    fn continue_later(self) {
-        if self.next >= self.shown.len() {
-            let _ = self.root.remove_attribute("aria-busy");
-            return;
-        }
-        set(&self.root, "aria-busy", "true");
-        leptos::prelude::request_animation_frame(move || {
-            let mut list = self;
-            let current = LIST_GENERATION.with(std::cell::Cell::get) == list.generation;
-            let (true, true, Some(dom)) = (current, list.root.is_connected(), Dom::new()) else {
-                return;
-            };
-            list.build(&dom, CARDS_PER_FRAME);
-            list.continue_later();
-        });
-    }
 }
 
 /// Everything on an event page below its recording ([`views::event_body`]), with the full

@@ -13,18 +13,17 @@ use crate::router::Router;
 #[derive(Clone, Copy)]
 pub struct FeedContext {
     /// The feed, newest first.
-    pub feed: RwSignal<Arc<Feed>>,
+    pub feed: RwSignal<Feed>,
     /// What could not be read, from every page.
     pub problems: RwSignal<Vec<Problem>>,
 }
 
 impl FeedContext {
     /// Adds an older page of the feed (JSON Feed `next_url`): its new events and its problems.
+    /// In place: the events already held are not copied.
     pub fn add_page(&self, page: ParsedFeed) {
         self.feed.update(|feed| {
-            let mut merged = (**feed).clone();
-            merged.append_page(page.feed);
-            *feed = Arc::new(merged);
+            feed.append_page(page.feed);
         });
         self.problems.update(|p| p.extend(page.problems));
     }
@@ -154,7 +153,7 @@ struct MainRole(Option<&'static str>);
 #[component]
 fn Loaded(parsed: ParsedFeed) -> impl IntoView {
     let context = FeedContext {
-        feed: RwSignal::new(Arc::new(parsed.feed)),
+        feed: RwSignal::new(parsed.feed),
         problems: RwSignal::new(parsed.problems),
     };
     provide_context(context);

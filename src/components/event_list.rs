@@ -1,31 +1,36 @@
 use leptos::prelude::*;
-use recap_core::{Feed, Item};
+use recap_core::markup::views;
+use recap_core::route::Route;
+use recap_core::Item;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use super::Rendered;
-use crate::render::{event_list, Href};
+use crate::list::{Card, EventList as List};
 use crate::router::use_router;
 
-/// Events grouped by year, newest first, with the search matches marked.
+/// Events grouped by year, newest first, with the search matches marked; built as they are
+/// scrolled to.
 #[component]
 pub fn EventList(items: Vec<Item>, #[prop(optional, into)] query: String) -> impl IntoView {
     let router = use_router();
-    let shown: Vec<usize> = (0..items.len()).collect();
-    let feed = Arc::new(Feed {
-        version: String::new(),
-        title: String::new(),
-        home_page_url: None,
-        feed_url: None,
-        description: None,
-        next_url: None,
-        items,
-        recap: None,
-    });
+    let items = Rc::new(items);
+    // The list lives as long as the view.
+    let list = StoredValue::new_local(None::<List>);
     view! {
         <Rendered render=Box::new(move |dom| {
-            let href: Href = Rc::new(move |route| router.href(route));
-            event_list(dom, feed.clone(), shown.clone(), query.clone(), href)
+            let count = items.len();
+            let items = Rc::clone(&items);
+            let query = query.clone();
+            let card: Card = Rc::new(move |n, fetch| {
+                let item = items.get(n)?;
+                let year = item.date_published.as_ref().map(|d| d.year());
+                let href = |route: &Route| router.href(route);
+                Some((year, views::event_card(item, &query, &href, fetch)))
+            });
+            let built = List::new(dom, count, card, None, Some(views::no_events()));
+            let element = built.element();
+            list.set_value(Some(built));
+            element
         }) />
     }
 }

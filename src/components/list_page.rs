@@ -3,14 +3,26 @@ use leptos::task::spawn_local;
 use recap_core::markup::pages::count_text;
 use recap_core::markup::views;
 use recap_core::route::{ListQuery, Route};
-use recap_core::search::{matches, tags, years};
+use recap_core::search::{tags, years, Prepared};
 use recap_core::LoadError;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::{fetch_feed, Fetcher};
-use crate::render::{event_list, Dom, Href};
+use crate::list::{AtEnd, Card, EventList};
+use crate::render::Dom;
 use crate::router::use_router;
-use std::rc::Rc;
+
+/// The list on the page, and what it was built from: the positions in the feed of the events
+/// it shows, and the feed's length and last event then.
+struct Shown {
+    positions: Rc<RefCell<Vec<usize>>>,
+    list: EventList,
+    query: ListQuery,
+    seen: usize,
+    last: Option<String>,
+}
 
 /// The event list: search, filters, events by year, older pages on demand.
 #[component]
@@ -36,28 +48,97 @@ pub fn ListPage() -> impl IntoView {
     };
     let all_years = move || context.feed.with(|f| years(&f.items));
     let all_tags = move || context.feed.with(|f| tags(&f.items));
-    // The feed (shared, not copied) and the positions of the events that match.
-    let visible = move || {
+    let older = Older::new(context);
+
+    // The list is built again for another search; older pages only add cards to it.
+    let shown_count = RwSignal::new(0usize);
+    let rebuild = RwSignal::new(0u32);
+    let shown = StoredValue::new_local(None::<Shown>);
+    let render = Box::new(move |dom: &Dom| {
+        rebuild.track();
         let query = query.get();
-        let feed = context.feed.get();
-        let shown: Vec<usize> = feed
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, item)| matches(item, &query))
-            .map(|(n, _)| n)
-            .collect();
-        (feed, shown)
-    };
-    // The count runs the search again rather than share it through a memo: a memo of the
-    // positions costs 2.3 KB of wasm (brotli), a second search about 1 ms per 1,000 events.
+        let prepared = Prepared::new(&query);
+        let (positions, seen, last) = context.feed.with_untracked(|f| {
+            let positions: Vec<usize> = f
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| prepared.matches(item))
+                .map(|(n, _)| n)
+                .collect();
+            (
+                positions,
+                f.items.len(),
+                f.items.last().map(|i| i.id.clone()),
+            )
+        });
+        shown_count.set(positions.len());
+        let positions = Rc::new(RefCell::new(positions));
+        let card: Card = {
+            let positions = Rc::clone(&positions);
+            let q = query.q.clone();
+            let href = move |route: &Route| router.href(route);
+            Rc::new(move |n, fetch| {
+                let at = *positions.borrow().get(n)?;
+                context.feed.with_untracked(|f| {
+                    let item = f.items.get(at)?;
+                    let year = item.date_published.as_ref().map(|d| d.year());
+                    Some((year, views::event_card(item, &q, &href, fetch)))
+                })
+            })
+        };
+        // Scrolling to the end loads the next page of the whole list; a search's list has the
+        // button.
+        let filtered = query.is_filtered();
+        let at_end: Option<AtEnd> = (!filtered).then(|| Rc::new(move || older.load()) as AtEnd);
+        let empty = (!filtered).then(views::no_events);
+        let len = positions.borrow().len();
+        let list = EventList::new(dom, len, card, at_end, empty);
+        let element = list.element();
+        shown.set_value(Some(Shown {
+            positions,
+            list,
+            query,
+            seen,
+            last,
+        }));
+        element
+    });
+    // An older page: its events that match go below the list's, unless it brought events newer
+    // than the list's last one (a feed out of order), which reorders the list.
+    Effect::new(move |_| {
+        let grown = context.feed.with(|f| {
+            shown.with_value(|s| {
+                let s = s.as_ref()?;
+                let in_place =
+                    s.seen == 0 || f.items.get(s.seen - 1).map(|i| &i.id) == s.last.as_ref();
+                Some(in_place && f.items.len() >= s.seen)
+            })
+        });
+        match grown {
+            Some(true) => shown.update_value(|s| {
+                let Some(s) = s else { return };
+                context.feed.with_untracked(|f| {
+                    let prepared = Prepared::new(&s.query);
+                    let mut positions = s.positions.borrow_mut();
+                    positions.extend(
+                        (s.seen..f.items.len())
+                            .filter(|&n| f.items.get(n).is_some_and(|i| prepared.matches(i))),
+                    );
+                    s.seen = f.items.len();
+                    s.last = f.items.last().map(|i| i.id.clone());
+                    shown_count.set(positions.len());
+                    s.list.extend(positions.len());
+                });
+            }),
+            Some(false) => rebuild.update(|n| *n += 1),
+            None => {}
+        }
+    });
     let count_text = move || {
-        let query = query.get();
-        let shown = context
-            .feed
-            .with(|f| f.items.iter().filter(|item| matches(item, &query)).count());
-        let total = context.feed.with(|f| f.items.len());
-        count_text(shown, total, query.is_filtered())
+        let filtered = query.with(ListQuery::is_filtered);
+        let total = context.feed.with(|f| f.total());
+        count_text(shown_count.get(), total, filtered)
     };
 
     view! {
@@ -114,8 +195,7 @@ pub fn ListPage() -> impl IntoView {
         </div>
         <p class="recap-count" role="status" aria-live="polite">{count_text}</p>
         {move || {
-            let (feed, shown) = visible();
-            if shown.is_empty() && query.with(ListQuery::is_filtered) {
+            (shown_count.get() == 0 && query.with(ListQuery::is_filtered)).then(|| {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));
                 view! {
                     <div class="recap-empty">
@@ -125,51 +205,63 @@ pub fn ListPage() -> impl IntoView {
                         </button>
                     </div>
                 }
-                    .into_any()
-            } else {
-                let q = query.get().q;
-                view! {
-                    <Rendered render=Box::new(move |dom| {
-                        let href: Href = Rc::new(move |route| router.href(route));
-                        event_list(dom, feed.clone(), shown.clone(), q.clone(), href)
-                    }) />
-                }
-                .into_any()
-            }
+            })
         }}
-        <LoadOlder />
+        <Rendered render />
+        <LoadOlder older />
     }
 }
 
-/// "Load older events": the feed's next page (JSON Feed `next_url`), added below.
-#[component]
-fn LoadOlder() -> impl IntoView {
-    let context = expect_context::<FeedContext>();
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<LoadError>);
-    let fetcher = use_context::<Fetcher>().unwrap_or_default();
-    let next_url = Memo::new(move |_| context.feed.with(|f| f.next_url.clone()));
-    let load = move |_| {
+/// The feed's next page (JSON Feed `next_url`): whether it is being fetched, and why it failed.
+#[derive(Clone, Copy)]
+struct Older {
+    context: FeedContext,
+    loading: RwSignal<bool>,
+    error: RwSignal<Option<LoadError>>,
+    fetcher: Fetcher,
+}
+
+impl Older {
+    fn new(context: FeedContext) -> Self {
+        Older {
+            context,
+            loading: RwSignal::new(false),
+            error: RwSignal::new(None),
+            fetcher: use_context::<Fetcher>().unwrap_or_default(),
+        }
+    }
+
+    /// Fetches the next page and adds it, unless it is already being fetched.
+    fn load(self) {
         // Already absolute: resolved against the page that named it when it was fetched.
-        let Some(url) = next_url.get_untracked() else {
+        let next = self.context.feed.with_untracked(|f| f.next_url.clone());
+        let (Some(url), false) = (next, self.loading.get_untracked()) else {
             return;
         };
-        loading.set(true);
-        error.set(None);
+        self.loading.set(true);
+        self.error.set(None);
         spawn_local(async move {
-            match fetch_feed(url, fetcher, false).await {
-                Ok(page) => context.add_page(page),
-                Err(err) => error.set(Some(err)),
+            match fetch_feed(url, self.fetcher, false).await {
+                Ok(page) => self.context.add_page(page),
+                Err(err) => self.error.set(Some(err)),
             }
-            loading.set(false);
+            self.loading.set(false);
         });
-    };
+    }
+}
+
+/// "Load older events": the feed's next page, added below. The list also asks for it when its
+/// end comes into view.
+#[component]
+fn LoadOlder(older: Older) -> impl IntoView {
+    let Older { loading, error, .. } = older;
+    let has_next = Memo::new(move |_| older.context.feed.with(|f| f.next_url.is_some()));
     move || {
-        next_url.get().map(|_| {
+        has_next.get().then(|| {
             view! {
                 <div class="recap-more">
                     {move || error.get().map(|e| view! { <p class="recap-more__error" role="alert">{e.to_string()}</p> })}
-                    <button class="recap-button" type="button" on:click=load disabled=move || loading.get()>
+                    <button class="recap-button" type="button" on:click=move |_| older.load() disabled=move || loading.get()>
                         {move || if loading.get() { "Loading older events…" } else { "Load older events" }}
                     </button>
                 </div>

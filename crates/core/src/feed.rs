@@ -367,6 +367,14 @@ impl Feed {
         self.items.len() - before
     }
 
+    /// How many events the feed holds: all its pages' when its first page says so
+    /// (`_recap.items`), else the items read so far.
+    pub fn total(&self) -> usize {
+        let said = self.recap.as_ref().and_then(|r| r.items);
+        said.and_then(|n| usize::try_from(n).ok())
+            .map_or(self.items.len(), |n| n.max(self.items.len()))
+    }
+
     /// The item with this id, with the newer and the older event beside it.
     pub fn find(&self, id: &str) -> Option<(&Item, Option<&Item>, Option<&Item>)> {
         let at = self.items.iter().position(|i| i.id == id)?;

@@ -636,6 +636,23 @@ mod feed_tests {
     }
 
     #[test]
+    fn the_total_is_what_the_first_page_says_or_what_is_read() {
+        let mut first = feed(r#"{"id":"a"},{"id":"b"}"#);
+        assert_eq!(first.total(), 2);
+        first.recap = Some(crate::FeedRecap {
+            items: Some(10_000),
+            ..Default::default()
+        });
+        assert_eq!(first.total(), 10_000);
+        // A page that says less than it holds is not believed.
+        first.recap = Some(crate::FeedRecap {
+            items: Some(1),
+            ..Default::default()
+        });
+        assert_eq!(first.total(), 2);
+    }
+
+    #[test]
     fn extraction_fills_only_what_the_feed_lacks() {
         let mut items = feed(
             r#"{"id":"a","content_html":"<p>x</p>","_recap":{"location":"Leeds","video":null}}"#,

@@ -35,13 +35,7 @@ pub fn searchable_text(item: &Item) -> String {
 
 /// Whether the item passes the search and filters. Every term must appear somewhere.
 pub fn matches(item: &Item, query: &ListQuery) -> bool {
-    passes_filters(item, query) && {
-        let terms = terms(&query.q);
-        terms.is_empty() || {
-            let text = searchable_text(item);
-            terms.iter().all(|term| text.contains(term.as_str()))
-        }
-    }
+    Prepared::new(query).matches(item)
 }
 
 /// A query made ready to run over many events, its terms lower-cased once.
@@ -58,6 +52,15 @@ impl<'q> Prepared<'q> {
             query,
             terms: terms(&query.q),
         }
+    }
+
+    /// [`matches()`], with the query prepared once for many items.
+    pub fn matches(&self, item: &Item) -> bool {
+        passes_filters(item, self.query)
+            && (self.terms.is_empty() || {
+                let text = searchable_text(item);
+                self.terms.iter().all(|term| text.contains(term.as_str()))
+            })
     }
 
     /// [`matches()`], with the item's [`searchable_text`] (or part of it) already made, as a

@@ -31,7 +31,7 @@ pub fn count_text(shown: usize, total: usize, filtered: bool) -> String {
 
 /// The list page with its first [`FIRST_CARDS`] events, unfiltered.
 pub fn list_page(feed: &Feed, href: Href) -> Element {
-    let total = feed.items.len();
+    let total = feed.total();
     let main = Element::with_class("div", "recap-main")
         .child(Element::with_class("div", "recap-rendered").child(list_header(feed)))
         .child(filters(&feed.items))

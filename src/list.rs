@@ -1,0 +1,312 @@
+//! The event list as DOM, windowed: cards are built a chunk at a time as the list is scrolled
+//! towards them, and chunks far out of view are emptied, their height kept, so that the page
+//! holds about as many nodes with 10,000 events as with 50, and the scroll bar stays true for
+//! what has been built.
+//!
+//! A chunk is one `ul.recap-events` of at most [`CHUNK`] cards of one year, inside that year's
+//! `section.recap-year`. Built chunks within a viewport's height of the view are live; the others
+//! are empty lists of their last height. A chunk holding the keyboard focus is never emptied.
+//! The browser's find-in-page finds what is live: the search box is the way to find any event.
+
+use recap_core::markup::views::{self, Fetch};
+use recap_core::markup::{self};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
+
+use crate::render::{build, materialise, Dom};
+
+/// Cards per chunk: a multiple of every column count the grid takes (1 to 4), so that only a
+/// year's last chunk ends with a short row.
+pub const CHUNK: usize = 12;
+
+/// How far beyond the view chunks are built and kept: one viewport's height above and below.
+const MARGIN: &str = "100% 0px";
+
+/// Cards the list keeps built however far they are from the view: a short list is whole, for
+/// find-in-page; beyond this, chunks out of range are emptied.
+const KEPT: usize = 96;
+
+/// The `n`th card of the list, with its year (`None`: undated), or `None` if it is gone.
+pub type Card = Rc<dyn Fn(usize, Fetch) -> Option<(Option<i32>, markup::Element)>>;
+
+/// Called when the end of the list comes into view and every card is built: the next page of
+/// the feed, if there is one.
+pub type AtEnd = Rc<dyn Fn()>;
+
+/// A built run of cards: the list element and the cards it holds.
+struct Chunk {
+    list: Element,
+    start: usize,
+    end: usize,
+    /// Its cards are in the document.
+    live: bool,
+    /// Within range of the view, as last reported.
+    near: bool,
+}
+
+struct Inner {
+    root: Element,
+    end: Element,
+    card: Card,
+    at_end: Option<AtEnd>,
+    len: usize,
+    built: usize,
+    chunks: Vec<Chunk>,
+    /// The year and list of the section the next card goes into.
+    section: Option<(Option<i32>, Element)>,
+}
+
+/// A windowed list on the page. Dropping it stops the building.
+pub struct EventList {
+    inner: Rc<RefCell<Inner>>,
+    observer: Option<IntersectionObserver>,
+    _callback: Option<Closure<dyn Fn(js_sys::Array, IntersectionObserver)>>,
+}
+
+impl EventList {
+    /// A list of `len` cards, or `empty` when there are none; builds the first screen
+    /// ([`recap_core::markup::pages::FIRST_CARDS`]) at once.
+    pub fn new(
+        dom: &Dom,
+        len: usize,
+        card: Card,
+        at_end: Option<AtEnd>,
+        empty: Option<markup::Element>,
+    ) -> EventList {
+        let root = dom.el("div", "recap-year-groups");
+        let end = dom.child(&root, "div", "recap-list-end");
+        let inner = Rc::new(RefCell::new(Inner {
+            root,
+            end,
+            card,
+            at_end,
+            len,
+            built: 0,
+            chunks: Vec::new(),
+            section: None,
+        }));
+        if let (0, Some(empty)) = (len, empty) {
+            let borrowed = inner.borrow();
+            let _ = borrowed
+                .root
+                .insert_before(&build(dom, &empty), Some(&borrowed.end));
+        }
+        {
+            let mut list = inner.borrow_mut();
+            while list.built < len.min(recap_core::markup::pages::FIRST_CARDS) {
+                if !list.grow(dom) {
+                    break;
+                }
+            }
+        }
+        let callback_inner = Rc::clone(&inner);
+        let callback = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: IntersectionObserver| {
+                on_intersect(&callback_inner, &entries, &observer);
+            },
+        );
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(MARGIN);
+        let observer =
+            IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
+        if let Some(observer) = &observer {
+            let list = inner.borrow();
+            for chunk in &list.chunks {
+                observer.observe(&chunk.list);
+            }
+            observer.observe(&list.end);
+        }
+        EventList {
+            inner,
+            observer,
+            _callback: Some(callback),
+        }
+    }
+
+    /// The list's element.
+    pub fn element(&self) -> Element {
+        self.inner.borrow().root.clone()
+    }
+
+    /// The list now has `len` cards (more have come): building goes on if its end is in view.
+    pub fn extend(&self, len: usize) {
+        self.inner.borrow_mut().len = len;
+        if let Some(observer) = &self.observer {
+            let end = self.inner.borrow().end.clone();
+            // Observing again reports where it is now, in or out of view.
+            observer.unobserve(&end);
+            observer.observe(&end);
+        }
+    }
+}
+
+impl Drop for EventList {
+    fn drop(&mut self) {
+        if let Some(observer) = self.observer.take() {
+            observer.disconnect();
+        }
+    }
+}
+
+/// What the observer reports: the end in view builds the next chunk (or asks for the next page),
+/// a chunk out of range is emptied, an emptied one back in range is built again.
+fn on_intersect(
+    inner: &Rc<RefCell<Inner>>,
+    entries: &js_sys::Array,
+    observer: &IntersectionObserver,
+) {
+    let Some(dom) = Dom::new() else {
+        return;
+    };
+    let mut ask_next_page = None;
+    {
+        let mut list = inner.borrow_mut();
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                continue;
+            };
+            let target = entry.target();
+            let near = entry.is_intersecting();
+            if target == list.end {
+                if !near {
+                    continue;
+                }
+                let before = list.chunks.len();
+                if list.grow(&dom) {
+                    for chunk in &list.chunks[before..] {
+                        observer.observe(&chunk.list);
+                    }
+                    // Still in view after the new chunk: reported again.
+                    observer.unobserve(&list.end);
+                    observer.observe(&list.end);
+                } else {
+                    ask_next_page.clone_from(&list.at_end);
+                }
+            } else if let Some(at) = list.chunks.iter().position(|c| c.list == target) {
+                list.chunks[at].near = near;
+                if near {
+                    list.revive(&dom, at);
+                }
+            }
+        }
+        list.trim();
+    }
+    if let Some(next_page) = ask_next_page {
+        next_page();
+    }
+}
+
+impl Inner {
+    /// Builds the next chunk; false when every card is built.
+    fn grow(&mut self, dom: &Dom) -> bool {
+        let start = self.built;
+        let mut list: Option<Element> = None;
+        while self.built < self.len && self.built - start < CHUNK {
+            let fetch = if self.built == 0 {
+                Fetch::Now
+            } else {
+                Fetch::Lazily
+            };
+            let Some((year, card)) = (self.card)(self.built, fetch) else {
+                self.built += 1;
+                continue;
+            };
+            let same_year = matches!(&self.section, Some((y, _)) if *y == year);
+            if !same_year && list.is_some() {
+                // A new year starts the next chunk.
+                break;
+            }
+            let target = match (&list, same_year) {
+                (Some(list), _) => list.clone(),
+                (None, true) => {
+                    let section = self.section.as_ref().map(|(_, s)| s.clone());
+                    let new = dom.el("ul", "recap-events");
+                    if let Some(section) = section {
+                        let _ = section.append_child(&new);
+                    }
+                    new
+                }
+                (None, false) => {
+                    let section = build(dom, &views::year_section(year));
+                    let _ = self.root.insert_before(&section, Some(&self.end));
+                    let new = section
+                        .query_selector("ul")
+                        .ok()
+                        .flatten()
+                        .unwrap_or_else(|| section.clone());
+                    self.section = Some((year, section));
+                    new
+                }
+            };
+            let _ = target.append_child(&materialise(dom, &card, &mut Vec::new()));
+            list = Some(target);
+            self.built += 1;
+        }
+        match list {
+            Some(list) => {
+                self.chunks.push(Chunk {
+                    list,
+                    start,
+                    end: self.built,
+                    live: true,
+                    near: true,
+                });
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// When more than [`KEPT`] cards are built, empties the chunks out of range, but not one
+    /// that holds the keyboard focus.
+    fn trim(&mut self) {
+        let live: usize = self
+            .chunks
+            .iter()
+            .filter(|c| c.live)
+            .map(|c| c.end - c.start)
+            .sum();
+        if live <= KEPT {
+            return;
+        }
+        let focus = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        for chunk in self.chunks.iter_mut().filter(|c| c.live && !c.near) {
+            if focus.as_ref().is_some_and(|f| chunk.list.contains(Some(f))) {
+                continue;
+            }
+            // Whole pixels: formatting a float would cost the app several kilobytes.
+            let height = chunk.list.get_bounding_client_rect().height().round() as u32;
+            if let Some(list) = chunk.list.dyn_ref::<HtmlElement>() {
+                let _ = list.style().set_property("height", &format!("{height}px"));
+            }
+            chunk.list.replace_children_with_node_0();
+            chunk.live = false;
+        }
+    }
+
+    /// Builds an emptied chunk's cards again.
+    fn revive(&mut self, dom: &Dom, at: usize) {
+        let Some(chunk) = self.chunks.get_mut(at) else {
+            return;
+        };
+        if chunk.live {
+            return;
+        }
+        for n in chunk.start..chunk.end {
+            if let Some((_, card)) = (self.card)(n, Fetch::Lazily) {
+                let _ = chunk
+                    .list
+                    .append_child(&materialise(dom, &card, &mut Vec::new()));
+            }
+        }
+        if let Some(list) = chunk.list.dyn_ref::<HtmlElement>() {
+            let _ = list.style().remove_property("height");
+        }
+        chunk.live = true;
+    }
+}
