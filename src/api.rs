@@ -118,6 +118,41 @@ pub async fn fetch_feed(
     fetcher: Fetcher,
     again: bool,
 ) -> Result<ParsedFeed, LoadError> {
+    let fetched = fetch_text(url, fetcher, again).await?;
+    let mut parsed = read_body(fetched.content_type.as_deref(), &fetched.body)?;
+    mark("recap:feed-parsed");
+    parsed.saved = fetched.saved;
+    if parsed.feed.items.iter().any(|item| item.needs_extraction()) {
+        read_talks_in_browser(&mut parsed).await;
+    }
+    let feed_url = fetched.url;
+    if let Some(next) = parsed.feed.next_url.take() {
+        parsed.feed.next_url = Some(absolute(&next, Some(&feed_url)).unwrap_or(next));
+    }
+    // The search index, like the next page, is named relative to the page.
+    if let Some(index) = parsed.feed.recap.as_mut().and_then(|r| r.index.as_mut()) {
+        *index = absolute(index, Some(&feed_url)).unwrap_or_else(|| index.clone());
+    }
+    for item in &mut parsed.feed.items {
+        if let Some(image) = &item.image {
+            item.image = absolute(image, Some(&feed_url)).or(item.image.take());
+        }
+    }
+    Ok(parsed)
+}
+
+/// A file as fetched: its text, the address it came from (after redirects), its type, and
+/// when it is the service worker's saved copy.
+pub struct Fetched {
+    pub body: String,
+    pub url: String,
+    content_type: Option<String>,
+    saved: Option<String>,
+}
+
+/// Fetches the text at `url` within the fetcher's time limit and the feeds' size limit (see
+/// [`fetch_feed`]).
+pub async fn fetch_text(url: String, fetcher: Fetcher, again: bool) -> Result<Fetched, LoadError> {
     let ms = fetcher.timeout_ms;
     // Rejects with `undefined` when the time is up (a failed request rejects with an error).
     let deadline = after(ms, true);
@@ -161,22 +196,20 @@ pub async fn fetch_feed(
     check_size(text.unchecked_ref::<js_sys::JsString>().length().into())?;
     let body = text.as_string().unwrap_or_default();
     check_size(body.len() as u64)?;
-    let mut parsed = read_body(header("content-type").as_deref(), &body)?;
-    drop(body);
-    parsed.saved = header(recap_core::offline::SAVED_HEADER);
-    if parsed.feed.items.iter().any(|item| item.needs_extraction()) {
-        read_talks_in_browser(&mut parsed).await;
+    mark("recap:feed-fetched");
+    Ok(Fetched {
+        body,
+        url: absolute(&response.url(), None).unwrap_or(url),
+        content_type: header("content-type"),
+        saved: header(recap_core::offline::SAVED_HEADER),
+    })
+}
+
+/// A mark on the page's performance timeline, for the benchmarks (`scripts/bench-archive.mjs`).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
-    let feed_url = absolute(&response.url(), None).unwrap_or(url);
-    if let Some(next) = parsed.feed.next_url.take() {
-        parsed.feed.next_url = Some(absolute(&next, Some(&feed_url)).unwrap_or(next));
-    }
-    for item in &mut parsed.feed.items {
-        if let Some(image) = &item.image {
-            item.image = absolute(image, Some(&feed_url)).or(item.image.take());
-        }
-    }
-    Ok(parsed)
 }
 
 /// `url` resolved against `base` (default: the document's base URL).
