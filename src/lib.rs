@@ -9,6 +9,7 @@ mod api;
 mod components;
 pub mod dom;
 mod extractor;
+mod index;
 mod mount;
 mod offline;
 pub mod panic;
