@@ -5,8 +5,9 @@
 // - The build's files (hashed names) are kept at install, in a cache of this build's own, and
 //   served from it; the caches of other builds are deleted when this one takes over, so a
 //   page never mixes two builds' files.
-// - Pages and the site's other files (pictures, the on-demand extractor) come from the network
-//   first, and are kept in this build's cache for when it is down.
+// - Pages and the site's other files (pictures, the on-demand modules: the extractor and the
+//   search index) come from the network first, and are kept in this build's cache for when it
+//   is down.
 // - Feeds (same-origin JSON) come from the network first; the last good answer of each is kept,
 //   stamped with the time it was saved (`x-recap-saved`). With the network down, or silent for
 //   FEED_WAIT_MS, the copy is served; the answer that arrives later replaces the copy and the

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Prints raw, gzip and brotli bytes of every file in a built site, and the total that a first
 // visit transfers: index.html and the scripts, wasm and styles it names (brotli; not the feed or
-// images). Code the app fetches on demand (the talk extractor) is totalled apart, and so is what
-// a host page that embeds the app loads: embed.js and the app's scripts, wasm and styles.
+// images). Code the app fetches on demand is totalled apart: the talk extractor, and the search
+// index of a paginated feed (recap-index.js and its wasm); so is what a host page that embeds the
+// app loads: embed.js and the app's scripts, wasm and styles.
 //
-//   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES]
+//   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES]
 //
 // With --budget it exits 1 when that first-visit brotli total is larger than BYTES; likewise
-// --on-demand-budget for the code fetched on demand.
+// --on-demand-budget for the code fetched on demand other than the search index, and
+// --index-budget for the search index's module.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, extname } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -16,12 +18,14 @@ const args = process.argv.slice(2);
 let dist = "dist";
 let budget = null;
 let onDemandBudget = null;
+let indexBudget = null;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--budget") budget = Number(args[++i]);
   else if (args[i] === "--on-demand-budget") onDemandBudget = Number(args[++i]);
+  else if (args[i] === "--index-budget") indexBudget = Number(args[++i]);
   else dist = args[i];
 }
-for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget]]) {
+for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget]]) {
   if (value !== null && !Number.isFinite(value)) {
     console.error(`size-report: ${flag} takes a number of bytes`);
     process.exit(2);
@@ -29,6 +33,9 @@ for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDema
 }
 
 const CODE = new Set([".html", ".js", ".wasm", ".css"]);
+// The search index's module (src/bin/recap-index.rs), fetched on the first search of a paginated
+// feed; its names carry no hash, like the extractor's.
+const INDEX_MODULE = new Set(["recap-index.js", "recap-index_bg.wasm"]);
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -73,6 +80,7 @@ const rows = files.map((path) => {
     embed: relative(dist, path) === "embed.js",
     // The offline worker: fetched by the browser after the page has loaded, not by the page.
     worker: relative(dist, path) === "sw.js",
+    index: INDEX_MODULE.has(relative(dist, path)),
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
   };
 });
@@ -81,7 +89,17 @@ const width = Math.max(4, ...rows.map((r) => r.file.length));
 const num = (n) => String(n).padStart(9);
 console.log(`${"file".padEnd(width)} ${num("raw")} ${num("gzip")} ${num("brotli")}  loaded`);
 for (const r of rows) {
-  const when = r.firstVisit ? "first visit" : r.embed ? "embed" : r.worker ? "after load" : r.code ? "on demand" : "";
+  const when = r.firstVisit
+    ? "first visit"
+    : r.embed
+      ? "embed"
+      : r.worker
+        ? "after load"
+        : r.index
+          ? "on demand (search)"
+          : r.code
+            ? "on demand"
+            : "";
   console.log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}  ${when}`);
 }
 const first = rows.filter((r) => r.firstVisit);
@@ -89,7 +107,8 @@ const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
 console.log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
-const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker);
+const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index);
+const search = rows.filter((r) => r.index && !r.firstVisit);
 const worker = rows.find((r) => r.worker);
 if (worker) {
   console.log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
@@ -97,6 +116,11 @@ if (worker) {
 if (later.length > 0) {
   console.log(
     `on demand (${later.length} files: ${later.map((r) => r.file).join(", ")}): raw ${sum("raw", later)} B, brotli ${sum("brotli", later)} B`,
+  );
+}
+if (search.length > 0) {
+  console.log(
+    `search index module (${search.length} files: ${search.map((r) => r.file).join(", ")}): raw ${sum("raw", search)} B, brotli ${sum("brotli", search)} B`,
   );
 }
 // A host page with <recap-viewer>: embed.js, then the app's files (all but index.html).
@@ -111,6 +135,7 @@ let over = false;
 for (const [label, total, limit] of [
   ["first-visit", sum("brotli"), budget],
   ["on-demand", sum("brotli", later), onDemandBudget],
+  ["search index module", sum("brotli", search), indexBudget],
 ]) {
   if (limit === null) continue;
   if (total > limit) {

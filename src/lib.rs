@@ -9,6 +9,7 @@ mod api;
 mod components;
 pub mod dom;
 mod extractor;
+mod index;
 mod list;
 mod mount;
 mod offline;

@@ -2,7 +2,8 @@
 //!
 //! For `--out DIR/feed.json`: `feed.json` holds the newest N events, `feed-2.json` the next N
 //! and so on, each page's `next_url` naming the next page relative to itself; `feed-index.json`
-//! is the search index ([`recap_core::index`]), named by the first page's top-level `_recap`.
+//! is the search index ([`recap_core::index`]), named by the first page's top-level `_recap`,
+//! and names every page in turn, so that the page of any event can be fetched directly.
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -85,7 +86,11 @@ pub fn paginate(feed: &Feed, first_page: &str, page_size: NonZeroUsize) -> Pagin
         feed.items.chunks(page_size.get()).collect()
     };
     let count = chunks.len();
-    let index = SearchIndex::from_pages(chunks.iter().copied());
+    // The pages sit beside the index, so their names are their addresses relative to it.
+    let index = SearchIndex {
+        page_names: (1..=count).map(|n| names.page(n)).collect(),
+        ..SearchIndex::from_pages(chunks.iter().copied())
+    };
     let pages = chunks
         .iter()
         .enumerate()
@@ -327,6 +332,39 @@ mod tests {
         assert_eq!(bare.page(3), "events-3");
         assert_eq!(bare.page_number("events-3"), Some(3));
         assert_eq!(Names::new("all.feed.json").page(2), "all.feed-2.json");
+    }
+
+    #[test]
+    fn the_index_names_each_page_and_each_event_is_on_the_page_it_names() {
+        let feed = recap_core::parse_feed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[
+            {"id":"e","date_published":"2024-05-01T00:00:00Z"},{"id":"d","date_published":"2024-04-01T00:00:00Z"},
+            {"id":"c","date_published":"2024-03-01T00:00:00Z"},{"id":"b","date_published":"2024-02-01T00:00:00Z"},
+            {"id":"a","date_published":"2024-01-01T00:00:00Z"}]}"#,
+        )
+        .unwrap()
+        .feed;
+        let paginated = paginate(&feed, "all.json", NonZeroUsize::new(2).unwrap());
+        let names: Vec<&str> = paginated.pages.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["all.json", "all-2.json", "all-3.json"]);
+        assert_eq!(paginated.index.page_names, names);
+        for (name, page) in &paginated.pages {
+            for item in &page.items {
+                let event = paginated
+                    .index
+                    .events
+                    .iter()
+                    .find(|e| e.0 == item.id)
+                    .unwrap();
+                let at = usize::try_from(event.3).unwrap() - 1;
+                assert_eq!(&paginated.index.page_names[at], name, "{}", item.id);
+            }
+        }
+        let json = serde_json::to_string(&paginated.index).unwrap();
+        assert!(
+            json.starts_with(r#"{"v":1,"u":["all.json","all-2.json","all-3.json"],"#),
+            "{json}"
+        );
     }
 
     #[test]

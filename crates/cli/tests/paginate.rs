@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use recap_core::index::read_index;
+use recap_core::index::{parse_index, read_index, Archive};
 use recap_core::{parse_feed, Feed, FeedRecap};
 
 fn recap_feed(args: &[&str]) -> Output {
@@ -86,9 +86,11 @@ fn pages_chain_through_next_url_and_hold_the_whole_feed_newest_first() {
     // Follow next_url from the first page, as the app does.
     let mut items = Vec::new();
     let mut name = "feed.json".to_owned();
+    let mut followed = Vec::new();
     let mut seen = 0;
     loop {
         seen += 1;
+        followed.push(name.clone());
         let page = read(&dir.join(&name));
         assert_eq!(page.version, whole.version);
         assert_eq!(page.title, "Fixture meetups");
@@ -128,9 +130,10 @@ fn pages_chain_through_next_url_and_hold_the_whole_feed_newest_first() {
     assert_eq!(seen, pages);
     assert_eq!(items, whole.items, "the pages together are the whole feed");
 
-    // The index: every event once, with its page and what search reads.
-    let records =
-        read_index(&std::fs::read_to_string(dir.join("feed-index.json")).unwrap()).unwrap();
+    // The index: every event once, with its page and what search reads, and the pages' names.
+    let index_text = std::fs::read_to_string(dir.join("feed-index.json")).unwrap();
+    assert_eq!(parse_index(&index_text).unwrap().page_names, followed);
+    let records = read_index(&index_text).unwrap();
     assert_eq!(records.len(), total);
     for (at, (record, item)) in records.iter().zip(&whole.items).enumerate() {
         assert_eq!(record.item.id, item.id);
@@ -144,6 +147,15 @@ fn pages_chain_through_next_url_and_hold_the_whole_feed_newest_first() {
             assert_eq!((&a.title, &a.speakers), (&b.title, &b.speakers));
         }
     }
+    // The oldest event's page, straight from the index.
+    let archive = Archive::read(&index_text).unwrap();
+    let oldest = archive.find(&whole.items[total - 1].id).unwrap();
+    assert_eq!(oldest as usize, total - 1);
+    assert_eq!(archive.page(oldest) as usize, pages);
+    assert_eq!(
+        archive.page_name(archive.page(oldest)),
+        Some(format!("feed-{pages}.json").as_str())
+    );
 }
 
 #[test]
@@ -190,6 +202,8 @@ fn a_page_size_of_one_page_has_no_next_url() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(names(&dir), ["all-index.json", "all.json"]);
     let feed = read(&dir.join("all.json"));
+    let index = parse_index(&std::fs::read_to_string(dir.join("all-index.json")).unwrap()).unwrap();
+    assert_eq!(index.page_names, ["all.json"]);
     assert_eq!(feed.next_url, None);
     assert_eq!(feed.recap.as_ref().unwrap().pages, Some(1));
     assert_eq!(feed.recap.unwrap().index.as_deref(), Some("all-index.json"));
@@ -215,6 +229,7 @@ fn an_empty_folder_is_one_empty_page() {
     assert_eq!(feed.recap.as_ref().unwrap().items, Some(0));
     let index = std::fs::read_to_string(dir.join("feed-index.json")).unwrap();
     assert_eq!(read_index(&index).unwrap(), vec![]);
+    assert_eq!(parse_index(&index).unwrap().page_names, ["feed.json"]);
 }
 
 #[test]

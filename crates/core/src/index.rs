@@ -6,12 +6,17 @@
 //!
 //! ```json
 //! {"v":1,
+//!  "u":["feed.json","feed-2.json"],
 //!  "s":["Meetup","Video","Leeds, UK","Ada Lovelace","Loom Works"],
 //!  "p":[[3,4]],
 //!  "e":[["2023-05-03-may","2023-05-03","May meetup",1,[0,1],2,[["eBPF for everyone",[0]]]]]}
 //! ```
 //!
 //! - `v`: the format's version, [`INDEX_VERSION`].
+//! - `u`: each page's file name, the first page first, relative to the index file (the pages
+//!   sit beside it), so that a reader can fetch the page an event is on without following
+//!   `next_url` from the first. Optional: an index without it is still version 1, and then only
+//!   the chain of `next_url` leads to a page.
 //! - `s`: strings shared by many events: tags, locations, speakers' names, organisations.
 //! - `p`: speakers, each `[name, organisation]` as places in `s` (the organisation may be
 //!   `null`), so that someone who speaks often is written once with their organisation.
@@ -44,6 +49,10 @@ pub struct SearchIndex {
     /// The format's version.
     #[serde(rename = "v")]
     pub version: u32,
+    /// Each page's file name, relative to the index, the first page first; empty when the
+    /// index does not say.
+    #[serde(rename = "u", default, skip_serializing_if = "Vec::is_empty")]
+    pub page_names: Vec<String>,
     /// Shared strings: tags, locations, speakers' names, organisations.
     #[serde(rename = "s")]
     pub strings: Vec<String>,
@@ -207,6 +216,7 @@ impl SearchIndex {
         }
         SearchIndex {
             version: INDEX_VERSION,
+            page_names: Vec::new(),
             strings: strings.values,
             speakers: speakers.values,
             events,
@@ -238,6 +248,12 @@ impl SearchIndex {
 
     fn record(&self, event: &IndexEvent) -> Result<SearchRecord, String> {
         let IndexEvent(id, date, title, page, tags, location, talks) = event;
+        let named = u32::try_from(self.page_names.len()).unwrap_or(u32::MAX);
+        if named > 0 && !(1..=named).contains(page) {
+            return Err(format!(
+                "page {page} is not one of the {named} pages the index names"
+            ));
+        }
         let date_published = match date {
             Some(date) if date.len() == 10 => Some(format!("{date}{MIDNIGHT_UTC}")),
             other => other.clone(),
@@ -317,6 +333,90 @@ pub fn parse_index(text: &str) -> Result<SearchIndex, IndexError> {
 /// The records of an index file: [`parse_index`], then [`SearchIndex::records`].
 pub fn read_index(text: &str) -> Result<Vec<SearchRecord>, IndexError> {
     parse_index(text)?.records()
+}
+
+/// A whole archive as the viewer searches it: every event of a paginated feed, read from its
+/// index, with the page each is on. Positions are places in feed order (newest first), 0 for
+/// the newest event.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    records: Vec<SearchRecord>,
+    positions: HashMap<String, u32>,
+    page_names: Vec<String>,
+}
+
+impl Archive {
+    /// Reads an index file ([`read_index`]), keeping the page names.
+    pub fn read(text: &str) -> Result<Archive, IndexError> {
+        let index = parse_index(text)?;
+        let records = index.records()?;
+        let mut positions = HashMap::with_capacity(records.len());
+        for (at, record) in (0u32..).zip(&records) {
+            positions.entry(record.item.id.clone()).or_insert(at);
+        }
+        Ok(Archive {
+            records,
+            positions,
+            page_names: index.page_names,
+        })
+    }
+
+    /// How many events there are.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The positions of the events that pass the search and filters, newest first, as
+    /// [`search()`] finds them.
+    pub fn search(&self, query: &ListQuery) -> Vec<u32> {
+        let prepared = search::Prepared::new(query);
+        (0u32..)
+            .zip(&self.records)
+            .filter(|(_, r)| prepared.matches_text(&r.item, &r.text))
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    /// The position of the event with this id (the first, should two share it).
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.positions.get(id).copied()
+    }
+
+    /// The page the event at `position` is on, 1 for the first; 0 when there is no such event.
+    pub fn page(&self, position: u32) -> u32 {
+        self.record(position).map_or(0, |r| r.page)
+    }
+
+    /// The file name of `page` (1 for the first), relative to the index; `None` when the index
+    /// does not name its pages or has no such page.
+    pub fn page_name(&self, page: u32) -> Option<&str> {
+        let at = usize::try_from(page.checked_sub(1)?).ok()?;
+        self.page_names.get(at).map(String::as_str)
+    }
+
+    /// The event at `position`, as far as the index knows it (see [`SearchRecord::item`]).
+    pub fn item(&self, position: u32) -> Option<&Item> {
+        self.record(position).map(|r| &r.item)
+    }
+
+    /// The years of all the events, newest first ([`search::years`]).
+    pub fn years(&self) -> Vec<i32> {
+        search::years(self.records.iter().map(|r| &r.item))
+    }
+
+    /// The tags of all the events, most used first ([`search::tags`]).
+    pub fn tags(&self) -> Vec<String> {
+        search::tags(self.records.iter().map(|r| &r.item))
+    }
+
+    fn record(&self, position: u32) -> Option<&SearchRecord> {
+        self.records.get(usize::try_from(position).ok()?)
+    }
 }
 
 #[cfg(test)]
@@ -459,6 +559,134 @@ mod tests {
                 other => panic!("{text}: {other:?}"),
             }
         }
+    }
+
+    fn named_index() -> SearchIndex {
+        SearchIndex {
+            page_names: vec!["feed.json".into(), "feed-2.json".into()],
+            ..index()
+        }
+    }
+
+    fn archive() -> Archive {
+        Archive::read(&serde_json::to_string(&named_index()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn names_the_pages_after_the_version_and_reads_an_index_without_them() {
+        let json = serde_json::to_string(&named_index()).unwrap();
+        assert!(
+            json.starts_with(r#"{"v":1,"u":["feed.json","feed-2.json"],"s":["#),
+            "{json}"
+        );
+        assert_eq!(parse_index(&json).unwrap(), named_index());
+        // Without names, as before: the same records, and no page named.
+        let bare = serde_json::to_string(&index()).unwrap();
+        assert!(!bare.contains(r#""u""#));
+        assert_eq!(read_index(&bare).unwrap(), read_index(&json).unwrap());
+        let archive = Archive::read(&bare).unwrap();
+        assert_eq!(archive.page(3), 2);
+        assert_eq!(archive.page_name(1), None);
+    }
+
+    #[test]
+    fn an_archive_searches_every_page_and_finds_each_event_and_its_page() {
+        let archive = archive();
+        assert_eq!(archive.len(), 4);
+        assert!(!archive.is_empty());
+        let query = |q: &str, tag: Option<&str>, year: Option<i32>| ListQuery {
+            q: q.into(),
+            tag: tag.map(Into::into),
+            year,
+        };
+        // "Undated" is on the last page.
+        let hits = archive.search(&query("UNDATED", None, None));
+        assert_eq!(hits, [2]);
+        assert_eq!(archive.page(2), 2);
+        assert_eq!(archive.page_name(archive.page(2)), Some("feed-2.json"));
+        assert_eq!(archive.search(&query("", None, None)), [0, 1, 2, 3]);
+        assert_eq!(archive.search(&query("loom", Some("video"), None)), [0, 1]);
+        assert_eq!(archive.search(&query("loom", None, Some(2023))), [1]);
+        assert_eq!(
+            archive.search(&query("cheap", None, None)),
+            Vec::<u32>::new()
+        );
+        // The positions are those of the full items that match.
+        let items = items();
+        for q in [query("meetup", None, None), query("ada", None, Some(2023))] {
+            let full: Vec<u32> = (0u32..)
+                .zip(&items)
+                .filter(|(_, i)| search::matches(i, &q))
+                .map(|(at, _)| at)
+                .collect();
+            assert_eq!(archive.search(&q), full, "{q:?}");
+        }
+
+        // The oldest event is on the last page.
+        assert_eq!(archive.find("d"), Some(3));
+        assert_eq!(archive.page(3), 2);
+        assert_eq!(archive.page_name(2), Some("feed-2.json"));
+        assert_eq!(archive.find("/2024/06/03/june"), Some(0));
+        assert_eq!(archive.page(0), 1);
+        assert_eq!(archive.page_name(1), Some("feed.json"));
+        assert_eq!(archive.item(1).map(|i| i.id.as_str()), Some("a"));
+        // Nothing there: no position, page 0, no name.
+        assert_eq!(archive.find("e"), None);
+        assert_eq!(archive.page(4), 0);
+        assert_eq!(archive.item(4), None);
+        assert_eq!(archive.page_name(0), None);
+        assert_eq!(archive.page_name(3), None);
+    }
+
+    #[test]
+    fn an_archive_has_the_years_and_tags_of_the_full_items() {
+        let archive = archive();
+        let items = items();
+        assert_eq!(archive.years(), search::years(&items));
+        assert_eq!(archive.tags(), search::tags(&items));
+        assert_eq!(archive.years(), [2024, 2023]);
+        assert_eq!(archive.tags(), ["video", "2023"]);
+    }
+
+    #[test]
+    fn an_archive_item_written_as_json_reads_back_as_itself() {
+        let archive = archive();
+        for at in 0..4 {
+            let item = archive.item(at).unwrap();
+            let json = serde_json::to_string(item).unwrap();
+            assert_eq!(&crate::parse::read_item(&json).unwrap(), item, "{json}");
+        }
+        let json = serde_json::to_string(archive.item(1).unwrap()).unwrap();
+        assert!(json.contains(r#""location":"Leeds, UK""#), "{json}");
+        assert!(
+            json.contains(r#""speakers":[{"name":"Ada Lovelace","org":"Loom Works"},{"name":"Sam Osei","org":null}]"#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn a_broken_archive_says_what_is_wrong() {
+        let err = Archive::read("<!doctype html>").unwrap_err();
+        assert!(matches!(err, IndexError::Format(_)));
+        assert!(
+            err.to_string()
+                .starts_with("the search index cannot be read: "),
+            "{err}"
+        );
+        let err = Archive::read(r#"{"v":3}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the search index is version 3, this viewer reads version 1"
+        );
+        // An event on a page the index does not name.
+        let err = Archive::read(
+            r#"{"v":1,"u":["feed.json"],"s":[],"p":[],"e":[["a",null,null,1,[],null,[]],["b",null,null,2,[],null,[]]]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"the search index's event 1 ("b") is broken: page 2 is not one of the 1 pages the index names"#
+        );
     }
 
     #[test]

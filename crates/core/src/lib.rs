@@ -11,7 +11,7 @@
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`index`]: the compact search index of a paginated feed: every event's page and what
-//!   search reads.
+//!   search reads; the whole archive read from it, searched and looked up by id.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
 //! - [`markup`]: the static parts of the pages as a node tree, written as HTML or DOM.
 //! - [`player`]: the event video's players, their postMessage protocol, the talk playing, and

@@ -127,9 +127,9 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
 }
 
 /// The years of the events, newest first.
-pub fn years(items: &[Item]) -> Vec<i32> {
+pub fn years<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<i32> {
     let mut years: Vec<i32> = items
-        .iter()
+        .into_iter()
         .filter_map(|i| i.date_published.as_ref().map(|d| d.year()))
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
@@ -138,9 +138,9 @@ pub fn years(items: &[Item]) -> Vec<i32> {
 }
 
 /// The tags of the events, most used first, then alphabetically.
-pub fn tags(items: &[Item]) -> Vec<String> {
+pub fn tags<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for tag in items.iter().flat_map(|i| i.tags.iter()) {
+    for tag in items.into_iter().flat_map(|i| i.tags.iter()) {
         match counts.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(tag)) {
             Some((_, n)) => *n += 1,
             None => counts.push((tag.clone(), 1)),

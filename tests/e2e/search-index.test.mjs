@@ -1,0 +1,146 @@
+// End to end: the search index of a paginated feed is searched by a wasm module of its own
+// (recap-index.js, src/bin/recap-index.rs), loaded through the app's loader of the modules beside
+// it, and never fetched by a visit that does not ask for it.
+import { after, afterEach, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+const PAGE_SIZE = 8;
+let server;
+let browser;
+let whole;
+before(async () => {
+  const build = (out, extra) =>
+    execFileSync(
+      "cargo",
+      ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
+        "--out", out, "--title", "Fixture meetups", ...extra],
+      { stdio: "inherit" },
+    );
+  rmSync("target/e2e-generated/paged", { recursive: true, force: true });
+  mkdirSync("target/e2e-generated/paged", { recursive: true });
+  build("target/e2e-generated/index-whole.json", []);
+  build("target/e2e-generated/paged/feed.json", ["--page-size", String(PAGE_SIZE)]);
+  whole = JSON.parse(readFileSync("target/e2e-generated/index-whole.json", "utf8"));
+  server = await startServer();
+  browser = await launch();
+});
+afterEach(closePages);
+after(async () => {
+  await closePages();
+  await browser?.close();
+  await server?.close();
+});
+
+// The years of the events, newest first, and their tags, most used first (case aside, the first
+// spelling), then alphabetically: what the list's filters offer.
+const years = (items) =>
+  [...new Set(items.filter((i) => i.date_published).map((i) => Number(i.date_published.slice(0, 4))))].sort((a, b) => b - a);
+function tags(items) {
+  const counts = [];
+  for (const tag of items.flatMap((i) => i.tags ?? [])) {
+    const seen = counts.find((c) => c[0].toLowerCase() === tag.toLowerCase());
+    if (seen) seen[1] += 1;
+    else counts.push([tag, 1]);
+  }
+  return counts.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((c) => c[0]);
+}
+const positions = (items, keep) => items.flatMap((item, at) => (keep(item) ? [at] : []));
+
+test("a visit never fetches the search index module", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?feed=/generated/paged/feed.json`);
+  await page.waitForSelector(".recap-event-card__title");
+  assert.deepEqual(page.requests.filter((u) => /recap-index/.test(u)), []);
+});
+
+test("the module, loaded once through the app's loader, searches every page and finds each event's page", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card__title");
+  const total = whole.items.length;
+  const pages = Math.ceil(total / PAGE_SIZE);
+  assert.ok(pages >= 3, `${pages} pages`);
+  const oldest = whole.items[total - 1];
+  const year = years(whole.items).at(-1);
+  const tag = tags(whole.items)[1];
+  const seen = await page.evaluate(
+    async ({ oldest, year, tag }) => {
+      const snippet = [...document.querySelectorAll("link[rel=modulepreload]")]
+        .map((link) => link.href)
+        .find((href) => href.includes("/snippets/"));
+      const { load_module } = await import(snippet);
+      const module = await load_module("recap-index");
+      const once = (await load_module("recap-index")) === module;
+      const text = await (await fetch("/generated/paged/feed-index.json")).text();
+      const index = new module.Index(text);
+      const at = index.find(oldest.id);
+      const name = index.page_name(index.page(at));
+      const onPage = (await (await fetch(`/generated/paged/${name}`)).json()).items.map((i) => i.id);
+      let broken;
+      try {
+        new module.Index("<!doctype html><title>Not found</title>");
+      } catch (error) {
+        broken = error;
+      }
+      const everything = index.search("", undefined, undefined);
+      return {
+        once,
+        len: index.len(),
+        typed: everything instanceof Uint32Array,
+        everything: [...everything],
+        byTitle: [...index.search(oldest.title.toUpperCase(), undefined, undefined)],
+        byYear: [...index.search("", year, undefined)],
+        byTag: [...index.search("", undefined, tag.toUpperCase())],
+        nothing: [...index.search("no such words anywhere", undefined, undefined)],
+        at,
+        page: index.page(at),
+        name,
+        onPage,
+        missing: index.find("no such event") ?? null,
+        beyond: index.page(index.len()),
+        item: JSON.parse(index.item(at)),
+        noItem: index.item(index.len()) ?? null,
+        years: [...index.years()],
+        tags: index.tags(),
+        broken: String(broken),
+      };
+    },
+    { oldest, year, tag },
+  );
+  assert.equal(seen.once, true);
+  assert.equal(seen.len, total);
+  assert.equal(seen.typed, true);
+  assert.deepEqual(seen.everything, positions(whole.items, () => true));
+  // The oldest event is on the last page, and the index names that page's file.
+  assert.ok(seen.byTitle.includes(total - 1), `${seen.byTitle}`);
+  assert.equal(seen.at, total - 1);
+  assert.equal(seen.page, pages);
+  assert.equal(seen.name, `feed-${pages}.json`);
+  assert.ok(seen.onPage.includes(oldest.id));
+  assert.deepEqual(seen.byYear, positions(whole.items, (i) => i.date_published?.startsWith(`${year}-`)));
+  assert.deepEqual(seen.byTag, positions(whole.items, (i) => (i.tags ?? []).some((t) => t.toLowerCase() === tag.toLowerCase())));
+  assert.deepEqual(seen.nothing, []);
+  assert.equal(seen.missing, null);
+  assert.equal(seen.beyond, 0);
+  assert.equal(seen.noItem, null);
+  // The item as the app reads it: what the index knows, talks with their speakers.
+  assert.equal(seen.item.id, oldest.id);
+  assert.equal(seen.item.title, oldest.title);
+  assert.equal(seen.item._recap.location, oldest._recap.location);
+  assert.deepEqual(
+    seen.item._recap.talks.map((t) => [t.title, t.speakers]),
+    oldest._recap.talks.map((t) => [t.title, t.speakers.map((s) => ({ name: s.name, org: s.org ?? null }))]),
+  );
+  assert.deepEqual(seen.years, years(whole.items));
+  assert.deepEqual(seen.tags, tags(whole.items));
+  assert.match(seen.broken, /^the search index cannot be read: /);
+  assert.deepEqual(
+    page.requests.filter((u) => /recap-index/.test(u)).map((u) => new URL(u).pathname),
+    ["/recap-index.js", "/recap-index_bg.wasm"],
+  );
+  assert.deepEqual(errorsBesidesPictures(page), []);
+});
