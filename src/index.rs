@@ -41,15 +41,10 @@ extern "C" {
 
 /// Every event of an archive, read from its index by the module.
 #[derive(Clone)]
-// The list and event pages take this up when they search beyond the first page; until then
-// nothing calls it.
-#[allow(dead_code)]
 pub struct SearchIndex {
     index: JsIndex,
 }
 
-// See `SearchIndex`.
-#[allow(dead_code)]
 impl SearchIndex {
     /// Loads the module and reads the text of an index file with it. Fails, saying why, when the
     /// module cannot be loaded or the index cannot be read.

@@ -102,6 +102,7 @@ impl EventList {
                 }
             }
         }
+        crate::api::mark("recap:list-built");
         let callback_inner = Rc::clone(&inner);
         let callback = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: IntersectionObserver| {

@@ -2,10 +2,12 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use recap_core::{route::Route, Feed, LoadError, ParsedFeed, Problem, Severity};
+use recap_core::markup::views::Neighbour;
+use recap_core::{route::Route, Feed, Item, LoadError, ParsedFeed, Problem, Severity};
 
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
-use crate::api::{fetch_feed, sleep};
+use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
+use crate::index::SearchIndex;
 use crate::mount::Config;
 use crate::router::Router;
 
@@ -16,9 +18,47 @@ pub struct FeedContext {
     pub feed: RwSignal<Feed>,
     /// What could not be read, from every page.
     pub problems: RwSignal<Vec<Problem>>,
+    /// The search index of a paginated feed (`_recap.index` on its first page).
+    pub index: RwSignal<IndexState, LocalStorage>,
+    /// Pages fetched out of turn, for an address of an event on a page not loaded, each apart.
+    pub strays: RwSignal<Vec<Feed>>,
+    fetcher: Fetcher,
+}
+
+/// Where the search index is.
+#[derive(Clone)]
+pub enum IndexState {
+    /// The feed has none: search and addresses cover the pages loaded.
+    Absent,
+    /// Not asked for yet: it is loaded on the first search.
+    Idle,
+    Loading,
+    /// Read, with the address it came from (page names are relative to it).
+    Ready(SearchIndex, String),
+    /// It could not be read; the feed's problems say why.
+    Failed,
 }
 
 impl FeedContext {
+    fn new(parsed: ParsedFeed, fetcher: Fetcher) -> Self {
+        let has_index = parsed
+            .feed
+            .recap
+            .as_ref()
+            .is_some_and(|r| r.index.is_some());
+        FeedContext {
+            feed: RwSignal::new(parsed.feed),
+            problems: RwSignal::new(parsed.problems),
+            index: RwSignal::new_local(if has_index {
+                IndexState::Idle
+            } else {
+                IndexState::Absent
+            }),
+            strays: RwSignal::new(Vec::new()),
+            fetcher,
+        }
+    }
+
     /// Adds an older page of the feed (JSON Feed `next_url`): its new events and its problems.
     /// In place: the events already held are not copied.
     pub fn add_page(&self, page: ParsedFeed) {
@@ -26,6 +66,70 @@ impl FeedContext {
             feed.append_page(page.feed);
         });
         self.problems.update(|p| p.extend(page.problems));
+    }
+
+    /// Loads the search index, if the feed has one and it is not loaded or loading.
+    pub fn open_index(&self) {
+        let url = self
+            .feed
+            .with_untracked(|f| f.recap.as_ref().and_then(|r| r.index.clone()));
+        let (Some(url), IndexState::Idle) = (url, self.index.get_untracked()) else {
+            return;
+        };
+        self.index.set(IndexState::Loading);
+        let context = *self;
+        leptos::task::spawn_local(async move {
+            let opened = match fetch_text(url.clone(), context.fetcher, false).await {
+                Ok(fetched) => SearchIndex::open(fetched.body)
+                    .await
+                    .map(|index| IndexState::Ready(index, fetched.url)),
+                Err(err) => Err(err.to_string()),
+            };
+            let state = opened.unwrap_or_else(|why| {
+                context.problems.update(|p| {
+                    p.push(Problem {
+                        path: url,
+                        message: format!(
+                            "{why}; search covers the events loaded so far, and an address of an older event is not found"
+                        ),
+                        severity: Severity::Warning,
+                    })
+                });
+                IndexState::Failed
+            });
+            context.index.set(state);
+        });
+    }
+
+    /// The event with this id, with its newer and older neighbours, from the pages loaded.
+    pub fn find(&self, id: &str) -> Option<(Item, Neighbour, Neighbour)> {
+        let neighbour = |i: Option<&Item>| i.map(|i| (i.id.clone(), i.display_title().to_owned()));
+        let found = |feed: &Feed| {
+            feed.find(id)
+                .map(|(item, newer, older)| (item.clone(), neighbour(newer), neighbour(older)))
+        };
+        self.feed
+            .with(found)
+            .or_else(|| self.strays.with(|pages| pages.iter().find_map(found)))
+    }
+
+    /// Fetches the page the index puts the event `id` on and keeps it apart: false when the
+    /// index does not know the event; fails when the page cannot be fetched.
+    pub async fn fetch_page_of(&self, id: &str) -> Result<bool, LoadError> {
+        let IndexState::Ready(index, index_url) = self.index.get_untracked() else {
+            return Ok(false);
+        };
+        let name = index
+            .find(id)
+            .map(|at| index.page(at))
+            .and_then(|page| index.page_name(page));
+        let Some(url) = name.and_then(|n| crate::api::absolute(&n, Some(&index_url))) else {
+            return Ok(false);
+        };
+        let page = fetch_feed(url, self.fetcher, false).await?;
+        self.problems.update(|p| p.extend(page.problems));
+        self.strays.update(|pages| pages.push(page.feed));
+        Ok(true)
     }
 }
 
@@ -152,10 +256,7 @@ struct MainRole(Option<&'static str>);
 /// The pages, once the first page of the feed is in.
 #[component]
 fn Loaded(parsed: ParsedFeed) -> impl IntoView {
-    let context = FeedContext {
-        feed: RwSignal::new(parsed.feed),
-        problems: RwSignal::new(parsed.problems),
-    };
+    let context = FeedContext::new(parsed, use_context::<Fetcher>().unwrap_or_default());
     provide_context(context);
     let router = expect_context::<Router>();
     // Only a change of page re-renders the page; typing in the search does not.

@@ -5,25 +5,67 @@ use recap_core::Item;
 
 use recap_core::player::PlayerHosts;
 
-use super::{FeedContext, NotFound, Rendered};
+use super::app::IndexState;
+use super::{FeedContext, FeedErrorView, NotFound, Rendered};
 use crate::player::PlayerRef;
 use crate::render::{event_body, Dom};
 use crate::router::use_router;
+use leptos::task::spawn_local;
+use recap_core::markup::views::Neighbour;
+use recap_core::LoadError;
 
-/// One event: its video, its talks with their moments, sponsors, next meetup, photos, the post.
+/// One event, from the pages loaded; else, in a paginated feed, from the page its search index
+/// names, fetched for it.
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
     let context = expect_context::<FeedContext>();
-    let found = context.feed.with_untracked(|feed| {
-        feed.find(&id).map(|(item, newer, older)| {
-            let neighbour =
-                |i: Option<&Item>| i.map(|i| (i.id.clone(), i.display_title().to_owned()));
-            (item.clone(), neighbour(newer), neighbour(older))
-        })
+    let wanted = id.clone();
+    let found = Memo::new(move |_| context.find(&wanted));
+    // Not in the pages loaded: the index is asked which page holds it.
+    let missing = RwSignal::new(false);
+    let failed = RwSignal::new(None::<LoadError>);
+    let asked = RwSignal::new(false);
+    Effect::new(move |_| {
+        if found.with(Option::is_some) || asked.get() {
+            return;
+        }
+        match context.index.get() {
+            IndexState::Absent | IndexState::Failed => missing.set(true),
+            IndexState::Idle => context.open_index(),
+            IndexState::Loading => {}
+            IndexState::Ready(..) => {
+                asked.set(true);
+                let id = id.clone();
+                spawn_local(async move {
+                    match context.fetch_page_of(&id).await {
+                        Ok(true) => {}
+                        Ok(false) => missing.set(true),
+                        Err(err) => failed.set(Some(err)),
+                    }
+                });
+            }
+        }
     });
-    let Some((item, newer, older)) = found else {
-        return view! { <NotFound /> }.into_any();
-    };
+    let retry = Callback::new(move |()| {
+        failed.set(None);
+        asked.set(false);
+    });
+    move || match (found.get(), failed.get()) {
+        (Some((item, newer, older)), _) => view! { <Event item newer older /> }.into_any(),
+        (None, Some(error)) => {
+            view! { <FeedErrorView error url=String::new() on_retry=retry /> }.into_any()
+        }
+        (None, None) if missing.get() => view! { <NotFound /> }.into_any(),
+        (None, None) => view! {
+            <p class="recap-boot" role="status">"Loading the event…"</p>
+        }
+        .into_any(),
+    }
+}
+
+/// An event: its video, its talks with their moments, sponsors, next meetup, photos, the post.
+#[component]
+fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     let router = use_router();
     router.set_title(item.display_title());
     // An embed of one event shows it alone: no way back to a list, no newer and older events.

@@ -8,6 +8,7 @@ use recap_core::LoadError;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::app::IndexState;
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::{fetch_feed, Fetcher};
 use crate::list::{AtEnd, Card, EventList};
@@ -15,9 +16,9 @@ use crate::render::Dom;
 use crate::router::use_router;
 
 /// The list on the page, and what it was built from: the positions in the feed of the events
-/// it shows, and the feed's length and last event then.
+/// it shows (none when the search index found them), and the feed's length and last event then.
 struct Shown {
-    positions: Rc<RefCell<Vec<usize>>>,
+    positions: Option<Rc<RefCell<Vec<usize>>>>,
     list: EventList,
     query: ListQuery,
     seen: usize,
@@ -46,8 +47,19 @@ pub fn ListPage() -> impl IntoView {
         change(&mut next);
         router.replace(Route::List(next));
     };
-    let all_years = move || context.feed.with(|f| years(&f.items));
-    let all_tags = move || context.feed.with(|f| tags(&f.items));
+    // Over every event once the index is in, else over the pages loaded.
+    let all_years = move || match context.index.get() {
+        IndexState::Ready(index, _) => index.years(),
+        _ => context.feed.with(|f| years(&f.items)),
+    };
+    let all_tags = move || match context.index.get() {
+        IndexState::Ready(index, _) => index.tags(),
+        _ => context.feed.with(|f| tags(&f.items)),
+    };
+    // The index is loaded on the first search, or at once for an address with one.
+    if query.with_untracked(ListQuery::is_filtered) {
+        context.open_index();
+    }
     let older = Older::new(context);
 
     // The list is built again for another search; older pages only add cards to it.
@@ -57,42 +69,68 @@ pub fn ListPage() -> impl IntoView {
     let render = Box::new(move |dom: &Dom| {
         rebuild.track();
         let query = query.get();
-        let prepared = Prepared::new(&query);
-        let (positions, seen, last) = context.feed.with_untracked(|f| {
-            let positions: Vec<usize> = f
-                .items
-                .iter()
-                .enumerate()
-                .filter(|(_, item)| prepared.matches(item))
-                .map(|(n, _)| n)
-                .collect();
-            (
-                positions,
-                f.items.len(),
-                f.items.last().map(|i| i.id.clone()),
-            )
-        });
-        shown_count.set(positions.len());
-        let positions = Rc::new(RefCell::new(positions));
-        let card: Card = {
-            let positions = Rc::clone(&positions);
-            let q = query.q.clone();
-            let href = move |route: &Route| router.href(route);
-            Rc::new(move |n, fetch| {
-                let at = *positions.borrow().get(n)?;
-                context.feed.with_untracked(|f| {
-                    let item = f.items.get(at)?;
-                    let year = item.date_published.as_ref().map(|d| d.year());
-                    Some((year, views::event_card(item, &q, &href, fetch)))
-                })
-            })
+        // Read only for a search: the index coming in leaves the whole list alone.
+        let index = match query.is_filtered().then(|| context.index.get()) {
+            Some(IndexState::Ready(index, _)) => Some(index),
+            _ => None,
         };
+        let href = move |route: &Route| router.href(route);
+        let (card, len, positions, seen, last): (Card, _, _, _, _) = match index {
+            // Every event the index finds: as loaded when its page is, else as the index has it.
+            Some(index) => {
+                let found = index.search(&query);
+                let len = found.len();
+                let q = query.q.clone();
+                let card: Card = Rc::new(move |n, fetch| {
+                    let indexed = index.item(*found.get(n)?)?;
+                    let year = indexed.date_published.as_ref().map(|d| d.year());
+                    let card = context.feed.with_untracked(|f| {
+                        let loaded = f.items.iter().find(|i| i.id == indexed.id);
+                        views::event_card(loaded.unwrap_or(&indexed), &q, &href, fetch)
+                    });
+                    Some((year, card))
+                });
+                (card, len, None, 0, None)
+            }
+            None => {
+                let prepared = Prepared::new(&query);
+                let (positions, seen, last) = context.feed.with_untracked(|f| {
+                    let positions: Vec<usize> = f
+                        .items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, item)| prepared.matches(item))
+                        .map(|(n, _)| n)
+                        .collect();
+                    (
+                        positions,
+                        f.items.len(),
+                        f.items.last().map(|i| i.id.clone()),
+                    )
+                });
+                let len = positions.len();
+                let positions = Rc::new(RefCell::new(positions));
+                let card: Card = {
+                    let positions = Rc::clone(&positions);
+                    let q = query.q.clone();
+                    Rc::new(move |n, fetch| {
+                        let at = *positions.borrow().get(n)?;
+                        context.feed.with_untracked(|f| {
+                            let item = f.items.get(at)?;
+                            let year = item.date_published.as_ref().map(|d| d.year());
+                            Some((year, views::event_card(item, &q, &href, fetch)))
+                        })
+                    })
+                };
+                (card, len, Some(positions), seen, last)
+            }
+        };
+        shown_count.set(len);
         // Scrolling to the end loads the next page of the whole list; a search's list has the
         // button.
         let filtered = query.is_filtered();
         let at_end: Option<AtEnd> = (!filtered).then(|| Rc::new(move || older.load()) as AtEnd);
         let empty = (!filtered).then(views::no_events);
-        let len = positions.borrow().len();
         let list = EventList::new(dom, len, card, at_end, empty);
         let element = list.element();
         shown.set_value(Some(Shown {
@@ -109,7 +147,7 @@ pub fn ListPage() -> impl IntoView {
     Effect::new(move |_| {
         let grown = context.feed.with(|f| {
             shown.with_value(|s| {
-                let s = s.as_ref()?;
+                let s = s.as_ref().filter(|s| s.positions.is_some())?;
                 let in_place =
                     s.seen == 0 || f.items.get(s.seen - 1).map(|i| &i.id) == s.last.as_ref();
                 Some(in_place && f.items.len() >= s.seen)
@@ -118,9 +156,12 @@ pub fn ListPage() -> impl IntoView {
         match grown {
             Some(true) => shown.update_value(|s| {
                 let Some(s) = s else { return };
+                let Some(positions) = s.positions.clone() else {
+                    return;
+                };
                 context.feed.with_untracked(|f| {
                     let prepared = Prepared::new(&s.query);
-                    let mut positions = s.positions.borrow_mut();
+                    let mut positions = positions.borrow_mut();
                     positions.extend(
                         (s.seen..f.items.len())
                             .filter(|&n| f.items.get(n).is_some_and(|i| prepared.matches(i))),
@@ -137,7 +178,10 @@ pub fn ListPage() -> impl IntoView {
     });
     let count_text = move || {
         let filtered = query.with(ListQuery::is_filtered);
-        let total = context.feed.with(|f| f.total());
+        let total = match context.index.get() {
+            IndexState::Ready(index, _) if filtered => index.len(),
+            _ => context.feed.with(|f| f.total()),
+        };
         count_text(shown_count.get(), total, filtered)
     };
 
@@ -155,7 +199,9 @@ pub fn ListPage() -> impl IntoView {
                     autocomplete="off"
                     placeholder="e.g. eBPF, GitOps, a speaker"
                     prop:value=move || query.get().q
+                    on:focus=move |_| context.open_index()
                     on:input:target=move |ev| {
+                        context.open_index();
                         let value = ev.target().value();
                         set_query(&|q| q.q = value.clone());
                     }
