@@ -101,6 +101,12 @@ impl FeedContext {
         });
     }
 
+    /// Whether a page loaded holds the event with this id (tracked).
+    pub fn holds(&self, id: &str) -> bool {
+        let held = |feed: &Feed| feed.items.iter().any(|i| i.id == id);
+        self.feed.with(held) || self.strays.with(|pages| pages.iter().any(held))
+    }
+
     /// The event with this id, with its newer and older neighbours, from the pages loaded.
     pub fn find(&self, id: &str) -> Option<(Item, Neighbour, Neighbour)> {
         let neighbour = |i: Option<&Item>| i.map(|i| (i.id.clone(), i.display_title().to_owned()));
@@ -108,9 +114,10 @@ impl FeedContext {
             feed.find(id)
                 .map(|(item, newer, older)| (item.clone(), neighbour(newer), neighbour(older)))
         };
-        self.feed
-            .with(found)
-            .or_else(|| self.strays.with(|pages| pages.iter().find_map(found)))
+        self.feed.with_untracked(found).or_else(|| {
+            self.strays
+                .with_untracked(|pages| pages.iter().find_map(found))
+        })
     }
 
     /// Fetches the page the index puts the event `id` on and keeps it apart: false when the

@@ -20,13 +20,14 @@ use recap_core::LoadError;
 pub fn EventPage(id: String) -> impl IntoView {
     let context = expect_context::<FeedContext>();
     let wanted = id.clone();
-    let found = Memo::new(move |_| context.find(&wanted));
+    let wanted_page = id.clone();
+    let found = Memo::new(move |_| context.holds(&wanted));
     // Not in the pages loaded: the index is asked which page holds it.
     let missing = RwSignal::new(false);
     let failed = RwSignal::new(None::<LoadError>);
     let asked = RwSignal::new(false);
     Effect::new(move |_| {
-        if found.with(Option::is_some) || asked.get() {
+        if found.get() || asked.get() {
             return;
         }
         match context.index.get() {
@@ -35,7 +36,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             IndexState::Loading => {}
             IndexState::Ready(..) => {
                 asked.set(true);
-                let id = id.clone();
+                let id = wanted_page.clone();
                 spawn_local(async move {
                     match context.fetch_page_of(&id).await {
                         Ok(true) => {}
@@ -50,7 +51,10 @@ pub fn EventPage(id: String) -> impl IntoView {
         failed.set(None);
         asked.set(false);
     });
-    move || match (found.get(), failed.get()) {
+    move || match (
+        found.get().then(|| context.find(&id)).flatten(),
+        failed.get(),
+    ) {
         (Some((item, newer, older)), _) => view! { <Event item newer older /> }.into_any(),
         (None, Some(error)) => {
             view! { <FeedErrorView error url=String::new() on_retry=retry /> }.into_any()

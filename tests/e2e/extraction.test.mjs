@@ -33,15 +33,16 @@ after(async () => {
   await server?.close();
 });
 
-// The list paints its first 50 cards at once and the rest a batch per frame; there are more
-// fixtures than that.
+// The list paints its first 50 cards at once and the rest as its end comes into view; there are
+// more fixtures than that, and fewer than the list ever empties (96), so scrolled to the end, all
+// are there.
 async function allCards(page) {
-  await page.waitForFunction(
-    (n) => document.querySelectorAll(".recap-event-card").length >= n,
-    cliFeed.items.length,
-  );
+  await page.waitForFunction((n) => {
+    scrollTo(0, document.documentElement.scrollHeight);
+    return document.querySelectorAll(".recap-event-card").length >= n;
+  }, cliFeed.items.length);
+  await page.evaluate(() => scrollTo(0, 0));
 }
-
 
 test("a feed without talks: each event shows the talks the CLI found, read from content_html", async () => {
   const page = await openPage(browser);
