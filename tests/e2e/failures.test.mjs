@@ -261,10 +261,10 @@ test("items of the wrong types: the good one shows, with a count of those skippe
 });
 
 for (const [name, how] of [["big", "by its Content-Length"], ["big-chunked", "by the bytes read"]]) {
-  test(`a 50 MB feed is refused ${how}, over the 10 MB limit`, async (t) => {
+  test(`a 50 MB feed is refused ${how}, over the 40 MB limit`, async (t) => {
     const started = Date.now();
     const page = await openOn(name);
-    const text = await errorSaying(page, /The feed is larger than 10 MB, more than Recap reads at once\./);
+    const text = await errorSaying(page, /The feed is larger than 40 MB, more than Recap reads at once\./);
     assert.match(text, /Trying again will only help once the feed is fixed/);
     t.diagnostic(`${name}: ${big.length} bytes refused ${Date.now() - started} ms after the page was asked for`);
     assert.equal(requests.get(`/feeds/${name}`).length, 1, "not retried");

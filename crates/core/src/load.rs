@@ -8,10 +8,11 @@ use crate::parse::{parse_feed, FeedError, ParsedFeed};
 /// looking at a skeleton.
 pub const FEED_TIMEOUT_MS: u32 = 15_000;
 
-/// The largest feed the viewer reads (10 MiB, about 1,700 events with their talks and posts):
-/// past it, parsing would hold the page for seconds and take much of its memory. A larger
-/// archive is split into pages (JSON Feed `next_url`, `recap-feed build --page-size`).
-pub const MAX_FEED_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest feed the viewer reads (40 MiB, about 12,000 events with their talks and posts):
+/// past it, parsing would hold the page for seconds and take much of its memory. The list is
+/// windowed, so an archive up to this size in one file is shown; a larger one is split into
+/// pages (JSON Feed `next_url`, `recap-feed build --page-size`), which also paint sooner.
+pub const MAX_FEED_BYTES: u64 = 40 * 1024 * 1024;
 
 /// Why the feed could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -236,14 +237,14 @@ mod tests {
 
     #[test]
     fn a_feed_over_the_limit_is_refused_by_its_announced_or_read_size() {
-        assert_eq!(MAX_FEED_BYTES, 10_485_760);
+        assert_eq!(MAX_FEED_BYTES, 41_943_040);
         let err = check_head(200, "OK", Some("52428800")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "The feed is larger than 10 MB, more than Recap reads at once. A large archive can be split into pages."
+            "The feed is larger than 40 MB, more than Recap reads at once. A large archive can be split into pages."
         );
         assert!(!err.is_retryable());
-        assert!(check_head(200, "OK", Some("10485760")).is_ok());
+        assert!(check_head(200, "OK", Some("41943040")).is_ok());
         assert!(check_head(200, "OK", Some("not a number")).is_ok());
         assert!(check_head(200, "OK", None).is_ok());
         assert!(check_size(MAX_FEED_BYTES + 1).is_err());
