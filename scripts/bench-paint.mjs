@@ -11,10 +11,10 @@
 // talk) enters the document: for pre-rendered and static pages the first paint, which already
 // shows them; for the client-rendered app, when its list is built. A benchmark, not a test: it
 // prints a table and fails only if a page does not show its content.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { launch, openPage } from "../tests/e2e/browser.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
+import { markInserted, median, paintedAt, prerender, staticCopy } from "./bench-lib.mjs";
 
 const RUNS = 7;
 const OUT = "target/bench-paint";
@@ -33,50 +33,23 @@ export function syntheticFeed(count) {
   return { ...sample, items };
 }
 
-// The page without its scripts and their preloads: what a plain static site would serve.
-function staticCopy(html) {
-  return html
-    .replace(/<script\b[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b[^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, "");
-}
-
-function site(name, feed, prerender) {
+function site(name, feed, prerendered) {
   const dir = `${OUT}/${name}`;
   rmSync(dir, { recursive: true, force: true });
   cpSync("dist", dir, { recursive: true });
   writeFileSync(`${dir}/feed.json`, JSON.stringify(feed));
-  if (prerender) {
-    execFileSync("cargo", ["run", "-q", "--offline", "--release", "-p", "recap-feed", "--", "pages", `${dir}/feed.json`, "--dist", dir], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  }
+  if (prerendered) prerender(dir);
   return dir;
 }
 
 async function paint(browser, url, selector) {
   const page = await openPage(browser);
-  await page.addInitScript((selector) => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
-        observer.disconnect();
-        performance.mark("inserted");
-      }
-    }).observe(document, { subtree: true, childList: true });
-  }, selector);
+  await markInserted(page, selector);
   await page.goto(url);
-  await page.waitForSelector(selector);
-  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
-  const time = await page.evaluate(() =>
-    Math.max(
-      performance.getEntriesByName("first-contentful-paint")[0].startTime,
-      performance.getEntriesByName("inserted")[0].startTime,
-    ),
-  );
+  const time = await paintedAt(page, selector);
   await page.context().close();
   return time;
 }
-
-const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 
 mkdirSync(OUT, { recursive: true });
 const browser = await launch();

@@ -16,7 +16,8 @@ const open = new Set();
 const panics = [];
 const PANIC = /recap: panic|RuntimeError|unreachable/;
 
-export function launch() {
+// `args`: more command-line switches for Chromium (say, `--host-resolver-rules`).
+export function launch({ args = [] } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -29,6 +30,7 @@ export function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...args,
     ],
   });
 }
