@@ -133,8 +133,9 @@ pub async fn fetch_feed(
     if let Some(index) = parsed.feed.recap.as_mut().and_then(|r| r.index.as_mut()) {
         *index = absolute(index, Some(&feed_url)).unwrap_or_else(|| index.clone());
     }
+    // Most pictures are absolute already: only the others are resolved (a URL parse each).
     for item in &mut parsed.feed.items {
-        if let Some(image) = &item.image {
+        if let Some(image) = item.image.as_ref().filter(|i| !i.starts_with("https://")) {
             item.image = absolute(image, Some(&feed_url)).or(item.image.take());
         }
     }

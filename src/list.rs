@@ -11,7 +11,7 @@
 use recap_core::markup::views::{self, Fetch};
 use recap_core::markup::{self};
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
@@ -67,11 +67,13 @@ pub struct EventList {
 }
 
 impl EventList {
-    /// A list of `len` cards, or `empty` when there are none; builds the first screen
-    /// ([`recap_core::markup::pages::FIRST_CARDS`]) at once.
+    /// A list of `len` cards, or `empty` when there are none; builds `first` cards at once (at
+    /// least, to the end of a chunk), then a chunk a frame up to the first screen
+    /// ([`recap_core::markup::pages::FIRST_CARDS`]), the rest as they come near the view.
     pub fn new(
         dom: &Dom,
         len: usize,
+        first: usize,
         card: Card,
         at_end: Option<AtEnd>,
         empty: Option<markup::Element>,
@@ -96,7 +98,7 @@ impl EventList {
         }
         {
             let mut list = inner.borrow_mut();
-            while list.built < len.min(recap_core::markup::pages::FIRST_CARDS) {
+            while list.built < len.min(first) {
                 if !list.grow(dom) {
                     break;
                 }
@@ -120,6 +122,7 @@ impl EventList {
             }
             observer.observe(&list.end);
         }
+        fill(Rc::downgrade(&inner), observer.clone());
         EventList {
             inner,
             observer,
@@ -150,6 +153,32 @@ impl Drop for EventList {
             observer.disconnect();
         }
     }
+}
+
+/// Builds the next chunk in the next frame, and so on to the first screen, while the list is
+/// on the page (a list replaced on a keystroke is dropped, and its building stops).
+fn fill(inner: Weak<RefCell<Inner>>, observer: Option<IntersectionObserver>) {
+    let wanted = |list: &Inner| list.built < list.len.min(recap_core::markup::pages::FIRST_CARDS);
+    if !inner.upgrade().is_some_and(|list| wanted(&list.borrow())) {
+        return;
+    }
+    leptos::prelude::request_animation_frame(move || {
+        let (Some(rc), Some(dom)) = (inner.upgrade(), Dom::new()) else {
+            return;
+        };
+        {
+            let mut list = rc.borrow_mut();
+            let before = list.chunks.len();
+            if list.grow(&dom) {
+                if let Some(observer) = &observer {
+                    for chunk in &list.chunks[before..] {
+                        observer.observe(&chunk.list);
+                    }
+                }
+            }
+        }
+        fill(inner, observer);
+    });
 }
 
 /// What the observer reports: the end in view builds the next chunk (or asks for the next page),

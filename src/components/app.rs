@@ -232,16 +232,28 @@ pub fn App(config: Config) -> impl IntoView {
     view! {
         <div class="recap" node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
-            {move || match state.get() {
+            {move || match state.with(|s| s.as_ref().map(|(r, wait)| r.as_ref().map(|p| p.saved.clone()).map_err(|e| (e.clone(), *wait)))) {
                 None => view! { <Skeleton /> }.into_any(),
-                Some((Ok(parsed), _)) => {
-                    let saved = parsed.saved.as_deref().map(|saved| {
+                Some(Ok(saved)) => {
+                    // The pages take the feed: moved, not copied (a large archive is tens of
+                    // megabytes). The state keeps whether it is a saved copy.
+                    let parsed = state
+                        .try_update_untracked(|s| match s {
+                            Some((Ok(p), _)) => ParsedFeed {
+                                feed: std::mem::take(&mut p.feed),
+                                problems: std::mem::take(&mut p.problems),
+                                saved: p.saved.clone(),
+                            },
+                            _ => ParsedFeed::default(),
+                        })
+                        .unwrap_or_default();
+                    let saved = saved.as_deref().map(|saved| {
                         let text = recap_core::offline::saved_copy_notice(saved);
                         view! { <p class="recap-offline" role="status">{text}</p> }
                     });
                     view! { {saved} <Loaded parsed /> }.into_any()
                 }
-                Some((Err(error), retry_in)) => {
+                Some(Err((error, retry_in))) => {
                     let url = shown_url.clone();
                     view! {
                         <div class="recap-main" role=role.0>

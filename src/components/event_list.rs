@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use recap_core::markup::pages::FIRST_CARDS;
 use recap_core::markup::views;
 use recap_core::route::Route;
 use recap_core::Item;
@@ -27,7 +28,7 @@ pub fn EventList(items: Vec<Item>, #[prop(optional, into)] query: String) -> imp
                 let href = |route: &Route| router.href(route);
                 Some((year, views::event_card(item, &query, &href, fetch)))
             });
-            let built = List::new(dom, count, card, None, Some(views::no_events()));
+            let built = List::new(dom, count, FIRST_CARDS, card, None, Some(views::no_events()));
             let element = built.element();
             list.set_value(Some(built));
             element

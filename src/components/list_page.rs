@@ -66,8 +66,17 @@ pub fn ListPage() -> impl IntoView {
     let shown_count = RwSignal::new(0usize);
     let rebuild = RwSignal::new(0u32);
     let shown = StoredValue::new_local(None::<Shown>);
+    // The first list shows the first screen whole, as pre-rendered; a search's list, built on a
+    // keystroke, shows its first chunk at once and the rest of the first screen in the frames
+    // after, so that typing is not held up by cards below the fold.
+    let built = std::cell::Cell::new(false);
     let render = Box::new(move |dom: &Dom| {
         rebuild.track();
+        let first = if built.replace(true) {
+            crate::list::CHUNK
+        } else {
+            recap_core::markup::pages::FIRST_CARDS
+        };
         let query = query.get();
         // Read only for a search: the index coming in leaves the whole list alone.
         let index = match query.is_filtered().then(|| context.index.get()) {
@@ -131,7 +140,7 @@ pub fn ListPage() -> impl IntoView {
         let filtered = query.is_filtered();
         let at_end: Option<AtEnd> = (!filtered).then(|| Rc::new(move || older.load()) as AtEnd);
         let empty = (!filtered).then(views::no_events);
-        let list = EventList::new(dom, len, card, at_end, empty);
+        let list = EventList::new(dom, len, first, card, at_end, empty);
         let element = list.element();
         shown.set_value(Some(Shown {
             positions,

@@ -14,7 +14,7 @@ use crate::date::Timestamp;
 pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
 
 /// A whole feed: the community's events, newest first once read by [`crate::parse_feed`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Feed {
     /// The JSON Feed version URL.
     pub version: String,

@@ -36,7 +36,7 @@ impl fmt::Display for Problem {
 }
 
 /// A feed with the problems met while reading it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedFeed {
     /// The readable part of the feed, items newest first.
     pub feed: Feed,
