@@ -33,7 +33,7 @@ trunk build --release
 trunk build --release --offline --public-url /recap/ --dist target/dist-subpath >/dev/null
 
 step "size budget"
-node scripts/size-report.mjs dist --budget 170000 --on-demand-budget 95000 --index-budget 52000
+node scripts/size-report.mjs dist --budget 171000 --on-demand-budget 95000 --index-budget 52000
 
 step "end-to-end tests in headless Chromium"
 # Each test has a deadline: a hung wait fails the run instead of holding it.

@@ -45,11 +45,19 @@ pub struct SearchIndex {
     index: JsIndex,
 }
 
+/// The module on its way: started with [`SearchIndex::load`] while the index file is fetched.
+pub struct Loading(js_sys::Promise);
+
 impl SearchIndex {
-    /// Loads the module and reads the text of an index file with it. Fails, saying why, when the
+    /// Starts loading the module (once per page: a later load is the same module).
+    pub fn load() -> Loading {
+        Loading(load_module(MODULE))
+    }
+
+    /// Reads the text of an index file with the module once it is loaded. Fails, saying why, when the
     /// module cannot be loaded or the index cannot be read.
-    pub async fn open(text: String) -> Result<SearchIndex, String> {
-        let module = JsFuture::from(load_module(MODULE))
+    pub async fn open(module: Loading, text: String) -> Result<SearchIndex, String> {
+        let module = JsFuture::from(module.0)
             .await
             .map_err(|err| describe(&err, "the search index could not be loaded"))?;
         let class = js_sys::Reflect::get(&module, &JsValue::from_str("Index"))

@@ -79,8 +79,10 @@ impl FeedContext {
         self.index.set(IndexState::Loading);
         let context = *self;
         leptos::task::spawn_local(async move {
+            // The module and the file, side by side.
+            let module = SearchIndex::load();
             let opened = match fetch_text(url.clone(), context.fetcher, false).await {
-                Ok(fetched) => SearchIndex::open(fetched.body)
+                Ok(fetched) => SearchIndex::open(module, fetched.body)
                     .await
                     .map(|index| IndexState::Ready(index, fetched.url)),
                 Err(err) => Err(err.to_string()),

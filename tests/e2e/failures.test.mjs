@@ -95,6 +95,15 @@ const feeds = {
     for (let at = 0; at < big.length; at += MB) res.write(big.subarray(at, at + MB));
     res.end();
   },
+  // A byte order mark first, and a title written in Latin-1 (é as the byte E9), as an editor
+  // on Windows might save it: read as a browser reads any text, the mark dropped, the byte U+FFFD.
+  "not-utf8": (req, res) =>
+    res.writeHead(200, json).end(Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`{"version":"${VERSION}","title":"T","items":[{"id":"a","title":"Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(` social","date_published":"2024-05-01T18:00:00Z"},{"id":"b","title":"Ünïcode night ☕","date_published":"2024-04-01T18:00:00Z"}]}`),
+    ])),
   html: (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html>\n<html><head><title>Home</title></head><body>Welcome</body></html>"),
 };
 
@@ -258,6 +267,13 @@ test("items of the wrong types: the good one shows, with a count of those skippe
   assert.match(lines[0], /^items\[1\]\.title: invalid type: integer `42`, expected a string/);
   assert.match(lines[1], /^items\[2\]\.tags: invalid type: string "meetup"/);
   assert.match(lines[2], /^items\[3\]\._recap\.talks: invalid type: integer `3`/);
+});
+
+test("a feed with a byte order mark and a byte that is not UTF-8 is read as a browser reads text", async () => {
+  const page = await openOn("not-utf8");
+  await page.waitForSelector(".recap-event-card__title");
+  assert.deepEqual(await page.locator(".recap-event-card__title").allTextContents(), ["Caf\ufffd social", "Ünïcode night ☕"]);
+  assert.equal(await page.locator(".recap-error, .recap-problems").count(), 0);
 });
 
 for (const [name, how] of [["big", "by its Content-Length"], ["big-chunked", "by the bytes read"]]) {

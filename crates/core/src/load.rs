@@ -123,6 +123,39 @@ pub fn check_head(
     check_size(announced.unwrap_or(0))
 }
 
+/// A body's text as the browser's `Response.text()` reads it: UTF-8 without its byte order mark,
+/// each sequence that is not UTF-8 replaced with U+FFFD.
+pub fn body_text(bytes: Vec<u8>) -> String {
+    let text = String::from_utf8(bytes).unwrap_or_else(|err| lossy(err.as_bytes()));
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+/// `bytes` with what is not UTF-8 replaced, a U+FFFD for each bad sequence (smaller in the app
+/// than `String::from_utf8_lossy`).
+fn lossy(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(rest) => {
+                text.push_str(rest);
+                return text;
+            }
+            Err(err) => {
+                let (valid, after) = bytes.split_at(err.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                text.push('\u{fffd}');
+                // A sequence cut short by the end is one replacement.
+                bytes = after
+                    .get(err.error_len().unwrap_or(after.len())..)
+                    .unwrap_or_default();
+            }
+        }
+    }
+}
+
 /// Refuses a body of more than [`MAX_FEED_BYTES`] (`bytes` as announced, or as read).
 pub fn check_size(bytes: u64) -> Result<(), LoadError> {
     if bytes > MAX_FEED_BYTES {
@@ -169,6 +202,34 @@ mod tests {
 
     const FEED: &str =
         r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"a"}]}"#;
+
+    #[test]
+    fn a_body_reads_as_the_browser_reads_text() {
+        assert_eq!(body_text(FEED.as_bytes().to_vec()), FEED);
+        assert_eq!(body_text("Café ☕".as_bytes().to_vec()), "Café ☕");
+        assert_eq!(body_text(Vec::new()), "");
+        let mut with_mark = "\u{feff}".as_bytes().to_vec();
+        with_mark.extend_from_slice(FEED.as_bytes());
+        assert_eq!(body_text(with_mark), FEED);
+        // Only the first mark goes; each bad sequence is one U+FFFD, as the browser decodes it.
+        assert_eq!(
+            body_text(b"\xef\xbb\xbf\xef\xbb\xbfcaf\xe9 \x80\x80b\xe2\x82".to_vec()),
+            "\u{feff}caf\u{fffd} \u{fffd}\u{fffd}b\u{fffd}"
+        );
+        for bytes in [
+            &b"\xff"[..],
+            b"a\xc3",
+            b"\xf0\x9f\x98",
+            b"\xed\xa0\x80x",
+            b"ok\xc0\xafok",
+        ] {
+            assert_eq!(
+                body_text(bytes.to_vec()),
+                String::from_utf8_lossy(bytes),
+                "{bytes:?}"
+            );
+        }
+    }
 
     #[test]
     fn error_statuses_become_http_errors_with_a_readable_message() {
