@@ -90,6 +90,18 @@ pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
+/// Swaps a picture under `root` that fails to load for its placeholder (for pictures put in as
+/// HTML, which have no handler of their own).
+pub fn on_image_error(root: &Element) {
+    ON_IMAGE_ERROR.with(|handler| {
+        let _ = root.add_event_listener_with_callback_and_bool(
+            "error",
+            handler.as_ref().unchecked_ref(),
+            true,
+        );
+    });
+}
+
 /// Turns a markup tree into DOM nodes. Elements marked with a key are collected with it.
 pub fn materialise(
     dom: &Dom,

@@ -6,7 +6,7 @@
 // `recap-feed pages` writes from the same feed are hostile-pages.test.mjs's.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closePages, launch, waitUntil } from "./browser.mjs";
+import { closePages, launch, WAIT_MS, waitUntil } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
 import { startServer, withPlayers } from "./server.mjs";
 import { comparableTitle, hostileGuard, writeHostileFeed } from "./hostile.mjs";
@@ -78,6 +78,9 @@ test("the traps and the audit catch what runs and what should not be there", asy
     post.querySelector("a").click();
   });
   await waitUntil(page, () => document.querySelector(".recap-full__body img")?.complete, undefined, "the picture fails");
+  // The traps report to this process on their own time: both reports, within the deadline.
+  const reported = Date.now();
+  while (control.fired.length < 2 && Date.now() - reported < WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 10));
   await assert.rejects(control.check(page, "a page with injected markup", { origins: origins() }), (error) => {
     assert.match(error.message, /something ran/);
     return true;
