@@ -7,12 +7,16 @@
 
 use recap_core::index::Archive;
 use recap_core::route::ListQuery;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Every event of an archive, read from its index.
 #[wasm_bindgen]
 pub struct Index {
     archive: Archive,
+    /// The last search and what it found: the next, when it only narrows it (a visitor typing
+    /// on), looks through those alone.
+    last: RefCell<Option<(ListQuery, Vec<u32>)>>,
 }
 
 #[wasm_bindgen]
@@ -21,17 +25,29 @@ impl Index {
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str) -> Result<Index, String> {
         Archive::read(text)
-            .map(|archive| Index { archive })
+            .map(|archive| Index {
+                archive,
+                last: RefCell::new(None),
+            })
             .map_err(|err| err.to_string())
     }
 
     /// The positions of the events that pass the search text `q` and the filters, newest first.
     pub fn search(&self, q: &str, year: Option<i32>, tag: Option<String>) -> Vec<u32> {
-        self.archive.search(&ListQuery {
+        let query = ListQuery {
             q: q.to_owned(),
             tag,
             year,
-        })
+        };
+        let mut last = self.last.borrow_mut();
+        let found = match last.as_ref() {
+            Some((before, within)) if recap_core::search::narrows(before, &query) => {
+                self.archive.search_within(&query, within)
+            }
+            _ => self.archive.search(&query),
+        };
+        *last = Some((query, found.clone()));
+        found
     }
 
     /// The position of the event with this id.

@@ -86,8 +86,20 @@ test("the module, loaded once through the app's loader, searches every page and 
       } catch (error) {
         broken = error;
       }
+      // Typed on a key at a time (each search through what the one before found), against a
+      // second index asked for something else in between (each search through every event).
+      const whole = new module.Index(text);
+      const typedOn = [];
+      for (const typed of [oldest.title, `${oldest.title.slice(0, 3)} ${year}`]) {
+        for (let end = 1; end <= typed.length; end++) {
+          const q = typed.slice(0, end);
+          whole.search("\u0000", undefined, undefined);
+          typedOn.push([q, [...index.search(q, undefined, undefined)].join(), [...whole.search(q, undefined, undefined)].join()]);
+        }
+      }
       const everything = index.search("", undefined, undefined);
       return {
+        typedOn,
         once,
         len: index.len(),
         typed: everything instanceof Uint32Array,
@@ -111,6 +123,8 @@ test("the module, loaded once through the app's loader, searches every page and 
     },
     { oldest, year, tag },
   );
+  for (const [q, typed, fresh] of seen.typedOn) assert.equal(typed, fresh, `typed on to ${JSON.stringify(q)}`);
+  assert.ok(seen.typedOn.some(([, typed]) => typed.split(",").length > 1), "a prefix matches several events");
   assert.equal(seen.once, true);
   assert.equal(seen.len, total);
   assert.equal(seen.typed, true);

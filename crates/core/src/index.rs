@@ -246,7 +246,7 @@ impl SearchIndex {
             .ok_or_else(|| format!("string {place} is not in the table"))
     }
 
-    fn record(&self, event: &IndexEvent) -> Result<SearchRecord, String> {
+    fn event(&self, event: &IndexEvent) -> Result<(Item, u32), String> {
         let IndexEvent(id, date, title, page, tags, location, talks) = event;
         let named = u32::try_from(self.page_names.len()).unwrap_or(u32::MAX);
         if named > 0 && !(1..=named).contains(page) {
@@ -305,12 +305,28 @@ impl SearchIndex {
                 ..Recap::default()
             }),
         };
+        Ok((item, *page))
+    }
+
+    fn record(&self, event: &IndexEvent) -> Result<SearchRecord, String> {
+        let (item, page) = self.event(event)?;
         let text = search::searchable_text(&item);
-        Ok(SearchRecord {
-            item,
-            page: *page,
-            text,
-        })
+        Ok(SearchRecord { item, page, text })
+    }
+
+    /// The events with their pages, in index order: the records without what search reads.
+    fn events(&self) -> Result<Vec<(Item, u32)>, IndexError> {
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(at, e)| {
+                self.event(e).map_err(|what| IndexError::Event {
+                    event: at,
+                    id: e.0.clone(),
+                    what,
+                })
+            })
+            .collect()
     }
 }
 
@@ -340,7 +356,11 @@ pub fn read_index(text: &str) -> Result<Vec<SearchRecord>, IndexError> {
 /// the newest event.
 #[derive(Debug, Clone)]
 pub struct Archive {
-    records: Vec<SearchRecord>,
+    /// The events with their pages.
+    events: Vec<(Item, u32)>,
+    /// What search reads of each event ([`search::searchable_text`]), made on the first search:
+    /// an address of an event needs only to find it and its page.
+    texts: std::cell::OnceCell<Vec<String>>,
     positions: HashMap<String, u32>,
     page_names: Vec<String>,
 }
@@ -349,13 +369,14 @@ impl Archive {
     /// Reads an index file ([`read_index`]), keeping the page names.
     pub fn read(text: &str) -> Result<Archive, IndexError> {
         let index = parse_index(text)?;
-        let records = index.records()?;
-        let mut positions = HashMap::with_capacity(records.len());
-        for (at, record) in (0u32..).zip(&records) {
-            positions.entry(record.item.id.clone()).or_insert(at);
+        let events = index.events()?;
+        let mut positions = HashMap::with_capacity(events.len());
+        for (at, (item, _)) in (0u32..).zip(&events) {
+            positions.entry(item.id.clone()).or_insert(at);
         }
         Ok(Archive {
-            records,
+            events,
+            texts: std::cell::OnceCell::new(),
             positions,
             page_names: index.page_names,
         })
@@ -363,12 +384,22 @@ impl Archive {
 
     /// How many events there are.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.events.len()
     }
 
     /// Whether there are no events.
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.events.is_empty()
+    }
+
+    /// What search reads of each event, in order.
+    fn texts(&self) -> &[String] {
+        self.texts.get_or_init(|| {
+            self.events
+                .iter()
+                .map(|(item, _)| search::searchable_text(item))
+                .collect()
+        })
     }
 
     /// The positions of the events that pass the search and filters, newest first, as
@@ -376,9 +407,25 @@ impl Archive {
     pub fn search(&self, query: &ListQuery) -> Vec<u32> {
         let prepared = search::Prepared::new(query);
         (0u32..)
-            .zip(&self.records)
-            .filter(|(_, r)| prepared.matches_text(&r.item, &r.text))
+            .zip(self.events.iter().zip(self.texts()))
+            .filter(|(_, ((item, _), text))| prepared.matches_text(item, text))
             .map(|(at, _)| at)
+            .collect()
+    }
+
+    /// [`Self::search`] through `within` alone: the positions an earlier search found, when
+    /// it [`search::narrows`] to this one (a visitor typing on).
+    pub fn search_within(&self, query: &ListQuery, within: &[u32]) -> Vec<u32> {
+        let prepared = search::Prepared::new(query);
+        let texts = self.texts();
+        within
+            .iter()
+            .copied()
+            .filter(|&at| {
+                let at = usize::try_from(at).ok();
+                let found = at.and_then(|at| Some((&self.events.get(at)?.0, texts.get(at)?)));
+                found.is_some_and(|(item, text)| prepared.matches_text(item, text))
+            })
             .collect()
     }
 
@@ -389,7 +436,7 @@ impl Archive {
 
     /// The page the event at `position` is on, 1 for the first; 0 when there is no such event.
     pub fn page(&self, position: u32) -> u32 {
-        self.record(position).map_or(0, |r| r.page)
+        self.event(position).map_or(0, |(_, page)| *page)
     }
 
     /// The file name of `page` (1 for the first), relative to the index; `None` when the index
@@ -401,21 +448,21 @@ impl Archive {
 
     /// The event at `position`, as far as the index knows it (see [`SearchRecord::item`]).
     pub fn item(&self, position: u32) -> Option<&Item> {
-        self.record(position).map(|r| &r.item)
+        self.event(position).map(|(item, _)| item)
     }
 
     /// The years of all the events, newest first ([`search::years`]).
     pub fn years(&self) -> Vec<i32> {
-        search::years(self.records.iter().map(|r| &r.item))
+        search::years(self.events.iter().map(|(item, _)| item))
     }
 
     /// The tags of all the events, most used first ([`search::tags`]).
     pub fn tags(&self) -> Vec<String> {
-        search::tags(self.records.iter().map(|r| &r.item))
+        search::tags(self.events.iter().map(|(item, _)| item))
     }
 
-    fn record(&self, position: u32) -> Option<&SearchRecord> {
-        self.records.get(usize::try_from(position).ok()?)
+    fn event(&self, position: u32) -> Option<&(Item, u32)> {
+        self.events.get(usize::try_from(position).ok()?)
     }
 }
 
@@ -636,6 +683,35 @@ mod tests {
         assert_eq!(archive.item(4), None);
         assert_eq!(archive.page_name(0), None);
         assert_eq!(archive.page_name(3), None);
+    }
+
+    #[test]
+    fn a_search_through_what_an_earlier_one_found_finds_what_a_whole_one_does() {
+        let archive = archive();
+        let query = |q: &str, tag: Option<&str>, year: Option<i32>| ListQuery {
+            q: q.into(),
+            tag: tag.map(Into::into),
+            year,
+        };
+        // Typed a key at a time, each search through the one before when it narrows.
+        for typed in ["loom at scale", "ada lovelace", "meetup", "ebpf", "june"] {
+            for (tag, year) in [(None, None), (Some("VIDEO"), None), (None, Some(2023))] {
+                let mut before = query("", tag, year);
+                let mut found = archive.search(&before);
+                for end in (1..=typed.len()).filter(|&n| typed.is_char_boundary(n)) {
+                    let next = query(&typed[..end], tag, year);
+                    assert!(search::narrows(&before, &next));
+                    found = archive.search_within(&next, &found);
+                    assert_eq!(found, archive.search(&next), "{next:?}");
+                    before = next;
+                }
+            }
+        }
+        assert!(archive.search(&query("loom", None, None)).len() > 1);
+        assert_eq!(
+            archive.search_within(&query("", None, None), &[9, 1]),
+            vec![1]
+        );
     }
 
     #[test]

@@ -8,6 +8,18 @@ fn terms(query: &str) -> Vec<String> {
     query.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// Whether every event that `next` finds is among those `before` found: the same filters, and
+/// each term of `before` inside a term of `next` (as when a visitor types on), so that `next`
+/// need only look through what `before` found. Compared as the search compares, lower-cased.
+pub fn narrows(before: &ListQuery, next: &ListQuery) -> bool {
+    let next_terms = terms(&next.q);
+    before.year == next.year
+        && before.tag == next.tag
+        && terms(&before.q)
+            .iter()
+            .all(|term| next_terms.iter().any(|t| t.contains(term.as_str())))
+}
+
 /// Everything a search looks at in an event: its title, talk titles, speakers, organisations and
 /// takeaways, lower-cased.
 pub fn searchable_text(item: &Item) -> String {
@@ -167,6 +179,45 @@ pub fn by_year<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<(Option<i32
 mod tests {
     use super::*;
     use crate::parse_feed;
+
+    #[test]
+    fn a_query_narrows_one_whose_terms_are_all_inside_its_own() {
+        let q = |q: &str| ListQuery {
+            q: q.into(),
+            ..ListQuery::default()
+        };
+        for (before, next) in [
+            ("", "g"),
+            ("ju", "jun"),
+            ("at", "at s"),
+            ("at s", "at scale"),
+            ("Loom", "loom works"),
+            ("scale at", "at scaled"),
+        ] {
+            assert!(narrows(&q(before), &q(next)), "{before:?} to {next:?}");
+        }
+        for (before, next) in [
+            ("jun", "ju"),
+            ("at scale", "at"),
+            ("g", ""),
+            ("ab", "a b"),
+            // Greek's final sigma: "ΑΣ" is "ας" and "ΑΣΑ" is "ασα", which does not hold "ας".
+            ("ΑΣ", "ΑΣΑ"),
+        ] {
+            assert!(!narrows(&q(before), &q(next)), "{before:?} to {next:?}");
+        }
+        let filtered = ListQuery {
+            year: Some(2024),
+            ..q("ju")
+        };
+        assert!(!narrows(&filtered, &q("jun")));
+        assert!(!narrows(&q("ju"), &filtered));
+        let tagged = ListQuery {
+            tag: Some("video".into()),
+            ..q("ju")
+        };
+        assert!(!narrows(&tagged, &q("jun")));
+    }
 
     fn items() -> Vec<Item> {
         parse_feed(
