@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { TYPES } from "../tests/e2e/server.mjs";
 
 const [dir, port = "8090"] = process.argv.slice(2);
 if (!dir || !existsSync(dir)) {
@@ -15,17 +16,6 @@ if (!dir || !existsSync(dir)) {
   process.exit(2);
 }
 const root = resolve(dir);
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-};
 const compressed = new Map();
 
 // The file a path names, and the status to answer with.

@@ -5,8 +5,10 @@
 //! Leptos keeps the state, the routing and the form controls; these subtrees never change once
 //! built, and writing them as `view!` trees costs several kilobytes of wasm per component (each
 //! view type is compiled separately), against the first-visit size budget. The attributes the
-//! delegated click handler reads are `recap_core::markup::protocol`'s. Text always goes in as
-//! text nodes, URLs through `safe_url`: no feed string reaches `innerHTML`.
+//! delegated click handler reads are `recap_core::markup::protocol`'s. Text goes in as text
+//! nodes, URLs through `safe_url`; the list's cards ([`crate::list`]) go in as the HTML
+//! `recap_core::markup::to_html` writes of the same trees, every text and attribute escaped:
+//! no feed string reaches `innerHTML` unescaped.
 
 use recap_core::markup::protocol::PLACEHOLDER;
 use recap_core::markup::views::{self, Body, Neighbour, Photo};

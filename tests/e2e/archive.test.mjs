@@ -2,7 +2,7 @@
 // scrolled; a paginated feed with its search index finds and opens events on pages not loaded.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { closePages, launch, openPage, waitUntil } from "./browser.mjs";
 import { eventPath, sample } from "./sample.mjs";
@@ -20,17 +20,10 @@ let whole;
 let server;
 let browser;
 before(async () => {
-  const build = (out, extra) =>
-    execFileSync(
-      "cargo",
-      ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
-        "--out", out, "--title", "Fixture meetups", ...extra],
-      { stdio: "inherit" },
-    );
   rmSync(PAGED, { recursive: true, force: true });
   mkdirSync(PAGED, { recursive: true });
-  build(`${PAGED}/feed.json`, ["--page-size", String(PAGE_SIZE)]);
-  build(`${PAGED}/whole.json`, []);
+  buildFixtures(`${PAGED}/feed.json`, "--page-size", String(PAGE_SIZE));
+  buildFixtures(`${PAGED}/whole.json`);
   whole = JSON.parse(readFileSync(`${PAGED}/whole.json`, "utf8")).items;
   pages = readdirSync(PAGED).filter((f) => /^feed(-\d+)?\.json$/.test(f)).length;
   server = await startServer();

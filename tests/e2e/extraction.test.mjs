@@ -2,7 +2,7 @@
 // talks in the browser, from content_html, the same as the CLI extracts them from Markdown.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { eventPath, feedTalks, goInApp, shownTalks, talkCount } from "./sample.mjs";
@@ -13,12 +13,7 @@ let browser;
 let cliFeed;
 before(async () => {
   mkdirSync("target/e2e-generated", { recursive: true });
-  execFileSync(
-    "cargo",
-    ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
-      "--out", "target/e2e-generated/fixtures.json", "--title", "Fixture meetups"],
-    { stdio: "inherit" },
-  );
+  buildFixtures("target/e2e-generated/fixtures.json");
   cliFeed = JSON.parse(readFileSync("target/e2e-generated/fixtures.json", "utf8"));
   const bare = structuredClone(cliFeed);
   for (const item of bare.items) delete item._recap.talks;

@@ -5,7 +5,7 @@
 // the document, nothing may be requested from another host.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { recapFeed } from "./cli.mjs";
 import { cpSync, rmSync } from "node:fs";
 import { closePages, launch, waitUntil } from "./browser.mjs";
 import { startServer } from "./server.mjs";
@@ -24,11 +24,7 @@ before(async () => {
   server = await startServer({ root: DIST });
   corpus = writeHostileFeed(DIST, server.url);
   guard = hostileGuard(corpus);
-  execFileSync(
-    "cargo",
-    ["run", "-q", "--offline", "-p", "recap-feed", "--", "pages", `${DIST}/feed.json`, "--dist", DIST, "--site-url", "https://recaps.example.org/"],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
+  recapFeed("pages", `${DIST}/feed.json`, "--dist", DIST, "--site-url", "https://recaps.example.org/");
   browser = await launch();
 });
 afterEach(closePages);

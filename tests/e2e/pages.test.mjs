@@ -4,19 +4,13 @@
 // scroll position, the focus and what was typed before it loaded.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { recapFeed } from "./cli.mjs";
 import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
 import { startServer } from "./server.mjs";
 
 const ROOT = "target/e2e-generated/pages";
 const SEED = "2023-06-07-seed-shaped";
-
-function recapFeed(...args) {
-  execFileSync("cargo", ["run", "-q", "--offline", "-p", "recap-feed", "--", ...args], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
 
 // A copy of the built site with `feed` as its feed.json, pre-rendered.
 function prerendered(name, feed) {

@@ -3,7 +3,7 @@
 // it, and never fetched by a visit that does not ask for it.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
 import { startServer } from "./server.mjs";
@@ -13,17 +13,10 @@ let server;
 let browser;
 let whole;
 before(async () => {
-  const build = (out, extra) =>
-    execFileSync(
-      "cargo",
-      ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", "tests/fixtures/posts/_posts",
-        "--out", out, "--title", "Fixture meetups", ...extra],
-      { stdio: "inherit" },
-    );
   rmSync("target/e2e-generated/paged", { recursive: true, force: true });
   mkdirSync("target/e2e-generated/paged", { recursive: true });
-  build("target/e2e-generated/index-whole.json", []);
-  build("target/e2e-generated/paged/feed.json", ["--page-size", String(PAGE_SIZE)]);
+  buildFixtures("target/e2e-generated/index-whole.json");
+  buildFixtures("target/e2e-generated/paged/feed.json", "--page-size", String(PAGE_SIZE));
   whole = JSON.parse(readFileSync("target/e2e-generated/index-whole.json", "utf8"));
   server = await startServer();
   browser = await launch();
