@@ -1,8 +1,12 @@
 //! Scores talk extraction against hand-written expectations.
 //!
 //! ```text
-//! cargo run -q -p recap-feed --example score_fixtures -- [--verbose] DIR...
+//! cargo run -q -p recap-feed --example score_fixtures -- [--verbose] [--min FIELD=VALUE]... DIR...
 //! ```
+//!
+//! `--min f1=0.98` fails (exit status 1) when that figure comes out lower, so that CI holds a
+//! set of posts to its score; FIELD is one of the report's figures (`precision`, `recall`, `f1`,
+//! `exact`, `titles`, `speakers`, `orgs`, `takeaways`, `start-recall`, `start-precision`).
 //!
 //! Each `DIR` holds `_posts/*.md` and `expected/*.json` (the `_recap` a careful reader would
 //! write), as `tests/fixtures/posts` and `tests/fixtures/posts/holdout` do. The scores are summed
@@ -55,20 +59,39 @@ struct Score {
     starts_found: usize,
     extracted_starts: usize,
     extracted_starts_right: usize,
+    /// Posts with no talks to find (announcements, show notes), and those given talks anyway.
+    not_recaps: usize,
+    not_recaps_with_talks: usize,
 }
 
 fn main() -> ExitCode {
     let mut verbose = false;
     let mut dirs = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut floors: Vec<(String, f64)> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         if arg == "--verbose" || arg == "-v" {
             verbose = true;
+        } else if arg == "--min" {
+            let floor = args.next().and_then(|f| {
+                let (field, value) = f.split_once('=')?;
+                Some((field.to_owned(), value.parse::<f64>().ok()?))
+            });
+            match floor {
+                Some(floor) => floors.push(floor),
+                None => {
+                    eprintln!("--min takes FIELD=VALUE, as in --min f1=0.98");
+                    return ExitCode::FAILURE;
+                }
+            }
         } else {
             dirs.push(PathBuf::from(arg));
         }
     }
     if dirs.is_empty() {
-        eprintln!("usage: score_fixtures [--verbose] DIR... (each with _posts/ and expected/)");
+        eprintln!(
+            "usage: score_fixtures [--verbose] [--min FIELD=VALUE]... DIR... (each with _posts/ and expected/)"
+        );
         return ExitCode::FAILURE;
     }
     let mut score = Score::default();
@@ -78,8 +101,26 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    report(&score);
-    ExitCode::SUCCESS
+    let figures = report(&score);
+    let mut below = false;
+    for (field, floor) in &floors {
+        match figures.iter().find(|(name, _)| name == field) {
+            Some((_, value)) if value + 1e-9 < *floor => {
+                eprintln!("{field} {value:.3} is below its floor {floor:.3}");
+                below = true;
+            }
+            Some(_) => {}
+            None => {
+                eprintln!("--min: no figure named {field:?}");
+                below = true;
+            }
+        }
+    }
+    if below {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn score_dir(dir: &Path, verbose: bool, score: &mut Score) -> Result<(), String> {
@@ -238,6 +279,10 @@ fn align(expected: &[Talk], actual: &[Talk]) -> Vec<(usize, usize)> {
 
 fn score_post(name: &str, expected: &[Talk], actual: &[Talk], verbose: bool, s: &mut Score) {
     s.posts += 1;
+    if expected.is_empty() {
+        s.not_recaps += 1;
+        s.not_recaps_with_talks += usize::from(!actual.is_empty());
+    }
     s.expected += expected.len();
     s.extracted += actual.len();
     if expected.len() == actual.len() {
@@ -334,7 +379,8 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn report(s: &Score) {
+/// Prints the figures, and returns them by the names `--min` takes.
+fn report(s: &Score) -> Vec<(&'static str, f64)> {
     let precision = ratio(s.matched, s.extracted);
     let recall = ratio(s.matched, s.expected);
     let f1 = if precision + recall > 0.0 {
@@ -362,4 +408,23 @@ fn report(s: &Score) {
         "start precision  {:.3}",
         ratio(s.extracted_starts_right, s.extracted_starts)
     );
+    println!(
+        "not recaps       {} of {} given talks",
+        s.not_recaps_with_talks, s.not_recaps
+    );
+    vec![
+        ("precision", precision),
+        ("recall", recall),
+        ("f1", f1),
+        ("exact", ratio(s.exact_count, s.posts)),
+        ("titles", ratio(s.titles, s.matched)),
+        ("speakers", ratio(s.speakers, s.matched)),
+        ("orgs", ratio(s.orgs, s.matched)),
+        ("takeaways", ratio(s.takeaways, s.matched)),
+        ("start-recall", ratio(s.starts_found, s.starts_expected)),
+        (
+            "start-precision",
+            ratio(s.extracted_starts_right, s.extracted_starts),
+        ),
+    ]
 }
