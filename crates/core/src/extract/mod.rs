@@ -1,25 +1,45 @@
 //! Talk extraction: from a post's [`Block`]s to its talks, sponsors and next meetup.
 //!
-//! One extractor reads three shapes of recap, and mixtures of them:
+//! One extractor reads four shapes of recap, and mixtures of them:
 //! - prose, one paragraph per talk ("Next up we had X from A discussing [Title](video?t=183)
 //!   (starting at 3:03)"), each followed by a list of takeaways;
 //! - a heading per talk, then a speaker line (`**Speaker:** Name, Org`), then bullets;
 //! - a chapter list as in a video description (`03:03 Title — Name (Org)`, one per line);
 //! - a talk on one line: a bullet, a table row or a heading with the speaker on one side of a
-//!   separator and the title on the other (`bullets`).
+//!   separator and the title on the other.
 //!
 //! Real posts name their speakers in many ways, so the post is read twice: first for the people
-//! it names (an opening roster, photos, headings: `people`), then for its talks, where a first
-//! name ("Dana from Fernhill was talking about …") becomes the full name and organisation. Each
-//! cue is a small named rule with tests; a speaker must look like a person.
+//! it names (an opening roster, photos, headings), then for its talks, where a first name ("Dana
+//! from Fernhill was talking about …") becomes the full name and organisation. Each cue is a
+//! small named rule with tests; a speaker must look like a person.
+//!
+//! The `Reader` here takes the post block by block and hands each to the shape it reads as.
+//! Each shape, and each thing read besides the talks, has a file of its own:
+//!
+//! | What is read                                 | File            |
+//! |----------------------------------------------|-----------------|
+//! | sentences of prose                           | `prose.rs`      |
+//! | a heading per talk, labelled lines           | `headings.rs`   |
+//! | chapter lines, an evening's agenda           | `chapters.rs`   |
+//! | one-line talks in bullets, tables, headings  | `one_line.rs`   |
+//! | rosters and first names                      | `people.rs`     |
+//! | sponsors                                     | `sponsors.rs`   |
+//! | the next meetup                              | `next_event.rs` |
+//! | who is a speaker                             | `speakers.rs`   |
+//! | words and titles                             | `text.rs`       |
+//! | a paragraph's text and links, for all shapes | `flat.rs`       |
 //!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
-mod bullets;
-mod event;
+mod chapters;
+mod flat;
+mod headings;
+mod next_event;
+mod one_line;
 mod people;
 mod prose;
 mod speakers;
+mod sponsors;
 mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
@@ -152,7 +172,7 @@ fn gather(blocks: &[Block]) -> prose::PostContext {
         for person in prose::people_in(inlines) {
             ctx.people.add(&person);
         }
-        ctx.sponsor_urls.extend(prose::sponsor_links(inlines));
+        ctx.sponsor_urls.extend(sponsors::sponsor_links(inlines));
     };
     for block in blocks {
         match block {
@@ -220,10 +240,10 @@ impl Reader {
         self.section = Section::Body;
         let text = plain_text(inlines);
         let lower = text.to_ascii_lowercase();
-        if event::is_next_event_heading(&lower) {
+        if next_event::is_next_event_heading(&lower) {
             self.section = Section::NextEvent;
             self.next_event.get_or_insert(NextEvent {
-                date_text: event::find_date(&text),
+                date_text: next_event::find_date(&text),
                 rsvp_url: None,
             });
             return false;
@@ -233,10 +253,10 @@ impl Reader {
             return false;
         }
         // After the talks, "## Severn Cloud Native April" announces the next meetup.
-        let names_month = text.split_whitespace().any(event::is_month);
-        let speaker_line_follows = matches!(next, Some(Block::Paragraph(p)) if lines(p).first().and_then(|l| prose::labelled_speakers(l)).is_some());
+        let names_month = text.split_whitespace().any(next_event::is_month);
+        let speaker_line_follows = matches!(next, Some(Block::Paragraph(p)) if lines(p).first().and_then(|l| headings::labelled_speakers(l)).is_some());
         // "## Jobs", "### Community news"; not "## Observability for batch jobs" over its speaker.
-        if event::is_aside_heading(&lower)
+        if next_event::is_aside_heading(&lower)
             && text.split_whitespace().count() <= 4
             && !speaker_line_follows
         {
@@ -254,19 +274,19 @@ impl Reader {
         };
         let Some(speakers) = first_lines
             .first()
-            .and_then(|line| prose::labelled_speakers(line))
+            .and_then(|line| headings::labelled_speakers(line))
         else {
             // "## Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs"
-            if let Some(talk) = bullets::line_talk(inlines, &self.ctx.people) {
+            if let Some(talk) = one_line::line_talk(inlines, &self.ctx.people) {
                 self.talks.push(talk);
                 self.open = Some(Open::Heading(self.talks.len() - 1));
                 return false;
             }
             // "### Hannah Lowe, Buxton Bytes": the next paragraph is hers.
-            self.pending = heading_person(&text, &self.ctx.people);
+            self.pending = headings::heading_person(&text, &self.ctx.people);
             return false;
         };
-        let (title, link) = prose::heading_title(inlines);
+        let (title, link) = headings::heading_title(inlines);
         let mut talk = Talk {
             title,
             speakers,
@@ -277,7 +297,7 @@ impl Reader {
             talk.start = start;
         }
         for line in first_lines.iter().skip(1) {
-            prose::labelled_line(line, &mut talk, &mut self.diagnostics);
+            headings::labelled_line(line, &mut talk, &mut self.diagnostics);
         }
         self.talks.push(talk);
         self.open = Some(Open::Heading(self.talks.len() - 1));
@@ -288,25 +308,25 @@ impl Reader {
         let text = plain_text(inlines);
         match self.section {
             Section::NextEvent => return self.next_event_from(inlines, &text),
-            Section::Sponsors => return self.sponsors.extend(event::sponsors(inlines, &text)),
+            Section::Sponsors => return self.sponsors.extend(sponsors::sponsors(inlines, &text)),
             Section::Aside => {
-                if event::is_sponsor_text(&text.to_ascii_lowercase()) {
-                    self.sponsors.extend(event::sponsors(inlines, &text));
+                if sponsors::is_sponsor_text(&text.to_ascii_lowercase()) {
+                    self.sponsors.extend(sponsors::sponsors(inlines, &text));
                 }
                 return;
             }
             Section::Body => {}
         }
         let line_list = lines(inlines);
-        if bullets::is_table(&line_list) {
-            let talks = bullets::table_talks(&line_list, &self.ctx.people);
+        if one_line::is_table(&line_list) {
+            let talks = one_line::table_talks(&line_list, &self.ctx.people);
             if !talks.is_empty() {
                 self.open = None;
                 self.talks.extend(talks);
                 return;
             }
         }
-        if chapter_count(&line_list) >= 2 {
+        if chapters::chapter_count(&line_list) >= 2 {
             self.open = None;
             return self.chapters(&line_list);
         }
@@ -314,26 +334,26 @@ impl Reader {
             let talk = &mut self.talks[index];
             let mut labelled = false;
             for line in &line_list {
-                labelled |= prose::labelled_line(line, talk, &mut self.diagnostics);
+                labelled |= headings::labelled_line(line, talk, &mut self.diagnostics);
             }
             // "Jodie started at [2:30](…)", "[Watch from 27:45](…)"
             if let (false, None, Some((url, start))) =
-                (labelled, talk.start, prose::moment(inlines))
+                (labelled, talk.start, headings::moment(inlines))
             {
                 talk.video_url.get_or_insert(url);
                 talk.start = Some(start);
             }
             return;
         }
-        if let Some(talk) = prose::labelled_talk(&line_list, &mut self.diagnostics) {
+        if let Some(talk) = headings::labelled_talk(&line_list, &mut self.diagnostics) {
             self.talks.push(talk);
             self.open = Some(Open::Prose(self.talks.len() - 1));
             return;
         }
         let lower = text.to_ascii_lowercase();
         // A dated announcement is the next meetup; an undated one only if it introduces no talk.
-        let announces = !has_video_time(inlines) && event::is_next_event_text(&lower, &text);
-        if announces && event::find_date(&text).is_some() {
+        let announces = !has_video_time(inlines) && next_event::is_next_event_text(&lower, &text);
+        if announces && next_event::find_date(&text).is_some() {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
@@ -381,8 +401,8 @@ impl Reader {
             self.open = None;
             return self.next_event_from(inlines, &text);
         }
-        if event::is_sponsor_text(&lower) {
-            self.sponsors.extend(event::sponsors(inlines, &text));
+        if sponsors::is_sponsor_text(&lower) {
+            self.sponsors.extend(sponsors::sponsors(inlines, &text));
         }
         // "Her takeaways were:" keeps the talk open for the list that follows; so do the talk's
         // slides ("The slides are [here](…).") and more about it ("She also showed …").
@@ -408,7 +428,7 @@ impl Reader {
             }
             return;
         }
-        if chapter_count(items) >= 2 {
+        if chapters::chapter_count(items) >= 2 {
             self.open = None;
             return self.chapters(items);
         }
@@ -416,7 +436,7 @@ impl Reader {
             // A list of talks, one a line; or of lightning talks, items that each introduce a
             // talk with its moment.
             for item in items {
-                if let Some(talk) = bullets::line_talk(item, &self.ctx.people) {
+                if let Some(talk) = one_line::line_talk(item, &self.ctx.people) {
                     if marked_up(item, &talk) {
                         self.talks.push(talk);
                         continue;
@@ -434,7 +454,7 @@ impl Reader {
         let (Open::Prose(index) | Open::Heading(index)) = open;
         let talk = &mut self.talks[index];
         for item in items {
-            if prose::labelled_line(item, talk, &mut self.diagnostics) {
+            if headings::labelled_line(item, talk, &mut self.diagnostics) {
                 continue;
             }
             let takeaway = text::squash(&plain_text(item));
@@ -452,10 +472,10 @@ impl Reader {
     fn paragraph_line_talk(&self, line: &[Inline]) -> Option<Talk> {
         let text = plain_text(line);
         let short = text.split_whitespace().count() <= 20;
-        if !short || event::is_sponsor_text(&text.to_ascii_lowercase()) {
+        if !short || sponsors::is_sponsor_text(&text.to_ascii_lowercase()) {
             return None;
         }
-        bullets::line_talk(line, &self.ctx.people)
+        one_line::line_talk(line, &self.ctx.people)
             .filter(|talk| talk.speakers.iter().any(|s| s.org.is_some()))
     }
 
@@ -476,17 +496,17 @@ impl Reader {
             rsvp_url: None,
         });
         if next.date_text.is_none() {
-            next.date_text = event::find_date(text);
+            next.date_text = next_event::find_date(text);
         }
         if next.rsvp_url.is_none() {
-            next.rsvp_url = event::rsvp_link(inlines);
+            next.rsvp_url = next_event::rsvp_link(inlines);
         }
     }
 
     fn chapters(&mut self, lines: &[Vec<Inline>]) {
-        let agenda = is_agenda(lines);
+        let agenda = chapters::is_agenda(lines);
         for line in lines {
-            if let Some(mut talk) = prose::chapter(line) {
+            if let Some(mut talk) = chapters::chapter(line) {
                 // Times of day say when a talk began in the room, not in the recording.
                 if agenda {
                     talk.start = None;
@@ -496,40 +516,6 @@ impl Reader {
             }
         }
     }
-}
-
-/// The person a heading names, when it names nothing else: "Hannah Lowe, Buxton Bytes".
-fn heading_person(text: &str, people: &people::People) -> Option<Speaker> {
-    // "Talk 1 – Ana Costa, Blue Heron Data", "🎤 Dana Ruiz — Fernhill"
-    let text = prose::strip_talk_number(text).trim_start_matches(|c: char| !c.is_alphanumeric());
-    let text = text::squash(text);
-    if text.split_whitespace().count() > 8 || !speakers::looks_like_people(&text) {
-        return None;
-    }
-    let found = speaker_line(&text);
-    match found.as_slice() {
-        [one] if one.name.contains(' ') && people::is_person_name(&one.name) => {
-            Some(people.resolve(one))
-        }
-        _ => None,
-    }
-}
-
-/// Whether lines that start with times are an agenda of the evening ("18:30 Doors", "19:00 …")
-/// rather than chapters of the recording: no time is linked, the first is 7:00 or later, and
-/// every time reads as a time of day on the hour or a multiple of five minutes past it.
-fn is_agenda(lines: &[Vec<Inline>]) -> bool {
-    let times: Vec<(u32, Option<String>, usize)> = lines
-        .iter()
-        .filter_map(|l| prose::chapter_time(l))
-        .collect();
-    let time_of_day =
-        |seconds: u32| (7..=23).contains(&(seconds / 60)) && (seconds % 60).is_multiple_of(5);
-    times.len() >= 2
-        && times
-            .iter()
-            .all(|(seconds, url, _)| url.is_none() && time_of_day(*seconds))
-        && times.windows(2).all(|w| w[0].0 < w[1].0)
 }
 
 /// How many earlier talks a talk is compared with when looking for its duplicate.
@@ -575,14 +561,6 @@ fn merge_duplicates(talks: &mut Vec<Talk>) {
         first.links.extend(later.links);
     }
     *talks = kept;
-}
-
-/// How many of these lines start with a time.
-fn chapter_count(lines: &[Vec<Inline>]) -> usize {
-    lines
-        .iter()
-        .filter(|line| prose::chapter_time(line).is_some())
-        .count()
 }
 
 /// Whether any link names a moment of a video.

@@ -1,13 +1,16 @@
-//! Talks told in prose, in headed sections and in chapter lines.
+//! Talks told in sentences of prose: "Next up we had X from A discussing [Title](…) (starting at
+//! 3:03)", and the paragraphs that go on about a talk so told.
 
+use super::flat::{flatten, is_clock, is_generic, is_resource_link, window_after, Flat, FlatLink};
 use super::people::{is_person_name, roster, works_at, People};
 use super::speakers::{
     is_spoke_cue, is_strong_spoke_cue, is_talk_noun, looks_like_people, prose_speakers,
     speaker_line, Mention,
 };
+use super::sponsors::{in_sponsor_clause, thanked_before};
 use super::text::{clean_title, is_title_cased, squash, words, Word};
 use super::{link_start, resource};
-use crate::blocks::{plain_text, Inline};
+use crate::blocks::Inline;
 use crate::feed::{Speaker, Talk};
 use crate::time::{find_clocks, format_clock, parse_clock};
 
@@ -68,52 +71,6 @@ const WEAK_TITLE_MARKERS: &[&str] = &[
 /// How many words may sit between a speaker's name and a weak title marker.
 const WEAK_MARKER_REACH: usize = 6;
 
-/// Link texts that say nothing about the talk.
-const GENERIC_LINKS: &[&str] = &[
-    "here",
-    "this",
-    "link",
-    "video",
-    "the video",
-    "recording",
-    "the recording",
-    "watch",
-    "watch it",
-    "watch here",
-    "youtube",
-    "stream",
-    "the stream",
-    "livestream",
-];
-
-/// Link texts that name a resource rather than a talk.
-const RESOURCE_WORDS: &[&str] = &[
-    "slide",
-    "deck",
-    "repo",
-    "code",
-    "demo",
-    "github",
-    "gitlab",
-    "notes",
-    "blog",
-    "paper",
-    "article",
-    "resources",
-    "docs",
-    "pdf",
-    "workshop",
-    "website",
-    "example",
-    "linkedin",
-    "twitter",
-    "mastodon",
-    "bluesky",
-    "profile",
-    "homepage",
-];
-
-/// What the whole post says that one paragraph needs: the people it names, and the links of its
 /// sponsors (never a talk's title).
 #[derive(Debug, Clone, Default)]
 pub struct PostContext {
@@ -121,72 +78,6 @@ pub struct PostContext {
     pub people: People,
     /// Links given in a sponsor-thanks clause anywhere in the post.
     pub sponsor_urls: Vec<String>,
-}
-
-/// Paragraph text with the positions of its links.
-pub(super) struct Flat {
-    pub(super) text: String,
-    pub(super) links: Vec<FlatLink>,
-    /// Byte ranges of emphasised text.
-    pub(super) emphases: Vec<(usize, usize)>,
-}
-
-pub(super) struct FlatLink {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) text: String,
-    pub(super) url: String,
-}
-
-pub(super) fn flatten(inlines: &[Inline]) -> Flat {
-    let mut text = String::new();
-    let mut links = Vec::new();
-    let mut emphases = Vec::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => text.push_str(t),
-            Inline::Emphasis(t) => {
-                let start = text.len();
-                text.push_str(t);
-                emphases.push((start, text.len()));
-            }
-            Inline::Break => text.push('\n'),
-            Inline::Link { text: t, url } => {
-                let start = text.len();
-                text.push_str(t);
-                links.push(FlatLink {
-                    start,
-                    end: text.len(),
-                    text: t.clone(),
-                    url: url.clone(),
-                });
-            }
-        }
-    }
-    Flat {
-        text,
-        links,
-        emphases,
-    }
-}
-
-pub(super) fn is_generic(text: &str) -> bool {
-    GENERIC_LINKS.contains(&text.trim().to_ascii_lowercase().as_str())
-}
-
-pub(super) fn is_clock(text: &str) -> bool {
-    parse_clock(text).is_some()
-}
-
-/// A link to a talk's slides, code or notes, not to the talk: a resource name, unless the link
-/// points at a moment of a recording ("[Policy as Code](…?t=861)" is the talk).
-pub(super) fn is_resource_link(link: &FlatLink) -> bool {
-    is_resource(&link.text) && link_start(&link.url).is_none()
-}
-
-pub(super) fn is_resource(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    RESOURCE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// The talks a paragraph introduces. `pending` is a person the post has just shown (a photo, a
@@ -333,93 +224,6 @@ pub fn people_in(inlines: &[Inline]) -> Vec<Speaker> {
         );
     }
     people
-}
-
-/// The links of a paragraph given in a sponsor-thanks clause.
-pub fn sponsor_links(inlines: &[Inline]) -> Vec<String> {
-    let flat = flatten(inlines);
-    flat.links
-        .iter()
-        .filter(|l| in_sponsor_clause(&flat.text, l))
-        .map(|l| l.url.clone())
-        .collect()
-}
-
-/// How far around a point the clause-level cues look, in bytes: a clause is short, and a long
-/// paragraph must not make every look a pass over all of it.
-const WINDOW: usize = 300;
-
-/// Up to [`WINDOW`] bytes of text before `at`, from a character boundary.
-fn window_before(text: &str, at: usize) -> &str {
-    let at = at.min(text.len());
-    let mut from = at.saturating_sub(WINDOW);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    text.get(from..at).unwrap_or_default()
-}
-
-/// Up to [`WINDOW`] bytes of text after `at`, to a character boundary.
-fn window_after(text: &str, at: usize) -> &str {
-    let at = at.min(text.len());
-    let mut to = (at + WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    text.get(at..to).unwrap_or_default()
-}
-
-/// Words of a clause that thanks a sponsor or a host.
-const SPONSOR_CUES: &[&str] = &[
-    "thanks to",
-    "thank you to",
-    "thanks go to",
-    "grateful to",
-    "sponsor",
-    "courtesy of",
-    "supported by",
-    "hosted by",
-    "for hosting",
-    "for the pizza",
-    "for the food",
-    "for the drinks",
-    "for their support",
-    "for providing",
-];
-
-/// Whether a link sits in a clause that thanks a sponsor: "Pizza was courtesy of [X](…)",
-/// "and to [X](…) for sponsoring the evening".
-fn in_sponsor_clause(text: &str, link: &FlatLink) -> bool {
-    let before = window_before(text, link.start);
-    let clause_start = before
-        .rfind(['.', ',', ';', '(', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
-    let after = window_after(text, link.end);
-    let clause_end = after
-        .find(['.', ',', ';', ')', '!', '?', '\n'])
-        .unwrap_or(after.len());
-    let clause = format!("{} {}", &before[clause_start..], &after[..clause_end]).to_lowercase();
-    SPONSOR_CUES.iter().any(|cue| clause.contains(cue))
-}
-
-/// Words before a name that thank rather than introduce: "Thanks to", "courtesy of".
-const THANKS: &[&str] = &[
-    "thanks to",
-    "thank you to",
-    "thanks go to",
-    "grateful to",
-    "courtesy of",
-    "sponsored by",
-    "shout-out to",
-    "shout out to",
-];
-
-/// Whether the sentence before `at` thanks whoever is named at `at`.
-fn thanked_before(text: &str, at: usize) -> bool {
-    let before = window_before(text, at);
-    let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
-    let lower = sentence.to_lowercase();
-    THANKS.iter().any(|cue| lower.contains(cue))
 }
 
 /// Whether the words right after a speaker's name speak of the future: "will be telling us",
@@ -580,7 +384,7 @@ fn segment_talk(
             && !is_resource_link(l)
             && !is_generic(&l.text)
             && l.text != l.url
-            && !super::event::is_signup_link(&l.text, &l.url)
+            && !super::next_event::is_signup_link(&l.text, &l.url)
             && (cluster.is_empty() || near_sentence(&flat.text, after, l.start))
     });
     let from = flat.emphases.partition_point(|(s, _)| *s < after);
@@ -697,7 +501,7 @@ fn lead_title<'f>(
         .filter(|l| l.start >= sentence && l.end <= at)
     {
         let usable = !is_clock(&link.text)
-            && !super::event::is_signup_link(&link.text, &link.url)
+            && !super::next_event::is_signup_link(&link.text, &link.url)
             && !is_resource_link(link)
             && !is_generic(&link.text)
             && link.text != link.url
@@ -759,7 +563,7 @@ fn quote_close(text: &str, close: char) -> Option<usize> {
 }
 
 /// The start time from a link and from the text: the link wins, and a disagreement is reported.
-fn reconcile(
+pub(super) fn reconcile(
     talk: &Talk,
     link: Option<u32>,
     text: Option<u32>,
@@ -911,20 +715,6 @@ fn skip_lowercase_lead(title: &str) -> (bool, &str) {
     }
 }
 
-/// The moment a paragraph under a talk's heading points at: a link on a time ("started at
-/// [3:40](…)"), or one that says so ("[Watch from 27:45](…)").
-pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
-    let flat = flatten(inlines);
-    flat.links.iter().find_map(|l| {
-        let clock = find_clocks(&l.text).first().map(|c| c.seconds);
-        if clock.is_none() && !is_generic(&l.text) {
-            return None;
-        }
-        let start = link_start(&l.url).or(clock)?;
-        Some((l.url.clone(), start))
-    })
-}
-
 /// Words of a short paragraph that hands out a talk's material.
 const MATERIAL_WORDS: &[&str] = &[
     "slide",
@@ -947,7 +737,7 @@ pub fn resource_paragraph(inlines: &[Inline], talk: &mut Talk) -> bool {
         .links
         .iter()
         .filter(|l| {
-            !in_sponsor_clause(&flat.text, l) && !super::event::is_signup_link(&l.text, &l.url)
+            !in_sponsor_clause(&flat.text, l) && !super::next_event::is_signup_link(&l.text, &l.url)
         })
         .collect();
     if !short || !material || links.is_empty() || !prose_speakers(&flat.text).is_empty() {
@@ -971,307 +761,10 @@ pub fn continues_talk(text: &str) -> bool {
     matches!(first, "He" | "She" | "They" | "His" | "Her" | "Their")
 }
 
-/// Labels of a line that gives a talk's title.
-const TITLE_LABELS: &[&str] = &["talk:", "title:", "topic:", "session:"];
-
-/// A talk given as labelled lines without a heading: `**Talk:** Title`, `**Speaker:** Name
-/// (Org)`, `**Video:** [from 4:05](…)`.
-pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Option<Talk> {
-    let mut talk = Talk::default();
-    let mut found = (false, false);
-    let mut rest = Vec::new();
-    for line in lines {
-        let text = squash(&plain_text(line));
-        let lower = text.to_ascii_lowercase();
-        if let Some(label) = TITLE_LABELS.iter().find(|l| lower.starts_with(**l)) {
-            talk.title = clean_title(text.get(label.len()..).unwrap_or_default());
-            if let Some((url, _)) = line.iter().find_map(|i| match i {
-                Inline::Link { text, url } => Some((url.clone(), text.clone())),
-                _ => None,
-            }) {
-                talk.start = link_start(&url);
-                talk.video_url = Some(url);
-            }
-            found.0 = talk.title.is_some();
-        } else if lower.starts_with("speaker") || lower.starts_with("presenter") {
-            if let Some(speakers) = labelled_speakers(line) {
-                talk.speakers = speakers;
-                found.1 = true;
-            }
-        } else {
-            rest.push(line);
-        }
-    }
-    // "**Monorepos Without Tears**" then "Sam Patel, Fallowfield Labs"
-    if found == (false, false) && lines.len() >= 2 {
-        if let (Some(title), Some(speakers)) =
-            (emphasised_line(&lines[0]), labelled_speakers(&lines[1]))
-        {
-            talk.title = Some(title);
-            talk.speakers = speakers;
-            found = (true, true);
-            rest = lines[2..].iter().collect();
-        }
-    }
-    if found != (true, true) {
-        return None;
-    }
-    for line in rest {
-        labelled_line(line, &mut talk, diagnostics);
-    }
-    Some(talk)
-}
-
-/// The text of a line that is all emphasis: a title set on its own line in bold.
-fn emphasised_line(line: &[Inline]) -> Option<String> {
-    match line {
-        [Inline::Emphasis(text)] => clean_title(text),
-        _ => None,
-    }
-}
-
-/// Speakers on a line that names them: `Speaker: Name, Org`, `Presented by Name (Org)`, or a
-/// bare `Name (Org)`.
-pub fn labelled_speakers(line: &[Inline]) -> Option<Vec<Speaker>> {
-    let text = squash(&plain_text(line));
-    let lower = text.to_ascii_lowercase();
-    for label in [
-        "speakers:",
-        "speaker:",
-        "presenters:",
-        "presenter:",
-        "presented by",
-        "speaker -",
-        "by ",
-    ] {
-        if lower.starts_with(label) {
-            let speakers = speaker_line(text[label.len()..].trim_start_matches([':', ' ']));
-            return (!speakers.is_empty()).then_some(speakers);
-        }
-    }
-    let has_org = text.contains('(') || text.contains(", ");
-    (has_org && text.split_whitespace().count() <= 10 && looks_like_people(&text))
-        .then(|| speaker_line(&text))
-}
-
-/// The title of a talk's own heading, and the video link on it if any.
-pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<(String, Option<u32>)>) {
-    for inline in inlines {
-        if let Inline::Link { text, url } = inline {
-            if !is_clock(text) {
-                let title = clean_title(&plain_text(inlines)).or_else(|| clean_title(text));
-                return (title, Some((url.clone(), link_start(url))));
-            }
-        }
-    }
-    let text = plain_text(inlines);
-    let text = strip_talk_number(&text);
-    (clean_title(text), None)
-}
-
-/// "Talk 2: Title" → "Title".
-pub fn strip_talk_number(text: &str) -> &str {
-    let trimmed = text.trim_start();
-    // "1. Title", "2) Title", "#3: Title"
-    let digits = trimmed.trim_start_matches('#');
-    let after_digits = digits.trim_start_matches(|c: char| c.is_ascii_digit());
-    if after_digits.len() < digits.len() {
-        if let Some(rest) = after_digits
-            .strip_prefix(['.', ')', ':'])
-            .filter(|r| r.starts_with(' '))
-        {
-            return rest;
-        }
-    }
-    let lower = trimmed.to_ascii_lowercase();
-    if lower.starts_with("talk ") {
-        if let Some((head, rest)) = trimmed.split_once([':', '—', '–', '-']) {
-            if head[5..].trim().chars().all(|c| c.is_ascii_digit()) {
-                return rest;
-            }
-        }
-    }
-    text
-}
-
-/// Reads a `Video: …`, `Slides: …` or resource-only line into the talk. Returns whether the line
-/// was one of those.
-pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<String>) -> bool {
-    let flat = flatten(line);
-    let text = flat.text.trim();
-    let lower = text.to_ascii_lowercase();
-    let label = lower
-        .split_once(':')
-        .map(|(l, _)| l.trim())
-        .filter(|l| l.split_whitespace().count() <= 2);
-    match label {
-        Some("video" | "recording" | "watch" | "time" | "timestamp" | "starts" | "start") => {
-            let link = flat.links.first();
-            let link_time = link.and_then(|l| link_start(&l.url));
-            let text_time = find_clocks(text).first().map(|c| c.seconds);
-            if let Some(link) = link {
-                talk.video_url.get_or_insert_with(|| link.url.clone());
-            }
-            let start = reconcile(talk, link_time, text_time, diagnostics);
-            talk.start = talk.start.or(start);
-            true
-        }
-        Some(label)
-            if !flat.links.is_empty()
-                && (is_resource(label)
-                    || matches!(label, "links" | "resources" | "materials" | "more")) =>
-        {
-            for link in &flat.links {
-                talk.links.push(resource(&link.text, &link.url));
-            }
-            true
-        }
-        _ if !flat.links.is_empty()
-            && flat.links.iter().all(|l| is_resource(&l.text))
-            && squash(&text.replace(['(', ')'], " ")).len()
-                <= flat.links.iter().map(|l| l.text.len() + 1).sum::<usize>() + 2 =>
-        {
-            for link in &flat.links {
-                talk.links.push(resource(&link.text, &link.url));
-            }
-            true
-        }
-        _ => false,
-    }
-}
-
-/// The time a chapter line starts with, the link on it, and where the rest of the line starts.
-pub fn chapter_time(line: &[Inline]) -> Option<(u32, Option<String>, usize)> {
-    let flat = flatten(line);
-    let text = &flat.text;
-    let lead = text.len()
-        - text
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '[' || c == '(')
-            .len();
-    if let Some(link) = flat
-        .links
-        .first()
-        .filter(|l| l.start <= lead && is_clock(&l.text))
-    {
-        let seconds = link_start(&link.url).or_else(|| parse_clock(&link.text))?;
-        return Some((seconds, Some(link.url.clone()), link.end));
-    }
-    let clock = find_clocks(text)
-        .into_iter()
-        .next()
-        .filter(|c| c.start == lead)?;
-    Some((clock.seconds, None, clock.end))
-}
-
-/// Lines in a chapter list that are not talks.
-const NOT_TALKS: &[&str] = &[
-    "welcome",
-    "welcoming",
-    "intro",
-    "intros",
-    "introduction",
-    "introductions",
-    "opening",
-    "kick-off",
-    "kickoff",
-    "break",
-    "pizza",
-    "networking",
-    "q&a",
-    "closing",
-    "wrap-up",
-    "wrap",
-    "outro",
-    "raffle",
-    "announcements",
-    "community",
-    "housekeeping",
-    "thanks",
-    "drinks",
-    "end",
-    "stream",
-    "start",
-    "sponsor",
-    "sponsors",
-    "hello",
-    "doors",
-    "news",
-    "close",
-    "goodbye",
-    "interval",
-    "food",
-];
-
-/// A chapter line (`03:03 Title — Name (Org)`) as a talk, unless it is a welcome, a break or
-/// the like.
-pub fn chapter(line: &[Inline]) -> Option<Talk> {
-    let (start, video_url, rest_at) = chapter_time(line)?;
-    let flat = flatten(line);
-    let rest = flat.text.get(rest_at..)?;
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']')
-    });
-    let rest = squash(rest);
-    let mut title = rest.clone();
-    let mut speakers = Vec::new();
-    for sep in [" — ", " – ", " - ", " | ", " by ", " with "] {
-        if let Some((left, right)) = rest.rsplit_once(sep) {
-            if looks_like_people(right) {
-                title = left.to_owned();
-                speakers = speaker_line(right);
-                break;
-            }
-        }
-    }
-    // "Name (Org): Title"
-    if speakers.is_empty() {
-        if let Some((left, right)) = rest.split_once(": ") {
-            if looks_like_people(left) {
-                title = right.to_owned();
-                speakers = speaker_line(left);
-            }
-        }
-    }
-    // "Title (Name, Org)"
-    if speakers.is_empty() {
-        if let Some((left, right)) = rest.rsplit_once(" (") {
-            let inner = right.trim_end_matches(')');
-            if inner.contains(", ") && looks_like_people(inner) {
-                title = left.to_owned();
-                speakers = speaker_line(inner);
-            }
-        }
-    }
-    let title = clean_title(&title);
-    if speakers.is_empty() {
-        let words: Vec<String> = title
-            .as_deref()
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(|w| {
-                w.to_ascii_lowercase()
-                    .trim_matches([',', ':', '.', '!', '(', ')'])
-                    .to_owned()
-            })
-            .collect();
-        let housekeeping =
-            words.len() <= 5 && words.iter().any(|w| NOT_TALKS.contains(&w.as_str()));
-        if housekeeping || title.is_none() {
-            return None;
-        }
-    }
-    Some(Talk {
-        title,
-        speakers,
-        start: Some(start),
-        video_url,
-        ..Talk::default()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::sponsors::sponsor_links;
 
     fn text(t: &str) -> Inline {
         Inline::Text(t.into())
@@ -1526,23 +1019,6 @@ mod tests {
     }
 
     #[test]
-    fn labelled_lines_make_a_talk() {
-        let lines = vec![
-            vec![text("Talk: Cost Is a Feature")],
-            vec![text("Speaker: Imogen Clarke (Rochester Retail)")],
-            vec![
-                text("Video: "),
-                link("from 4:05", "https://youtu.be/AbCdEfGhIjK?t=245"),
-            ],
-        ];
-        let talk = labelled_talk(&lines, &mut Vec::new()).unwrap();
-        assert_eq!(talk.title.as_deref(), Some("Cost Is a Feature"));
-        assert_eq!(talk.speakers[0].org.as_deref(), Some("Rochester Retail"));
-        assert_eq!(talk.start, Some(245));
-        assert!(labelled_talk(&lines[..1], &mut Vec::new()).is_none());
-    }
-
-    #[test]
     fn material_and_more_words_keep_a_talk_open() {
         let mut talk = Talk::default();
         let slides = vec![
@@ -1559,18 +1035,5 @@ mod tests {
         assert!(!resource_paragraph(&news, &mut talk));
         assert!(continues_talk("She also showed a demo."));
         assert!(!continues_talk("Shelley ran the raffle."));
-    }
-
-    #[test]
-    fn a_moment_under_a_heading() {
-        let inlines = vec![
-            text("Jodie started at "),
-            link("2:30", "https://youtu.be/AbCdEfGhIjK?t=150"),
-        ];
-        assert_eq!(
-            moment(&inlines),
-            Some(("https://youtu.be/AbCdEfGhIjK?t=150".into(), 150))
-        );
-        assert_eq!(moment(&[link("the slides", "https://s.example/")]), None);
     }
 }

@@ -7,9 +7,9 @@
 //! - `| 3:45 | Imran Qureshi | Wendover Cloud | [Retries Considered Harmful](…) |`
 //! - `### Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs`
 
+use super::flat::{flatten, is_clock, is_generic, is_resource_link, Flat, FlatLink};
 use super::link_start;
 use super::people::{is_person_name, People};
-use super::prose::{flatten, is_clock, is_generic, is_resource_link, Flat, FlatLink};
 use super::speakers::{looks_like_people, possessive, speaker_line};
 use super::text::{clean_title, squash};
 use crate::blocks::{plain_text, Inline};

@@ -1,8 +1,7 @@
-//! The event around the talks: sponsors and the next meetup.
+//! The next meetup: the heading or paragraph that announces it, its date and its sign-up link.
 
-use super::text::{is_capitalised, words};
+use super::text::words;
 use crate::blocks::Inline;
-use crate::feed::Sponsor;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -111,24 +110,6 @@ pub fn is_next_event_text(lower: &str, text: &str) -> bool {
     strong || (weak && find_date(text).is_some())
 }
 
-/// A paragraph that thanks sponsors.
-pub fn is_sponsor_text(lower: &str) -> bool {
-    [
-        "grateful to",
-        "thanks to",
-        "thank you to",
-        "thanks go to",
-        "sponsor",
-        "courtesy of",
-        "supported by",
-        "kindly provided",
-        "provided by",
-        "big thank",
-    ]
-    .iter()
-    .any(|cue| lower.contains(cue))
-}
-
 /// A link that signs people up for an event ("book your ticket now", a meetup.com event page):
 /// never a talk's title.
 pub fn is_signup_link(text: &str, url: &str) -> bool {
@@ -153,7 +134,7 @@ pub fn is_signup_link(text: &str, url: &str) -> bool {
             .any(|host| url.contains(host) && url.contains("event"))
 }
 
-fn is_rsvp(text: &str, url: &str) -> bool {
+pub(super) fn is_rsvp(text: &str, url: &str) -> bool {
     let text = text.to_ascii_lowercase();
     let url = url.to_ascii_lowercase();
     [
@@ -182,56 +163,6 @@ pub fn rsvp_link(inlines: &[Inline]) -> Option<String> {
         Inline::Link { text, url } if is_rsvp(text, url) => Some(url.clone()),
         _ => None,
     })
-}
-
-/// The sponsors a thank-you paragraph names: its links, or the names after "courtesy of",
-/// "sponsored by", "thanks to".
-pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
-    let linked: Vec<Sponsor> = inlines
-        .iter()
-        .filter_map(|inline| match inline {
-            Inline::Link { text, url } if !is_rsvp(text, url) && text != url => Some(Sponsor {
-                name: text.trim().to_owned(),
-                url: Some(url.clone()),
-            }),
-            _ => None,
-        })
-        .collect();
-    if !linked.is_empty() {
-        return linked;
-    }
-    let lower = text.to_ascii_lowercase();
-    let Some(after) = [
-        "courtesy of ",
-        "sponsored by ",
-        "supported by ",
-        "thanks to ",
-        "grateful to ",
-        "thank you to ",
-    ]
-    .iter()
-    .find_map(|cue| lower.find(cue).map(|i| i + cue.len())) else {
-        return Vec::new();
-    };
-    let rest = &text[after..];
-    let mut names = Vec::new();
-    let mut name_end = 0;
-    for word in words(rest) {
-        if !(is_capitalised(word.text) || word.text == "&" && name_end > 0) {
-            break;
-        }
-        name_end = word.end;
-        if word.closes {
-            break;
-        }
-    }
-    if name_end > 0 {
-        names.push(Sponsor {
-            name: rest[..name_end].trim().to_owned(),
-            url: None,
-        });
-    }
-    names
 }
 
 /// A month's name, full or short.
@@ -339,32 +270,5 @@ mod tests {
         assert!(is_aside_heading("### jobs board"));
         assert!(is_aside_heading("## community news"));
         assert!(!is_aside_heading("## the talks"));
-    }
-
-    #[test]
-    fn sponsors_linked_or_named() {
-        let inlines = vec![
-            Inline::Text("We are grateful to ".into()),
-            Inline::Link {
-                text: "Brightwake".into(),
-                url: "https://brightwake.example/".into(),
-            },
-            Inline::Text(" for their support.".into()),
-        ];
-        assert_eq!(
-            sponsors(&inlines, "We are grateful to Brightwake for their support."),
-            [Sponsor {
-                name: "Brightwake".into(),
-                url: Some("https://brightwake.example/".into())
-            }]
-        );
-        let text = "Pizza and drinks courtesy of Quayside Bank, as ever.";
-        assert_eq!(
-            sponsors(&[Inline::Text(text.into())], text),
-            [Sponsor {
-                name: "Quayside Bank".into(),
-                url: None
-            }]
-        );
     }
 }
