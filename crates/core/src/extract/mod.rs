@@ -19,6 +19,7 @@
 //! | What is read                                 | File            |
 //! |----------------------------------------------|-----------------|
 //! | sentences of prose                           | `prose.rs`      |
+//! | a title between the opening and the time     | `opening.rs`    |
 //! | a heading per talk, labelled lines           | `headings.rs`   |
 //! | chapter lines, an evening's agenda           | `chapters.rs`   |
 //! | one-line talks in bullets, tables, headings  | `one_line.rs`   |
@@ -36,6 +37,7 @@ mod flat;
 mod headings;
 mod next_event;
 mod one_line;
+mod opening;
 mod people;
 mod prose;
 mod speakers;

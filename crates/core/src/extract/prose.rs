@@ -9,7 +9,7 @@ use super::speakers::{
 };
 use super::sponsors::{in_sponsor_clause, thanked_before};
 use super::text::{clean_title, is_title_cased, squash, words, Word};
-use super::{link_start, resource};
+use super::{link_start, opening, resource};
 use crate::blocks::Inline;
 use crate::feed::{Speaker, Talk};
 use crate::time::{find_clocks, format_clock, parse_clock};
@@ -442,19 +442,39 @@ fn segment_talk(
             link_time = link_start(&link.url).or_else(|| parse_clock(&link.text));
         }
     }
-    if talk.title.is_none() {
+    let told_in_prose = talk.title.is_none();
+    if told_in_prose {
         talk.title = prose_title(segment, after.saturating_sub(start));
     }
     // "(starting at 3:03)" in the text, outside the links.
-    let text_time = find_clocks(segment)
-        .into_iter()
-        .find(|c| {
-            let at = start + c.start;
-            !links
-                .iter()
-                .any(|l| at >= l.start && at < l.end && !is_clock(&l.text))
-        })
-        .map(|c| c.seconds);
+    let text_clock = find_clocks(segment).into_iter().find(|c| {
+        let at = start + c.start;
+        !links
+            .iter()
+            .any(|l| at >= l.start && at < l.end && !is_clock(&l.text))
+    });
+    let text_time = text_clock.as_ref().map(|c| c.seconds);
+    // Where the time is told after the speakers: the end of a title told in prose.
+    if told_in_prose && !cluster.is_empty() {
+        let time_at = time_link
+            .map(|l| l.start)
+            .into_iter()
+            .chain(text_clock.as_ref().map(|c| start + c.start))
+            .filter(|&at| at >= after)
+            .min();
+        let rest = flat.text.get(after..end).unwrap_or_default();
+        let between = opening::title_between(rest, time_at.map(|at| at - after));
+        // It replaces a title read after a listed phrase only where it holds that title whole
+        // ("Securing Pipelines" inside "Securing Pipelines – 2021 Update").
+        if let Some(between) = between {
+            let wider = talk.title.as_deref().is_none_or(|old| {
+                time_at.is_some() && between.len() > old.len() && between.contains(old)
+            });
+            if wider {
+                talk.title = Some(between);
+            }
+        }
+    }
     talk.start = reconcile(&talk, link_time, text_time, diagnostics);
     for link in &links {
         let used = talk.video_url.as_deref() == Some(link.url.as_str());
@@ -659,7 +679,7 @@ fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Opti
 
 /// The run of text that a prose title can take: up to "(starting", a sentence's end, a dash
 /// clause, or a comma followed by a lower-case word (", explaining that …").
-fn title_run(text: &str) -> &str {
+pub(super) fn title_run(text: &str) -> &str {
     let mut end = text.len();
     for stop in [
         " (",
@@ -689,7 +709,7 @@ fn title_run(text: &str) -> &str {
 }
 
 /// Where ", " followed by a lower-case word starts, if anywhere.
-fn comma_clause(text: &str) -> Option<usize> {
+pub(super) fn comma_clause(text: &str) -> Option<usize> {
     text.match_indices(", ")
         .map(|(i, _)| i)
         .find(|&i| text[i + 2..].chars().next().is_some_and(char::is_lowercase))
