@@ -19,6 +19,7 @@ mod bullets;
 mod event;
 mod people;
 mod prose;
+mod review;
 mod speakers;
 mod text;
 
@@ -28,6 +29,7 @@ use crate::time::parse_time_param;
 use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
 
+pub use review::{reads_as_sentence, review, Doubt};
 pub use speakers::{prose_speakers, speaker_line};
 
 /// What the front matter says about the event.
