@@ -94,15 +94,7 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
                 .map(|u| format!("{}{}/", u.trim_end_matches('/'), config.baseurl))
         })
         .unwrap_or_default();
-    let site = Site {
-        url: config.url.clone().unwrap_or_default(),
-        baseurl: config.baseurl.clone(),
-        permalink: options
-            .permalink
-            .clone()
-            .or(config.permalink.clone())
-            .unwrap_or_default(),
-    };
+    let site = site_from(&config, options);
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let entries = std::fs::read_dir(posts_dir).map_err(|source| BuildError::Folder {
@@ -283,6 +275,24 @@ pub fn to_item(post: &Post, home_page_url: &str, site: &Site) -> (Item, Vec<Stri
         recap: Some(extraction.recap),
     };
     (item, extraction.diagnostics)
+}
+
+/// The site settings that the posts in `posts_dir` are read with, as [`build`] reads them:
+/// `_config.yml` beside the folder, with `options` first.
+pub fn site(posts_dir: &Path, options: &Options) -> Site {
+    site_from(&read_config(posts_dir), options)
+}
+
+fn site_from(config: &Config, options: &Options) -> Site {
+    Site {
+        url: config.url.clone().unwrap_or_default(),
+        baseurl: config.baseurl.clone(),
+        permalink: options
+            .permalink
+            .clone()
+            .or(config.permalink.clone())
+            .unwrap_or_default(),
+    }
 }
 
 #[derive(Default)]

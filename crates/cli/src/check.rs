@@ -1,5 +1,6 @@
 //! What a reader of a feed would miss.
 
+use recap_core::extract::Doubt;
 use recap_core::time::format_clock;
 use recap_core::video::parse_video_url;
 use recap_core::{parse_feed, FeedError, Item, Severity};
@@ -73,14 +74,16 @@ pub fn check_item(item: &Item, place: &str) -> Vec<Finding> {
 
 /// `check --talks`: the talks of one post as a small table, for an organiser to review: how many,
 /// and each one's place, start (as clock text), title and speakers with their organisations, under
-/// a line that says where they came from.
+/// a line that says where they came from; under them, what to check (`doubts`, see
+/// [`crate::suggest::doubts`]), one `?` line each.
 ///
 /// ```text
-/// _posts/2023-05-03-may.md: 2 talks, from the front matter
+/// _posts/2023-05-03-may.md: 2 talks, extracted
 ///   1  3:03     Calm in a Crisis     Priya Natarajan (Quillbyte)
 ///   2  1:07:55  (no title)           Dana Ruiz (Fernhill), Sam Osei
+///   ? talk 2: no title
 /// ```
-pub fn talk_table(place: &str, item: &Item, from: TalkSource) -> String {
+pub fn talk_table(place: &str, item: &Item, from: TalkSource, doubts: &[Doubt]) -> String {
     let talks = item.talks();
     let from = match from {
         TalkSource::FrontMatter => "from the front matter",
@@ -129,6 +132,12 @@ pub fn talk_table(place: &str, item: &Item, from: TalkSource) -> String {
         let line = format!("  {n:>number$}  {start:<time$}  {name:<title$}  {speakers}");
         out.push_str(line.trim_end());
         out.push('\n');
+    }
+    for doubt in doubts {
+        match doubt.talk() {
+            Some(talk) => out.push_str(&format!("  ? talk {}: {doubt}\n", talk + 1)),
+            None => out.push_str(&format!("  ? {doubt}\n")),
+        }
     }
     out
 }

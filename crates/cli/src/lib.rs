@@ -7,4 +7,5 @@ pub mod check;
 pub mod pages;
 pub mod paginate;
 pub mod post;
+pub mod suggest;
 pub mod talks;

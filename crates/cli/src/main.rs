@@ -6,9 +6,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use recap_core::Severity;
-use recap_feed::build::{build, Options, TalkSource};
+use recap_feed::build::{build, site, to_item, Options, TalkSource};
 use recap_feed::check::{check_feed, check_item, talk_table, Finding};
 use recap_feed::paginate::{paginate, write_paginated};
+use recap_feed::post::read_post;
+use recap_feed::suggest::{doubts, talks_yaml};
 
 const USAGE: &str = "\
 usage:
@@ -17,6 +19,7 @@ usage:
                    [--page-size N]
   recap-feed check FEED.json|POSTS_DIR
   recap-feed check --talks POSTS_DIR
+  recap-feed check --talks --suggest POST.md
   recap-feed pages FEED.json --dist DIR [--site-url URL]
 
 build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
@@ -31,7 +34,12 @@ check   reports what a reader would miss: items or posts that cannot be read (er
         status 1), talks without a time, videos that cannot be played, a next meetup
         without a link (warnings). With --talks, it lists per post the talks found
         instead: start, title, speakers, and whether the post's own `talks:` list
-        gave them or the extractor did.
+        gave them or the extractor did; under an extracted post's table, a `?` line for
+        each thing to check (no title, a title that reads as a sentence, no speaker, an
+        organisation the post gives elsewhere, no start, a time link with no talk), and
+        at the end how many talks to check. With --suggest, for one post, it prints the
+        extracted talks as a `talks:` list to paste into the post's front matter, each
+        thing to check a `# check:` comment.
 pages   pre-renders a built site (trunk build): DIR/index.html, the template, gets the
         list's first screen, and every event gets DIR/events/<id>/index.html, readable
         without JavaScript, with its own title, description and Open Graph tags (canonical
@@ -52,11 +60,18 @@ fn main() -> ExitCode {
 fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
     match args.first().map(String::as_str) {
         Some("build") => run_build(&args[1..]),
-        Some("check") => match &args[1..] {
-            [flag, path] | [path, flag] if flag == "--talks" => run_talks(Path::new(path)),
-            [path] if !path.starts_with('-') => run_check(Path::new(path)),
-            _ => Err(USAGE.to_owned()),
-        },
+        Some("check") => {
+            let flags = |flag: &str| args[1..].iter().filter(|a| *a == flag).count();
+            let paths: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with('-')).collect();
+            let (talks, suggest) = (flags("--talks"), flags("--suggest"));
+            match (talks, suggest, paths.as_slice()) {
+                _ if talks + suggest + paths.len() != args.len() - 1 => Err(USAGE.to_owned()),
+                (0, 0, [path]) => run_check(Path::new(path)),
+                (1, 0, [path]) => run_talks(Path::new(path)),
+                (1, 1, [path]) => run_suggest(Path::new(path)),
+                _ => Err(USAGE.to_owned()),
+            }
+        }
         Some("pages") => run_pages(&args[1..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
@@ -214,11 +229,28 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
         return Err(format!("{shown}: --talks reads a posts folder"));
     }
     let output = build(dir, &Options::default()).map_err(|e| e.to_string())?;
+    let site = site(dir, &Options::default());
     // File order: a post's table, then what could not be read of it.
     let mut entries: Vec<(String, usize, String)> = Vec::new();
+    let (mut extracted, mut to_check, mut time_links) = (0, 0, 0);
     for built in &output.built {
         let place = built.path.display().to_string();
-        let table = talk_table(&place, &built.item, built.talks_from);
+        let talks = built.item.talks();
+        // The post was read a moment ago; its extracted talks are doubted against its body.
+        let doubts = match built.talks_from {
+            TalkSource::Extraction => read_post(&built.path, &site)
+                .map(|post| doubts(&post, talks))
+                .unwrap_or_default(),
+            TalkSource::FrontMatter => Vec::new(),
+        };
+        if built.talks_from == TalkSource::Extraction {
+            extracted += talks.len();
+        }
+        to_check += (0..talks.len())
+            .filter(|&n| doubts.iter().any(|d| d.talk() == Some(n)))
+            .count();
+        time_links += doubts.iter().filter(|d| d.talk().is_none()).count();
+        let table = talk_table(&place, &built.item, built.talks_from, &doubts);
         for err in &built.talk_errors {
             let line = format!("{}: error: {}\n", err.place(), err.reason());
             entries.push((place.clone(), err.line, line));
@@ -254,11 +286,50 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
         plural(output.skipped.len(), "post"),
         plural(talk_errors, "talk"),
     );
+    println!(
+        "{shown}: {to_check} of {} to check, and {} with no talk",
+        plural(extracted, "extracted talk"),
+        plural(time_links, "time link"),
+    );
     Ok(if output.skipped.is_empty() && talk_errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `check --talks --suggest`: one post's extracted talks as a front-matter `talks:` list, with
+/// what to check as comments, on stdout.
+fn run_suggest(path: &Path) -> Result<ExitCode, String> {
+    let shown = path.display().to_string();
+    if !path.is_file() {
+        return Err(format!("{shown}: --suggest reads one post file"));
+    }
+    let posts_dir = path.parent().unwrap_or(Path::new("."));
+    let site = site(posts_dir, &Options::default());
+    let post = read_post(path, &site).map_err(|e| e.to_string())?;
+    if post.talks.is_some() {
+        return Err(format!(
+            "{shown}: the post lists its own talks in its front matter; remove its `talks:` list to see what the extractor finds"
+        ));
+    }
+    for error in &post.talk_errors {
+        eprintln!("recap-feed: {error}");
+    }
+    let (item, _) = to_item(&post, "", &site);
+    let talks = item.talks();
+    let doubts = doubts(&post, talks);
+    print!("{}", talks_yaml(talks, &doubts, post.video.as_deref()));
+    let to_check = (0..talks.len())
+        .filter(|&n| doubts.iter().any(|d| d.talk() == Some(n)))
+        .count();
+    let time_links = doubts.iter().filter(|d| d.talk().is_none()).count();
+    eprintln!(
+        "recap-feed: {shown}: {}, {to_check} to check, {} with no talk; paste the list into the post's front matter",
+        plural(talks.len(), "talk"),
+        plural(time_links, "time link"),
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `1 post`, `2 posts`.

@@ -5,6 +5,10 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod common;
+
+use common::{fixture_posts, output_within_timeout};
+
 fn fixture(name: &str) -> String {
     let path: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
@@ -17,10 +21,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn recap_feed(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap-feed"))
-        .args(args)
-        .output()
-        .expect("recap-feed runs")
+    output_within_timeout(Command::new(env!("CARGO_BIN_EXE_recap-feed")).args(args))
 }
 
 fn stdout(output: &Output) -> String {
@@ -294,6 +295,7 @@ fn check_talks_lists_each_posts_talks_and_where_they_came_from() {
   2  1:07:55  (no title)        Dana Ruiz (Fernhill), Sam Osei
   3  -        Lightning round   (no speaker)
 {p}: 3 posts, 5 talks (from the front matter in 2 posts, none found in 0 posts); 0 posts and 1 talk left out
+{p}: 0 of 1 extracted talk to check, and 0 time links with no talk
 "
         )
     );
@@ -494,4 +496,205 @@ fn build_names_a_post_and_a_folder_it_may_not_read() {
         "{err}"
     );
     assert!(err.contains("wrote 1 events"), "{err}");
+}
+
+/// A site with a post whose extracted talks have something to check of each kind the extractor
+/// gives here, and a post whose own `talks:` list, with a talk as bare, is not doubted.
+fn site_with_doubts(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let posts = dir.join("_posts");
+    std::fs::write(
+        posts.join("2024-04-10-doubts.md"),
+        "\
+---
+title: April
+video: https://youtu.be/AbCdEfGhIjK
+---
+Our speakers were Dana Ruiz (Fernhill) and Sam Osei (Quillbyte).
+
+03:03 Cost is a feature - Dana Ruiz
+41:07 Calm in a Crisis - Sam Osei, Quillbyte
+[1:02:00](https://youtu.be/AbCdEfGhIjK?t=3720) Panel and Q&A
+
+Our last speaker, Yuki Tanaka from Stockton Embedded, showed how far a five-pound microcontroller can go with Rust. Her points:
+
+* No standard library does not mean no \"abstractions\": really.
+* Probe-based debugging feels normal.
+",
+    )
+    .unwrap();
+    std::fs::write(
+        posts.join("2024-03-06-own.md"),
+        "---\ntitle: March\nvideo: https://youtu.be/AbCdEfGhIjK\ntalks:\n  - speakers:\n      - name: Dana Ruiz\n---\nBody\n",
+    )
+    .unwrap();
+    posts
+}
+
+#[test]
+fn check_talks_marks_what_to_check_under_an_extracted_posts_table_and_counts_it() {
+    let posts = site_with_doubts("talks-doubts");
+    let p = posts.display();
+    let output = recap_feed(&["check", "--talks", &posts.to_string_lossy()]);
+    // Talks to check are no error.
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "\
+{p}/2024-03-06-own.md: 1 talk, from the front matter
+  1  -  (no title)  Dana Ruiz
+{p}/2024-04-10-doubts.md: 3 talks, extracted
+  1  3:03   Cost is a feature  Dana Ruiz
+  2  41:07  Calm in a Crisis   Sam Osei (Quillbyte)
+  3  -      (no title)         Yuki Tanaka (Stockton Embedded)
+  ? talk 1: Dana Ruiz has no organisation here; the post names \"Fernhill\" elsewhere
+  ? talk 3: no title
+  ? talk 3: no start, and the post has a recording
+  ? a time link with no talk: 1:02:00 \"1:02:00 Panel and Q&A\"
+{p}: 2 posts, 4 talks (from the front matter in 1 post, none found in 0 posts); 0 posts and 0 talks left out
+{p}: 2 of 3 extracted talks to check, and 1 time link with no talk
+"
+        )
+    );
+}
+
+#[test]
+fn suggest_prints_the_extracted_talks_as_a_talks_list_with_what_to_check() {
+    let posts = site_with_doubts("suggest");
+    let post = posts.join("2024-04-10-doubts.md");
+    let post = post.to_string_lossy();
+    let output = recap_feed(&["check", "--talks", "--suggest", &post]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        stdout(&output),
+        "\
+# check: a time link with no talk: 1:02:00 \"1:02:00 Panel and Q&A\"
+talks:
+  # check: Dana Ruiz has no organisation here; the post names \"Fernhill\" elsewhere
+  - title: \"Cost is a feature\"
+    speakers:
+      - name: \"Dana Ruiz\"
+    start: \"3:03\"
+  - title: \"Calm in a Crisis\"
+    speakers:
+      - name: \"Sam Osei\"
+        org: \"Quillbyte\"
+    start: \"41:07\"
+  # check: no title
+  # check: no start, and the post has a recording
+  - speakers:
+      - name: \"Yuki Tanaka\"
+        org: \"Stockton Embedded\"
+    takeaways:
+      - \"No standard library does not mean no \\\"abstractions\\\": really.\"
+      - \"Probe-based debugging feels normal.\"
+"
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        err,
+        format!("recap-feed: {post}: 3 talks, 2 to check, 1 time link with no talk; paste the list into the post's front matter\n")
+    );
+    // In any order.
+    let again = recap_feed(&["check", "--suggest", &post, "--talks"]);
+    assert_eq!(again.stdout, output.stdout);
+}
+
+#[test]
+fn suggest_reads_one_post_whose_talks_are_extracted() {
+    let posts = site_with_doubts("suggest-refused");
+    let folder = posts.to_string_lossy();
+    let output = recap_feed(&["check", "--talks", "--suggest", &folder]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains(&format!("{folder}: --suggest reads one post file")));
+
+    let own = posts.join("2024-03-06-own.md");
+    let output = recap_feed(&["check", "--talks", "--suggest", &own.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("the post lists its own talks"),
+        "{output:?}"
+    );
+    assert!(output.stdout.is_empty());
+
+    let post = posts.join("2024-04-10-doubts.md");
+    let post = post.to_string_lossy();
+    for args in [
+        &["check", "--suggest", &*post][..],
+        &["check", "--talks", "--suggest", &*post, &*post],
+        &["check", "--talks", "--talks", &*post],
+        &["check", "--talks", "--suggest", "--pretty", &*post],
+    ] {
+        let output = recap_feed(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("check --talks --suggest POST.md"),
+            "{args:?}"
+        );
+    }
+}
+
+/// The moment a talk's video link opens, as the viewer reads it: the recording at its start when
+/// it has no link of its own (as the feed gives a talk of a `talks:` list).
+fn moment(talk: &recap_core::Talk, recording: Option<&str>) -> Option<String> {
+    use recap_core::video::parse_video_url;
+    let url = talk
+        .video_url
+        .clone()
+        .or_else(|| Some(parse_video_url(recording?)?.url_at(talk.start?)))?;
+    Some(match parse_video_url(&url) {
+        Some(video) => format!("{:?} {} {:?}", video.host, video.id, video.start),
+        None => url,
+    })
+}
+
+#[test]
+fn every_fixtures_suggestion_pasted_into_its_front_matter_gives_the_same_talks() {
+    use recap_feed::build::{site, to_item, Options};
+    use recap_feed::post::{parse_post, read_post};
+
+    let mut compared = 0;
+    for path in fixture_posts() {
+        let site = site(path.parent().unwrap(), &Options::default());
+        let post = read_post(&path, &site).unwrap();
+        let (item, _) = to_item(&post, "", &site);
+        let extracted = item.talks();
+        if extracted.is_empty() || post.talks.is_some() {
+            continue;
+        }
+        let shown = path.display().to_string();
+        let output = recap_feed(&["check", "--talks", "--suggest", &shown]);
+        assert!(output.status.success(), "{shown}: {output:?}");
+        let suggested = stdout(&output);
+
+        // Pasted at the end of the front matter.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let end = 4 + text[4..].find("\n---").unwrap() + 1;
+        let pasted = format!("{}{suggested}{}", &text[..end], &text[end..]);
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        let read = parse_post(&shown, &stem, &pasted, &site).unwrap();
+        assert_eq!(read.talk_errors, [], "{shown}:\n{suggested}");
+        // The talks come from the pasted list, not from the body again.
+        assert!(read.talks.is_some(), "{shown}:\n{suggested}");
+        let (again, _) = to_item(&read, "", &site);
+        let own = again.talks();
+        assert_eq!(own.len(), extracted.len(), "{shown}:\n{suggested}");
+        for (mine, theirs) in own.iter().zip(extracted) {
+            assert_eq!(mine.title, theirs.title, "{shown}");
+            assert_eq!(mine.speakers, theirs.speakers, "{shown}");
+            assert_eq!(mine.start, theirs.start, "{shown}");
+            assert_eq!(mine.takeaways, theirs.takeaways, "{shown}");
+            assert_eq!(mine.links, theirs.links, "{shown}");
+            let recording = post.video.as_deref();
+            assert_eq!(
+                moment(mine, recording),
+                moment(theirs, recording),
+                "{shown}"
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared >= 80, "only {compared} fixtures with talks");
 }

@@ -40,6 +40,7 @@ mod one_line;
 mod opening;
 mod people;
 mod prose;
+mod review;
 mod speakers;
 mod sponsors;
 mod text;
@@ -50,6 +51,7 @@ use crate::time::parse_time_param;
 use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
 
+pub use review::{reads_as_sentence, review, Doubt};
 pub use speakers::{prose_speakers, speaker_line};
 
 /// What the front matter says about the event.
