@@ -105,8 +105,12 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         let role = words[name_start..name_end]
             .iter()
             .any(|w| is_role_noun(w.text));
+        // "a tour of Twelve Months of Spot Instances": a name right after "of" is a phrase's;
+        // "Why Builds Break (And How To Stop It)": an organisation opens with a name, not "And".
         if role
             || after_article(&words, name_start)
+            || after_preposition(&words, name_start)
+            || (parenthesised && words.get(org_start).is_some_and(|w| opens_clause(w.text)))
             || (!parenthesised && from_to_range(&words, i, org_end))
         {
             i += 1;
@@ -236,6 +240,27 @@ pub fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
             words[name_start - 1].text.to_ascii_lowercase().as_str(),
             "a" | "an" | "the" | "this" | "that" | "these" | "those" | "your" | "my"
         )
+}
+
+/// Whether the name that starts at `name_start` follows a preposition that only things follow:
+/// "a tour of Twelve Months", "a deep dive into Spot Instances", "a talk about Cloud Costs".
+pub fn after_preposition(words: &[Word<'_>], name_start: usize) -> bool {
+    name_start
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|w| {
+            !w.closes && matches!(w.text, "of" | "into" | "about" | "on" | "through" | "in")
+        })
+}
+
+/// Words that open a clause or a question, never an organisation's name: "(And How To Stop
+/// It)", "(Or Why Not)".
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "And" | "Or" | "But" | "How" | "Why" | "What" | "When" | "Where" | "Who" | "Is" | "Are"
+            | "To" | "Not" | "Part" | "A" | "An"
+    )
 }
 
 /// Whether "from" at `from` opens a range, "from DevOps to Director", rather than an
