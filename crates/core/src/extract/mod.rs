@@ -33,6 +33,7 @@
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
 mod chapters;
+mod cues;
 mod flat;
 mod headings;
 mod next_event;
@@ -50,6 +51,7 @@ use crate::feed::{Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk};
 use crate::time::parse_time_param;
 use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
+pub use cues::{Cue, Cues, Shape};
 
 pub use review::{reads_as_sentence, review, Doubt};
 pub use speakers::{prose_speakers, speaker_line};
@@ -82,6 +84,8 @@ impl Item {
 pub struct Extraction {
     /// The `_recap` extension for the post's feed item.
     pub recap: Recap,
+    /// For each talk of `recap.talks`, in order: which cue gave each of its fields.
+    pub cues: Vec<Cues>,
     /// What a reader would want to know: disagreements, things that could not be read.
     pub diagnostics: Vec<String>,
 }
@@ -112,7 +116,7 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
         }
     }
     reader.settle();
-    merge_duplicates(&mut reader.talks);
+    merge_duplicates(&mut reader.talks, &mut reader.told);
     let mut diagnostics = reader.diagnostics;
     let video = meta
         .video
@@ -127,6 +131,41 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             }
             normalized
         });
+    // Not a recap: a post with no recording and no link to a moment of one, where a talk is
+    // not declared as one (a heading with its speaker line, labelled lines, a table of talks),
+    // nor told in a sentence that says its speakers spoke, nor followed by what was learnt from
+    // it. Show notes, a conference's headliners and a debate's sides are not talks.
+    if meta.video.is_none_or(|v| v.trim().is_empty()) && !has_moment_link(&blocks) {
+        let (talks, told): (Vec<Talk>, Vec<Reading>) = reader
+            .talks
+            .drain(..)
+            .zip(reader.told.drain(..))
+            .filter(|(talk, r)| {
+                !talk.takeaways.is_empty()
+                    || match r.shape {
+                        Shape::Heading | Shape::Labelled | Shape::Table => true,
+                        Shape::Prose => {
+                            r.speakers != Cue::Absent && (r.spoke || talk.start.is_some())
+                        }
+                        // "**For:** Dana Ruiz (Fernhill)" names a side, not a talk.
+                        Shape::Chapter | Shape::OneLine => {
+                            !talk.speakers.is_empty()
+                                && talk
+                                    .title
+                                    .as_deref()
+                                    .is_some_and(|t| t.split_whitespace().nth(1).is_some())
+                        }
+                    }
+            })
+            .unzip();
+        (reader.talks, reader.told) = (talks, told);
+    }
+    let cues: Vec<Cues> = reader
+        .talks
+        .iter()
+        .zip(&reader.told)
+        .map(|(talk, r)| Cues::of(r.shape, talk, r.title, r.speakers))
+        .collect();
     for (number, talk) in reader.talks.iter().enumerate() {
         if talk.start.is_none() && video.is_some() {
             let name = talk.title.as_deref().unwrap_or("untitled");
@@ -145,6 +184,7 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             next_event: reader.next_event,
             sponsors: reader.sponsors,
         },
+        cues,
         diagnostics,
     }
 }
@@ -222,6 +262,16 @@ fn marked_up(item: &[Inline], talk: &Talk) -> bool {
         || plain_text(item).trim_start().starts_with(['"', '“'])
 }
 
+/// How one talk was read: its shape, the cues of its title and speakers, and whether a verb
+/// said that its speakers spoke.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    shape: Shape,
+    title: Cue,
+    speakers: Cue,
+    spoke: bool,
+}
+
 #[derive(Default)]
 struct Reader {
     ctx: prose::PostContext,
@@ -230,6 +280,8 @@ struct Reader {
     /// A weakly told talk, kept only if takeaways follow.
     provisional: Option<usize>,
     talks: Vec<Talk>,
+    /// For each talk: how it was read.
+    told: Vec<Reading>,
     sponsors: Vec<Sponsor>,
     next_event: Option<NextEvent>,
     diagnostics: Vec<String>,
@@ -238,6 +290,33 @@ struct Reader {
 }
 
 impl Reader {
+    /// Adds a talk read from `shape`, whose title and speakers these cues gave.
+    fn add(&mut self, talk: Talk, shape: Shape, title: Cue, speakers: Cue) {
+        self.talks.push(talk);
+        self.told.push(Reading {
+            shape,
+            title,
+            speakers,
+            spoke: false,
+        });
+    }
+
+    /// Adds a talk read on one line (a bullet, a line of a paragraph, a heading, a table row).
+    fn add_line(&mut self, talk: Talk, shape: Shape) {
+        self.add(talk, shape, Cue::Line, Cue::Line);
+    }
+
+    /// Adds a talk told in prose.
+    fn add_told(&mut self, told: prose::Told) {
+        self.talks.push(told.talk);
+        self.told.push(Reading {
+            shape: Shape::Prose,
+            title: told.title,
+            speakers: told.speakers,
+            spoke: told.spoke,
+        });
+    }
+
     /// Returns whether the next block was used (as the talk's speaker line).
     fn heading(&mut self, inlines: &[Inline], next: Option<&Block>) -> bool {
         self.open = None;
@@ -282,7 +361,7 @@ impl Reader {
         else {
             // "## Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs"
             if let Some(talk) = one_line::line_talk(inlines, &self.ctx.people) {
-                self.talks.push(talk);
+                self.add_line(talk, Shape::OneLine);
                 self.open = Some(Open::Heading(self.talks.len() - 1));
                 return false;
             }
@@ -303,7 +382,7 @@ impl Reader {
         for line in first_lines.iter().skip(1) {
             headings::labelled_line(line, &mut talk, &mut self.diagnostics);
         }
-        self.talks.push(talk);
+        self.add(talk, Shape::Heading, Cue::Heading, Cue::Label);
         self.open = Some(Open::Heading(self.talks.len() - 1));
         true
     }
@@ -326,7 +405,9 @@ impl Reader {
             let talks = one_line::table_talks(&line_list, &self.ctx.people);
             if !talks.is_empty() {
                 self.open = None;
-                self.talks.extend(talks);
+                for talk in talks {
+                    self.add_line(talk, Shape::Table);
+                }
                 return;
             }
         }
@@ -350,7 +431,7 @@ impl Reader {
             return;
         }
         if let Some(talk) = headings::labelled_talk(&line_list, &mut self.diagnostics) {
-            self.talks.push(talk);
+            self.add(talk, Shape::Labelled, Cue::Label, Cue::Label);
             self.open = Some(Open::Prose(self.talks.len() - 1));
             return;
         }
@@ -368,12 +449,14 @@ impl Reader {
                 .filter_map(|line| self.paragraph_line_talk(line))
                 .collect();
             if per_line.len() == line_list.len() {
-                self.talks.extend(per_line);
+                for talk in per_line {
+                    self.add_line(talk, Shape::OneLine);
+                }
                 self.open = Some(Open::Prose(self.talks.len() - 1));
                 return;
             }
         }
-        let mut told = prose::told(
+        let told = prose::told(
             inlines,
             &self.ctx,
             self.pending.as_ref(),
@@ -381,17 +464,23 @@ impl Reader {
         );
         // "Cost Controls for Kubernetes by Dana Ruiz (Fernhill)", a line of its own.
         if let ([line], true) = (line_list.as_slice(), told.is_empty()) {
-            told.extend(self.paragraph_line_talk(line).map(|t| (t, false)));
+            if let Some(talk) = self.paragraph_line_talk(line) {
+                self.pending = None;
+                self.add_line(talk, Shape::OneLine);
+                self.open = Some(Open::Prose(self.talks.len() - 1));
+                return;
+            }
         }
         if !told.is_empty() {
             self.pending = None;
             let last = told.len() - 1;
-            for (k, (talk, weak)) in told.into_iter().enumerate() {
+            for (k, told) in told.into_iter().enumerate() {
                 // A weakly told talk counts only if its takeaways follow: only the last one can.
+                let weak = told.weak;
                 if weak && k < last {
                     continue;
                 }
-                self.talks.push(talk);
+                self.add_told(told);
                 if weak {
                     self.provisional = Some(self.talks.len() - 1);
                 }
@@ -442,16 +531,18 @@ impl Reader {
             for item in items {
                 if let Some(talk) = one_line::line_talk(item, &self.ctx.people) {
                     if marked_up(item, &talk) {
-                        self.talks.push(talk);
+                        self.add_line(talk, Shape::OneLine);
                         continue;
                     }
                 }
                 // An item that tells a talk in prose: it has its moment, or a title and a speaker
                 // ("Dan Ode from Quayside Bank talked about [Testing Payments](…)").
-                let talks = prose::talks(item, &self.ctx, None, &mut self.diagnostics);
-                self.talks.extend(talks.into_iter().filter(|t| {
-                    t.start.is_some() || (t.title.is_some() && !t.speakers.is_empty())
-                }));
+                for told in prose::told(item, &self.ctx, None, &mut self.diagnostics) {
+                    let t = &told.talk;
+                    if t.start.is_some() || (t.title.is_some() && !t.speakers.is_empty()) {
+                        self.add_told(told);
+                    }
+                }
             }
             return;
         };
@@ -490,6 +581,7 @@ impl Reader {
         };
         if index + 1 == self.talks.len() && self.talks[index].takeaways.is_empty() {
             self.talks.pop();
+            self.told.pop();
             self.open = None;
         }
     }
@@ -516,7 +608,7 @@ impl Reader {
                     talk.start = None;
                     talk.video_url = None;
                 }
-                self.talks.push(talk);
+                self.add_line(talk, Shape::Chapter);
             }
         }
     }
@@ -527,7 +619,7 @@ const MERGE_REACH: usize = 40;
 
 /// Folds a talk told twice (a summary, then its own part of the post) into its first telling:
 /// same speakers, and titles and starts that do not disagree.
-fn merge_duplicates(talks: &mut Vec<Talk>) {
+fn merge_duplicates(talks: &mut Vec<Talk>, told: &mut Vec<Reading>) {
     let same_people = |a: &Talk, b: &Talk| {
         !a.speakers.is_empty()
             && a.speakers.len() == b.speakers.len()
@@ -540,19 +632,29 @@ fn merge_duplicates(talks: &mut Vec<Talk>) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => true,
     };
-    let mut kept: Vec<Talk> = Vec::with_capacity(talks.len());
-    for later in talks.drain(..) {
+    let mut kept: Vec<(Talk, Reading)> = Vec::with_capacity(talks.len());
+    for (later, later_cues) in talks.drain(..).zip(told.drain(..)) {
         // A post tells a few talks; a duplicate is looked for among the last few dozen only.
         let from = kept.len().saturating_sub(MERGE_REACH);
-        let first = kept[from..].iter_mut().find(|first| {
-            same_people(first, &later)
-                && agree(&first.title, &later.title)
-                && (first.start.is_none() || later.start.is_none() || first.start == later.start)
-        });
-        let Some(first) = first else {
-            kept.push(later);
+        let first = kept
+            .get_mut(from..)
+            .unwrap_or_default()
+            .iter_mut()
+            .find(|(first, _)| {
+                same_people(first, &later)
+                    && agree(&first.title, &later.title)
+                    && (first.start.is_none()
+                        || later.start.is_none()
+                        || first.start == later.start)
+            });
+        let Some((first, cues)) = first else {
+            kept.push((later, later_cues));
             continue;
         };
+        if first.title.is_none() && later.title.is_some() {
+            cues.title = later_cues.title;
+        }
+        cues.spoke |= later_cues.spoke;
         first.title = first.title.take().or(later.title);
         first.start = first.start.or(later.start);
         first.video_url = first.video_url.take().or(later.video_url);
@@ -564,7 +666,16 @@ fn merge_duplicates(talks: &mut Vec<Talk>) {
         }
         first.links.extend(later.links);
     }
-    *talks = kept;
+    (*talks, *told) = kept.into_iter().unzip();
+}
+
+/// Whether any link of the post names a moment of a video.
+fn has_moment_link(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Heading { inlines, .. } | Block::Paragraph(inlines) => has_video_time(inlines),
+        Block::List(items) => items.iter().any(|item| has_video_time(item)),
+        Block::Image { .. } | Block::Embed { .. } => false,
+    })
 }
 
 /// Whether any link names a moment of a video.

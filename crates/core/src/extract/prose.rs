@@ -1,7 +1,10 @@
 //! Talks told in sentences of prose: "Next up we had X from A discussing [Title](…) (starting at
 //! 3:03)", and the paragraphs that go on about a talk so told.
 
-use super::flat::{flatten, is_clock, is_generic, is_resource_link, window_after, Flat, FlatLink};
+use super::cues::Cue;
+use super::flat::{
+    flatten, is_clock, is_generic, is_resource_link, window_after, window_before, Flat, FlatLink,
+};
 use super::people::{is_person_name, roster, works_at, People};
 use super::speakers::{
     is_spoke_cue, is_strong_spoke_cue, is_talk_noun, looks_like_people, prose_speakers,
@@ -82,6 +85,7 @@ pub struct PostContext {
 
 /// The talks a paragraph introduces. `pending` is a person the post has just shown (a photo, a
 /// heading with a name): the talk's speaker when the paragraph names nobody.
+#[cfg(test)]
 pub fn talks(
     inlines: &[Inline],
     ctx: &PostContext,
@@ -90,19 +94,33 @@ pub fn talks(
 ) -> Vec<Talk> {
     told(inlines, ctx, pending, diagnostics)
         .into_iter()
-        .map(|(talk, _)| talk)
+        .map(|told| told.talk)
         .collect()
 }
 
-/// The talks a paragraph introduces, each with whether it is only weakly told: no title, no
-/// time, and a verb such as "rounded off" that a host might use too. Such a talk counts only if
-/// takeaways follow.
+/// A talk told in a paragraph, and how.
+#[derive(Debug, Clone)]
+pub struct Told {
+    /// The talk.
+    pub talk: Talk,
+    /// Whether it is only weakly told: no title, no time, and a verb such as "rounded off" that
+    /// a host might use too. Such a talk counts only if takeaways follow.
+    pub weak: bool,
+    /// What gave its title.
+    pub title: Cue,
+    /// What gave its speakers.
+    pub speakers: Cue,
+    /// Whether a verb after the speakers says that they spoke ("told us", "walked us through").
+    pub spoke: bool,
+}
+
+/// The talks a paragraph introduces.
 pub fn told(
     inlines: &[Inline],
     ctx: &PostContext,
     pending: Option<&Speaker>,
     diagnostics: &mut Vec<String>,
-) -> Vec<(Talk, bool)> {
+) -> Vec<Told> {
     let flat = flatten(inlines);
     let mut mentions = mentions(&flat, &ctx.people);
     if let (true, Some(person)) = (mentions.is_empty(), pending) {
@@ -121,10 +139,16 @@ pub fn told(
             after: 0,
             end: flat.text.len(),
         };
-        if let Some((talk, _)) = segment_talk(&flat, ctx, &[], whole, diagnostics) {
+        if let Some((talk, _, title, _)) = segment_talk(&flat, ctx, &[], whole, diagnostics) {
             let video_moment = talk.video_url.as_deref().and_then(link_start).is_some();
             if talk.title.is_some() && video_moment {
-                talks.push((talk, false));
+                talks.push(Told {
+                    talk,
+                    weak: false,
+                    title,
+                    speakers: Cue::Absent,
+                    spoke: false,
+                });
             }
         }
         return talks;
@@ -146,9 +170,31 @@ pub fn told(
             after,
             end,
         };
-        if let Some((talk, weak)) = segment_talk(&flat, ctx, cluster, span, diagnostics) {
+        if let Some((talk, weak, title, spoke)) =
+            segment_talk(&flat, ctx, cluster, span, diagnostics)
+        {
             let weak = weak && talk.title.is_none();
-            talks.push((talk, weak));
+            // A person shown before the paragraph, a first name the roster gives in full, or
+            // the name written out.
+            let written = |m: &&Mention| {
+                flat.text
+                    .get(m.start..m.end)
+                    .is_some_and(|t| t.contains(m.speaker.name.as_str()))
+            };
+            let speakers = if cluster.iter().all(|m| m.start == m.end) {
+                Cue::Shown
+            } else if cluster.iter().all(written) {
+                Cue::Clause
+            } else {
+                Cue::Roster
+            };
+            talks.push(Told {
+                talk,
+                weak,
+                title,
+                speakers,
+                spoke,
+            });
         }
     }
     talks
@@ -295,6 +341,33 @@ fn with_a_talk(words: &[Word<'_>]) -> bool {
         .any(|w| is_talk_noun(&w.text.to_ascii_lowercase()))
 }
 
+/// Whether a sentence speaks of a talk by a noun: "The second talk was by …", "a lightning talk
+/// from …", "a session on …" ("joins us to talk about" is a verb, and says nothing of a talk).
+fn names_a_talk(sentence: &str) -> bool {
+    let words = words(sentence);
+    words.iter().enumerate().any(|(i, w)| {
+        let lower = w.text.to_ascii_lowercase();
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .map(|p| p.text.to_ascii_lowercase());
+        let after_to = before.as_deref() == Some("to");
+        // "three talks", "the talks"; not "… and talks about".
+        let counted = before.as_deref().is_some_and(|b| {
+            b.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    b,
+                    "the" | "our" | "two" | "three" | "four" | "five" | "six" | "many" | "both"
+                )
+        });
+        match lower.as_str() {
+            "talk" | "session" | "presentation" | "keynote" | "speaker" | "lightning" => !after_to,
+            "talks" | "sessions" | "presentations" | "speakers" => counted,
+            _ => false,
+        }
+    })
+}
+
 /// Groups mentions joined by "and" or a comma: they are one talk's speakers.
 fn cluster<'m>(text: &str, mentions: &'m [Mention]) -> Vec<Vec<&'m Mention>> {
     let mut clusters: Vec<Vec<&Mention>> = Vec::new();
@@ -344,7 +417,7 @@ fn segment_talk(
     cluster: &[&Mention],
     span: Segment,
     diagnostics: &mut Vec<String>,
-) -> Option<(Talk, bool)> {
+) -> Option<(Talk, bool, Cue, bool)> {
     let Segment {
         floor,
         start,
@@ -392,15 +465,15 @@ fn segment_talk(
         *s >= after && *e <= end && flat.text[*s..*e].split_whitespace().count() >= 2
     });
     let quoted = quoted_title(segment, after.saturating_sub(start)).map(|(at, t)| (start + at, t));
-    let mut candidates: Vec<(usize, String, Option<&FlatLink>)> = Vec::new();
+    let mut candidates: Vec<(usize, String, Option<&FlatLink>, Cue)> = Vec::new();
     if let Some(link) = title_link {
-        candidates.push((link.start, link.text.clone(), Some(link)));
+        candidates.push((link.start, link.text.clone(), Some(link), Cue::Link));
     }
     if let Some((s, e)) = emphasis {
-        candidates.push((*s, flat.text[*s..*e].to_owned(), None));
+        candidates.push((*s, flat.text[*s..*e].to_owned(), None, Cue::Emphasis));
     }
     if let Some((at, title)) = quoted {
-        candidates.push((at, title, None));
+        candidates.push((at, title, None, Cue::Quote));
     }
     // "… [T1](…) was given by Dana. The second talk, [T2](…), was given by Tom": a title in a
     // later sentence that leads to the next speakers is theirs.
@@ -420,11 +493,16 @@ fn segment_talk(
     // "“Scaling Postgres” was the topic for Dana Lee": a title before the speakers, in their
     // sentence and after the speakers before them.
     if candidates.is_empty() && !cluster.is_empty() {
-        candidates.extend(lead_title(flat, ctx, floor, start));
+        candidates.extend(
+            lead_title(flat, ctx, floor, start)
+                .map(|(at, title, link)| (at, title, link, Cue::Before)),
+        );
     }
     let mut link_time = None;
-    if let Some((_, title, link)) = candidates.into_iter().next() {
+    let mut title_cue = Cue::Absent;
+    if let Some((_, title, link, cue)) = candidates.into_iter().next() {
         talk.title = clean_title(&title);
+        title_cue = cue;
         if let Some(link) = link {
             talk.video_url = Some(link.url.clone());
             link_time = link_start(&link.url);
@@ -445,6 +523,7 @@ fn segment_talk(
     let told_in_prose = talk.title.is_none();
     if told_in_prose {
         talk.title = prose_title(segment, after.saturating_sub(start));
+        title_cue = Cue::Phrase;
     }
     // "(starting at 3:03)" in the text, outside the links.
     let text_clock = find_clocks(segment).into_iter().find(|c| {
@@ -472,6 +551,7 @@ fn segment_talk(
             });
             if wider {
                 talk.title = Some(between);
+                title_cue = Cue::Opening;
             }
         }
     }
@@ -493,9 +573,13 @@ fn segment_talk(
         return None;
     }
     let bare = talk.title.is_none() && talk.start.is_none() && talk.video_url.is_none();
+    let before = window_before(&flat.text, start);
+    let sentence_start = start - before.len() + before.rfind(". ").map_or(0, |i| i + 2);
+    let said =
+        spoke.is_some() || names_a_talk(flat.text.get(sentence_start..end).unwrap_or_default());
     match (bare, spoke) {
-        (false, _) => Some((talk, false)),
-        (true, Some(strong)) => Some((talk, !strong)),
+        (false, _) => Some((talk, false, title_cue, said)),
+        (true, Some(strong)) => Some((talk, !strong, title_cue, said)),
         (true, None) => None,
     }
 }

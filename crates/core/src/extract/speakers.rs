@@ -258,8 +258,22 @@ pub fn after_preposition(words: &[Word<'_>], name_start: usize) -> bool {
 fn opens_clause(word: &str) -> bool {
     matches!(
         word,
-        "And" | "Or" | "But" | "How" | "Why" | "What" | "When" | "Where" | "Who" | "Is" | "Are"
-            | "To" | "Not" | "Part" | "A" | "An"
+        "And"
+            | "Or"
+            | "But"
+            | "How"
+            | "Why"
+            | "What"
+            | "When"
+            | "Where"
+            | "Who"
+            | "Is"
+            | "Are"
+            | "To"
+            | "Not"
+            | "Part"
+            | "A"
+            | "An"
     )
 }
 
