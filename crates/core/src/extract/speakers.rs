@@ -154,6 +154,8 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     mentions.extend(comma);
     let roles = role_at_org(text, &words, &mentions);
     mentions.extend(roles);
+    let owned = possessive_org(text, &words, &mentions);
+    mentions.extend(owned);
     mentions.extend(unaffiliated(text, &words, &mentions));
     mentions.sort_by_key(|m| m.start);
     for mention in &mut mentions {
@@ -234,12 +236,18 @@ fn with_org_noun(words: &[Word<'_>], start: usize, end: usize) -> usize {
 
 /// Whether the name that starts at `name_start` follows an article: "the Age of AI",
 /// "A Short History of …" name things, not people.
+/// "Following this, Kwame Asante …": an article that ends a clause is not the name's.
 pub fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
-    name_start > 0
-        && matches!(
-            words[name_start - 1].text.to_ascii_lowercase().as_str(),
-            "a" | "an" | "the" | "this" | "that" | "these" | "those" | "your" | "my"
-        )
+    name_start
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|w| {
+            !w.closes
+                && matches!(
+                    w.text.to_ascii_lowercase().as_str(),
+                    "a" | "an" | "the" | "this" | "that" | "these" | "those" | "your" | "my"
+                )
+        })
 }
 
 /// Whether the name that starts at `name_start` follows a preposition that only things follow:
@@ -617,6 +625,88 @@ fn named_with_org(
     }
 }
 
+/// "Calstock Labs' Nadia Petrova", "Hollis & Vane's Mei Tanaka", "Harbour 42's Ada Quill": an
+/// organisation in the possessive, then a person's full name.
+fn possessive_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let taken = Taken::of(found);
+    for (at, word) in words.iter().enumerate() {
+        // "Labs'" is read as the word "Labs" and an apostrophe after it.
+        let plural_owner = word.text.ends_with('s')
+            && text.get(word.end..).is_some_and(|rest| {
+                let mut after = rest.chars();
+                matches!(after.next(), Some('\'' | '’')) && after.next() != Some('s')
+            });
+        let Some(owner) = possessive(word.text).or(plural_owner.then_some(word.text)) else {
+            continue;
+        };
+        if word.closes || !is_capitalised(owner) {
+            continue;
+        }
+        // The name: two to four name words right after, ending where the run does.
+        let mut name_end = at + 1;
+        while let Some(w) = words.get(name_end) {
+            if !is_name_word(w.text) || name_end - at > MAX_NAME_WORDS {
+                break;
+            }
+            name_end += 1;
+            if w.closes {
+                break;
+            }
+        }
+        if !(2..=MAX_NAME_WORDS).contains(&(name_end - at - 1)) {
+            continue;
+        }
+        // The organisation: capitalised words (and "&", "and" between them) back to the start
+        // of the clause.
+        let mut org_start = at;
+        while let Some(prev) = org_start.checked_sub(1).and_then(|k| words.get(k)) {
+            let joins = matches!(prev.text, "&" | "and" | "+");
+            if prev.closes
+                || at - org_start >= MAX_ORG_WORDS
+                || !(joins || is_capitalised(prev.text))
+                || is_lead_in(prev.text)
+            {
+                break;
+            }
+            org_start -= 1;
+        }
+        // Never start or end on a joining word.
+        while words
+            .get(org_start)
+            .is_some_and(|w| matches!(w.text, "&" | "and" | "+"))
+        {
+            org_start += 1;
+        }
+        let (Some(first), Some(name_first), Some(name_last)) = (
+            words.get(org_start),
+            words.get(at + 1),
+            words.get(name_end - 1),
+        ) else {
+            continue;
+        };
+        let span = (first.start, name_last.end);
+        if taken.overlaps(span) {
+            continue;
+        }
+        let org_text = text
+            .get(first.start..word.start + owner.len())
+            .unwrap_or(owner);
+        let name = text
+            .get(name_first.start..name_last.end)
+            .unwrap_or_default();
+        out.push(Mention {
+            speaker: Speaker {
+                name: squash(name),
+                org: Some(squash(org_text)),
+            },
+            start: span.0,
+            end: span.1,
+        });
+    }
+    out
+}
+
 fn without_org(text: &str, span: (usize, usize)) -> Mention {
     Mention {
         speaker: Speaker {
@@ -912,6 +1002,24 @@ mod tests {
 
     fn s(name: &str, org: &str) -> (String, Option<String>) {
         (name.into(), Some(org.into()))
+    }
+
+    #[test]
+    fn organisations_in_the_possessive() {
+        assert_eq!(
+            names("Calstock Labs' Nadia Petrova kicked things off with a demo"),
+            [s("Nadia Petrova", "Calstock Labs")]
+        );
+        assert_eq!(
+            names("Closing the night, Hollis & Vane's Mei Tanaka presented"),
+            [s("Mei Tanaka", "Hollis & Vane")]
+        );
+        assert_eq!(
+            names("…given by Harbour 42's Ada Quill (watch from 33:30)"),
+            [s("Ada Quill", "Harbour 42")]
+        );
+        // A person's possessive is not an organisation.
+        assert!(names("Then Mia's talk covered Rust").is_empty());
     }
 
     #[test]
