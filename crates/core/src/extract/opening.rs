@@ -36,6 +36,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "be", "been",
 ];
 
+/// Words a title never ends on.
+const DANGLING: &[&str] = &[
+    "from", "of", "and", "with", "by", "at", "the", "a", "an", "to", "for",
+];
+
 /// The most words a title told this way is taken to have.
 const MAX_TITLE_WORDS: usize = 16;
 
@@ -60,12 +65,12 @@ pub(super) fn title_between(rest: &str, time: Option<usize>) -> Option<String> {
     {
         return None;
     }
-    // Without a time, an opening that is a clause of its own ("told us why cold starts are a
-    // myth in AWS Lambda") tells the subject, not a title.
+    // Without a time, there must be an opening phrase ("told us that"), and not a clause of its
+    // own ("told us why cold starts are a myth in AWS Lambda"), which tells the subject.
+    let opening_words = words(opening);
     if time.is_none()
-        && words(opening)
-            .iter()
-            .any(|w| CLAUSE_WORDS.contains(&w.text))
+        && (opening_words.is_empty()
+            || opening_words.iter().any(|w| CLAUSE_WORDS.contains(&w.text)))
     {
         return None;
     }
@@ -76,7 +81,12 @@ pub(super) fn title_between(rest: &str, time: Option<usize>) -> Option<String> {
     };
     let title = clean_title(run)?;
     let count = title.split_whitespace().count();
-    if !(2..=MAX_TITLE_WORDS).contains(&count) || !balanced(&title) {
+    // A title does not end on a word that joins it to more ("… Zielińska from").
+    let dangling = title
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|last| DANGLING.contains(&last));
+    if !(2..=MAX_TITLE_WORDS).contains(&count) || !balanced(&title) || dangling {
         return None;
     }
     // A sentence-case title is taken only where the time closes it, after an opening phrase:

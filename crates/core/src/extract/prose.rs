@@ -556,6 +556,23 @@ fn segment_talk(
         }
     }
     talk.start = reconcile(&talk, link_time, text_time, diagnostics);
+    // "At 45:11 in the recording, Xavi explained …": the time told before the speakers, in
+    // their sentence.
+    if talk.start.is_none() && !cluster.is_empty() {
+        let before = window_before(&flat.text, start);
+        let sentence = before
+            .rfind(". ")
+            .map(|i| i + 2)
+            .max(before.rfind('\n').map(|i| i + 1))
+            .unwrap_or(0);
+        let lead = (start - before.len() + sentence).max(floor);
+        if let Some((seconds, url)) = time_before(flat, lead, start) {
+            talk.start = Some(seconds);
+            if talk.video_url.is_none() {
+                talk.video_url = url;
+            }
+        }
+    }
     for link in &links {
         let used = talk.video_url.as_deref() == Some(link.url.as_str());
         if !used && !is_clock(&link.text) && link.start >= after {
@@ -582,6 +599,24 @@ fn segment_talk(
         (true, Some(strong)) => Some((talk, !strong, title_cue, said)),
         (true, None) => None,
     }
+}
+
+/// The first time told in `flat.text[from..to]`: a link on a time (with its URL), or a time in
+/// the text outside other links.
+fn time_before(flat: &Flat, from: usize, to: usize) -> Option<(u32, Option<String>)> {
+    let inside = |l: &&FlatLink| l.start >= from && l.end <= to;
+    if let Some(link) = flat.links.iter().filter(inside).find(|l| is_clock(&l.text)) {
+        let seconds = link_start(&link.url).or_else(|| parse_clock(&link.text))?;
+        return Some((seconds, Some(link.url.clone())));
+    }
+    let text = flat.text.get(from..to)?;
+    find_clocks(text)
+        .into_iter()
+        .find(|c| {
+            let at = from + c.start;
+            !flat.links.iter().any(|l| at >= l.start && at < l.end)
+        })
+        .map(|c| (c.seconds, None))
 }
 
 /// A title written before the speakers it belongs to, in the same sentence: the last link,

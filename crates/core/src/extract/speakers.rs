@@ -1,6 +1,8 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
-use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words, Word};
+use super::text::{
+    is_capitalised, is_honorific, is_lead_in, is_name_word, squash, strip_honorific, words, Word,
+};
 use crate::feed::Speaker;
 
 /// The most words a person's name is taken to have.
@@ -101,10 +103,12 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people.
+        // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people; an
+        // honorific before a name ("Professor Nuno Zielińska") is not a role.
         let role = words[name_start..name_end]
             .iter()
-            .any(|w| is_role_noun(w.text));
+            .enumerate()
+            .any(|(k, w)| is_role_noun(w.text) && !(k == 0 && is_honorific(w.text)));
         // "a tour of Twelve Months of Spot Instances": a name right after "of" is a phrase's;
         // "Why Builds Break (And How To Stop It)": an organisation opens with a name, not "And".
         if role
@@ -127,7 +131,13 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             && matches!(words[name_start - 1].text, "and" | "&")
             && !words[name_start - 2].closes
         {
-            if let Some(first_start) = name_run_start(&words, name_start - 1, consumed_until) {
+            // Not "… from Millrace Software and Chiamaka Underhill from …": an organisation.
+            let first = name_run_start(&words, name_start - 1, consumed_until).filter(|&f| {
+                !f.checked_sub(1)
+                    .and_then(|k| words.get(k))
+                    .is_some_and(|w| matches!(w.text, "from" | "of" | "at"))
+            });
+            if let Some(first_start) = first {
                 let first = squash(&text[words[first_start].start..words[name_start - 2].end]);
                 mentions.push(Mention {
                     speaker: Speaker {
@@ -514,8 +524,15 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
                 break;
             }
         }
-        let cue = words.get(org_end).is_some_and(|w| is_talk_cue(w.text));
-        if org_end == org_start || words[org_end - 1].closes || !cue {
+        // "Kwabena Thorne, Millrace Software, who spoke about …": the organisation set off by
+        // commas on both sides.
+        let comma_after = org_end > org_start
+            && words[org_end - 1].closes
+            && text[words[org_end - 1].end..].starts_with(',');
+        let cue = words.get(org_end).is_some_and(|w| {
+            is_talk_cue(w.text) || (comma_after && matches!(w.text, "who" | "whose"))
+        });
+        if org_end == org_start || (words[org_end - 1].closes && !comma_after) || !cue {
             continue;
         }
         let span = (words[name_start].start, words[org_end - 1].end);
