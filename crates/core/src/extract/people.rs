@@ -3,9 +3,7 @@
 //! the full name and the organisation that the post gives elsewhere: an opening roster, a
 //! speaker photo's alt text, a heading, "Kieran works at …".
 
-use super::speakers::{
-    is_talk_cue, is_talk_noun, looks_like_people, possessive, speaker_line, Mention, Taken,
-};
+use super::speakers::{is_talk_noun, looks_like_people, possessive, speaker_line, Mention, Taken};
 use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words};
 use crate::feed::Speaker;
 
@@ -111,10 +109,13 @@ impl People {
             if longer || i > 0 && is_name_word(words[i - 1].text) && !words[i - 1].closes {
                 continue;
             }
-            let cue = if owned.is_some() {
-                words.get(i + 1).is_some_and(|w| is_talk_noun(w.text))
-            } else {
-                !word.closes && first_name_cue(&words[i + 1..])
+            // "Mia's discussion on …" is hers; "Mia's team" is not a talk. A first name alone
+            // is a mention wherever it stands ("a lightning talk by Marie-Claire on …", "came
+            // from Chiamaka, rounding off …"); whether it tells a talk is the paragraph's to say
+            // (a title, a time, a speaking verb).
+            let cue = match owned {
+                Some(_) => words.get(i + 1).is_some_and(|w| is_talk_noun(w.text)),
+                None => true,
             };
             let end = word.start + first.len();
             if !cue || taken.overlaps((word.start, end)) {
@@ -128,15 +129,6 @@ impl People {
         }
         out
     }
-}
-
-/// Whether the words after a first name say that the person spoke: "rounded off", "then asked",
-/// "was talking about".
-fn first_name_cue(rest: &[super::text::Word<'_>]) -> bool {
-    rest.iter()
-        .take(3)
-        .find(|w| !matches!(w.text, "then" | "also" | "next" | "was" | "first" | "later"))
-        .is_some_and(|w| is_talk_cue(w.text) && !matches!(w.text, "on" | "about"))
 }
 
 /// Capitalised words of talk titles that are never part of a person's name.

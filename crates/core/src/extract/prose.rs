@@ -188,16 +188,52 @@ pub fn told(
             } else {
                 Cue::Roster
             };
-            talks.push(Told {
+            let told = Told {
                 talk,
                 weak,
                 title,
                 speakers,
                 spoke,
-            });
+            };
+            // The same people named again in the paragraph ("Hattie compared three executors
+            // …") go on about the talk already told, rather than telling another.
+            match talks.last_mut() {
+                Some(last) if same_speakers(&last.talk, &told.talk) => last.absorb(told),
+                _ => talks.push(told),
+            }
         }
     }
     talks
+}
+
+/// Whether two talks have the same speakers, by name.
+fn same_speakers(a: &Talk, b: &Talk) -> bool {
+    !a.speakers.is_empty()
+        && a.speakers.len() == b.speakers.len()
+        && a.speakers
+            .iter()
+            .zip(&b.speakers)
+            .all(|(x, y)| x.name == y.name)
+}
+
+impl Told {
+    /// Takes in what a later mention of the same speakers adds: what this telling lacks.
+    fn absorb(&mut self, later: Told) {
+        let talk = &mut self.talk;
+        if talk.title.is_none() && later.talk.title.is_some() {
+            talk.title = later.talk.title;
+            self.title = later.title;
+        }
+        if talk.start.is_none() {
+            talk.start = later.talk.start;
+            if talk.video_url.is_none() {
+                talk.video_url = later.talk.video_url;
+            }
+        }
+        talk.links.extend(later.talk.links);
+        self.weak &= later.weak;
+        self.spoke |= later.spoke;
+    }
 }
 
 /// The speakers a paragraph names, as the post knows them: mentions inside a title (a link's
@@ -228,6 +264,7 @@ fn mentions(flat: &Flat, people: &People) -> Vec<Mention> {
         mention.speaker = people.resolve(&mention.speaker);
     }
     found.retain(|m| is_person_name(&m.speaker.name));
+
     found
 }
 
