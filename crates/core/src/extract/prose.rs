@@ -271,7 +271,16 @@ fn mentions(flat: &Flat, people: &People) -> Vec<Mention> {
 /// Byte ranges that hold a title rather than running text: links, emphasis, quotations.
 fn title_spans(flat: &Flat) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = flat.links.iter().map(|l| (l.start, l.end)).collect();
-    spans.extend(flat.emphases.iter().copied());
+    // A paragraph set in italics from its first word on is a caption ("*Clemence on [Feature
+    // Flags Are Debt](…)*"): its emphasis says nothing of where a title is.
+    let lead = flat.text.len() - flat.text.trim_start().len();
+    let caption = flat.emphases.first().is_some_and(|&(s, _)| s <= lead)
+        && flat.emphases.iter().map(|(s, e)| e - s).sum::<usize>()
+            + flat.links.iter().map(|l| l.end - l.start).sum::<usize>()
+            >= flat.text.trim().len();
+    if !caption {
+        spans.extend(flat.emphases.iter().copied());
+    }
     for (open, close) in [('“', '”'), ('"', '"')] {
         let mut from = 0;
         while let Some(i) = flat.text.get(from..).and_then(|t| t.find(open)) {

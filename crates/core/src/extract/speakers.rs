@@ -138,15 +138,40 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
                     .is_some_and(|w| matches!(w.text, "from" | "of" | "at"))
             });
             if let Some(first_start) = first {
-                let first = squash(&text[words[first_start].start..words[name_start - 2].end]);
-                mentions.push(Mention {
-                    speaker: Speaker {
-                        name: first,
-                        org: Some(org.clone()),
-                    },
-                    start: words[first_start].start,
-                    end: words[org_end - 1].end,
-                });
+                // "A, B and C from X": each name of the list before "and" shares it too.
+                let mut starts = vec![(first_start, name_start - 1)];
+                let mut at = first_start;
+                while let Some(comma) = at.checked_sub(1).and_then(|k| words.get(k)) {
+                    let listed =
+                        comma.closes && text.get(comma.end..).is_some_and(|r| r.starts_with(','));
+                    let Some(before) = listed
+                        .then(|| name_run_start(&words, at, consumed_until))
+                        .flatten()
+                    else {
+                        break;
+                    };
+                    let name = text.get(words[before].start..comma.end).unwrap_or_default();
+                    let after_from = before
+                        .checked_sub(1)
+                        .and_then(|k| words.get(k))
+                        .is_some_and(|w| matches!(w.text, "from" | "of" | "at"));
+                    if at - before < 2 || after_from || !super::people::is_person_name(name) {
+                        break;
+                    }
+                    starts.push((before, at));
+                    at = before;
+                }
+                for &(from, to) in starts.iter().rev() {
+                    let first = squash(&text[words[from].start..words[to - 1].end]);
+                    mentions.push(Mention {
+                        speaker: Speaker {
+                            name: first,
+                            org: Some(org.clone()),
+                        },
+                        start: words[from].start,
+                        end: words[org_end - 1].end,
+                    });
+                }
             }
         }
         mentions.push(Mention {
@@ -916,7 +941,13 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
 pub fn speaker_line(line: &str) -> Vec<Speaker> {
     let line = line.trim().trim_end_matches('.');
     let mut speakers: Vec<Speaker> = Vec::new();
-    for part in split_people(line) {
+    let parts = split_people(line);
+    let last = parts.len().saturating_sub(1);
+    let listed = parts
+        .into_iter()
+        .enumerate()
+        .flat_map(|(k, part)| split_listed(part, k < last));
+    for part in listed {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -991,6 +1022,47 @@ fn split_people(line: &str) -> Vec<&str> {
     parts
 }
 
+/// A part of a speaker line that lists several people with commas: "A (X), B (Y), C (Z)" (each
+/// with an organisation in parentheses), or, `before_and` another part, "A, B" of "A, B and C
+/// from X" (full names alone). A part "Name, Org" stays whole.
+fn split_listed(part: &str, before_and: bool) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                pieces.push(part.get(start..i).unwrap_or_default());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(part.get(start..).unwrap_or_default());
+    if pieces.len() < 2 {
+        return pieces;
+    }
+    let trimmed: Vec<&str> = pieces.iter().map(|p| p.trim()).collect();
+    // Each piece a person with their organisation in parentheses.
+    let parenthesised = trimmed.iter().all(|p| {
+        p.ends_with(')')
+            && p.split_once('(')
+                .is_some_and(|(name, _)| super::people::is_person_name(name.trim()))
+    });
+    // Each piece a full name: a list of people whose organisation comes after "and …".
+    let names = before_and
+        && trimmed
+            .iter()
+            .all(|p| p.split_whitespace().count() >= 2 && super::people::is_person_name(p));
+    if parenthesised || names {
+        pieces
+    } else {
+        vec![part]
+    }
+}
+
 /// Whether a line reads like people rather than a title: every part a short capitalised name,
 /// with an optional organisation.
 pub fn looks_like_people(line: &str) -> bool {
@@ -1019,6 +1091,45 @@ mod tests {
 
     fn s(name: &str, org: &str) -> (String, Option<String>) {
         (name.into(), Some(org.into()))
+    }
+
+    #[test]
+    fn a_list_of_people_shares_the_organisation_named_last() {
+        assert_eq!(
+            names("Hana Núñez, Zoë Okafor and Rosalind Oyelaran from Tidewater Cloud closed the night"),
+            [
+                s("Hana Núñez", "Tidewater Cloud"),
+                s("Zoë Okafor", "Tidewater Cloud"),
+                s("Rosalind Oyelaran", "Tidewater Cloud")
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_lines_that_list_people() {
+        let line = |l: &str| -> Vec<(String, Option<String>)> {
+            speaker_line(l)
+                .into_iter()
+                .map(|s| (s.name, s.org))
+                .collect()
+        };
+        assert_eq!(
+            line("Gideon Marsh (Walmgate Labs), Ines Duarte (Fossgate), Yusuf Karim (Shambles Cloud)"),
+            [
+                s("Gideon Marsh", "Walmgate Labs"),
+                s("Ines Duarte", "Fossgate"),
+                s("Yusuf Karim", "Shambles Cloud")
+            ]
+        );
+        assert_eq!(
+            line("Hana Valdés, Nuno Zielińska and Quinn Wexley from Otterbyte"),
+            [
+                s("Hana Valdés", "Otterbyte"),
+                s("Nuno Zielińska", "Otterbyte"),
+                s("Quinn Wexley", "Otterbyte")
+            ]
+        );
+        assert_eq!(line("Dana Ruiz, Fernhill"), [s("Dana Ruiz", "Fernhill")]);
     }
 
     #[test]
