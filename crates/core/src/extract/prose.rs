@@ -692,7 +692,9 @@ fn lead_title<'f>(
             && link.text != link.url
             && !in_sponsor_clause(&flat.text, link)
             && !ctx.sponsor_urls.contains(&link.url)
-            && (is_title_cased(&link.text) || link_start(&link.url).is_some());
+            && (is_title_cased(&link.text)
+                || link_start(&link.url).is_some()
+                || hands_over(&flat.text, link.end, at));
         if usable {
             found.push((link.start, link.text.clone(), Some(link)));
         }
@@ -703,7 +705,7 @@ fn lead_title<'f>(
         .filter(|(s, e)| *s >= sentence && *e <= at)
     {
         let words = flat.text[s..e].split_whitespace().count();
-        if words >= 2 && is_title_cased(&flat.text[s..e]) {
+        if words >= 2 && (is_title_cased(&flat.text[s..e]) || hands_over(&flat.text, e, at)) {
             found.push((s, flat.text[s..e].to_owned(), None));
         }
     }
@@ -711,6 +713,25 @@ fn lead_title<'f>(
         found.push((i, title, None));
     }
     found.into_iter().max_by_key(|c| c.0)
+}
+
+/// Whether the few words between a title's end and its speakers hand it to them: "…, given by",
+/// "was the topic for", "came from". A title so placed needs no title case ("*npm audit and the
+/// long tail* was the topic for …").
+fn hands_over(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
+    let words = words(between);
+    let [.., given, connector] = words.as_slice() else {
+        return false;
+    };
+    words.len() <= 6
+        && matches!(connector.text, "by" | "from" | "for" | "with")
+        && matches!(
+            given.text,
+            "given" | "presented" | "delivered" | "topic" | "came" | "led" | "run" | "was"
+        )
 }
 
 /// The first quoted title after `after`, and where it starts.

@@ -557,7 +557,25 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
         let cue = words.get(org_end).is_some_and(|w| {
             is_talk_cue(w.text) || (comma_after && matches!(w.text, "who" | "whose"))
         });
-        if org_end == org_start || (words[org_end - 1].closes && !comma_after) || !cue {
+        // "… came from Mirela Brennan, Saltmarsh Analytics — starts at …": introduced before.
+        let introduced = name_start
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .is_some_and(|w| {
+                matches!(
+                    w.text,
+                    "from" | "by" | "for" | "welcomed" | "introduced" | "heard"
+                )
+            });
+        // Introduced so, the organisation ends the clause: not "Head" of "Head of Platform at".
+        let ends_clause = words[org_end - 1].closes
+            || words
+                .get(org_end)
+                .is_none_or(|w| matches!(w.text, "—" | "–" | "-"));
+        if org_end == org_start
+            || (words[org_end - 1].closes && !comma_after && !introduced)
+            || !(cue || (introduced && ends_clause))
+        {
             continue;
         }
         let span = (words[name_start].start, words[org_end - 1].end);
@@ -630,7 +648,19 @@ const TALK_VERBS: &[&str] = &[
 ];
 
 /// Words after which a capitalised name introduces a speaker: "Finally we had Priyanka Shah,".
-const INTRODUCERS: &[&str] = &["had", "welcomed", "heard"];
+const INTRODUCERS: &[&str] = &["had", "welcomed", "heard", "introduced"];
+
+/// Words after which "from", "by" or "for" introduces the person who spoke: "was the topic for
+/// Orla Kovač-Smith", "given by Lior Marsh", "came from Mirela Brennan".
+const GIVEN: &[&str] = &[
+    "topic",
+    "given",
+    "presented",
+    "delivered",
+    "came",
+    "led",
+    "run",
+];
 
 /// Nouns after which "from"/"by" introduces a speaker: "a short talk from Jonah Pike".
 const TALK_NOUNS: &[&str] = &[
@@ -766,9 +796,9 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
     let mut out: Vec<Mention> = Vec::new();
     let mut taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
-        let after_noun = (matches!(word.text, "from" | "by")
+        let after_noun = (matches!(word.text, "from" | "by" | "for")
             && i > 0
-            && TALK_NOUNS.contains(&words[i - 1].text)
+            && (TALK_NOUNS.contains(&words[i - 1].text) || GIVEN.contains(&words[i - 1].text))
             && !words[i - 1].closes)
             || (INTRODUCERS.contains(&word.text) && !word.closes);
         if !after_noun {
@@ -1130,6 +1160,18 @@ mod tests {
             ]
         );
         assert_eq!(line("Dana Ruiz, Fernhill"), [s("Dana Ruiz", "Fernhill")]);
+    }
+
+    #[test]
+    fn people_introduced_after_their_talk() {
+        assert_eq!(
+            names("A talk titled HTTP/3 in Production came from Mirela Brennan, Saltmarsh Analytics — starts at 1:27:31."),
+            [s("Mirela Brennan", "Saltmarsh Analytics")]
+        );
+        assert_eq!(
+            names("That was the topic for Orla Kovač-Smith."),
+            [("Orla Kovač-Smith".into(), None)]
+        );
     }
 
     #[test]
