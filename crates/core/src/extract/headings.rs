@@ -283,9 +283,9 @@ pub fn reads_as_people(line: &str) -> bool {
     !speakers.is_empty()
         && speakers.iter().all(|s| {
             is_person_name(&s.name)
-                && s.org
-                    .as_deref()
-                    .is_none_or(|o| is_capitalised(o) && find_clocks(o).is_empty())
+                && s.org.as_deref().is_none_or(|o| {
+                    is_capitalised(o) && find_clocks(o).is_empty() && !o.contains(['(', ')'])
+                })
         })
 }
 
@@ -620,6 +620,10 @@ mod tests {
         assert_eq!(labelled_speakers(&watch), None);
         assert!(!reads_as_people("Watch from 41:00"));
         assert!(!reads_as_people("Odile Farrant, 12:30"));
+        // Brackets are matched: what follows the closing one is not the organisation's.
+        assert!(!reads_as_people(
+            "Odile Farrant (Halyard) on Kilns Without Fire"
+        ));
     }
 
     #[test]
