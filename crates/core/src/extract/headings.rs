@@ -708,6 +708,23 @@ mod tests {
 
     #[cfg(feature = "markdown")]
     #[test]
+    fn a_numbered_heading_is_a_title_whatever_its_words() {
+        let talks = talks_of(
+            "### 1. Kilns, Lanterns\n\n*Odile Farrant*\n\n* Warm caches first.\n\n\
+             ### 2. Brine Works Considered Costly\n\n*Pim Vasquez-Rowe*\n\n* Salt your logs.\n",
+        );
+        assert_eq!(talks.len(), 2, "{talks:#?}");
+        assert_eq!(talks[0].title.as_deref(), Some("Kilns, Lanterns"));
+        assert_eq!(talks[0].speakers, [sp("Odile Farrant", None)]);
+        assert_eq!(
+            talks[1].title.as_deref(),
+            Some("Brine Works Considered Costly")
+        );
+        assert_eq!(talks[1].speakers, [sp("Pim Vasquez-Rowe", None)]);
+    }
+
+    #[cfg(feature = "markdown")]
+    #[test]
     fn headings_that_start_with_the_time() {
         let talks = talks_of(
             "## 12:30 — Kilns and Caches\n\nWith Odile Farrant of Halyard.\n\n* Warm caches first.\n\n\

@@ -356,13 +356,17 @@ impl Reader {
             _ => Vec::new(),
         };
         // "### Hannah Lowe, Buxton Bytes": the next paragraph is hers; a bold line under her
-        // name is her title, not a speaker.
+        // name is her title, not a speaker. A numbered heading ("### 2. Slow Down, Ship
+        // Faster") or one that starts with its time is a talk's, whatever its words look like.
         let person = headings::heading_person(&text, &self.ctx.people);
+        let talk_heading = headings::strip_talk_number(&text).len() < text.len()
+            || chapters::chapter_time(inlines).is_some();
         let speaker_line = first_lines
             .first()
             .and_then(|line| headings::speaker_line_of(line))
             .filter(|(_, sure)| {
                 *sure == headings::Sureness::Sure
+                    || talk_heading
                     || (person.is_none() && !one_line::is_slot_label(&text))
             });
         let Some((speakers, _)) = speaker_line else {
