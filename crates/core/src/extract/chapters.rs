@@ -2,8 +2,8 @@
 //! agenda of an evening, whose times are not moments of the recording.
 
 use super::flat::{flatten, is_clock};
+use super::headings::{people_line, reads_as_people};
 use super::link_start;
-use super::speakers::{looks_like_people, speaker_line};
 use super::text::{clean_title, squash};
 use crate::blocks::Inline;
 use crate::feed::Talk;
@@ -85,9 +85,9 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
     let mut speakers = Vec::new();
     for sep in [" — ", " – ", " - ", " | ", " by ", " with "] {
         if let Some((left, right)) = rest.rsplit_once(sep) {
-            if looks_like_people(right) {
+            if reads_as_people(right) {
                 title = left.to_owned();
-                speakers = speaker_line(right);
+                speakers = people_line(right);
                 break;
             }
         }
@@ -95,9 +95,9 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
     // "Name (Org): Title"
     if speakers.is_empty() {
         if let Some((left, right)) = rest.split_once(": ") {
-            if looks_like_people(left) {
+            if reads_as_people(left) {
                 title = right.to_owned();
-                speakers = speaker_line(left);
+                speakers = people_line(left);
             }
         }
     }
@@ -105,9 +105,9 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
     if speakers.is_empty() {
         if let Some((left, right)) = rest.rsplit_once(" (") {
             let inner = right.trim_end_matches(')');
-            if inner.contains(", ") && looks_like_people(inner) {
+            if inner.contains(", ") && reads_as_people(inner) {
                 title = left.to_owned();
-                speakers = speaker_line(inner);
+                speakers = people_line(inner);
             }
         }
     }

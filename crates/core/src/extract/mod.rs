@@ -355,30 +355,39 @@ impl Reader {
             Some(Block::Paragraph(first)) => lines(first),
             _ => Vec::new(),
         };
-        let Some(speakers) = first_lines
+        // "### Hannah Lowe, Buxton Bytes": the next paragraph is hers; a bold line under her
+        // name is her title, not a speaker. A numbered heading ("### 2. Slow Down, Ship
+        // Faster") or one that starts with its time is a talk's, whatever its words look like.
+        let person = headings::heading_person(&text, &self.ctx.people);
+        let talk_heading = headings::strip_talk_number(&text).len() < text.len()
+            || chapters::chapter_time(inlines).is_some();
+        let speaker_line = first_lines
             .first()
-            .and_then(|line| headings::labelled_speakers(line))
-        else {
+            .and_then(|line| headings::speaker_line_of(line))
+            .filter(|(_, sure)| {
+                *sure == headings::Sureness::Sure
+                    || talk_heading
+                    || (person.is_none() && !one_line::is_slot_label(&text))
+            });
+        let Some((speakers, _)) = speaker_line else {
             // "## Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs"
             if let Some(talk) = one_line::line_talk(inlines, &self.ctx.people) {
                 self.add_line(talk, Shape::OneLine);
                 self.open = Some(Open::Heading(self.talks.len() - 1));
                 return false;
             }
-            // "### Hannah Lowe, Buxton Bytes": the next paragraph is hers.
-            self.pending = headings::heading_person(&text, &self.ctx.people);
+            self.pending = person;
             return false;
         };
-        let (title, link) = headings::heading_title(inlines);
+        // "## 2. Title", "## 27:40 — Title", "## [Title](…?t=…)"
+        let (title, video_url, start) = headings::heading_title(inlines);
         let mut talk = Talk {
             title,
             speakers,
+            video_url,
+            start,
             ..Talk::default()
         };
-        if let Some((url, start)) = link {
-            talk.video_url = Some(url);
-            talk.start = start;
-        }
         for line in first_lines.iter().skip(1) {
             headings::labelled_line(line, &mut talk, &mut self.diagnostics);
         }

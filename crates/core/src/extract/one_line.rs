@@ -8,9 +8,10 @@
 //! - `### Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs`
 
 use super::flat::{flatten, is_clock, is_generic, is_resource_link, Flat, FlatLink};
+use super::headings::{people_line, people_listed, reads_as_people};
 use super::link_start;
 use super::people::{is_person_name, People};
-use super::speakers::{looks_like_people, possessive, speaker_line};
+use super::speakers::possessive;
 use super::text::{clean_title, squash};
 use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
@@ -18,6 +19,10 @@ use crate::time::{find_clocks, parse_clock};
 
 /// The longest line, in bytes, read as a talk on one line.
 const MAX_LINE: usize = 600;
+
+/// The most words on a line's speakers' side when it names a panel, each with their
+/// organisation: "A (X), B (Y) and C (Z)".
+const MAX_PANEL_WORDS: usize = 24;
 
 /// What separates the speaker from the title on one line, most telling first.
 const SEPARATORS: &[&str] = &[" — ", " – ", " | ", " - ", " by ", ": "];
@@ -144,8 +149,12 @@ fn split_sides(masked: &str, people: &People) -> Option<Sides> {
             if left.0 >= left.1 || right.0 >= right.1 {
                 continue;
             }
+            // "Title by Name"; "Name (Org): Title", where "Our line-up: A (X), B (Y)" after a
+            // colon is a roster, not a talk.
             let sides = if *sep == " by " {
                 vec![(right, left)]
+            } else if *sep == ": " {
+                vec![(left, right)]
             } else {
                 vec![(left, right), (right, left)]
             };
@@ -203,10 +212,16 @@ fn people_side(side: &str, people: &People) -> Option<(u32, Vec<Speaker>)> {
             }
         }
     }
-    if words.len() > 10 || !looks_like_people(&side) {
+    // A panel names each person with their organisation in brackets.
+    let most = if side.contains('(') {
+        MAX_PANEL_WORDS
+    } else {
+        10
+    };
+    if words.len() > most || !reads_as_people(&side) {
         return None;
     }
-    let speakers: Vec<Speaker> = speaker_line(&side)
+    let speakers: Vec<Speaker> = people_line(&side)
         .iter()
         .map(|s| people.resolve(s))
         .collect();
@@ -298,8 +313,23 @@ fn column(heading: &str) -> Column {
     }
 }
 
-/// Splits a table row (cells separated by `|`) into its cells.
+/// Splits a table row (cells separated by `|`) into its cells, without the blank ones outside
+/// its outer pipes.
 pub fn cells(line: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut cells = split_cells(line);
+    let blank = |c: &Vec<Inline>| plain_text(c).trim().is_empty();
+    while cells.first().is_some_and(blank) && cells.len() > 1 {
+        cells.remove(0);
+    }
+    while cells.last().is_some_and(blank) && cells.len() > 1 {
+        cells.pop();
+    }
+    cells
+}
+
+/// The cells of a row as written, with a blank one before a leading pipe and after a trailing
+/// one.
+fn split_cells(line: &[Inline]) -> Vec<Vec<Inline>> {
     let mut cells: Vec<Vec<Inline>> = vec![Vec::new()];
     for inline in line {
         match inline {
@@ -321,11 +351,19 @@ pub fn cells(line: &[Inline]) -> Vec<Vec<Inline>> {
             }
         }
     }
+    cells
+}
+
+/// A row's cells, in the columns its table's heading row gives: where the heading has a blank
+/// cell outside an outer pipe, so does the row, and only that one is dropped. A blank cell
+/// inside ("| | Name | Org | Title |", a talk with no time) keeps its column.
+fn row_cells(row: &[Inline], head: &[Vec<Inline>]) -> Vec<Vec<Inline>> {
     let blank = |c: &Vec<Inline>| plain_text(c).trim().is_empty();
-    while cells.first().is_some_and(blank) && cells.len() > 1 {
+    let mut cells = split_cells(row);
+    if head.first().is_some_and(blank) && cells.first().is_some_and(blank) {
         cells.remove(0);
     }
-    while cells.last().is_some_and(blank) && cells.len() > 1 {
+    if head.last().is_some_and(blank) && cells.last().is_some_and(blank) && cells.len() > 1 {
         cells.pop();
     }
     cells
@@ -346,6 +384,7 @@ pub fn table_talks(lines: &[Vec<Inline>], people: &People) -> Vec<Talk> {
     let Some((head, rows)) = lines.split_first() else {
         return Vec::new();
     };
+    let head_raw = split_cells(head);
     let head_cells = cells(head);
     let columns: Vec<Column> = head_cells.iter().map(|c| column(&plain_text(c))).collect();
     let headed = head_cells
@@ -360,8 +399,35 @@ pub fn table_talks(lines: &[Vec<Inline>], people: &People) -> Vec<Talk> {
             .collect();
     }
     rows.iter()
-        .filter_map(|row| row_talk(&cells(row), &columns, people))
+        .filter_map(|row| row_talk(&row_cells(row, &head_raw), &columns, people))
         .collect()
+}
+
+/// What an organisation cell says of the speakers beside it.
+enum OrgCell {
+    /// One organisation for each speaker, in order: "Yarrow Labs and Fenwick".
+    Each(Vec<String>),
+    /// One organisation for all of them: "Copper & Vine".
+    Shared(String),
+}
+
+/// Reads an organisation cell beside `speakers` speakers: as many organisations as speakers,
+/// separated by "and", commas or semicolons, are one each; anything else is shared.
+fn org_parts(cell: &str, speakers: usize) -> OrgCell {
+    if speakers >= 2 {
+        let each: Vec<String> = cell
+            .split("; ")
+            .flat_map(|p| p.split(", "))
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.trim().trim_start_matches("and ").trim())
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if each.len() == speakers {
+            return OrgCell::Each(each);
+        }
+    }
+    OrgCell::Shared(cell.to_owned())
 }
 
 /// One row of a table with known columns.
@@ -385,7 +451,9 @@ fn row_talk(row: &[Vec<Inline>], columns: &[Column], people: &People) -> Option<
                 }
             }
             Column::Speaker => {
-                talk.speakers = speaker_line(&text)
+                // Beside a column of organisations, a comma separates two people.
+                let names_only = columns.contains(&Column::Org);
+                talk.speakers = people_listed(&text, names_only)
                     .iter()
                     .map(|s| people.resolve(s))
                     .filter(|s| is_person_name(&s.name))
@@ -401,9 +469,14 @@ fn row_talk(row: &[Vec<Inline>], columns: &[Column], people: &People) -> Option<
             Column::Other => {}
         }
     }
-    for speaker in &mut talk.speakers {
+    let orgs = org.as_deref().map(|o| org_parts(o, talk.speakers.len()));
+    for (i, speaker) in talk.speakers.iter_mut().enumerate() {
         if speaker.org.is_none() {
-            speaker.org.clone_from(&org);
+            speaker.org = match &orgs {
+                Some(OrgCell::Each(each)) => each.get(i).cloned(),
+                Some(OrgCell::Shared(one)) => Some(one.clone()),
+                None => None,
+            };
         }
     }
     if let Some((url, start)) = time_link {
@@ -541,5 +614,124 @@ mod tests {
         assert_eq!(talks[1].speakers, [sp("Connor Walsh", None)]);
         assert_eq!(talks[1].start, Some(3300));
         assert_eq!(talks[1].title.as_deref(), Some("Nine Lives"));
+    }
+
+    /// A table as the block builders give it: cells separated by " | ", a row a line.
+    fn table(rows: &[&str]) -> Vec<Vec<Inline>> {
+        rows.iter().map(|r| vec![text(r)]).collect()
+    }
+
+    #[test]
+    fn a_row_with_no_time_is_still_a_talk() {
+        let lines = table(&[
+            "Time | Speaker | Org | Talk | ",
+            " | Odile Farrant | Halyard | Kilns and Caches | ",
+            "12:30 | Pim Vasquez-Rowe |  | Lanterns for Latency | ",
+        ]);
+        let talks = table_talks(&lines, &People::default());
+        assert_eq!(talks.len(), 2, "{talks:#?}");
+        assert_eq!(talks[0].title.as_deref(), Some("Kilns and Caches"));
+        assert_eq!(talks[0].speakers, [sp("Odile Farrant", Some("Halyard"))]);
+        assert_eq!(talks[0].start, None);
+        assert_eq!(talks[1].speakers, [sp("Pim Vasquez-Rowe", None)]);
+        // Written with the outer pipes, as a paragraph that is not a parsed table.
+        let lines = table(&[
+            "| Time | Speaker | Org | Talk |",
+            "|  | Odile Farrant | Halyard | Kilns and Caches |",
+        ]);
+        let talks = table_talks(&lines, &People::default());
+        assert_eq!(talks.len(), 1, "{talks:#?}");
+        assert_eq!(talks[0].speakers, [sp("Odile Farrant", Some("Halyard"))]);
+    }
+
+    #[test]
+    fn several_people_in_a_speaker_cell() {
+        let lines = table(&[
+            "Starts | Who | Company | Title | ",
+            "3:10 | Odile Farrant, Pim Vasquez-Rowe and Sunniva Ek | Halyard | Kilns and Caches | ",
+            "20:00 | Tobin Graylark and Wenna Ostrow | Brine Works and Ember & Quill | Salt Your Logs | ",
+            "41:00 | Ivo Marchetti and Lise Brann | Ember & Quill | Lanterns for Latency | ",
+        ]);
+        let talks = table_talks(&lines, &People::default());
+        assert_eq!(talks.len(), 3, "{talks:#?}");
+        assert_eq!(
+            talks[0].speakers,
+            [
+                sp("Odile Farrant", Some("Halyard")),
+                sp("Pim Vasquez-Rowe", Some("Halyard")),
+                sp("Sunniva Ek", Some("Halyard")),
+            ]
+        );
+        assert_eq!(
+            talks[1].speakers,
+            [
+                sp("Tobin Graylark", Some("Brine Works")),
+                sp("Wenna Ostrow", Some("Ember & Quill")),
+            ]
+        );
+        assert_eq!(
+            talks[2].speakers,
+            [
+                sp("Ivo Marchetti", Some("Ember & Quill")),
+                sp("Lise Brann", Some("Ember & Quill")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_panel_in_one_cell_with_its_organisations() {
+        let lines = table(&[
+            "Time | Speaker | Talk | ",
+            "38:30 | Odile Farrant (Halyard), Pim Vasquez-Rowe (Brine Works), Sunniva Ek (Ember & Quill) | Panel: who holds the lantern? | ",
+        ]);
+        let talks = table_talks(&lines, &People::default());
+        assert_eq!(talks.len(), 1, "{talks:#?}");
+        assert_eq!(
+            talks[0].speakers,
+            [
+                sp("Odile Farrant", Some("Halyard")),
+                sp("Pim Vasquez-Rowe", Some("Brine Works")),
+                sp("Sunniva Ek", Some("Ember & Quill")),
+            ]
+        );
+        assert_eq!(talks[0].start, Some(2310));
+    }
+
+    #[test]
+    fn a_panel_on_one_line() {
+        let line = vec![text(
+            "Odile Farrant (Ember & Quill), Pim Vasquez-Rowe (Halyard) and Sunniva Ek (Brine & Co) — Who Holds the Lantern? (starting at 40:00)",
+        )];
+        let talk = line_talk(&line, &People::default()).unwrap();
+        assert_eq!(talk.title.as_deref(), Some("Who Holds the Lantern?"));
+        assert_eq!(
+            talk.speakers,
+            [
+                sp("Odile Farrant", Some("Ember & Quill")),
+                sp("Pim Vasquez-Rowe", Some("Halyard")),
+                sp("Sunniva Ek", Some("Brine & Co")),
+            ]
+        );
+        assert_eq!(talk.start, Some(2400));
+    }
+
+    #[test]
+    fn a_roster_after_a_colon_is_no_talk() {
+        let line = vec![text(
+            "Tonight's speakers: Odile Farrant (Halyard), Pim Vasquez-Rowe (Brine Works) and Sunniva Ek (Ember & Quill).",
+        )];
+        assert!(line_talk(&line, &People::default()).is_none());
+        let line = vec![text("Odile Farrant (Halyard): Kilns and Caches")];
+        let talk = line_talk(&line, &People::default()).unwrap();
+        assert_eq!(talk.title.as_deref(), Some("Kilns and Caches"));
+    }
+
+    #[test]
+    fn a_time_is_no_organisation() {
+        let line = vec![
+            link("Watch from 41:00", "https://youtu.be/QwErTyUiOp1?t=2460"),
+            text(" — Kilns and Caches"),
+        ];
+        assert!(line_talk(&line, &People::default()).is_none());
     }
 }
