@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native and wasm32), native tests of the core
-# and the CLI, component tests in headless Chromium, a release build with its size budget, and
+# and the CLI (5,000 generated recap posts among them), the extraction scores of the held-out and
+# failure-class posts, component tests in headless Chromium, a release build with its size budget, and
 # end-to-end tests that drive Chromium over the built site; last, examples/jekyll/feed.json
 # built by jekyll over a small host site.
 set -euo pipefail
@@ -20,6 +21,16 @@ cargo clippy --offline -p recap --target wasm32-unknown-unknown --all-targets --
 
 step "native tests: recap-core, recap-feed"
 cargo test --offline --workspace --exclude recap
+
+step "extraction scores: the held-out posts and the failure classes, with their floors"
+# The figures are printed on every run; a set that falls below a floor fails it.
+for set in holdout classes; do
+  printf '%s:\n' "tests/fixtures/posts/$set" >&2
+  cargo run -q --offline -p recap-feed --example score_fixtures -- \
+    --min f1=0.98 --min exact=0.9 --min titles=0.95 --min speakers=0.95 --min orgs=0.92 \
+    --min takeaways=0.95 --min start-recall=0.99 --min start-precision=0.99 \
+    "tests/fixtures/posts/$set"
+done
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" \

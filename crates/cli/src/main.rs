@@ -10,7 +10,7 @@ use recap_feed::build::{build, site, to_item, Options, TalkSource};
 use recap_feed::check::{check_feed, check_item, talk_table, Finding};
 use recap_feed::paginate::{paginate, write_paginated};
 use recap_feed::post::read_post;
-use recap_feed::suggest::{doubts, talks_yaml};
+use recap_feed::suggest::{cue_notes, doubts, talks_yaml};
 
 const USAGE: &str = "\
 usage:
@@ -36,8 +36,10 @@ check   reports what a reader would miss: items or posts that cannot be read (er
         instead: start, title, speakers, and whether the post's own `talks:` list
         gave them or the extractor did; under an extracted post's table, a `?` line for
         each thing to check (no title, a title that reads as a sentence, no speaker, an
-        organisation the post gives elsewhere, no start, a time link with no talk), and
-        at the end how many talks to check. With --suggest, for one post, it prints the
+        organisation the post gives elsewhere, no start, a time link with no talk), a
+        `·` line for a talk whose title or speakers came from a weaker cue (a title
+        told only by its place before the time, a first name matched to the roster),
+        and at the end how many talks to check. With --suggest, for one post, it prints the
         extracted talks as a `talks:` list to paste into the post's front matter, each
         thing to check a `# check:` comment.
 pages   pre-renders a built site (trunk build): DIR/index.html, the template, gets the
@@ -250,7 +252,16 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
             .filter(|&n| doubts.iter().any(|d| d.talk() == Some(n)))
             .count();
         time_links += doubts.iter().filter(|d| d.talk().is_none()).count();
-        let table = talk_table(&place, &built.item, built.talks_from, &doubts);
+        let mut table = talk_table(&place, &built.item, built.talks_from, &doubts);
+        // Which talks came from a weaker cue, for a second look.
+        if built.talks_from == TalkSource::Extraction {
+            let notes = read_post(&built.path, &site)
+                .map(|post| cue_notes(&post))
+                .unwrap_or_default();
+            for (n, note) in notes {
+                table.push_str(&format!("  · talk {}: {note}\n", n + 1));
+            }
+        }
         for err in &built.talk_errors {
             let line = format!("{}: error: {}\n", err.place(), err.reason());
             entries.push((place.clone(), err.line, line));

@@ -18,7 +18,7 @@
 //!
 //! Read back by [`crate::talks::front_matter_talks`], the list gives the same talks again.
 
-use recap_core::extract::{review, Doubt, EventMeta};
+use recap_core::extract::{extract, review, Cue, Doubt, EventMeta};
 use recap_core::markdown::to_blocks;
 use recap_core::time::format_clock;
 use recap_core::url::safe_url;
@@ -38,6 +38,33 @@ pub fn doubts(post: &Post, talks: &[Talk]) -> Vec<Doubt> {
         video: post.video.as_deref(),
     };
     review(&to_blocks(&post.body), meta, talks)
+}
+
+/// For each extracted talk of `post` read from a weaker cue, what gave which field: "title from
+/// its place before the time; speakers from a first name and the roster". Nothing when the post
+/// lists its own talks.
+pub fn cue_notes(post: &Post) -> Vec<(usize, String)> {
+    if post.talks.is_some() {
+        return Vec::new();
+    }
+    let meta = EventMeta {
+        location: post.location.as_deref(),
+        video: post.video.as_deref(),
+    };
+    let extraction = extract(&to_blocks(&post.body), meta);
+    extraction
+        .cues
+        .iter()
+        .enumerate()
+        .filter_map(|(n, cues)| {
+            let weak: Vec<String> = [("title", cues.title), ("speakers", cues.speakers)]
+                .into_iter()
+                .filter(|(_, cue)| cue.is_weak())
+                .map(|(field, cue): (&str, Cue)| format!("{field} from {cue}"))
+                .collect();
+            (!weak.is_empty()).then(|| (n, weak.join("; ")))
+        })
+        .collect()
 }
 
 /// `talks` as a front-matter `talks:` list, each doubt a `# check:` comment above its talk (and

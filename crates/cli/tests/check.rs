@@ -532,6 +532,38 @@ Our last speaker, Yuki Tanaka from Stockton Embedded, showed how far a five-poun
 }
 
 #[test]
+fn check_talks_says_which_talks_came_from_a_weaker_cue() {
+    let dir = temp_dir("talks-cues");
+    let posts = dir.join("_posts");
+    std::fs::write(
+        posts.join("2024-05-08-cues.md"),
+        "\
+---
+title: May
+video: https://youtu.be/AbCdEfGhIjK
+---
+Our speakers were Dana Ruiz from Fernhill and Sam Osei from Quillbyte.
+
+Dana got us going with a look at Alert Fatigue Is a Design Bug, at 2:45 in the recording.
+
+Sam Osei from Quillbyte then presented [Calm in a Crisis](https://youtu.be/AbCdEfGhIjK?t=2467).
+",
+    )
+    .unwrap();
+    let output = recap_feed(&["check", "--talks", &posts.to_string_lossy()]);
+    assert!(output.status.success(), "{output:?}");
+    let out = stdout(&output);
+    assert!(
+        out.contains(
+            "  · talk 1: title from its place before the time; speakers from a first name and the roster\n"
+        ),
+        "{out}"
+    );
+    // A linked title and a speaker clause are sure cues: no note.
+    assert!(!out.contains("· talk 2"), "{out}");
+}
+
+#[test]
 fn check_talks_marks_what_to_check_under_an_extracted_posts_table_and_counts_it() {
     let posts = site_with_doubts("talks-doubts");
     let p = posts.display();
