@@ -53,6 +53,18 @@ pub fn line_talk(line: &[Inline], people: &People) -> Option<Talk> {
         text_time = text_time.or(Some(clock.seconds));
         blank(&mut masked, clock.start, clock.end);
     }
+    // "… Rust at the Edge ⏱️ 31:05": a time that ends the line, after any marks.
+    let tail = flat
+        .text
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']'));
+    if let Some(clock) = find_clocks(tail).last().filter(|c| c.end == tail.len()) {
+        let before = tail.get(..clock.start).unwrap_or_default().trim_end();
+        let marked = before.ends_with(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']'));
+        if marked && clock.start > 0 {
+            text_time = text_time.or(Some(clock.seconds));
+            blank(&mut masked, clock.start, clock.end);
+        }
+    }
     let masked = String::from_utf8(masked).ok()?;
     let sides = split_sides(&masked, people)?;
     let (title, title_link) = side_title(&flat, &masked, sides.title)?;

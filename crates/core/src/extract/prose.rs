@@ -11,7 +11,7 @@ use super::speakers::{
     speaker_line, Mention,
 };
 use super::sponsors::{in_sponsor_clause, thanked_before};
-use super::text::{clean_title, is_title_cased, squash, words, Word};
+use super::text::{clean_title, is_capitalised, is_minor, is_title_cased, squash, words, Word};
 use super::{link_start, opening, resource};
 use crate::blocks::Inline;
 use crate::feed::{Speaker, Talk};
@@ -592,8 +592,11 @@ fn segment_talk(
         // It replaces a title read after a listed phrase only where it holds that title whole
         // ("Securing Pipelines" inside "Securing Pipelines – 2021 Update").
         if let Some(between) = between {
+            // … or where the title read so ran on into the time ("Rust at the Edge ⏱️ 31:05").
             let wider = talk.title.as_deref().is_none_or(|old| {
-                time_at.is_some() && between.len() > old.len() && between.contains(old)
+                time_at.is_some()
+                    && ((between.len() > old.len() && between.contains(old))
+                        || (!find_clocks(old).is_empty() && old.starts_with(between.as_str())))
             });
             if wider {
                 talk.title = Some(between);
@@ -712,7 +715,40 @@ fn lead_title<'f>(
     if let Some((i, title)) = quoted_title(&flat.text[..at], sentence) {
         found.push((i, title, None));
     }
+    if found.is_empty() {
+        found.extend(plain_lead_title(&flat.text, sentence, at));
+    }
     found.into_iter().max_by_key(|c| c.0)
+}
+
+/// A title in plain words right before "by" or "from" and its speakers: "We kicked off with
+/// Making Queues Boring by Agnes Holm …". The title is the run of title-cased words before the
+/// connector, back to the first lower-case word that title case would capitalise.
+fn plain_lead_title<'f>(
+    text: &str,
+    sentence: usize,
+    at: usize,
+) -> Option<(usize, String, Option<&'f FlatLink>)> {
+    let lead = text.get(sentence..at)?;
+    let all = words(lead);
+    let (connector, before) = all.split_last()?;
+    if !matches!(connector.text, "by" | "from") || connector.closes {
+        return None;
+    }
+    let mut first = before.len();
+    for (k, word) in before.iter().enumerate().rev() {
+        let minor = is_minor(word.text);
+        if (!minor && !is_capitalised(word.text)) || (word.closes && k + 1 < before.len()) {
+            break;
+        }
+        first = k;
+    }
+    let run = before.get(first..)?;
+    let start = run.iter().position(|w| !is_minor(w.text))?;
+    let (head, last) = (run.get(start)?, run.last()?);
+    let title = lead.get(head.start..last.end)?;
+    let count = title.split_whitespace().count();
+    (count >= 2 && is_title_cased(title)).then(|| (sentence + head.start, title.to_owned(), None))
 }
 
 /// Whether the few words between a title's end and its speakers hand it to them: "…, given by",

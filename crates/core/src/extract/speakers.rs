@@ -564,7 +564,7 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
             .is_some_and(|w| {
                 matches!(
                     w.text,
-                    "from" | "by" | "for" | "welcomed" | "introduced" | "heard"
+                    "from" | "by" | "for" | "welcomed" | "introduced" | "heard" | "—" | "–" | "|"
                 )
             });
         // Introduced so, the organisation ends the clause: not "Head" of "Head of Platform at".
@@ -954,6 +954,11 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
         if end > start && !is_capitalised(word.text) && !joins {
             break;
         }
+        // "from Lanternfish (12:40)": a parenthesis opened after the name, or a time, ends it.
+        let opened = end > start && word.opens && !parenthesised;
+        if opened || crate::time::parse_clock(word.text).is_some() {
+            break;
+        }
         end += 1;
         if parenthesised && text[word.end..].starts_with(')') {
             return Some(end);
@@ -962,8 +967,8 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
             break;
         }
     }
-    // A parenthesis that never closed is not an organisation.
-    (!parenthesised).then_some(end)
+    // A parenthesis that never closed is not an organisation, and nor is nothing.
+    (!parenthesised && end > start).then_some(end)
 }
 
 /// Speakers in a speaker line: `Name, Org`, `Name (Org)`, `Name from Org`,

@@ -210,3 +210,32 @@ fn talks_one_a_line_and_in_the_present_tense() {
     // A sponsor sentence is not a talk on one line.
     assert!(summary("This meetup was sponsored by [Wherry](https://w.example/), and by [Reedham Digital](https://r.example/).\n").is_empty());
 }
+
+#[cfg(feature = "markdown")]
+#[test]
+fn marks_and_a_trailing_time_around_a_one_line_talk() {
+    let video = "https://www.youtube.com/watch?v=EsKVaLLey08";
+    let talks = extract(
+        &crate::markdown::to_blocks(
+            "* 🎙️ Bilal Haddad (Gullwing): **Rust at the Edge** ⏱️ 31:05\n* 🎙️ Chiara Conti (Marram): **Why Latency Lies** ⏱️ 48:20\n",
+        ),
+        EventMeta {
+            location: None,
+            video: Some(video),
+        },
+    )
+    .recap
+    .talks
+    .unwrap_or_default();
+    let got: Vec<(Option<&str>, Option<u32>)> = talks
+        .iter()
+        .map(|t| (t.title.as_deref(), t.start))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Rust at the Edge"), Some(1865)),
+            (Some("Why Latency Lies"), Some(2900))
+        ]
+    );
+}

@@ -209,6 +209,11 @@ pub fn is_title_cased(phrase: &str) -> bool {
     capitalised * 4 >= major * 3
 }
 
+/// A word that title case leaves in lower case: "of", "the", "and".
+pub fn is_minor(word: &str) -> bool {
+    MINOR_WORDS.contains(&word)
+}
+
 /// Starts with an upper-case letter or a digit.
 pub fn is_capitalised(word: &str) -> bool {
     word.chars()
@@ -233,6 +238,8 @@ pub fn clean_title(title: &str) -> Option<String> {
     loop {
         let before = t;
         t = t.trim_end_matches(['.', ',', ':', ';']).trim();
+        // "🎙️ Title ⏱️": marks around a title are not part of it.
+        t = t.trim_matches(is_decoration).trim();
         for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’')] {
             if let Some(inner) = t.strip_prefix(open).and_then(|s| s.strip_suffix(close)) {
                 t = inner.trim();
@@ -243,6 +250,13 @@ pub fn clean_title(title: &str) -> Option<String> {
         }
     }
     (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// A mark set around a title rather than in it: pictographs, arrows, a variation selector,
+/// a dash or bar left over from a separator. Not "+" or "#" ("C++", "C#").
+fn is_decoration(c: char) -> bool {
+    (u32::from(c) >= 0x2190 && !c.is_alphanumeric() && !matches!(c, '”' | '’' | '…'))
+        || matches!(c, '\u{fe0f}' | '\u{200d}' | '—' | '–' | '|' | '•' | '·')
 }
 
 /// Collapses runs of white space into single spaces and trims.
