@@ -1,7 +1,8 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
 use super::text::{
-    is_capitalised, is_honorific, is_lead_in, is_name_word, squash, strip_honorific, words, Word,
+    is_capitalised, is_honorific, is_lead_in, is_name_word, span_text, squash, strip_honorific,
+    word_before, word_span, words, Word,
 };
 use crate::feed::Speaker;
 
@@ -38,7 +39,9 @@ impl Taken {
     /// few that start before the range's end can reach into it.
     pub fn overlaps(&self, span: (usize, usize)) -> bool {
         let upto = self.0.partition_point(|&(s, _)| s < span.1);
-        self.0[..upto]
+        self.0
+            .get(..upto)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take(16)
@@ -59,17 +62,17 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut consumed_until = 0; // word index before which words are taken
     let mut i = 0;
-    while i < words.len() {
+    while let Some(word) = words.get(i) {
         // "Cheryl Hung (@oicheryl) from Arm": the handle is skipped.
         let name_end = skip_handle(&words, i);
+        let name_last = word_before(&words, name_end);
         // "Ben Li, from Acme Robotics, talked": a comma may set the organisation off.
-        let comma = name_end > 0
-            && matches!(words[i].text, "from" | "of")
-            && text[words[name_end - 1].end..].starts_with(',');
-        let open = name_end > 0 && (!words[name_end - 1].closes || comma);
-        let org_start = if matches!(words[i].text, "from" | "of") && open {
+        let from_or_of = matches!(word.text, "from" | "of");
+        let comma = from_or_of && name_last.is_some_and(|w| w.followed_by(text, ','));
+        let open = name_last.is_some_and(|w| !w.closes || comma);
+        let org_start = if from_or_of && open {
             Some(i + 1)
-        } else if words[i].opens && text[..words[i].start].ends_with('(') && open {
+        } else if word.opens && word.preceded_by(text, '(') && open {
             Some(i)
         } else {
             None
@@ -105,7 +108,9 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
         };
         // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people; an
         // honorific before a name ("Professor Nuno Zielińska") is not a role.
-        let role = words[name_start..name_end]
+        let role = words
+            .get(name_start..name_end)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .any(|(k, w)| is_role_noun(w.text) && !(k == 0 && is_honorific(w.text)));
@@ -121,16 +126,23 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
             continue;
         }
         let org_end = with_org_noun(&words, org_start, org_end);
+        let Some((start, end)) = word_span(&words, name_start, org_end) else {
+            i += 1;
+            continue;
+        };
         let org = match with_role {
             Some((org, _)) => org,
-            None => squash(&text[words[org_start].start..words[org_end - 1].end]),
+            None => squash(span_text(text, &words, org_start, org_end)),
         };
-        let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
+        let name = squash(span_text(text, &words, name_start, name_end));
         // "X and Y from A": X shares Y's organisation.
-        if name_start >= 2
-            && matches!(words[name_start - 1].text, "and" | "&")
-            && !words[name_start - 2].closes
-        {
+        let joined = name_start
+            .checked_sub(2)
+            .and_then(|k| words.get(k..name_start))
+            .is_some_and(|pair| {
+                matches!(pair, [before, and] if matches!(and.text, "and" | "&") && !before.closes)
+            });
+        if joined {
             // Not "… from Millrace Software and Chiamaka Underhill from …": an organisation.
             let first = name_run_start(&words, name_start - 1, consumed_until).filter(|&f| {
                 !f.checked_sub(1)
@@ -150,7 +162,10 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
                     else {
                         break;
                     };
-                    let name = text.get(words[before].start..comma.end).unwrap_or_default();
+                    let name = words
+                        .get(before)
+                        .and_then(|w| text.get(w.start..comma.end))
+                        .unwrap_or_default();
                     let after_from = before
                         .checked_sub(1)
                         .and_then(|k| words.get(k))
@@ -162,14 +177,16 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
                     at = before;
                 }
                 for &(from, to) in starts.iter().rev() {
-                    let first = squash(&text[words[from].start..words[to - 1].end]);
+                    let Some(first) = words.get(from) else {
+                        continue;
+                    };
                     mentions.push(Mention {
                         speaker: Speaker {
-                            name: first,
+                            name: squash(span_text(text, &words, from, to)),
                             org: Some(org.clone()),
                         },
-                        start: words[from].start,
-                        end: words[org_end - 1].end,
+                        start: first.start,
+                        end,
                     });
                 }
             }
@@ -179,8 +196,8 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
                 name,
                 org: Some(org),
             },
-            start: words[name_start].start,
-            end: words[org_end - 1].end,
+            start,
+            end,
         });
         consumed_until = org_end;
         i = org_end;
@@ -202,7 +219,7 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
 /// One past a name that ends right before `at`, skipping a parenthesised handle: in
 /// "Cheryl Hung (@oicheryl) from Arm", the name ends before "(@oicheryl)".
 fn skip_handle(words: &[Word<'_>], at: usize) -> usize {
-    if at >= 2 && words[at - 1].text.starts_with('@') && words[at - 1].opens {
+    if at >= 2 && word_before(words, at).is_some_and(|w| w.text.starts_with('@') && w.opens) {
         at - 1
     } else {
         at
@@ -220,8 +237,9 @@ fn paren_with_role(text: &str, words: &[Word<'_>], start: usize) -> Option<(Stri
     let first = words.get(start)?;
     let inside = text.get(first.start..)?;
     let close = inside.find(')').filter(|&c| c <= 80)?;
-    let org = org_without_role(&inside[..close])?;
-    let end = words[start..]
+    let org = org_without_role(inside.get(..close)?)?;
+    let end = words
+        .get(start..)?
         .iter()
         .position(|w| w.end >= first.start + close)
         .map(|k| start + k + 1)?;
@@ -262,7 +280,7 @@ fn is_the_before_org(words: &[Word<'_>], at: usize) -> bool {
 
 /// One past an organisation's trailing noun ("Edge Weekly podcast"), if it has one.
 fn with_org_noun(words: &[Word<'_>], start: usize, end: usize) -> usize {
-    let closed = end == 0 || words[end - 1].closes;
+    let closed = word_before(words, end).is_none_or(|w| w.closes);
     match words.get(end) {
         Some(w) if !closed && end > start && ORG_NOUNS.contains(&w.text) => end + 1,
         _ => end,
@@ -323,9 +341,8 @@ fn opens_clause(word: &str) -> bool {
 /// Whether "from" at `from` opens a range, "from DevOps to Director", rather than an
 /// organisation.
 pub fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
-    words[from].text == "from"
-        && org_end > 0
-        && !words[org_end - 1].closes
+    words.get(from).is_some_and(|w| w.text == "from")
+        && word_before(words, org_end).is_some_and(|w| !w.closes)
         && words.get(org_end).is_some_and(|w| w.text == "to")
 }
 
@@ -338,7 +355,7 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
     let mut out = Vec::new();
     let taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
-        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
+        if !word.followed_by(text, ',') || !is_name_word(word.text) {
             continue;
         }
         let Some(name_start) = name_run_start(words, i + 1, 0) else {
@@ -350,25 +367,30 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
         // The role: up to five words, then "at" (or else "of"/"for"/"from"): "a developer at",
         // "Head of Platform at", "CTO of".
         let window: Vec<usize> = (i + 2..(i + 8).min(words.len()))
-            .take_while(|&k| !words[k - 1].closes)
+            .take_while(|&k| word_before(words, k).is_some_and(|w| !w.closes))
             .collect();
+        let text_at = |k: usize| words.get(k).map_or("", |w| w.text);
         let link = window
             .iter()
             .copied()
-            .find(|&k| words[k].text == "at")
+            .find(|&k| text_at(k) == "at")
             .or_else(|| {
                 window
                     .iter()
                     .copied()
-                    .find(|&k| ROLE_LINKS.contains(&words[k].text))
+                    .find(|&k| ROLE_LINKS.contains(&text_at(k)))
             });
         let Some(link) = link else {
             continue;
         };
         // Without an article, the role must name a job: "Ana Costa, Head of Platform at …",
         // not "Dana Ruiz, Tomasz Wolak of Gridline".
-        let article = matches!(words[i + 1].text, "a" | "an" | "the");
-        let role = words[i + 1..link].iter().any(|w| is_role_noun(w.text));
+        let article = matches!(text_at(i + 1), "a" | "an" | "the");
+        let role = words
+            .get(i + 1..link)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| is_role_noun(w.text));
         if !article && !role {
             continue;
         }
@@ -379,7 +401,9 @@ fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention
         if org_end <= org_start {
             continue;
         }
-        let span = (words[name_start].start, words[org_end - 1].end);
+        let Some(span) = word_span(words, name_start, org_end) else {
+            continue;
+        };
         if taken.overlaps(span) {
             continue;
         }
@@ -528,7 +552,7 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
     let mut out = Vec::new();
     let taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
-        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
+        if !word.followed_by(text, ',') || !is_name_word(word.text) {
             continue;
         }
         let Some(name_start) = name_run_start(words, i + 1, 0) else {
@@ -539,21 +563,24 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
         }
         let org_start = i + 1;
         let mut org_end = org_start;
-        while org_end < words.len()
-            && org_end - org_start < MAX_ORG_WORDS
-            && (is_capitalised(words[org_end].text) || words[org_end].text == "&")
-            && !is_lead_in(words[org_end].text)
-        {
+        while let Some(w) = words.get(org_end) {
+            if org_end - org_start >= MAX_ORG_WORDS
+                || !(is_capitalised(w.text) || w.text == "&")
+                || is_lead_in(w.text)
+            {
+                break;
+            }
             org_end += 1;
-            if words[org_end - 1].closes {
+            if w.closes {
                 break;
             }
         }
+        let last = word_before(words, org_end);
+        let last_closes = last.is_some_and(|w| w.closes);
         // "Kwabena Thorne, Millrace Software, who spoke about …": the organisation set off by
         // commas on both sides.
-        let comma_after = org_end > org_start
-            && words[org_end - 1].closes
-            && text[words[org_end - 1].end..].starts_with(',');
+        let comma_after =
+            org_end > org_start && last.is_some_and(|w| w.closes && w.followed_by(text, ','));
         let cue = words.get(org_end).is_some_and(|w| {
             is_talk_cue(w.text) || (comma_after && matches!(w.text, "who" | "whose"))
         });
@@ -568,17 +595,19 @@ fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> 
                 )
             });
         // Introduced so, the organisation ends the clause: not "Head" of "Head of Platform at".
-        let ends_clause = words[org_end - 1].closes
+        let ends_clause = last_closes
             || words
                 .get(org_end)
                 .is_none_or(|w| matches!(w.text, "—" | "–" | "-"));
         if org_end == org_start
-            || (words[org_end - 1].closes && !comma_after && !introduced)
+            || (last_closes && !comma_after && !introduced)
             || !(cue || (introduced && ends_clause))
         {
             continue;
         }
-        let span = (words[name_start].start, words[org_end - 1].end);
+        let Some(span) = word_span(words, name_start, org_end) else {
+            continue;
+        };
         if taken.overlaps(span) {
             continue;
         }
@@ -675,7 +704,6 @@ const TALK_NOUNS: &[&str] = &[
     "words",
 ];
 
-/// A speaker without organisation, named by `text[span.0..span.1]`.
 /// The words `name` as a speaker from the organisation `org` (word ranges, neither empty), the
 /// mention spanning both.
 fn named_with_org(
@@ -684,16 +712,16 @@ fn named_with_org(
     name: std::ops::Range<usize>,
     org: std::ops::Range<usize>,
 ) -> Mention {
-    let of = |range: &std::ops::Range<usize>| {
-        squash(&text[words[range.start].start..words[range.end - 1].end])
-    };
+    let of =
+        |range: &std::ops::Range<usize>| squash(span_text(text, words, range.start, range.end));
+    let (start, end) = word_span(words, name.start, org.end).unwrap_or_default();
     Mention {
         speaker: Speaker {
             name: of(&name),
             org: Some(of(&org)),
         },
-        start: words[name.start].start,
-        end: words[org.end - 1].end,
+        start,
+        end,
     }
 }
 
@@ -779,10 +807,11 @@ fn possessive_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Ment
     out
 }
 
+/// A speaker without organisation, named by the text of `span`.
 fn without_org(text: &str, span: (usize, usize)) -> Mention {
     Mention {
         speaker: Speaker {
-            name: squash(&text[span.0..span.1]),
+            name: squash(text.get(span.0..span.1).unwrap_or_default()),
             org: None,
         },
         start: span.0,
@@ -797,54 +826,63 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
     let mut taken = Taken::of(found);
     for (i, word) in words.iter().enumerate() {
         let after_noun = (matches!(word.text, "from" | "by" | "for")
-            && i > 0
-            && (TALK_NOUNS.contains(&words[i - 1].text) || GIVEN.contains(&words[i - 1].text))
-            && !words[i - 1].closes)
+            && word_before(words, i).is_some_and(|w| {
+                (TALK_NOUNS.contains(&w.text) || GIVEN.contains(&w.text)) && !w.closes
+            }))
             || (INTRODUCERS.contains(&word.text) && !word.closes);
         if !after_noun {
             continue;
         }
         let mut end = i + 1;
-        while end < words.len() && end - i <= MAX_NAME_WORDS && is_name_word(words[end].text) {
+        while let Some(w) = words.get(end) {
+            if end - i > MAX_NAME_WORDS || !is_name_word(w.text) {
+                break;
+            }
             end += 1;
-            if words[end - 1].closes {
+            if w.closes {
                 break;
             }
         }
         if end - (i + 1) < 2 {
             continue;
         }
-        let span = (words[i + 1].start, words[end - 1].end);
+        let Some(span) = word_span(words, i + 1, end) else {
+            continue;
+        };
         if !taken.overlaps(span) {
             taken.insert(span);
             out.push(without_org(text, span));
         }
     }
-    for verb in 0..words.len() {
-        if verb == 0 || !names_talk_after(words, verb) {
+    for (k, before) in words.iter().enumerate() {
+        let verb = k + 1;
+        if !names_talk_after(words, verb) {
             continue;
         }
         // "Our first speaker, Dario Mendes, explained": a name set off by commas.
-        let apposition = words[verb - 1].closes && text[words[verb - 1].end..].starts_with(',');
-        if words[verb - 1].closes && !apposition {
+        let apposition = before.closes && before.followed_by(text, ',');
+        if before.closes && !apposition {
             continue;
         }
         let Some(start) = name_run_start(words, verb, 0) else {
             continue;
         };
-        if apposition && (start == 0 || !words[start - 1].closes) {
+        if apposition && word_before(words, start).is_none_or(|w| !w.closes) {
             continue;
         }
-        let span = (words[start].start, words[verb - 1].end);
+        let Some(first) = words.get(start) else {
+            continue;
+        };
+        let span = (first.start, before.end);
         if verb - start < 2 || taken.overlaps(span) || after_article(words, start) {
             continue;
         }
         taken.insert(span);
         // "Fernhill's Dana Ruiz talked": the organisation before the name.
-        if let Some(org) = possessive(words[start].text).filter(|_| verb - start >= 3) {
+        if let Some(org) = possessive(first.text).filter(|_| verb - start >= 3) {
             out.push(Mention {
                 speaker: Speaker {
-                    name: squash(&text[words[start + 1].start..words[verb - 1].end]),
+                    name: squash(span_text(text, words, start + 1, verb)),
                     org: Some(org.to_owned()),
                 },
                 start: span.0,
@@ -858,14 +896,13 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
         let Some(bare) = possessive(word.text) else {
             continue;
         };
-        if at > 0 && words[at - 1].closes
-            || !words.get(at + 1).is_some_and(|w| is_talk_noun(w.text))
-        {
+        let before_closes = word_before(words, at).is_some_and(|w| w.closes);
+        if before_closes || !words.get(at + 1).is_some_and(|w| is_talk_noun(w.text)) {
             continue;
         }
         let end = word.start + bare.len();
         let start = name_run_start(words, at, 0).unwrap_or(at);
-        let start = if start < at && !words[at - 1].closes {
+        let start = if start < at && !before_closes {
             start
         } else {
             at
@@ -873,7 +910,10 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
         if at - start + 1 < 2 || after_article(words, start) {
             continue;
         }
-        let span = (words[start].start, end);
+        let Some(first) = words.get(start) else {
+            continue;
+        };
+        let span = (first.start, end);
         if !taken.overlaps(span) && is_name_word(bare) {
             taken.insert(span);
             out.push(without_org(text, span));
@@ -885,7 +925,9 @@ fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mentio
 /// Whether the word at `verb` says that the name before it spoke: a talk verb, a participle,
 /// or "with his/her/their talk".
 fn names_talk_after(words: &[Word<'_>], verb: usize) -> bool {
-    let word = words[verb].text;
+    let Some(word) = words.get(verb).map(|w| w.text) else {
+        return false;
+    };
     if word == "with" {
         return words
             .get(verb + 1)
@@ -915,7 +957,9 @@ pub fn possessive(word: &str) -> Option<&str> {
 fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize> {
     let mut start = end;
     while start > floor {
-        let word = &words[start - 1];
+        let Some(word) = words.get(start - 1) else {
+            break;
+        };
         let inner = start < end;
         if !is_name_word(word.text) || (inner && word.closes) || (word.opens && start - 1 < end - 1)
         {
@@ -927,7 +971,11 @@ fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize>
         }
     }
     // Names do not start with a particle.
-    while start < end && !words[start].text.starts_with(char::is_uppercase) {
+    while start < end
+        && words
+            .get(start)
+            .is_some_and(|w| !w.text.starts_with(char::is_uppercase))
+    {
         start += 1;
     }
     if start == end {
@@ -944,8 +992,10 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
         return None;
     }
     let mut end = start;
-    while end < words.len() && end - start < MAX_ORG_WORDS {
-        let word = &words[end];
+    while let Some(word) = words.get(end) {
+        if end - start >= MAX_ORG_WORDS {
+            break;
+        }
         let joins = matches!(word.text, "&" | "of" | "for" | "and")
             && words
                 .get(end + 1)
@@ -955,7 +1005,7 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
             break;
         }
         end += 1;
-        if parenthesised && text[word.end..].starts_with(')') {
+        if parenthesised && word.followed_by(text, ')') {
             return Some(end);
         }
         if word.closes {
@@ -1011,10 +1061,12 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
         }
     }
     // "A and B (Org)": A shares B's organisation.
-    for i in (0..speakers.len().saturating_sub(1)).rev() {
-        if speakers[i].org.is_none() {
-            speakers[i].org = speakers[i + 1].org.clone();
+    let mut next: Option<&Speaker> = None;
+    for speaker in speakers.iter_mut().rev() {
+        if let (None, Some(next)) = (&speaker.org, next) {
+            speaker.org.clone_from(&next.org);
         }
+        next = Some(speaker);
     }
     speakers
 }
@@ -1026,21 +1078,21 @@ fn split_people(line: &str) -> Vec<&str> {
     let mut start = 0;
     let bytes = line.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(byte) = bytes.get(i) {
+        match byte {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth == 0 && line.is_char_boundary(i) {
-            let rest = &line[i..];
+        if let Some(rest) = line.get(i..).filter(|_| depth == 0) {
+            let part = line.get(start..i).unwrap_or_default();
             // "Name, Kite & Kernel": after the comma, "&" belongs to the organisation.
-            let in_org = line[start..i].contains(", ");
+            let in_org = part.contains(", ");
             let sep = [" and ", " & ", "; "]
                 .iter()
                 .find(|sep| rest.starts_with(**sep) && !(in_org && **sep == " & "));
             if let Some(sep) = sep {
-                parts.push(&line[start..i]);
+                parts.push(part);
                 i += sep.len();
                 start = i;
                 continue;
@@ -1048,7 +1100,7 @@ fn split_people(line: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    parts.push(&line[start..]);
+    parts.push(line.get(start..).unwrap_or_default());
     parts
 }
 
