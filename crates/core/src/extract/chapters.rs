@@ -158,5 +158,5 @@ pub(super) fn is_agenda(lines: &[Vec<Inline>]) -> bool {
         && times
             .iter()
             .all(|(seconds, url, _)| url.is_none() && time_of_day(*seconds))
-        && times.windows(2).all(|w| w[0].0 < w[1].0)
+        && times.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0))
 }

@@ -44,14 +44,12 @@ pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Op
         }
     }
     // "**Monorepos Without Tears**" then "Sam Patel, Fallowfield Labs"
-    if found == (false, false) && lines.len() >= 2 {
-        if let (Some(title), Some(speakers)) =
-            (emphasised_line(&lines[0]), labelled_speakers(&lines[1]))
-        {
+    if let ((false, false), [first, second, after @ ..]) = (found, lines) {
+        if let (Some(title), Some(speakers)) = (emphasised_line(first), labelled_speakers(second)) {
             talk.title = Some(title);
             talk.speakers = speakers;
             found = (true, true);
-            rest = lines[2..].iter().collect();
+            rest = after.iter().collect();
         }
     }
     if found != (true, true) {
@@ -339,7 +337,8 @@ pub fn strip_talk_number(text: &str) -> &str {
     let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with("talk ") {
         if let Some((head, rest)) = trimmed.split_once([':', '—', '–', '-']) {
-            if head[5..].trim().chars().all(|c| c.is_ascii_digit()) {
+            let number = head.get(5..).unwrap_or_default();
+            if number.trim().chars().all(|c| c.is_ascii_digit()) {
                 return rest;
             }
         }
@@ -454,6 +453,7 @@ pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

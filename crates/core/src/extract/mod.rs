@@ -32,6 +32,8 @@
 //!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
+#![deny(clippy::indexing_slicing, clippy::string_slice)]
+
 mod chapters;
 mod cues;
 mod flat;
@@ -241,7 +243,7 @@ fn photo_person(alt: &str) -> Option<Speaker> {
     let lower = alt.to_ascii_lowercase();
     let alt = ["photo of ", "picture of ", "image of "]
         .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &alt[p.len()..]))
+        .find_map(|p| alt.get(p.len()..).filter(|_| lower.starts_with(p)))
         .unwrap_or(&alt);
     if alt.split_whitespace().count() > 8 || !speakers::looks_like_people(alt) {
         return None;
@@ -425,7 +427,9 @@ impl Reader {
             return self.chapters(&line_list);
         }
         if let Some(Open::Heading(index)) = self.open {
-            let talk = &mut self.talks[index];
+            let Some(talk) = self.talks.get_mut(index) else {
+                return;
+            };
             let mut labelled = false;
             for line in &line_list {
                 labelled |= headings::labelled_line(line, talk, &mut self.diagnostics);
@@ -509,7 +513,8 @@ impl Reader {
         // "Her takeaways were:" keeps the talk open for the list that follows; so do the talk's
         // slides ("The slides are [here](…).") and more about it ("She also showed …").
         if let Some(Open::Prose(index)) = self.open {
-            if prose::resource_paragraph(inlines, &mut self.talks[index])
+            let talk = self.talks.get_mut(index);
+            if talk.is_some_and(|talk| prose::resource_paragraph(inlines, talk))
                 || prose::continues_talk(&text)
             {
                 return;
@@ -556,7 +561,9 @@ impl Reader {
             return;
         };
         let (Open::Prose(index) | Open::Heading(index)) = open;
-        let talk = &mut self.talks[index];
+        let Some(talk) = self.talks.get_mut(index) else {
+            return;
+        };
         for item in items {
             if headings::labelled_line(item, talk, &mut self.diagnostics) {
                 continue;
@@ -588,7 +595,8 @@ impl Reader {
         let Some(index) = self.provisional.take() else {
             return;
         };
-        if index + 1 == self.talks.len() && self.talks[index].takeaways.is_empty() {
+        let last = self.talks.last().filter(|_| index + 1 == self.talks.len());
+        if last.is_some_and(|talk| talk.takeaways.is_empty()) {
             self.talks.pop();
             self.told.pop();
             self.open = None;
@@ -733,7 +741,7 @@ fn split_loose_bullets(blocks: &[Block]) -> Vec<Block> {
                 let bulleted = parts.len() >= 2
                     && parts.iter().all(|p| {
                         matches!(p.first(), Some(Inline::Text(t)) if t.starts_with(['*', '•']))
-                            || p == &parts[0]
+                            || parts.first() == Some(p)
                     });
                 match (bulleted, out.last_mut()) {
                     (true, Some(Block::List(items))) if starts_with_bullet(inlines) => {
@@ -796,4 +804,5 @@ fn strip_bullet(mut item: Vec<Inline>) -> Vec<Inline> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests;

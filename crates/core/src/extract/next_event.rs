@@ -1,6 +1,6 @@
 //! The next meetup: the heading or paragraph that announces it, its date and its sign-up link.
 
-use super::text::words;
+use super::text::{word_span, words};
 use crate::blocks::Inline;
 
 const MONTHS: &[&str] = &[
@@ -177,7 +177,7 @@ pub fn is_month(word: &str) -> bool {
 
 fn is_day(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
+    let suffix = word.get(digits.len()..).unwrap_or_default();
     !digits.is_empty()
         && digits.len() <= 2
         && digits.chars().all(|c| c.is_ascii_digit())
@@ -191,9 +191,11 @@ fn is_day(word: &str) -> bool {
 pub fn find_date(text: &str) -> Option<String> {
     let words = words(text);
     let lower: Vec<String> = words.iter().map(|w| w.text.to_ascii_lowercase()).collect();
-    (0..words.len())
-        .filter(|&i| MONTHS.contains(&lower[i].as_str()))
-        .find_map(|month| date_at(text, &words, &lower, month))
+    lower
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| MONTHS.contains(&l.as_str()))
+        .find_map(|(month, _)| date_at(text, &words, &lower, month))
 }
 
 /// The date around the month name at word `month`, if a day goes with it.
@@ -203,28 +205,35 @@ fn date_at(
     lower: &[String],
     month: usize,
 ) -> Option<String> {
+    let day_at = |k: usize| words.get(k).is_some_and(|w| is_day(w.text));
+    let lower_before = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|k| lower.get(k))
+            .map(String::as_str)
+    };
     let mut start = month;
     let mut end = month;
-    if month + 1 < words.len() && is_day(words[month + 1].text) && !words[month].closes {
+    if day_at(month + 1) && words.get(month).is_some_and(|w| !w.closes) {
         end = month + 1;
     } else {
         let mut day = month;
-        if day >= 1 && lower[day - 1] == "of" {
+        if lower_before(day) == Some("of") {
             day -= 1;
         }
-        if day >= 1 && is_day(words[day - 1].text) {
+        if day >= 1 && day_at(day - 1) {
             start = day - 1;
-            if start >= 1 && lower[start - 1] == "the" {
+            if lower_before(start) == Some("the") {
                 start -= 1;
             }
         } else {
             return None;
         }
     }
-    if start >= 1 && WEEKDAYS.contains(&lower[start - 1].as_str()) {
+    if lower_before(start).is_some_and(|l| WEEKDAYS.contains(&l)) {
         start -= 1;
     }
-    Some(text[words[start].start..words[end].end].to_owned())
+    let (from, to) = word_span(words, start, end + 1)?;
+    text.get(from..to).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ pub fn line_talk(line: &[Inline], people: &People) -> Option<Talk> {
     let mut text_time = None;
     for (open, close) in clock_groups(&flat.text) {
         text_time = text_time.or_else(|| {
-            find_clocks(&flat.text[open..close])
+            find_clocks(flat.text.get(open..close).unwrap_or_default())
                 .first()
                 .map(|c| c.seconds)
         });
@@ -126,7 +126,7 @@ fn clock_groups(text: &str) -> Vec<(usize, usize)> {
         else {
             break;
         };
-        if !find_clocks(&text[open..close]).is_empty() {
+        if !find_clocks(text.get(open..close).unwrap_or_default()).is_empty() {
             groups.push((open, close));
         }
         from = close;
@@ -171,7 +171,8 @@ fn split_sides(masked: &str, people: &People) -> Option<Sides> {
                 vec![(left, right), (right, left)]
             };
             for (who, title) in sides {
-                let Some((score, speakers)) = people_side(&masked[who.0..who.1], people) else {
+                let side = masked.get(who.0..who.1).unwrap_or_default();
+                let Some((score, speakers)) = people_side(side, people) else {
                     continue;
                 };
                 if best.as_ref().is_none_or(|b| score > b.score) {
@@ -212,9 +213,9 @@ fn people_side(side: &str, people: &People) -> Option<(u32, Vec<Speaker>)> {
     let side = squash(side);
     let words: Vec<&str> = side.split_whitespace().collect();
     // "Mia's discussion on …", "Kieran Doyle's talk on …"
-    for n in 1..=3.min(words.len()) {
-        if let Some(last) = possessive(words[n - 1]) {
-            let mut name: Vec<&str> = words[..n - 1].to_vec();
+    for (n, word) in words.iter().enumerate().take(3) {
+        if let Some(last) = possessive(word) {
+            let mut name: Vec<&str> = words.get(..n).unwrap_or_default().to_vec();
             name.push(last);
             let name = name.join(" ");
             // A first name alone must be one the post gives in full elsewhere.
@@ -259,7 +260,7 @@ fn side_title<'f>(
         return clean_title(&link.text).map(|t| (t, Some(link)));
     }
     if let Some(&(s, e)) = flat.emphases.iter().find(|(s, e)| within(*s, *e)) {
-        if let Some(title) = clean_title(&flat.text[s..e]) {
+        if let Some(title) = flat.text.get(s..e).and_then(clean_title) {
             return Some((title, None));
         }
     }
@@ -502,6 +503,7 @@ fn row_talk(row: &[Vec<Inline>], columns: &[Column], people: &People) -> Option<
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

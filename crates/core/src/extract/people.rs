@@ -4,7 +4,9 @@
 //! speaker photo's alt text, a heading, "Kieran works at …".
 
 use super::speakers::{is_talk_noun, looks_like_people, possessive, speaker_line, Mention, Taken};
-use super::text::{is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, words};
+use super::text::{
+    is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, word_before, words,
+};
 use crate::feed::Speaker;
 
 /// The most words a person's name is taken to have.
@@ -48,8 +50,8 @@ impl People {
             let Some(full) = self.full_name_index(&single.name) else {
                 continue;
             };
-            if self.known[full].org.is_none() {
-                self.known[full].org.clone_from(&single.org);
+            if let Some(known) = self.known.get_mut(full).filter(|k| k.org.is_none()) {
+                known.org.clone_from(&single.org);
             }
             self.known.retain(|k| k.name != single.name);
         }
@@ -66,7 +68,7 @@ impl People {
 
     /// The person behind a first name, if the post names exactly one.
     pub fn by_first_name(&self, first: &str) -> Option<&Speaker> {
-        self.full_name_index(first).map(|i| &self.known[i])
+        self.full_name_index(first).and_then(|i| self.known.get(i))
     }
 
     /// A speaker as the whole post knows them: a first name becomes the full name, and a
@@ -106,7 +108,9 @@ impl People {
             let longer = words
                 .get(i + 1)
                 .is_some_and(|w| is_name_word(w.text) && !word.closes);
-            if longer || i > 0 && is_name_word(words[i - 1].text) && !words[i - 1].closes {
+            let after_name =
+                word_before(&words, i).is_some_and(|w| is_name_word(w.text) && !w.closes);
+            if longer || after_name {
                 continue;
             }
             // "Mia's discussion on …" is hers; "Mia's team" is not a talk. A first name alone
@@ -227,7 +231,8 @@ pub fn roster(text: &str) -> Vec<Speaker> {
     let sentence = rest
         .find(". ")
         .or_else(|| rest.find(['\n', ';']))
-        .map_or(rest, |end| &rest[..end]);
+        .and_then(|end| rest.get(..end))
+        .unwrap_or(rest);
     let mut people = Vec::new();
     for part in split_outside_parentheses(sentence.trim_end_matches(['.', ':']), ", ") {
         let part = part.trim().trim_start_matches("and ");
@@ -254,8 +259,8 @@ fn split_outside_parentheses<'t>(text: &'t str, sep: &str) -> Vec<&'t str> {
             ')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth == 0 && text[i..].starts_with(sep) && i >= start {
-            parts.push(&text[start..i]);
+        if depth == 0 && text.get(i..).is_some_and(|r| r.starts_with(sep)) && i >= start {
+            parts.push(text.get(start..i).unwrap_or_default());
             start = i + sep.len();
         }
     }
@@ -272,7 +277,7 @@ pub fn works_at(text: &str) -> Vec<Speaker> {
         while let Some(found) = lower.get(from..).and_then(|l| l.find(cue)) {
             let at = from + found;
             from = at + cue.len();
-            let before = words(&text[..at]);
+            let before = words(text.get(..at).unwrap_or_default());
             let name_words: Vec<&str> = before
                 .iter()
                 .rev()
@@ -280,7 +285,7 @@ pub fn works_at(text: &str) -> Vec<Speaker> {
                 .take(MAX_NAME_WORDS)
                 .map(|w| w.text)
                 .collect();
-            let after = words(&text[from..]);
+            let after = words(text.get(from..).unwrap_or_default());
             let mut org_words: Vec<&str> = Vec::new();
             for word in after.iter().take(6) {
                 if !is_capitalised(word.text) || is_lead_in(word.text) {

@@ -155,11 +155,14 @@ pub fn told(
     }
     let clusters = cluster(&flat.text, &mentions);
     for (k, cluster) in clusters.iter().enumerate() {
-        let start = cluster[0].start;
+        let Some(start) = cluster.first().map(|m| m.start) else {
+            continue;
+        };
         let after = cluster.iter().map(|m| m.end).max().unwrap_or(start);
         let end = clusters
             .get(k + 1)
-            .map_or(flat.text.len(), |next| next[0].start);
+            .and_then(|next| next.first())
+            .map_or(flat.text.len(), |m| m.start);
         let floor = k
             .checked_sub(1)
             .and_then(|p| clusters.get(p))
@@ -243,7 +246,9 @@ fn mentions(flat: &Flat, people: &People) -> Vec<Mention> {
     // Spans sorted by where they start; a mention can only be inside one that starts before it.
     let inside = |m: &Mention| {
         let upto = spans.partition_point(|&(s, _)| s <= m.start);
-        spans[..upto]
+        spans
+            .get(..upto)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take(8)
@@ -483,7 +488,10 @@ fn segment_talk(
     // Links are in text order: only those of this segment are looked at.
     let first = flat.links.partition_point(|l| l.start < start);
     let last = flat.links.partition_point(|l| l.start < end);
-    let links: Vec<&FlatLink> = flat.links[first..last.max(first)]
+    let links: Vec<&FlatLink> = flat
+        .links
+        .get(first..last.max(first))
+        .unwrap_or_default()
         .iter()
         .filter(|l| {
             !orgs.contains(&l.text.as_str())
@@ -507,16 +515,27 @@ fn segment_talk(
             && (cluster.is_empty() || near_sentence(&flat.text, after, l.start))
     });
     let from = flat.emphases.partition_point(|(s, _)| *s < after);
-    let emphasis = flat.emphases[from..].iter().find(|(s, e)| {
-        *s >= after && *e <= end && flat.text[*s..*e].split_whitespace().count() >= 2
-    });
+    let emphasis = flat
+        .emphases
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .find(|(s, e)| {
+            *s >= after
+                && *e <= end
+                && flat
+                    .text
+                    .get(*s..*e)
+                    .is_some_and(|t| t.split_whitespace().count() >= 2)
+        });
     let quoted = quoted_title(segment, after.saturating_sub(start)).map(|(at, t)| (start + at, t));
     let mut candidates: Vec<(usize, String, Option<&FlatLink>, Cue)> = Vec::new();
     if let Some(link) = title_link {
         candidates.push((link.start, link.text.clone(), Some(link), Cue::Link));
     }
-    if let Some((s, e)) = emphasis {
-        candidates.push((*s, flat.text[*s..*e].to_owned(), None, Cue::Emphasis));
+    if let Some(&(s, e)) = emphasis {
+        let title = flat.text.get(s..e).unwrap_or_default();
+        candidates.push((s, title.to_owned(), None, Cue::Emphasis));
     }
     if let Some((at, title)) = quoted {
         candidates.push((at, title, None, Cue::Quote));
@@ -707,12 +726,16 @@ fn lead_title<'f>(
         .iter()
         .filter(|(s, e)| *s >= sentence && *e <= at)
     {
-        let words = flat.text[s..e].split_whitespace().count();
-        if words >= 2 && (is_title_cased(&flat.text[s..e]) || hands_over(&flat.text, e, at)) {
-            found.push((s, flat.text[s..e].to_owned(), None));
+        let Some(phrase) = flat.text.get(s..e) else {
+            continue;
+        };
+        let words = phrase.split_whitespace().count();
+        if words >= 2 && (is_title_cased(phrase) || hands_over(&flat.text, e, at)) {
+            found.push((s, phrase.to_owned(), None));
         }
     }
-    if let Some((i, title)) = quoted_title(&flat.text[..at], sentence) {
+    let head = flat.text.get(..at).unwrap_or_default();
+    if let Some((i, title)) = quoted_title(head, sentence) {
         found.push((i, title, None));
     }
     if found.is_empty() {
@@ -777,9 +800,9 @@ fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
         .iter()
         .filter_map(|(open, close)| {
             let i = quote_open(rest, *open)?;
-            let inner = &rest[i + open.len_utf8()..];
+            let inner = rest.get(i + open.len_utf8()..)?;
             let j = quote_close(inner, *close)?;
-            let title = clean_title(&inner[..j])?;
+            let title = clean_title(inner.get(..j)?)?;
             (title.split_whitespace().count() >= 2).then_some((after + i, title))
         })
         .min_by_key(|(at, _)| *at)
@@ -789,8 +812,10 @@ fn quoted_title(segment: &str, after: usize) -> Option<(usize, String)> {
 /// "Mia's", is not taken for one).
 fn quote_open(text: &str, open: char) -> Option<usize> {
     text.match_indices(open).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + open.len_utf8()..].chars().next();
+        let before = text.get(..i).and_then(|t| t.chars().next_back());
+        let after = text
+            .get(i + open.len_utf8()..)
+            .and_then(|t| t.chars().next());
         before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_'))
             && after.is_some_and(|c| !c.is_whitespace())
     })
@@ -799,7 +824,9 @@ fn quote_open(text: &str, open: char) -> Option<usize> {
 /// Where a quotation closes: a quote mark at the end of a word.
 fn quote_close(text: &str, close: char) -> Option<usize> {
     text.match_indices(close).map(|(i, _)| i).find(|&i| {
-        let after = text[i + close.len_utf8()..].chars().next();
+        let after = text
+            .get(i + close.len_utf8()..)
+            .and_then(|t| t.chars().next());
         after.is_none_or(|c| !c.is_alphanumeric())
     })
 }
@@ -863,7 +890,8 @@ const IMMEDIATE_TITLE_MARKERS: &[&str] = &[" on ", " about ", " — ", " – ", 
 fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Option<String> {
     let lower = rest.to_ascii_lowercase();
     // Words, not punctuation: "Dana Ruiz (Fernhill), on Title" has none before "on".
-    let before = lower[..at]
+    let head = lower.get(..at).unwrap_or_default();
+    let before = head
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
@@ -873,7 +901,7 @@ fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Opti
         Marker::Immediate => before == 0,
     };
     // The marker must be near the speakers, not deep in a later sentence.
-    if !near || lower[..at].contains(". ") {
+    if !near || head.contains(". ") {
         return None;
     }
     let title = rest.get(at + marker.len()..)?;
@@ -927,14 +955,16 @@ pub(super) fn title_run(text: &str) -> &str {
     if let Some(i) = comma_clause(text) {
         end = end.min(i);
     }
-    &text[..end]
+    text.get(..end).unwrap_or_default()
 }
 
 /// Where ", " followed by a lower-case word starts, if anywhere.
 pub(super) fn comma_clause(text: &str) -> Option<usize> {
-    text.match_indices(", ")
-        .map(|(i, _)| i)
-        .find(|&i| text[i + 2..].chars().next().is_some_and(char::is_lowercase))
+    text.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        text.get(i + 2..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_lowercase)
+    })
 }
 
 /// Drops up to two leading lower-case words before a capitalised one: "being Calm in a Crisis",
@@ -1004,6 +1034,7 @@ pub fn continues_talk(text: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::extract::sponsors::sponsor_links;

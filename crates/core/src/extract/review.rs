@@ -234,20 +234,24 @@ pub fn reads_as_sentence(title: &str) -> bool {
     let full_stop = title.ends_with('.') && !title.ends_with("..");
     let opener = first.starts_with(|c: char| c.is_lowercase()) && SENTENCE_OPENERS.contains(first);
     let narrates = words.windows(2).any(|pair| {
-        let (subject, verb) = (pair[0].to_lowercase(), pair[1].to_lowercase());
+        let [subject, verb] = pair else {
+            return false;
+        };
+        let (subject, verb) = (subject.to_lowercase(), verb.to_lowercase());
         matches!(subject.as_str(), "he" | "she" | "they")
             && (verb.ends_with("ed") || NARRATING_VERBS.contains(&verb.as_str()))
     });
     let lower_case = words.len() > MAX_LOWER_CASE_WORDS
-        && words[1..]
+        && words
             .iter()
+            .skip(1)
             .all(|w| !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     full_stop || words.len() > MAX_TITLE_WORDS || opener || narrates || lower_case
 }
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::*;
 

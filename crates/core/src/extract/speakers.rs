@@ -1,7 +1,8 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
 use super::text::{
-    is_capitalised, is_honorific, is_lead_in, is_name_word, squash, strip_honorific, words, Word,
+    is_capitalised, is_honorific, is_lead_in, is_name_word, span_text, squash, strip_honorific,
+    word_before, word_span, words, Word,
 };
 use crate::feed::Speaker;
 
@@ -38,7 +39,9 @@ impl Taken {
     /// few that start before the range's end can reach into it.
     pub fn overlaps(&self, span: (usize, usize)) -> bool {
         let upto = self.0.partition_point(|&(s, _)| s < span.1);
-        self.0[..upto]
+        self.0
+            .get(..upto)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take(16)
@@ -52,146 +55,53 @@ impl Taken {
     }
 }
 
-/// Speakers named in running text: "X from A", "X of A", "X (A)", "X from A and Y from B",
-/// "X and Y from A".
+/// Speakers named in running text, read by the forms in `RULES`: "X from A", "X (A)",
+/// "X, Org describing", "Org's X", "a talk from X", "X explained" and others.
 pub fn prose_speakers(text: &str) -> Vec<Mention> {
-    let words = words(text);
+    let scan = Scan {
+        text,
+        words: words(text),
+    };
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut consumed_until = 0; // word index before which words are taken
-    let mut i = 0;
-    while i < words.len() {
-        // "Cheryl Hung (@oicheryl) from Arm": the handle is skipped.
-        let name_end = skip_handle(&words, i);
-        // "Ben Li, from Acme Robotics, talked": a comma may set the organisation off.
-        let comma = name_end > 0
-            && matches!(words[i].text, "from" | "of")
-            && text[words[name_end - 1].end..].starts_with(',');
-        let open = name_end > 0 && (!words[name_end - 1].closes || comma);
-        let org_start = if matches!(words[i].text, "from" | "of") && open {
-            Some(i + 1)
-        } else if words[i].opens && text[..words[i].start].ends_with('(') && open {
-            Some(i)
-        } else {
-            None
-        };
-        let Some(org_start) = org_start else {
-            i += 1;
-            continue;
-        };
-        let Some(name_start) = name_run_start(&words, name_end, consumed_until) else {
-            i += 1;
-            continue;
-        };
-        let parenthesised = org_start == i;
-        // "from the Edge Weekly podcast": the organisation starts after "the".
-        let org_start = if !parenthesised && is_the_before_org(&words, org_start) {
-            org_start + 1
-        } else {
-            org_start
-        };
-        // "(Principal Engineer, Fernhill)", "(CTO at Gridline)": a role before the organisation.
-        let with_role = if parenthesised {
-            paren_with_role(text, &words, org_start)
-        } else {
-            None
-        };
-        let Some(org_end) = with_role
-            .as_ref()
-            .map(|(_, end)| *end)
-            .or_else(|| org_run_end(text, &words, org_start, parenthesised))
-        else {
-            i += 1;
-            continue;
-        };
-        // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people; an
-        // honorific before a name ("Professor Nuno Zielińska") is not a role.
-        let role = words[name_start..name_end]
-            .iter()
-            .enumerate()
-            .any(|(k, w)| is_role_noun(w.text) && !(k == 0 && is_honorific(w.text)));
-        // "a tour of Twelve Months of Spot Instances": a name right after "of" is a phrase's;
-        // "Why Builds Break (And How To Stop It)": an organisation opens with a name, not "And".
-        if role
-            || after_article(&words, name_start)
-            || after_preposition(&words, name_start)
-            || (parenthesised && words.get(org_start).is_some_and(|w| opens_clause(w.text)))
-            || (!parenthesised && from_to_range(&words, i, org_end))
-        {
-            i += 1;
-            continue;
+    let mut taken = Taken::default();
+    let mut claiming = false;
+    for &(read, claims) in RULES {
+        // What a form finds may not overlap what the forms before it found. A form that claims
+        // also keeps its later finds off its earlier ones, and a run of such forms shares what
+        // they claim.
+        if !(claims && claiming) {
+            taken = Taken::of(&mentions);
         }
-        let org_end = with_org_noun(&words, org_start, org_end);
-        let org = match with_role {
-            Some((org, _)) => org,
-            None => squash(&text[words[org_start].start..words[org_end - 1].end]),
-        };
-        let name = squash(&text[words[name_start].start..words[name_end - 1].end]);
-        // "X and Y from A": X shares Y's organisation.
-        if name_start >= 2
-            && matches!(words[name_start - 1].text, "and" | "&")
-            && !words[name_start - 2].closes
-        {
-            // Not "… from Millrace Software and Chiamaka Underhill from …": an organisation.
-            let first = name_run_start(&words, name_start - 1, consumed_until).filter(|&f| {
-                !f.checked_sub(1)
-                    .and_then(|k| words.get(k))
-                    .is_some_and(|w| matches!(w.text, "from" | "of" | "at"))
-            });
-            if let Some(first_start) = first {
-                // "A, B and C from X": each name of the list before "and" shares it too.
-                let mut starts = vec![(first_start, name_start - 1)];
-                let mut at = first_start;
-                while let Some(comma) = at.checked_sub(1).and_then(|k| words.get(k)) {
-                    let listed =
-                        comma.closes && text.get(comma.end..).is_some_and(|r| r.starts_with(','));
-                    let Some(before) = listed
-                        .then(|| name_run_start(&words, at, consumed_until))
-                        .flatten()
-                    else {
-                        break;
-                    };
-                    let name = text.get(words[before].start..comma.end).unwrap_or_default();
-                    let after_from = before
-                        .checked_sub(1)
-                        .and_then(|k| words.get(k))
-                        .is_some_and(|w| matches!(w.text, "from" | "of" | "at"));
-                    if at - before < 2 || after_from || !super::people::is_person_name(name) {
-                        break;
+        claiming = claims;
+        let mut found: Vec<Mention> = Vec::new();
+        let mut at = At { word: 0, floor: 0 };
+        while at.word < scan.words.len() {
+            let Some(find) = read(&scan, at) else {
+                at.word += 1;
+                continue;
+            };
+            for mention in find.shared.into_iter().chain([find.mention]) {
+                let span = (mention.start, mention.end);
+                if taken.overlaps(span) {
+                    continue;
+                }
+                if claims {
+                    taken.insert(span);
+                }
+                found.push(mention);
+            }
+            match find.next {
+                Some(next) => {
+                    at = At {
+                        word: next,
+                        floor: next,
                     }
-                    starts.push((before, at));
-                    at = before;
                 }
-                for &(from, to) in starts.iter().rev() {
-                    let first = squash(&text[words[from].start..words[to - 1].end]);
-                    mentions.push(Mention {
-                        speaker: Speaker {
-                            name: first,
-                            org: Some(org.clone()),
-                        },
-                        start: words[from].start,
-                        end: words[org_end - 1].end,
-                    });
-                }
+                None => at.word += 1,
             }
         }
-        mentions.push(Mention {
-            speaker: Speaker {
-                name,
-                org: Some(org),
-            },
-            start: words[name_start].start,
-            end: words[org_end - 1].end,
-        });
-        consumed_until = org_end;
-        i = org_end;
+        mentions.extend(found);
     }
-    let comma = comma_org(text, &words, &mentions);
-    mentions.extend(comma);
-    let roles = role_at_org(text, &words, &mentions);
-    mentions.extend(roles);
-    let owned = possessive_org(text, &words, &mentions);
-    mentions.extend(owned);
-    mentions.extend(unaffiliated(text, &words, &mentions));
     mentions.sort_by_key(|m| m.start);
     for mention in &mut mentions {
         mention.speaker.name = strip_honorific(&mention.speaker.name).to_owned();
@@ -199,10 +109,195 @@ pub fn prose_speakers(text: &str) -> Vec<Mention> {
     mentions
 }
 
+/// A paragraph's text and its words, as the forms read them.
+struct Scan<'t> {
+    text: &'t str,
+    words: Vec<Word<'t>>,
+}
+
+/// Where a form is read: at a word, with the words before `floor` taken by earlier finds of a
+/// form that consumes what it reads.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    word: usize,
+    floor: usize,
+}
+
+/// What a form reads at a word: a mention, the mentions before it that share its organisation
+/// ("A, B and C from X"), and for a form that consumes the words it reads, the word after them.
+struct Found {
+    shared: Vec<Mention>,
+    mention: Mention,
+    next: Option<usize>,
+}
+
+impl Found {
+    fn one(mention: Mention) -> Found {
+        Found {
+            shared: Vec::new(),
+            mention,
+            next: None,
+        }
+    }
+}
+
+/// A form of naming a speaker, read at a word of the paragraph.
+type Read = fn(&Scan<'_>, At) -> Option<Found>;
+
+/// The forms a speaker is named in, in order, each read over the whole paragraph; and whether a
+/// find claims its span at once (else it only keeps the forms after it off).
+const RULES: &[(Read, bool)] = &[
+    // "X from A", "X of A", "X (A)", "X and Y from A", "A, B and C from X"
+    (from_org, false),
+    // "Nina Park, Loftware describing …"
+    (comma_org, false),
+    // "Pavel Novak, a developer at Chorlton Cloud"
+    (role_at_org, false),
+    // "Calstock Labs' Nadia Petrova"
+    (possessive_org, false),
+    // "a talk from Jonah Pike", "we had Priyanka Shah"
+    (after_talk_noun, true),
+    // "Dana Ruiz explained"
+    (before_talk_verb, true),
+    // "Mia Kowalski's talk"
+    (possessive_talk, true),
+];
+
+/// "X from A", "X of A", "X (A)", "X from A and Y from B", "X and Y from A": a name, then its
+/// organisation after "from" or "of" or in parentheses. It consumes what it reads.
+fn from_org(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, i, floor) = (scan.text, scan.words.as_slice(), at.word, at.floor);
+    let word = words.get(i)?;
+    // "Cheryl Hung (@oicheryl) from Arm": the handle is skipped.
+    let name_end = skip_handle(words, i);
+    let name_last = word_before(words, name_end);
+    // "Ben Li, from Acme Robotics, talked": a comma may set the organisation off.
+    let from_or_of = matches!(word.text, "from" | "of");
+    let comma = from_or_of && name_last.is_some_and(|w| w.followed_by(text, ','));
+    let open = name_last.is_some_and(|w| !w.closes || comma);
+    let org_start = if from_or_of && open {
+        i + 1
+    } else if word.opens && word.preceded_by(text, '(') && open {
+        i
+    } else {
+        return None;
+    };
+    let name_start = name_run_start(words, name_end, floor)?;
+    let parenthesised = org_start == i;
+    // "from the Edge Weekly podcast": the organisation starts after "the".
+    let org_start = if !parenthesised && is_the_before_org(words, org_start) {
+        org_start + 1
+    } else {
+        org_start
+    };
+    // "(Principal Engineer, Fernhill)", "(CTO at Gridline)": a role before the organisation.
+    let with_role = if parenthesised {
+        paren_with_role(text, words, org_start)
+    } else {
+        None
+    };
+    let org_end = with_role
+        .as_ref()
+        .map(|(_, end)| *end)
+        .or_else(|| org_run_end(text, words, org_start, parenthesised))?;
+    // "Head of Platform", "the Age of AI", "from DevOps to Director" are not people; an
+    // honorific before a name ("Professor Nuno Zielińska") is not a role.
+    let role = words
+        .get(name_start..name_end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .any(|(k, w)| is_role_noun(w.text) && !(k == 0 && is_honorific(w.text)));
+    // "a tour of Twelve Months of Spot Instances": a name right after "of" is a phrase's;
+    // "Why Builds Break (And How To Stop It)": an organisation opens with a name, not "And".
+    if role
+        || after_article(words, name_start)
+        || after_preposition(words, name_start)
+        || (parenthesised && words.get(org_start).is_some_and(|w| opens_clause(w.text)))
+        || (!parenthesised && from_to_range(words, i, org_end))
+    {
+        return None;
+    }
+    let org_end = with_org_noun(words, org_start, org_end);
+    let (start, end) = word_span(words, name_start, org_end)?;
+    let org = match with_role {
+        Some((org, _)) => org,
+        None => squash(span_text(text, words, org_start, org_end)),
+    };
+    let name = squash(span_text(text, words, name_start, name_end));
+    // "X and Y from A": X shares Y's organisation.
+    let joined = name_start
+        .checked_sub(2)
+        .and_then(|k| words.get(k..name_start))
+        .is_some_and(|pair| {
+            matches!(pair, [before, and] if matches!(and.text, "and" | "&") && !before.closes)
+        });
+    let mut shared = Vec::new();
+    if joined {
+        // Not "… from Millrace Software and Chiamaka Underhill from …": an organisation.
+        let first = name_run_start(words, name_start - 1, floor).filter(|&f| {
+            !f.checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| matches!(w.text, "from" | "of" | "at"))
+        });
+        if let Some(first_start) = first {
+            // "A, B and C from X": each name of the list before "and" shares it too.
+            let mut starts = vec![(first_start, name_start - 1)];
+            let mut at = first_start;
+            while let Some(comma) = at.checked_sub(1).and_then(|k| words.get(k)) {
+                let listed =
+                    comma.closes && text.get(comma.end..).is_some_and(|r| r.starts_with(','));
+                let Some(before) = listed.then(|| name_run_start(words, at, floor)).flatten()
+                else {
+                    break;
+                };
+                let name = words
+                    .get(before)
+                    .and_then(|w| text.get(w.start..comma.end))
+                    .unwrap_or_default();
+                let after_from = before
+                    .checked_sub(1)
+                    .and_then(|k| words.get(k))
+                    .is_some_and(|w| matches!(w.text, "from" | "of" | "at"));
+                if at - before < 2 || after_from || !super::people::is_person_name(name) {
+                    break;
+                }
+                starts.push((before, at));
+                at = before;
+            }
+            for &(from, to) in starts.iter().rev() {
+                let Some(first) = words.get(from) else {
+                    continue;
+                };
+                shared.push(Mention {
+                    speaker: Speaker {
+                        name: squash(span_text(text, words, from, to)),
+                        org: Some(org.clone()),
+                    },
+                    start: first.start,
+                    end,
+                });
+            }
+        }
+    }
+    Some(Found {
+        shared,
+        mention: Mention {
+            speaker: Speaker {
+                name,
+                org: Some(org),
+            },
+            start,
+            end,
+        },
+        next: Some(org_end),
+    })
+}
+
 /// One past a name that ends right before `at`, skipping a parenthesised handle: in
 /// "Cheryl Hung (@oicheryl) from Arm", the name ends before "(@oicheryl)".
 fn skip_handle(words: &[Word<'_>], at: usize) -> usize {
-    if at >= 2 && words[at - 1].text.starts_with('@') && words[at - 1].opens {
+    if at >= 2 && word_before(words, at).is_some_and(|w| w.text.starts_with('@') && w.opens) {
         at - 1
     } else {
         at
@@ -220,8 +315,9 @@ fn paren_with_role(text: &str, words: &[Word<'_>], start: usize) -> Option<(Stri
     let first = words.get(start)?;
     let inside = text.get(first.start..)?;
     let close = inside.find(')').filter(|&c| c <= 80)?;
-    let org = org_without_role(&inside[..close])?;
-    let end = words[start..]
+    let org = org_without_role(inside.get(..close)?)?;
+    let end = words
+        .get(start..)?
         .iter()
         .position(|w| w.end >= first.start + close)
         .map(|k| start + k + 1)?;
@@ -262,7 +358,7 @@ fn is_the_before_org(words: &[Word<'_>], at: usize) -> bool {
 
 /// One past an organisation's trailing noun ("Edge Weekly podcast"), if it has one.
 fn with_org_noun(words: &[Word<'_>], start: usize, end: usize) -> usize {
-    let closed = end == 0 || words[end - 1].closes;
+    let closed = word_before(words, end).is_none_or(|w| w.closes);
     match words.get(end) {
         Some(w) if !closed && end > start && ORG_NOUNS.contains(&w.text) => end + 1,
         _ => end,
@@ -323,9 +419,8 @@ fn opens_clause(word: &str) -> bool {
 /// Whether "from" at `from` opens a range, "from DevOps to Director", rather than an
 /// organisation.
 pub fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
-    words[from].text == "from"
-        && org_end > 0
-        && !words[org_end - 1].closes
+    words.get(from).is_some_and(|w| w.text == "from")
+        && word_before(words, org_end).is_some_and(|w| !w.closes)
         && words.get(org_end).is_some_and(|w| w.text == "to")
 }
 
@@ -334,63 +429,49 @@ const ROLE_LINKS: &[&str] = &["at", "of", "from", "for"];
 
 /// "Pavel Novak, a developer at Chorlton Cloud, …": a name, a comma, a role with an article,
 /// and the organisation the role is held at.
-fn role_at_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let taken = Taken::of(found);
-    for (i, word) in words.iter().enumerate() {
-        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
-            continue;
-        }
-        let Some(name_start) = name_run_start(words, i + 1, 0) else {
-            continue;
-        };
-        if i + 1 - name_start < 2 || after_article(words, name_start) {
-            continue;
-        }
-        // The role: up to five words, then "at" (or else "of"/"for"/"from"): "a developer at",
-        // "Head of Platform at", "CTO of".
-        let window: Vec<usize> = (i + 2..(i + 8).min(words.len()))
-            .take_while(|&k| !words[k - 1].closes)
-            .collect();
-        let link = window
-            .iter()
-            .copied()
-            .find(|&k| words[k].text == "at")
-            .or_else(|| {
-                window
-                    .iter()
-                    .copied()
-                    .find(|&k| ROLE_LINKS.contains(&words[k].text))
-            });
-        let Some(link) = link else {
-            continue;
-        };
-        // Without an article, the role must name a job: "Ana Costa, Head of Platform at …",
-        // not "Dana Ruiz, Tomasz Wolak of Gridline".
-        let article = matches!(words[i + 1].text, "a" | "an" | "the");
-        let role = words[i + 1..link].iter().any(|w| is_role_noun(w.text));
-        if !article && !role {
-            continue;
-        }
-        let org_start = link + 1;
-        let Some(org_end) = org_run_end(text, words, org_start, false) else {
-            continue;
-        };
-        if org_end <= org_start {
-            continue;
-        }
-        let span = (words[name_start].start, words[org_end - 1].end);
-        if taken.overlaps(span) {
-            continue;
-        }
-        out.push(named_with_org(
-            text,
-            words,
-            name_start..i + 1,
-            org_start..org_end,
-        ));
+fn role_at_org(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, i) = (scan.text, scan.words.as_slice(), at.word);
+    let word = words.get(i)?;
+    if !word.followed_by(text, ',') || !is_name_word(word.text) {
+        return None;
     }
-    out
+    let name_start = name_run_start(words, i + 1, 0)?;
+    if i + 1 - name_start < 2 || after_article(words, name_start) {
+        return None;
+    }
+    // The role: up to five words, then "at" (or else "of"/"for"/"from"): "a developer at",
+    // "Head of Platform at", "CTO of".
+    let window: Vec<usize> = (i + 2..(i + 8).min(words.len()))
+        .take_while(|&k| word_before(words, k).is_some_and(|w| !w.closes))
+        .collect();
+    let text_at = |k: usize| words.get(k).map_or("", |w| w.text);
+    let link = window
+        .iter()
+        .copied()
+        .find(|&k| text_at(k) == "at")
+        .or_else(|| {
+            window
+                .iter()
+                .copied()
+                .find(|&k| ROLE_LINKS.contains(&text_at(k)))
+        })?;
+    // Without an article, the role must name a job: "Ana Costa, Head of Platform at …",
+    // not "Dana Ruiz, Tomasz Wolak of Gridline".
+    let article = matches!(text_at(i + 1), "a" | "an" | "the");
+    let role = words
+        .get(i + 1..link)
+        .unwrap_or_default()
+        .iter()
+        .any(|w| is_role_noun(w.text));
+    if !article && !role {
+        return None;
+    }
+    let org_start = link + 1;
+    let org_end = org_run_end(text, words, org_start, false)?;
+    if org_end <= org_start {
+        return None;
+    }
+    named_with_org(text, words, name_start..i + 1, org_start..org_end).map(Found::one)
 }
 
 /// Words that name a job: "Head of Platform", "a staff engineer".
@@ -524,72 +605,61 @@ pub fn is_strong_spoke_cue(word: &str) -> bool {
 }
 
 /// "Nina Park, Loftware describing …": a name, a comma, an organisation and a talk cue.
-fn comma_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let taken = Taken::of(found);
-    for (i, word) in words.iter().enumerate() {
-        if !text[word.end..].starts_with(',') || !is_name_word(word.text) {
-            continue;
-        }
-        let Some(name_start) = name_run_start(words, i + 1, 0) else {
-            continue;
-        };
-        if i + 1 - name_start < 2 || after_article(words, name_start) {
-            continue;
-        }
-        let org_start = i + 1;
-        let mut org_end = org_start;
-        while org_end < words.len()
-            && org_end - org_start < MAX_ORG_WORDS
-            && (is_capitalised(words[org_end].text) || words[org_end].text == "&")
-            && !is_lead_in(words[org_end].text)
-        {
-            org_end += 1;
-            if words[org_end - 1].closes {
-                break;
-            }
-        }
-        // "Kwabena Thorne, Millrace Software, who spoke about …": the organisation set off by
-        // commas on both sides.
-        let comma_after = org_end > org_start
-            && words[org_end - 1].closes
-            && text[words[org_end - 1].end..].starts_with(',');
-        let cue = words.get(org_end).is_some_and(|w| {
-            is_talk_cue(w.text) || (comma_after && matches!(w.text, "who" | "whose"))
-        });
-        // "… came from Mirela Brennan, Saltmarsh Analytics — starts at …": introduced before.
-        let introduced = name_start
-            .checked_sub(1)
-            .and_then(|k| words.get(k))
-            .is_some_and(|w| {
-                matches!(
-                    w.text,
-                    "from" | "by" | "for" | "welcomed" | "introduced" | "heard" | "—" | "–" | "|"
-                )
-            });
-        // Introduced so, the organisation ends the clause: not "Head" of "Head of Platform at".
-        let ends_clause = words[org_end - 1].closes
-            || words
-                .get(org_end)
-                .is_none_or(|w| matches!(w.text, "—" | "–" | "-"));
-        if org_end == org_start
-            || (words[org_end - 1].closes && !comma_after && !introduced)
-            || !(cue || (introduced && ends_clause))
-        {
-            continue;
-        }
-        let span = (words[name_start].start, words[org_end - 1].end);
-        if taken.overlaps(span) {
-            continue;
-        }
-        out.push(named_with_org(
-            text,
-            words,
-            name_start..i + 1,
-            org_start..org_end,
-        ));
+fn comma_org(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, i) = (scan.text, scan.words.as_slice(), at.word);
+    let word = words.get(i)?;
+    if !word.followed_by(text, ',') || !is_name_word(word.text) {
+        return None;
     }
-    out
+    let name_start = name_run_start(words, i + 1, 0)?;
+    if i + 1 - name_start < 2 || after_article(words, name_start) {
+        return None;
+    }
+    let org_start = i + 1;
+    let mut org_end = org_start;
+    while let Some(w) = words.get(org_end) {
+        if org_end - org_start >= MAX_ORG_WORDS
+            || !(is_capitalised(w.text) || w.text == "&")
+            || is_lead_in(w.text)
+        {
+            break;
+        }
+        org_end += 1;
+        if w.closes {
+            break;
+        }
+    }
+    let last = word_before(words, org_end);
+    let last_closes = last.is_some_and(|w| w.closes);
+    // "Kwabena Thorne, Millrace Software, who spoke about …": the organisation set off by
+    // commas on both sides.
+    let comma_after =
+        org_end > org_start && last.is_some_and(|w| w.closes && w.followed_by(text, ','));
+    let cue = words
+        .get(org_end)
+        .is_some_and(|w| is_talk_cue(w.text) || (comma_after && matches!(w.text, "who" | "whose")));
+    // "… came from Mirela Brennan, Saltmarsh Analytics — starts at …": introduced before.
+    let introduced = name_start
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|w| {
+            matches!(
+                w.text,
+                "from" | "by" | "for" | "welcomed" | "introduced" | "heard" | "—" | "–" | "|"
+            )
+        });
+    // Introduced so, the organisation ends the clause: not "Head" of "Head of Platform at".
+    let ends_clause = last_closes
+        || words
+            .get(org_end)
+            .is_none_or(|w| matches!(w.text, "—" | "–" | "-"));
+    if org_end == org_start
+        || (last_closes && !comma_after && !introduced)
+        || !(cue || (introduced && ends_clause))
+    {
+        return None;
+    }
+    named_with_org(text, words, name_start..i + 1, org_start..org_end).map(Found::one)
 }
 
 /// Verbs that follow a speaker's name in recaps ("Ana Silva gave a talk called …").
@@ -675,7 +745,6 @@ const TALK_NOUNS: &[&str] = &[
     "words",
 ];
 
-/// A speaker without organisation, named by `text[span.0..span.1]`.
 /// The words `name` as a speaker from the organisation `org` (word ranges, neither empty), the
 /// mention spanning both.
 fn named_with_org(
@@ -683,106 +752,98 @@ fn named_with_org(
     words: &[Word<'_>],
     name: std::ops::Range<usize>,
     org: std::ops::Range<usize>,
-) -> Mention {
-    let of = |range: &std::ops::Range<usize>| {
-        squash(&text[words[range.start].start..words[range.end - 1].end])
-    };
-    Mention {
+) -> Option<Mention> {
+    let of =
+        |range: &std::ops::Range<usize>| squash(span_text(text, words, range.start, range.end));
+    let (start, end) = word_span(words, name.start, org.end)?;
+    Some(Mention {
         speaker: Speaker {
             name: of(&name),
             org: Some(of(&org)),
         },
-        start: words[name.start].start,
-        end: words[org.end - 1].end,
-    }
+        start,
+        end,
+    })
 }
 
 /// "Calstock Labs' Nadia Petrova", "Hollis & Vane's Mei Tanaka", "Harbour 42's Ada Quill": an
 /// organisation in the possessive, then a person's full name.
-fn possessive_org(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let taken = Taken::of(found);
-    for (at, word) in words.iter().enumerate() {
-        // "Labs'" is read as the word "Labs" and an apostrophe after it.
-        let plural_owner = word.text.ends_with('s')
-            && text.get(word.end..).is_some_and(|rest| {
-                let mut after = rest.chars();
-                matches!(after.next(), Some('\'' | '’')) && after.next() != Some('s')
-            });
-        let Some(owner) = possessive(word.text).or(plural_owner.then_some(word.text)) else {
-            continue;
-        };
-        if word.closes || !is_capitalised(owner) {
-            continue;
-        }
-        // The name: two to four name words right after, ending where the run does.
-        let mut name_end = at + 1;
-        while let Some(w) = words.get(name_end) {
-            if !is_name_word(w.text) || name_end - at > MAX_NAME_WORDS {
-                break;
-            }
-            name_end += 1;
-            if w.closes {
-                break;
-            }
-        }
-        if !(2..=MAX_NAME_WORDS).contains(&(name_end - at - 1)) {
-            continue;
-        }
-        // The organisation: capitalised words (and "&", "and" between them) back to the start
-        // of the clause.
-        let mut org_start = at;
-        while let Some(prev) = org_start.checked_sub(1).and_then(|k| words.get(k)) {
-            let joins = matches!(prev.text, "&" | "and" | "+");
-            if prev.closes
-                || at - org_start >= MAX_ORG_WORDS
-                || !(joins || is_capitalised(prev.text))
-                || is_lead_in(prev.text)
-            {
-                break;
-            }
-            org_start -= 1;
-        }
-        // Never start or end on a joining word.
-        while words
-            .get(org_start)
-            .is_some_and(|w| matches!(w.text, "&" | "and" | "+"))
-        {
-            org_start += 1;
-        }
-        let (Some(first), Some(name_first), Some(name_last)) = (
-            words.get(org_start),
-            words.get(at + 1),
-            words.get(name_end - 1),
-        ) else {
-            continue;
-        };
-        let span = (first.start, name_last.end);
-        if taken.overlaps(span) {
-            continue;
-        }
-        let org_text = text
-            .get(first.start..word.start + owner.len())
-            .unwrap_or(owner);
-        let name = text
-            .get(name_first.start..name_last.end)
-            .unwrap_or_default();
-        out.push(Mention {
-            speaker: Speaker {
-                name: squash(name),
-                org: Some(squash(org_text)),
-            },
-            start: span.0,
-            end: span.1,
+fn possessive_org(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, at) = (scan.text, scan.words.as_slice(), at.word);
+    let word = words.get(at)?;
+    // "Labs'" is read as the word "Labs" and an apostrophe after it.
+    let plural_owner = word.text.ends_with('s')
+        && text.get(word.end..).is_some_and(|rest| {
+            let mut after = rest.chars();
+            matches!(after.next(), Some('\'' | '’')) && after.next() != Some('s')
         });
+    let owner = possessive(word.text).or(plural_owner.then_some(word.text))?;
+    if word.closes || !is_capitalised(owner) {
+        return None;
     }
-    out
+    // The name: two to four name words right after, ending where the run does.
+    let mut name_end = at + 1;
+    while let Some(w) = words.get(name_end) {
+        if !is_name_word(w.text) || name_end - at > MAX_NAME_WORDS {
+            break;
+        }
+        name_end += 1;
+        if w.closes {
+            break;
+        }
+    }
+    if !(2..=MAX_NAME_WORDS).contains(&(name_end - at - 1)) {
+        return None;
+    }
+    // The organisation: capitalised words (and "&", "and" between them) back to the start
+    // of the clause.
+    let mut org_start = at;
+    while let Some(prev) = org_start.checked_sub(1).and_then(|k| words.get(k)) {
+        let joins = matches!(prev.text, "&" | "and" | "+");
+        if prev.closes
+            || at - org_start >= MAX_ORG_WORDS
+            || !(joins || is_capitalised(prev.text))
+            || is_lead_in(prev.text)
+        {
+            break;
+        }
+        org_start -= 1;
+    }
+    // Never start or end on a joining word.
+    while words
+        .get(org_start)
+        .is_some_and(|w| matches!(w.text, "&" | "and" | "+"))
+    {
+        org_start += 1;
+    }
+    let (Some(first), Some(name_first), Some(name_last)) = (
+        words.get(org_start),
+        words.get(at + 1),
+        words.get(name_end - 1),
+    ) else {
+        return None;
+    };
+    let org_text = text
+        .get(first.start..word.start + owner.len())
+        .unwrap_or(owner);
+    let name = text
+        .get(name_first.start..name_last.end)
+        .unwrap_or_default();
+    Some(Found::one(Mention {
+        speaker: Speaker {
+            name: squash(name),
+            org: Some(squash(org_text)),
+        },
+        start: first.start,
+        end: name_last.end,
+    }))
 }
 
+/// A speaker without organisation, named by the text of `span`.
 fn without_org(text: &str, span: (usize, usize)) -> Mention {
     Mention {
         speaker: Speaker {
-            name: squash(&text[span.0..span.1]),
+            name: squash(text.get(span.0..span.1).unwrap_or_default()),
             org: None,
         },
         start: span.0,
@@ -790,102 +851,102 @@ fn without_org(text: &str, span: (usize, usize)) -> Mention {
     }
 }
 
-/// Speakers named without an organisation: two or more capitalised words right before a talk
-/// verb, or right after "a talk from", outside the mentions already found.
-fn unaffiliated(text: &str, words: &[Word<'_>], found: &[Mention]) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
-    let mut taken = Taken::of(found);
-    for (i, word) in words.iter().enumerate() {
-        let after_noun = (matches!(word.text, "from" | "by" | "for")
-            && i > 0
-            && (TALK_NOUNS.contains(&words[i - 1].text) || GIVEN.contains(&words[i - 1].text))
-            && !words[i - 1].closes)
-            || (INTRODUCERS.contains(&word.text) && !word.closes);
-        if !after_noun {
-            continue;
+/// "a short talk from Jonah Pike", "was the topic for Orla Kovač-Smith", "Finally we had
+/// Priyanka Shah": two or more capitalised words right after a talk noun's "from" or an
+/// introducing verb.
+fn after_talk_noun(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, i) = (scan.text, scan.words.as_slice(), at.word);
+    let word = words.get(i)?;
+    let after_noun = (matches!(word.text, "from" | "by" | "for")
+        && word_before(words, i).is_some_and(|w| {
+            (TALK_NOUNS.contains(&w.text) || GIVEN.contains(&w.text)) && !w.closes
+        }))
+        || (INTRODUCERS.contains(&word.text) && !word.closes);
+    if !after_noun {
+        return None;
+    }
+    let mut end = i + 1;
+    while let Some(w) = words.get(end) {
+        if end - i > MAX_NAME_WORDS || !is_name_word(w.text) {
+            break;
         }
-        let mut end = i + 1;
-        while end < words.len() && end - i <= MAX_NAME_WORDS && is_name_word(words[end].text) {
-            end += 1;
-            if words[end - 1].closes {
-                break;
-            }
-        }
-        if end - (i + 1) < 2 {
-            continue;
-        }
-        let span = (words[i + 1].start, words[end - 1].end);
-        if !taken.overlaps(span) {
-            taken.insert(span);
-            out.push(without_org(text, span));
+        end += 1;
+        if w.closes {
+            break;
         }
     }
-    for verb in 0..words.len() {
-        if verb == 0 || !names_talk_after(words, verb) {
-            continue;
-        }
-        // "Our first speaker, Dario Mendes, explained": a name set off by commas.
-        let apposition = words[verb - 1].closes && text[words[verb - 1].end..].starts_with(',');
-        if words[verb - 1].closes && !apposition {
-            continue;
-        }
-        let Some(start) = name_run_start(words, verb, 0) else {
-            continue;
-        };
-        if apposition && (start == 0 || !words[start - 1].closes) {
-            continue;
-        }
-        let span = (words[start].start, words[verb - 1].end);
-        if verb - start < 2 || taken.overlaps(span) || after_article(words, start) {
-            continue;
-        }
-        taken.insert(span);
-        // "Fernhill's Dana Ruiz talked": the organisation before the name.
-        if let Some(org) = possessive(words[start].text).filter(|_| verb - start >= 3) {
-            out.push(Mention {
-                speaker: Speaker {
-                    name: squash(&text[words[start + 1].start..words[verb - 1].end]),
-                    org: Some(org.to_owned()),
-                },
-                start: span.0,
-                end: span.1,
-            });
-            continue;
-        }
-        out.push(without_org(text, span));
+    if end - (i + 1) < 2 {
+        return None;
     }
-    for (at, word) in words.iter().enumerate() {
-        let Some(bare) = possessive(word.text) else {
-            continue;
-        };
-        if at > 0 && words[at - 1].closes
-            || !words.get(at + 1).is_some_and(|w| is_talk_noun(w.text))
-        {
-            continue;
-        }
-        let end = word.start + bare.len();
-        let start = name_run_start(words, at, 0).unwrap_or(at);
-        let start = if start < at && !words[at - 1].closes {
-            start
-        } else {
-            at
-        };
-        if at - start + 1 < 2 || after_article(words, start) {
-            continue;
-        }
-        let span = (words[start].start, end);
-        if !taken.overlaps(span) && is_name_word(bare) {
-            taken.insert(span);
-            out.push(without_org(text, span));
-        }
+    let span = word_span(words, i + 1, end)?;
+    Some(Found::one(without_org(text, span)))
+}
+
+/// "Dana Ruiz explained", "Our first speaker, Dario Mendes, explained", "Fernhill's Dana Ruiz
+/// talked": two or more capitalised words right before a talk verb at `at`.
+fn before_talk_verb(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, verb) = (scan.text, scan.words.as_slice(), at.word);
+    let before = word_before(words, verb)?;
+    if !names_talk_after(words, verb) {
+        return None;
     }
-    out
+    // "Our first speaker, Dario Mendes, explained": a name set off by commas.
+    let apposition = before.closes && before.followed_by(text, ',');
+    if before.closes && !apposition {
+        return None;
+    }
+    let start = name_run_start(words, verb, 0)?;
+    if apposition && word_before(words, start).is_none_or(|w| !w.closes) {
+        return None;
+    }
+    let first = words.get(start)?;
+    let span = (first.start, before.end);
+    if verb - start < 2 || after_article(words, start) {
+        return None;
+    }
+    // "Fernhill's Dana Ruiz talked": the organisation before the name.
+    if let Some(org) = possessive(first.text).filter(|_| verb - start >= 3) {
+        return Some(Found::one(Mention {
+            speaker: Speaker {
+                name: squash(span_text(text, words, start + 1, verb)),
+                org: Some(org.to_owned()),
+            },
+            start: span.0,
+            end: span.1,
+        }));
+    }
+    Some(Found::one(without_org(text, span)))
+}
+
+/// "Mia Kowalski's talk", "Tom Baker's walkthrough": a possessive name before a talk noun.
+fn possessive_talk(scan: &Scan<'_>, at: At) -> Option<Found> {
+    let (text, words, at) = (scan.text, scan.words.as_slice(), at.word);
+    let word = words.get(at)?;
+    let bare = possessive(word.text)?;
+    let before_closes = word_before(words, at).is_some_and(|w| w.closes);
+    if before_closes || !words.get(at + 1).is_some_and(|w| is_talk_noun(w.text)) {
+        return None;
+    }
+    let end = word.start + bare.len();
+    let start = name_run_start(words, at, 0).unwrap_or(at);
+    let start = if start < at && !before_closes {
+        start
+    } else {
+        at
+    };
+    if at - start + 1 < 2 || after_article(words, start) {
+        return None;
+    }
+    let first = words.get(start)?;
+    is_name_word(bare).then(|| Found::one(without_org(text, (first.start, end))))
 }
 
 /// Whether the word at `verb` says that the name before it spoke: a talk verb, a participle,
 /// or "with his/her/their talk".
 fn names_talk_after(words: &[Word<'_>], verb: usize) -> bool {
-    let word = words[verb].text;
+    let Some(word) = words.get(verb).map(|w| w.text) else {
+        return false;
+    };
     if word == "with" {
         return words
             .get(verb + 1)
@@ -915,7 +976,9 @@ pub fn possessive(word: &str) -> Option<&str> {
 fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize> {
     let mut start = end;
     while start > floor {
-        let word = &words[start - 1];
+        let Some(word) = words.get(start - 1) else {
+            break;
+        };
         let inner = start < end;
         if !is_name_word(word.text) || (inner && word.closes) || (word.opens && start - 1 < end - 1)
         {
@@ -927,7 +990,11 @@ fn name_run_start(words: &[Word<'_>], end: usize, floor: usize) -> Option<usize>
         }
     }
     // Names do not start with a particle.
-    while start < end && !words[start].text.starts_with(char::is_uppercase) {
+    while start < end
+        && words
+            .get(start)
+            .is_some_and(|w| !w.text.starts_with(char::is_uppercase))
+    {
         start += 1;
     }
     if start == end {
@@ -944,8 +1011,10 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
         return None;
     }
     let mut end = start;
-    while end < words.len() && end - start < MAX_ORG_WORDS {
-        let word = &words[end];
+    while let Some(word) = words.get(end) {
+        if end - start >= MAX_ORG_WORDS {
+            break;
+        }
         let joins = matches!(word.text, "&" | "of" | "for" | "and")
             && words
                 .get(end + 1)
@@ -960,7 +1029,7 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
             break;
         }
         end += 1;
-        if parenthesised && text[word.end..].starts_with(')') {
+        if parenthesised && word.followed_by(text, ')') {
             return Some(end);
         }
         if word.closes {
@@ -1016,10 +1085,12 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
         }
     }
     // "A and B (Org)": A shares B's organisation.
-    for i in (0..speakers.len().saturating_sub(1)).rev() {
-        if speakers[i].org.is_none() {
-            speakers[i].org = speakers[i + 1].org.clone();
+    let mut next: Option<&Speaker> = None;
+    for speaker in speakers.iter_mut().rev() {
+        if let (None, Some(next)) = (&speaker.org, next) {
+            speaker.org.clone_from(&next.org);
         }
+        next = Some(speaker);
     }
     speakers
 }
@@ -1031,21 +1102,21 @@ fn split_people(line: &str) -> Vec<&str> {
     let mut start = 0;
     let bytes = line.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(byte) = bytes.get(i) {
+        match byte {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth == 0 && line.is_char_boundary(i) {
-            let rest = &line[i..];
+        if let Some(rest) = line.get(i..).filter(|_| depth == 0) {
+            let part = line.get(start..i).unwrap_or_default();
             // "Name, Kite & Kernel": after the comma, "&" belongs to the organisation.
-            let in_org = line[start..i].contains(", ");
+            let in_org = part.contains(", ");
             let sep = [" and ", " & ", "; "]
                 .iter()
                 .find(|sep| rest.starts_with(**sep) && !(in_org && **sep == " & "));
             if let Some(sep) = sep {
-                parts.push(&line[start..i]);
+                parts.push(part);
                 i += sep.len();
                 start = i;
                 continue;
@@ -1053,7 +1124,7 @@ fn split_people(line: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    parts.push(&line[start..]);
+    parts.push(line.get(start..).unwrap_or_default());
     parts
 }
 

@@ -54,7 +54,7 @@ pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
     .find_map(|cue| lower.find(cue).map(|i| i + cue.len())) else {
         return Vec::new();
     };
-    let rest = &text[after..];
+    let rest = text.get(after..).unwrap_or_default();
     let mut names = Vec::new();
     let mut name_end = 0;
     for word in words(rest) {
@@ -68,7 +68,7 @@ pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
     }
     if name_end > 0 {
         names.push(Sponsor {
-            name: rest[..name_end].trim().to_owned(),
+            name: rest.get(..name_end).unwrap_or_default().trim().to_owned(),
             url: None,
         });
     }
@@ -114,7 +114,12 @@ pub(super) fn in_sponsor_clause(text: &str, link: &FlatLink) -> bool {
     let clause_end = after
         .find(['.', ',', ';', ')', '!', '?', '\n'])
         .unwrap_or(after.len());
-    let clause = format!("{} {}", &before[clause_start..], &after[..clause_end]).to_lowercase();
+    let clause = format!(
+        "{} {}",
+        before.get(clause_start..).unwrap_or_default(),
+        after.get(..clause_end).unwrap_or_default()
+    )
+    .to_lowercase();
     SPONSOR_CUES.iter().any(|cue| clause.contains(cue))
 }
 
@@ -133,7 +138,10 @@ const THANKS: &[&str] = &[
 /// Whether the sentence before `at` thanks whoever is named at `at`.
 pub(super) fn thanked_before(text: &str, at: usize) -> bool {
     let before = window_before(text, at);
-    let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+    let sentence = before
+        .rfind(". ")
+        .and_then(|i| before.get(i + 2..))
+        .unwrap_or(before);
     let lower = sentence.to_lowercase();
     THANKS.iter().any(|cue| lower.contains(cue))
 }

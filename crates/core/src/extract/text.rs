@@ -117,6 +117,35 @@ pub struct Word<'a> {
     pub closes: bool,
 }
 
+impl Word<'_> {
+    /// Whether `c` comes right after the word in `text`.
+    pub fn followed_by(&self, text: &str, c: char) -> bool {
+        text.get(self.end..).is_some_and(|rest| rest.starts_with(c))
+    }
+
+    /// Whether `c` comes right before the word in `text`.
+    pub fn preceded_by(&self, text: &str, c: char) -> bool {
+        text.get(..self.start).is_some_and(|head| head.ends_with(c))
+    }
+}
+
+/// The word before position `at`.
+pub fn word_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> Option<&'w Word<'a>> {
+    words.get(at.checked_sub(1)?)
+}
+
+/// The byte range from the start of word `from` to the end of the word before `to`.
+pub fn word_span(words: &[Word<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
+    Some((words.get(from)?.start, word_before(words, to)?.end))
+}
+
+/// The text of the words `from..to`; empty when there are none.
+pub fn span_text<'t>(text: &'t str, words: &[Word<'_>], from: usize, to: usize) -> &'t str {
+    word_span(words, from, to)
+        .and_then(|(start, end)| text.get(start..end))
+        .unwrap_or_default()
+}
+
 /// Splits text into words, keeping positions and noting clause punctuation.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
@@ -135,7 +164,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             }
             continue;
         }
-        let trailing = &inner[core.len()..];
+        let trailing = inner.get(core.len()..).unwrap_or_default();
         // "Mary J. Stone", "Dr. Alan Brook": the full stop of an abbreviation ends nothing.
         let abbreviation = trailing == "." && (is_initial(core) || is_honorific(core));
         words.push(Word {
@@ -265,6 +294,7 @@ pub fn squash(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 mod tests {
     use super::*;
 
