@@ -128,7 +128,7 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
             let normalized = normalize_event_video(v);
             if normalized.is_none() {
                 diagnostics.push(format!(
-                    "the event video {v:?} is not a YouTube, Vimeo or media-file link"
+                    "the event video \"{v}\" is not a YouTube, Vimeo or media-file link"
                 ));
             }
             normalized
@@ -171,7 +171,7 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
     for (number, talk) in reader.talks.iter().enumerate() {
         if talk.start.is_none() && video.is_some() {
             let name = talk.title.as_deref().unwrap_or("untitled");
-            diagnostics.push(format!("talk {} ({name:?}) has no start time", number + 1));
+            diagnostics.push(format!("talk {} (\"{name}\") has no start time", number + 1));
         }
     }
     Extraction {

@@ -841,7 +841,7 @@ pub(super) fn reconcile(
     if let (Some(a), Some(b)) = (link, text) {
         if a != b {
             diagnostics.push(format!(
-                "talk {:?}: the link says {} but the text says {}; the link wins",
+                "talk \"{}\": the link says {} but the text says {}; the link wins",
                 talk.title.as_deref().unwrap_or("untitled"),
                 format_clock(a),
                 format_clock(b)
