@@ -171,7 +171,10 @@ pub fn extract(blocks: &[Block], meta: EventMeta<'_>) -> Extraction {
     for (number, talk) in reader.talks.iter().enumerate() {
         if talk.start.is_none() && video.is_some() {
             let name = talk.title.as_deref().unwrap_or("untitled");
-            diagnostics.push(format!("talk {} (\"{name}\") has no start time", number + 1));
+            diagnostics.push(format!(
+                "talk {} (\"{name}\") has no start time",
+                number + 1
+            ));
         }
     }
     Extraction {

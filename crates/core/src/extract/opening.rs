@@ -68,10 +68,12 @@ pub(super) fn title_between(rest: &str, time: Option<usize>) -> Option<String> {
     // Without a time, there must be an opening phrase ("told us that"), and not a clause of its
     // own ("told us why cold starts are a myth in AWS Lambda"), which tells the subject.
     let opening_words = words(opening);
-    if time.is_none()
-        && (opening_words.is_empty()
-            || opening_words.iter().any(|w| CLAUSE_WORDS.contains(&w.text)))
-    {
+    // "…, who told us about …": the relative pronoun that opens the phrase is the speaker's.
+    let clause = opening_words
+        .iter()
+        .skip_while(|w| matches!(w.text, "who" | "whose"))
+        .any(|w| CLAUSE_WORDS.contains(&w.text));
+    if time.is_none() && (opening_words.is_empty() || clause) {
         return None;
     }
     let run = region.get(from..)?;

@@ -652,9 +652,11 @@ fn segment_talk(
     } else {
         spoke_after(&flat.text, after)
     };
-    // "Thanks to Jane Doe from Acme, who gave us the room": thanked, not speaking; "Jane Doe
+    // "Thanks to Jane Doe from Acme, who gave us the room": thanked, not speaking, unless for a
+    // talk with a title ("Many thanks to Ruairí, who wrapped up with a look at …"); "Jane Doe
     // will tell us about …": announced, not given.
-    if (thanked || future_tense(&flat.text, after)) && talk.start.is_none() {
+    let thanked_only = thanked && talk.title.is_none();
+    if (thanked_only || future_tense(&flat.text, after)) && talk.start.is_none() {
         return None;
     }
     let bare = talk.title.is_none() && talk.start.is_none() && talk.video_url.is_none();
@@ -1246,6 +1248,15 @@ mod tests {
             "Thanks to Jane Doe from Acme Hosting, who gave us the room and the pizza.",
         )];
         assert!(talks(&inlines, &ctx, None, &mut Vec::new()).is_empty());
+        // Thanked for a talk with a title: a talk.
+        let talk = vec![text(
+            "Many thanks to Ruairí Wexley from Millrace Software, who wrapped up our evening with a look at When Restarts Stop Working.",
+        )];
+        let found = talks(&talk, &ctx, None, &mut Vec::new());
+        assert_eq!(
+            found[0].title.as_deref(),
+            Some("When Restarts Stop Working")
+        );
         assert!(thanked_before("Big thanks to Jane", 14));
         assert!(future_tense("Jane Doe will be telling us more. She", 8));
         assert!(!future_tense("Jane Doe told us why it will rain", 8));

@@ -208,11 +208,14 @@ fn from_org(scan: &Scan<'_>, at: At) -> Option<Found> {
         .iter()
         .enumerate()
         .any(|(k, w)| is_role_noun(w.text) && !(k == 0 && is_honorific(w.text)));
-    // "a tour of Twelve Months of Spot Instances": a name right after "of" is a phrase's;
+    // "a tour of Twelve Months of Spot Instances": a name after "of" and before "of" is a
+    // phrase's ("the turn of Mateus Halloran from Nine Wells Data" is a person's);
     // "Why Builds Break (And How To Stop It)": an organisation opens with a name, not "And".
+    let of_chain = words.get(i).is_some_and(|w| w.text == "of")
+        || word_before(words, name_start).is_none_or(|w| w.text != "of");
     if role
         || after_article(words, name_start)
-        || after_preposition(words, name_start)
+        || (after_preposition(words, name_start) && of_chain)
         || (parenthesised && words.get(org_start).is_some_and(|w| opens_clause(w.text)))
         || (!parenthesised && from_to_range(words, i, org_end))
     {
@@ -1248,6 +1251,15 @@ mod tests {
             names("That was the topic for Orla Kovač-Smith."),
             [("Orla Kovač-Smith".into(), None)]
         );
+    }
+
+    #[test]
+    fn a_person_after_of_and_a_phrase_after_of() {
+        assert_eq!(
+            names("Then it was the turn of Mateus Halloran from Nine Wells Data, who gave"),
+            [s("Mateus Halloran", "Nine Wells Data")]
+        );
+        assert!(names("with a tour of Twelve Months of Spot Instances").is_empty());
     }
 
     #[test]
