@@ -1,4 +1,4 @@
-// Every extraction fixture as a real Jekyll site renders it: the posts built by Debian's jekyll
+// Every extraction fixture (and failure-class post) as a real Jekyll site renders it: the posts built by Debian's jekyll
 // (kramdown, not CommonMark) into examples/jekyll/feed.json, which carries no _recap.talks, then
 // read by the built app (dist/) in the browser. Each event page must show the titles, speakers and
 // times that recap-feed finds in the posts' Markdown.
@@ -33,7 +33,9 @@ let browser;
 let expected;
 before(() => {
   work = mkdtempSync(join(tmpdir(), "recap-kramdown-"));
+  // The fixtures, and the posts of each class of failure found on real organisers' posts.
   cpSync(join(POSTS, "_posts"), join(work, "_posts"), { recursive: true });
+  cpSync(join(POSTS, "classes", "_posts"), join(work, "_posts"), { recursive: true });
   cpSync(join(POSTS, "_includes"), join(work, "_includes"), { recursive: true });
   cpSync(join(ROOT, "examples", "jekyll", "feed.json"), join(work, "feed.json"));
   writeFileSync(
@@ -46,7 +48,7 @@ before(() => {
   assert.equal(build.status, 0, `jekyll build failed:\n${build.stdout}\n${build.stderr}`);
   const cli = spawnSync(
     "cargo",
-    ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", join(POSTS, "_posts"), "--out", join(work, "cli.json")],
+    ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", join(work, "_posts"), "--out", join(work, "cli.json")],
     { cwd: ROOT, encoding: "utf8" },
   );
   assert.equal(cli.status, 0, `recap-feed build failed:\n${cli.stderr}`);

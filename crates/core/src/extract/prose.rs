@@ -548,7 +548,6 @@ fn segment_talk(
             || !has_sentence_end(&flat.text, after, c.0)
             || has_sentence_end(&flat.text, c.0, end)
     });
-    candidates.sort_by_key(|c| c.0);
     // A caption, "*Dana Ruiz presenting*", names the speaker, not the talk.
     candidates.retain(|c| {
         !cluster
@@ -565,7 +564,14 @@ fn segment_talk(
     }
     let mut link_time = None;
     let mut title_cue = Cue::Absent;
-    if let Some((_, title, link, cue)) = candidates.into_iter().next() {
+    // The one that comes first (the first given, of two at one place): a few candidates at most,
+    // so no sort.
+    let first = candidates
+        .iter()
+        .enumerate()
+        .min_by_key(|(k, c)| (c.0, *k))
+        .map(|(k, _)| k);
+    if let Some((_, title, link, cue)) = first.map(|k| candidates.swap_remove(k)) {
         talk.title = clean_title(&title);
         title_cue = cue;
         if let Some(link) = link {
@@ -868,7 +874,9 @@ fn prose_title(segment: &str, after: usize) -> Option<String> {
             candidates.extend(lower.match_indices(marker).map(|(i, _)| (i, *marker, kind)));
         }
     }
-    candidates.sort_by_key(|(i, m, _)| (*i, std::cmp::Reverse(m.len())));
+    // By place, the longer marker first, then in the order of the lists (every key distinct, so
+    // an unstable sort gives the one order).
+    candidates.sort_unstable_by_key(|&(i, m, kind)| (i, std::cmp::Reverse(m.len()), kind as u8));
     candidates
         .into_iter()
         .find_map(|(at, marker, kind)| title_after_marker(rest, at, marker, kind))
