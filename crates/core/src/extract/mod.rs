@@ -30,6 +30,9 @@
 //! | words and titles                             | `text.rs`       |
 //! | a paragraph's text and links, for all shapes | `flat.rs`       |
 //!
+//! [`score`] (`score.rs`) measures how well the extracted talks match those a careful reader would
+//! write.
+//!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
 #![deny(clippy::indexing_slicing, clippy::string_slice)]
@@ -44,6 +47,7 @@ mod opening;
 mod people;
 mod prose;
 mod review;
+pub mod score;
 mod speakers;
 mod sponsors;
 #[cfg(test)]
