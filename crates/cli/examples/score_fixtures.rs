@@ -12,57 +12,19 @@
 //! write), as `tests/fixtures/posts` and `tests/fixtures/posts/holdout` do. The scores are summed
 //! over every post of every directory.
 //!
-//! Matching: in each post, the extracted talks are aligned with the expected ones in order (a
-//! longest-common-subsequence alignment), and a pair may be aligned only if the two talks are
-//! alike: the same start time, or, failing that, titles or speakers that share enough words.
-//! The alignment maximises the summed likeness. Aligned pairs are the true positives of talk
-//! precision and recall; the field scores are over aligned pairs only.
-//!
-//! Text is compared after folding typographic quotes and dashes, white space, case and trailing
-//! `.`/`,`/`:`/`;`. Fields:
-//! - title: equal (both absent counts as equal);
-//! - speakers: the same names, in any order;
-//! - organisations: the same organisations per speaker name (absent ones included);
-//! - takeaways: the same list;
-//! - start recall: of the expected talks with a start, how many got that start;
-//!   start precision: of the extracted starts, how many are right.
+//! The matching and the figures are `recap_core::extract::score`'s
+//! (`crates/core/src/extract/score.rs`), which scores the generated posts of
+//! `crates/core/tests/generated.rs` too: talks are aligned in order by likeness, and titles,
+//! speakers, organisations, takeaways and starts are compared over the aligned pairs, after
+//! folding typographic quotes and dashes, white space, case and trailing punctuation.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use recap_core::extract::score::{Score, ScoredTalk};
 use recap_feed::build::to_item;
 use recap_feed::post::{read_post, Site};
 use serde_json::Value;
-
-/// A talk as the score sees it: normalised text.
-#[derive(Debug, Clone, Default)]
-struct Talk {
-    title: Option<String>,
-    speakers: Vec<(String, Option<String>)>,
-    start: Option<u64>,
-    takeaways: Vec<String>,
-}
-
-#[derive(Debug, Default)]
-struct Score {
-    posts: usize,
-    exact_count: usize,
-    expected: usize,
-    extracted: usize,
-    matched: usize,
-    titles: usize,
-    speakers: usize,
-    orgs: usize,
-    takeaways: usize,
-    starts_expected: usize,
-    starts_found: usize,
-    extracted_starts: usize,
-    extracted_starts_right: usize,
-    /// Posts with no talks to find (announcements, show notes), and those given talks anyway.
-    not_recaps: usize,
-    not_recaps_with_talks: usize,
-}
 
 fn main() -> ExitCode {
     let mut verbose = false;
@@ -142,289 +104,126 @@ fn score_dir(dir: &Path, verbose: bool, score: &mut Score) -> Result<(), String>
             .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))?;
         let post = read_post(&path, &site).map_err(|e| e.to_string())?;
         let (item, _) = to_item(&post, "", &site);
-        let actual = serde_json::to_value(item.recap).map_err(|e| e.to_string())?;
         let expected = talks(&expected);
-        let actual = talks(&actual);
+        let actual: Vec<ScoredTalk> = item
+            .recap
+            .and_then(|recap| recap.talks)
+            .unwrap_or_default()
+            .iter()
+            .map(ScoredTalk::from)
+            .collect();
         score_post(&stem, &expected, &actual, verbose, score);
     }
     Ok(())
 }
 
-fn talks(recap: &Value) -> Vec<Talk> {
+fn str_of<'a>(value: &'a Value, field: &str) -> Option<&'a str> {
+    value.get(field).and_then(Value::as_str)
+}
+
+/// The expected talks of a `_recap` written as JSON.
+fn talks(recap: &Value) -> Vec<ScoredTalk> {
     let Some(list) = recap.get("talks").and_then(Value::as_array) else {
         return Vec::new();
     };
     list.iter()
-        .map(|t| Talk {
-            title: t.get("title").and_then(Value::as_str).map(norm),
-            speakers: t
-                .get("speakers")
-                .and_then(Value::as_array)
-                .map(|s| {
-                    s.iter()
-                        .map(|s| {
-                            (
-                                s.get("name")
-                                    .and_then(Value::as_str)
-                                    .map(norm)
-                                    .unwrap_or_default(),
-                                s.get("org").and_then(Value::as_str).map(norm),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            start: t.get("start").and_then(Value::as_u64),
-            takeaways: t
-                .get("takeaways")
-                .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(norm).collect())
-                .unwrap_or_default(),
+        .map(|t| {
+            let speakers = t.get("speakers").and_then(Value::as_array);
+            let takeaways = t.get("takeaways").and_then(Value::as_array);
+            ScoredTalk::new(
+                str_of(t, "title"),
+                speakers
+                    .into_iter()
+                    .flatten()
+                    .map(|s| (str_of(s, "name").unwrap_or_default(), str_of(s, "org"))),
+                t.get("start").and_then(Value::as_u64),
+                takeaways.into_iter().flatten().filter_map(Value::as_str),
+            )
         })
         .collect()
 }
 
-/// Folds typographic quotes and dashes, white space, case and trailing punctuation.
-fn norm(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '′' => '\'',
-            '“' | '”' | '″' => '"',
-            '–' | '—' | '‐' => '-',
-            '\u{a0}' => ' ',
-            c => c,
-        })
-        .collect();
-    let squashed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    squashed
-        .trim_end_matches(['.', ',', ':', ';'])
-        .trim()
-        .to_lowercase()
-}
-
-fn word_set(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn jaccard(a: &str, b: &str) -> f64 {
-    let (a, b) = (word_set(a), word_set(b));
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
+fn score_post(
+    name: &str,
+    expected: &[ScoredTalk],
+    actual: &[ScoredTalk],
+    verbose: bool,
+    score: &mut Score,
+) {
+    let post = score.add(expected, actual);
+    if !verbose {
+        return;
     }
-    let common = a.intersection(&b).count() as f64;
-    common / a.union(&b).count() as f64
-}
-
-/// How alike two talks are, 0 when they may not be aligned.
-fn likeness(expected: &Talk, actual: &Talk) -> f64 {
-    let same_start = expected.start.is_some() && expected.start == actual.start;
-    let title = match (&expected.title, &actual.title) {
-        (Some(a), Some(b)) => jaccard(a, b),
-        _ => 0.0,
-    };
-    let names = |t: &Talk| {
-        t.speakers
-            .iter()
-            .map(|s| s.0.clone())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let speakers = jaccard(&names(expected), &names(actual));
-    let mut like = title + speakers;
-    if same_start {
-        like += 2.0;
-    }
-    if same_start || title >= 0.3 || speakers >= 0.3 {
-        like.max(0.01)
-    } else {
-        0.0
-    }
-}
-
-/// The order-preserving alignment with the greatest summed likeness: pairs of indices.
-fn align(expected: &[Talk], actual: &[Talk]) -> Vec<(usize, usize)> {
-    let (n, m) = (expected.len(), actual.len());
-    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let like = likeness(&expected[i], &actual[j]);
-            let take = if like > 0.0 {
-                like + best[i + 1][j + 1]
-            } else {
-                0.0
-            };
-            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
-        }
-    }
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        let like = likeness(&expected[i], &actual[j]);
-        if like > 0.0 && (best[i][j] - (like + best[i + 1][j + 1])).abs() < 1e-9 {
-            pairs.push((i, j));
-            i += 1;
-            j += 1;
-        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-9 {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    pairs
-}
-
-fn score_post(name: &str, expected: &[Talk], actual: &[Talk], verbose: bool, s: &mut Score) {
-    s.posts += 1;
-    if expected.is_empty() {
-        s.not_recaps += 1;
-        s.not_recaps_with_talks += usize::from(!actual.is_empty());
-    }
-    s.expected += expected.len();
-    s.extracted += actual.len();
-    if expected.len() == actual.len() {
-        s.exact_count += 1;
-    } else if verbose {
+    if expected.len() != actual.len() {
         println!(
             "{name}: {} talks expected, {} found",
             expected.len(),
             actual.len()
         );
     }
-    for t in actual {
-        if t.start.is_some() {
-            s.extracted_starts += 1;
-        }
-    }
-    let pairs = align(expected, actual);
-    s.matched += pairs.len();
-    let mut seen = vec![false; expected.len()];
-    for (i, j) in pairs {
-        seen[i] = true;
-        let (e, a) = (&expected[i], &actual[j]);
+    for &(i, j) in &post.pairs {
+        let (Some(e), Some(a), Some(r)) = (expected.get(i), actual.get(j), post.talks.get(i))
+        else {
+            continue;
+        };
         let mut wrong = Vec::new();
-        if e.title == a.title {
-            s.titles += 1;
-        } else {
+        if !r.title {
             wrong.push(format!("title {:?} ≠ {:?}", e.title, a.title));
         }
-        let names = |t: &Talk| {
-            t.speakers
-                .iter()
-                .map(|p| p.0.clone())
-                .collect::<BTreeSet<_>>()
-        };
-        if names(e) == names(a) {
-            s.speakers += 1;
-        } else {
-            wrong.push(format!("speakers {:?} ≠ {:?}", names(e), names(a)));
+        if !r.speakers {
+            wrong.push(format!("speakers {:?} ≠ {:?}", e.names(), a.names()));
         }
-        let people = |t: &Talk| t.speakers.iter().cloned().collect::<BTreeSet<_>>();
-        if people(e) == people(a) {
-            s.orgs += 1;
-        } else {
+        if !r.orgs {
             wrong.push(format!("orgs {:?} ≠ {:?}", e.speakers, a.speakers));
         }
-        if e.takeaways == a.takeaways {
-            s.takeaways += 1;
-        } else {
+        if !r.takeaways {
             wrong.push(format!(
                 "takeaways {} ≠ {}",
                 e.takeaways.len(),
                 a.takeaways.len()
             ));
         }
-        if e.start.is_some() {
-            s.starts_expected += 1;
-            if e.start == a.start {
-                s.starts_found += 1;
-            }
-        }
-        if a.start.is_some() && a.start == e.start {
-            s.extracted_starts_right += 1;
-        }
-        if e.start != a.start {
+        if !r.start {
             wrong.push(format!("start {:?} ≠ {:?}", e.start, a.start));
         }
-        if verbose && !wrong.is_empty() {
+        if !wrong.is_empty() {
             println!("{name} talk {}: {}", i + 1, wrong.join("; "));
         }
     }
-    if verbose {
-        for (i, e) in expected.iter().enumerate().filter(|(i, _)| !seen[*i]) {
-            println!(
-                "{name} talk {}: missed {:?} by {:?}",
-                i + 1,
-                e.title,
-                e.speakers
-            );
-        }
-    }
-    // Expected starts of talks that were not found count against start recall too.
-    s.starts_expected += expected
+    for (i, (e, _)) in expected
         .iter()
+        .zip(&post.talks)
         .enumerate()
-        .filter(|(i, e)| !seen[*i] && e.start.is_some())
-        .count();
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
+        .filter(|(_, (_, r))| !r.found)
+    {
+        println!(
+            "{name} talk {}: missed {:?} by {:?}",
+            i + 1,
+            e.title,
+            e.speakers
+        );
     }
 }
 
 /// Prints the figures, and returns them by the names `--min` takes.
 fn report(s: &Score) -> Vec<(&'static str, f64)> {
-    let precision = ratio(s.matched, s.extracted);
-    let recall = ratio(s.matched, s.expected);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
     println!(
         "posts {}  talks expected {}  extracted {}  matched {}",
         s.posts, s.expected, s.extracted, s.matched
     );
-    println!("talk precision   {precision:.3}");
-    println!("talk recall      {recall:.3}");
-    println!("talk F1          {f1:.3}");
-    println!("exact count      {:.3}", ratio(s.exact_count, s.posts));
-    println!("titles           {:.3}", ratio(s.titles, s.matched));
-    println!("speakers         {:.3}", ratio(s.speakers, s.matched));
-    println!("organisations    {:.3}", ratio(s.orgs, s.matched));
-    println!("takeaways        {:.3}", ratio(s.takeaways, s.matched));
-    println!(
-        "start recall     {:.3}",
-        ratio(s.starts_found, s.starts_expected)
-    );
-    println!(
-        "start precision  {:.3}",
-        ratio(s.extracted_starts_right, s.extracted_starts)
-    );
+    println!("talk precision   {:.3}", s.precision());
+    println!("talk recall      {:.3}", s.recall());
+    println!("talk F1          {:.3}", s.f1());
+    println!("exact count      {:.3}", s.exact());
+    println!("titles           {:.3}", s.titles());
+    println!("speakers         {:.3}", s.speakers());
+    println!("organisations    {:.3}", s.orgs());
+    println!("takeaways        {:.3}", s.takeaways());
+    println!("start recall     {:.3}", s.start_recall());
+    println!("start precision  {:.3}", s.start_precision());
     println!(
         "not recaps       {} of {} given talks",
         s.not_recaps_with_talks, s.not_recaps
     );
-    vec![
-        ("precision", precision),
-        ("recall", recall),
-        ("f1", f1),
-        ("exact", ratio(s.exact_count, s.posts)),
-        ("titles", ratio(s.titles, s.matched)),
-        ("speakers", ratio(s.speakers, s.matched)),
-        ("orgs", ratio(s.orgs, s.matched)),
-        ("takeaways", ratio(s.takeaways, s.matched)),
-        ("start-recall", ratio(s.starts_found, s.starts_expected)),
-        (
-            "start-precision",
-            ratio(s.extracted_starts_right, s.extracted_starts),
-        ),
-    ]
+    s.figures()
 }

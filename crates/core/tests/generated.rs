@@ -1,7 +1,7 @@
 //! A second opinion beside the hand-written fixtures: recap posts composed from parts (sentence
 //! frames, openings, title and speaker shapes, time forms, post shapes) by a seeded generator
-//! that knows what a careful reader would extract from each, scored field by field the way
-//! `crates/cli/examples/score_fixtures.rs` scores the fixtures.
+//! that knows what a careful reader would extract from each, scored field by field by
+//! `recap_core::extract::score`, as `crates/cli/examples/score_fixtures.rs` scores the fixtures.
 //!
 //! `RECAP_GEN_POSTS` sets how many posts (default 5,000), `RECAP_GEN_SEED` the seed (decimal or
 //! `0x…`). With `--nocapture` the test prints the per-field scores and the accuracy of each class
@@ -20,10 +20,11 @@ mod rng;
 #[path = "generated/words.rs"]
 mod words;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use recap_core::extract::score::{ratio, Score, ScoredTalk, TalkScore};
 use recap_core::extract::{extract, EventMeta};
 use recap_core::markdown::to_blocks;
 use serde_json::{json, Value};
@@ -49,153 +50,13 @@ const DEFAULT_POSTS: u64 = 5_000;
 const DEFAULT_SEED: u64 = 0x5EED_2EC4_0001;
 const FAILURES_PER_CLASS: usize = 50;
 
-/// A talk as the score sees it: normalised text.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Talk {
-    title: Option<String>,
-    speakers: Vec<(String, Option<String>)>,
-    start: Option<u32>,
-    takeaways: Vec<String>,
-}
-
-/// Folds typographic quotes and dashes, white space, case and trailing punctuation.
-fn norm(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '′' => '\'',
-            '“' | '”' | '″' => '"',
-            '–' | '—' | '‐' => '-',
-            '\u{a0}' => ' ',
-            c => c,
-        })
-        .collect();
-    let squashed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    squashed
-        .trim_end_matches(['.', ',', ':', ';'])
-        .trim()
-        .to_lowercase()
-}
-
-fn truth_talk(t: &TruthTalk) -> Talk {
-    Talk {
-        title: t.title.as_deref().map(norm),
-        speakers: t
-            .speakers
-            .iter()
-            .map(|(n, o)| (norm(n), o.as_deref().map(norm)))
-            .collect(),
-        start: t.start,
-        takeaways: t.takeaways.iter().map(|s| norm(s)).collect(),
-    }
-}
-
-fn extracted_talk(t: &recap_core::Talk) -> Talk {
-    Talk {
-        title: t.title.as_deref().map(norm),
-        speakers: t
-            .speakers
-            .iter()
-            .map(|s| (norm(&s.name), s.org.as_deref().map(norm)))
-            .collect(),
-        start: t.start,
-        takeaways: t.takeaways.iter().map(|s| norm(s)).collect(),
-    }
-}
-
-fn word_set(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn jaccard(a: &str, b: &str) -> f64 {
-    let (a, b) = (word_set(a), word_set(b));
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    let common = a.intersection(&b).count() as f64;
-    common / a.union(&b).count() as f64
-}
-
-fn names(t: &Talk) -> String {
-    t.speakers
-        .iter()
-        .map(|s| s.0.clone())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// How alike two talks are, 0 when they may not be aligned.
-fn likeness(expected: &Talk, actual: &Talk) -> f64 {
-    let same_start = expected.start.is_some() && expected.start == actual.start;
-    let title = match (&expected.title, &actual.title) {
-        (Some(a), Some(b)) => jaccard(a, b),
-        _ => 0.0,
-    };
-    let speakers = jaccard(&names(expected), &names(actual));
-    let mut like = title + speakers;
-    if same_start {
-        like += 2.0;
-    }
-    if same_start || title >= 0.3 || speakers >= 0.3 {
-        like.max(0.01)
-    } else {
-        0.0
-    }
-}
-
-/// The order-preserving alignment with the greatest summed likeness: pairs of indices.
-fn align(expected: &[Talk], actual: &[Talk]) -> Vec<(usize, usize)> {
-    let (n, m) = (expected.len(), actual.len());
-    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let like = likeness(&expected[i], &actual[j]);
-            let take = if like > 0.0 {
-                like + best[i + 1][j + 1]
-            } else {
-                0.0
-            };
-            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
-        }
-    }
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        let like = likeness(&expected[i], &actual[j]);
-        if like > 0.0 && (best[i][j] - (like + best[i + 1][j + 1])).abs() < 1e-9 {
-            pairs.push((i, j));
-            i += 1;
-            j += 1;
-        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-9 {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    pairs
-}
-
-/// The per-field counts, as `score_fixtures` keeps them.
-#[derive(Debug, Default)]
-struct Score {
-    posts: usize,
-    exact_count: usize,
-    expected: usize,
-    extracted: usize,
-    matched: usize,
-    titles: usize,
-    speakers: usize,
-    orgs: usize,
-    takeaways: usize,
-    starts_expected: usize,
-    starts_found: usize,
-    extracted_starts: usize,
-    extracted_starts_right: usize,
-    nonrecap_posts: usize,
-    nonrecap_with_talks: usize,
+fn truth_talk(t: &TruthTalk) -> ScoredTalk {
+    ScoredTalk::new(
+        t.title.as_deref(),
+        t.speakers.iter().map(|(n, o)| (n.as_str(), o.as_deref())),
+        t.start.map(u64::from),
+        t.takeaways.iter().map(String::as_str),
+    )
 }
 
 /// How the talks of one class of part fared.
@@ -222,142 +83,27 @@ struct ShapeScore {
     with_talks: usize,
 }
 
-/// What went wrong with one expected talk, or `None` when all was right.
-struct TalkResult {
-    found: bool,
-    title: bool,
-    speakers: bool,
-    orgs: bool,
-    start: bool,
-    takeaways: bool,
-}
-
-impl TalkResult {
-    fn right(&self) -> bool {
-        self.found && self.title && self.speakers && self.orgs && self.start && self.takeaways
-    }
-
-    fn wrong(&self) -> Vec<&'static str> {
-        if !self.found {
-            return vec!["missed"];
-        }
-        [
-            (self.title, "title"),
-            (self.speakers, "speakers"),
-            (self.orgs, "organisations"),
-            (self.start, "start"),
-            (self.takeaways, "takeaways"),
-        ]
-        .into_iter()
-        .filter(|(ok, _)| !ok)
-        .map(|(_, field)| field)
-        .collect()
-    }
-}
-
-fn score_post(expected: &[Talk], actual: &[Talk], s: &mut Score) -> (Vec<TalkResult>, usize) {
-    s.posts += 1;
-    s.expected += expected.len();
-    s.extracted += actual.len();
-    if expected.len() == actual.len() {
-        s.exact_count += 1;
-    }
-    s.extracted_starts += actual.iter().filter(|t| t.start.is_some()).count();
-    let pairs = align(expected, actual);
-    s.matched += pairs.len();
-    let mut results: Vec<TalkResult> = expected
-        .iter()
-        .map(|_| TalkResult {
-            found: false,
-            title: false,
-            speakers: false,
-            orgs: false,
-            start: false,
-            takeaways: false,
-        })
-        .collect();
-    for &(i, j) in &pairs {
-        let (e, a) = (&expected[i], &actual[j]);
-        let name_set = |t: &Talk| {
-            t.speakers
-                .iter()
-                .map(|p| p.0.clone())
-                .collect::<BTreeSet<_>>()
-        };
-        let people = |t: &Talk| t.speakers.iter().cloned().collect::<BTreeSet<_>>();
-        let r = TalkResult {
-            found: true,
-            title: e.title == a.title,
-            speakers: name_set(e) == name_set(a),
-            orgs: people(e) == people(a),
-            start: e.start == a.start,
-            takeaways: e.takeaways == a.takeaways,
-        };
-        s.titles += usize::from(r.title);
-        s.speakers += usize::from(r.speakers);
-        s.orgs += usize::from(r.orgs);
-        s.takeaways += usize::from(r.takeaways);
-        if e.start.is_some() {
-            s.starts_expected += 1;
-            s.starts_found += usize::from(r.start);
-        }
-        if a.start.is_some() && r.start {
-            s.extracted_starts_right += 1;
-        }
-        results[i] = r;
-    }
-    // Expected starts of talks that were not found count against start recall too.
-    s.starts_expected += expected
-        .iter()
-        .zip(&results)
-        .filter(|(e, r)| !r.found && e.start.is_some())
-        .count();
-    (results, actual.len() - pairs.len())
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// The scores with their floors, in the order they are printed.
 fn fields(s: &Score) -> Vec<(&'static str, f64, f64)> {
-    let precision = ratio(s.matched, s.extracted);
-    let recall = ratio(s.matched, s.expected);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
     vec![
-        ("talk precision", precision, FLOOR_TALK_PRECISION),
-        ("talk recall", recall, FLOOR_TALK_RECALL),
-        ("talk F1", f1, FLOOR_TALK_F1),
-        (
-            "exact count",
-            ratio(s.exact_count, s.posts),
-            FLOOR_EXACT_COUNT,
-        ),
-        ("titles", ratio(s.titles, s.matched), FLOOR_TITLES),
-        ("speakers", ratio(s.speakers, s.matched), FLOOR_SPEAKERS),
-        ("organisations", ratio(s.orgs, s.matched), FLOOR_ORGS),
-        ("takeaways", ratio(s.takeaways, s.matched), FLOOR_TAKEAWAYS),
-        (
-            "start recall",
-            ratio(s.starts_found, s.starts_expected),
-            FLOOR_START_RECALL,
-        ),
+        ("talk precision", s.precision(), FLOOR_TALK_PRECISION),
+        ("talk recall", s.recall(), FLOOR_TALK_RECALL),
+        ("talk F1", s.f1(), FLOOR_TALK_F1),
+        ("exact count", s.exact(), FLOOR_EXACT_COUNT),
+        ("titles", s.titles(), FLOOR_TITLES),
+        ("speakers", s.speakers(), FLOOR_SPEAKERS),
+        ("organisations", s.orgs(), FLOOR_ORGS),
+        ("takeaways", s.takeaways(), FLOOR_TAKEAWAYS),
+        ("start recall", s.start_recall(), FLOOR_START_RECALL),
         (
             "start precision",
-            ratio(s.extracted_starts_right, s.extracted_starts),
+            s.start_precision(),
             FLOOR_START_PRECISION,
         ),
+        // The posts with no talks to find are those of the non-recap shapes.
         (
             "non-recap clean",
-            1.0 - ratio(s.nonrecap_with_talks, s.nonrecap_posts.max(1)),
+            1.0 - ratio(s.not_recaps_with_talks, s.not_recaps.max(1)),
             FLOOR_NONRECAP_CLEAN,
         ),
     ]
@@ -404,26 +150,23 @@ fn generated_posts_are_extracted() {
     for index in 0..posts {
         let post = compose::post(seed, index);
         let recap = extract_post(&post);
-        let expected: Vec<Talk> = post.talks.iter().map(truth_talk).collect();
-        let actual: Vec<Talk> = recap
+        let expected: Vec<ScoredTalk> = post.talks.iter().map(truth_talk).collect();
+        let actual: Vec<ScoredTalk> = recap
             .talks
             .as_deref()
             .unwrap_or_default()
             .iter()
-            .map(extracted_talk)
+            .map(ScoredTalk::from)
             .collect();
-        let (results, extra) = score_post(&expected, &actual, &mut score);
+        let scored = score.add(&expected, &actual);
+        let (results, extra) = (scored.talks, scored.extra);
         let shape = shapes.entry(post.shape).or_default();
         shape.posts += 1;
         shape.exact_count += usize::from(expected.len() == actual.len());
         shape.extra_talks += extra;
         shape.with_talks += usize::from(!actual.is_empty());
-        let all_right = extra == 0 && results.iter().all(TalkResult::right);
+        let all_right = extra == 0 && results.iter().all(TalkScore::right);
         shape.right += usize::from(all_right);
-        if post.shape.starts_with("nonrecap") {
-            score.nonrecap_posts += 1;
-            score.nonrecap_with_talks += usize::from(!actual.is_empty());
-        }
         let mut keep = |class: String| {
             let list = failing.entry(class).or_default();
             if list.len() < FAILURES_PER_CLASS && list.last() != Some(&index) {
@@ -573,11 +316,11 @@ fn write_failures(dir: &Path, seed: u64, failing: &BTreeMap<String, Vec<u64>>) -
 }
 
 fn failure_text(seed: u64, index: u64, post: &GenPost, recap: &recap_core::Recap) -> String {
-    let expected: Vec<Talk> = post.talks.iter().map(truth_talk).collect();
+    let expected: Vec<ScoredTalk> = post.talks.iter().map(truth_talk).collect();
     let extracted = recap.talks.clone().unwrap_or_default();
-    let actual: Vec<Talk> = extracted.iter().map(extracted_talk).collect();
-    let mut scratch = Score::default();
-    let (results, extra) = score_post(&expected, &actual, &mut scratch);
+    let actual: Vec<ScoredTalk> = extracted.iter().map(ScoredTalk::from).collect();
+    let scored = Score::default().add(&expected, &actual);
+    let (results, extra) = (scored.talks, scored.extra);
     let truth: Vec<Value> = post
         .talks
         .iter()

@@ -456,17 +456,7 @@ pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-
-    fn text(t: &str) -> Inline {
-        Inline::Text(t.into())
-    }
-
-    fn link(t: &str, url: &str) -> Inline {
-        Inline::Link {
-            text: t.into(),
-            url: url.into(),
-        }
-    }
+    use crate::extract::test_inlines::{link, text};
 
     #[test]
     fn labelled_lines_make_a_talk() {

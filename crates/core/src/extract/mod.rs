@@ -30,6 +30,9 @@
 //! | words and titles                             | `text.rs`       |
 //! | a paragraph's text and links, for all shapes | `flat.rs`       |
 //!
+//! [`score`] (`score.rs`) measures how well the extracted talks match those a careful reader would
+//! write.
+//!
 //! It is total: every input gives a result, and what looked wrong goes into diagnostics.
 
 #![deny(clippy::indexing_slicing, clippy::string_slice)]
@@ -44,8 +47,11 @@ mod opening;
 mod people;
 mod prose;
 mod review;
+pub mod score;
 mod speakers;
 mod sponsors;
+#[cfg(test)]
+mod test_inlines;
 mod text;
 
 use crate::blocks::{lines, plain_text, Block, Inline};
@@ -640,14 +646,6 @@ const MERGE_REACH: usize = 40;
 /// Folds a talk told twice (a summary, then its own part of the post) into its first telling:
 /// same speakers, and titles and starts that do not disagree.
 fn merge_duplicates(talks: &mut Vec<Talk>, told: &mut Vec<Reading>) {
-    let same_people = |a: &Talk, b: &Talk| {
-        !a.speakers.is_empty()
-            && a.speakers.len() == b.speakers.len()
-            && a.speakers
-                .iter()
-                .zip(&b.speakers)
-                .all(|(x, y)| x.name == y.name)
-    };
     let agree = |a: &Option<String>, b: &Option<String>| match (a, b) {
         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => true,
@@ -661,7 +659,7 @@ fn merge_duplicates(talks: &mut Vec<Talk>, told: &mut Vec<Reading>) {
             .unwrap_or_default()
             .iter_mut()
             .find(|(first, _)| {
-                same_people(first, &later)
+                prose::same_speakers(first, &later)
                     && agree(&first.title, &later.title)
                     && (first.start.is_none()
                         || later.start.is_none()

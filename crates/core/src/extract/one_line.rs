@@ -506,17 +506,7 @@ fn row_talk(row: &[Vec<Inline>], columns: &[Column], people: &People) -> Option<
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-
-    fn text(t: &str) -> Inline {
-        Inline::Text(t.into())
-    }
-
-    fn link(t: &str, url: &str) -> Inline {
-        Inline::Link {
-            text: t.into(),
-            url: url.into(),
-        }
-    }
+    use crate::extract::test_inlines::{link, text};
 
     fn sp(name: &str, org: Option<&str>) -> Speaker {
         Speaker {

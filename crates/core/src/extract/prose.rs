@@ -210,7 +210,7 @@ pub fn told(
 }
 
 /// Whether two talks have the same speakers, by name.
-fn same_speakers(a: &Talk, b: &Talk) -> bool {
+pub(super) fn same_speakers(a: &Talk, b: &Talk) -> bool {
     !a.speakers.is_empty()
         && a.speakers.len() == b.speakers.len()
         && a.speakers
@@ -1048,17 +1048,7 @@ pub fn continues_talk(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::sponsors::sponsor_links;
-
-    fn text(t: &str) -> Inline {
-        Inline::Text(t.into())
-    }
-
-    fn link(t: &str, url: &str) -> Inline {
-        Inline::Link {
-            text: t.into(),
-            url: url.into(),
-        }
-    }
+    use crate::extract::test_inlines::{link, text};
 
     fn title(segment: &str) -> Option<String> {
         prose_title(segment, 0)
