@@ -30,6 +30,12 @@ export function launch({ args = [] } = {}) {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      // Every page runs as a page in front of a visitor does: none is throttled as a background
+      // or covered window, which stops its animation frames and intersection reports (and with
+      // them a long list's building) while the test goes on scrolling.
+      "--disable-backgrounding-occluded-windows",
+      "--disable-renderer-backgrounding",
+      "--disable-background-timer-throttling",
       ...args,
     ],
   });
