@@ -2,8 +2,9 @@
 //! agenda of an evening, whose times are not moments of the recording.
 
 use super::flat::{flatten, is_clock};
-use super::headings::{people_line, reads_as_people};
+use super::headings::reads_as_people;
 use super::link_start;
+use super::speakers::speaker_line;
 use super::text::{clean_title, squash};
 use crate::blocks::Inline;
 use crate::feed::Talk;
@@ -87,7 +88,7 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
         if let Some((left, right)) = rest.rsplit_once(sep) {
             if reads_as_people(right) {
                 title = left.to_owned();
-                speakers = people_line(right);
+                speakers = speaker_line(right);
                 break;
             }
         }
@@ -97,7 +98,7 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
         if let Some((left, right)) = rest.split_once(": ") {
             if reads_as_people(left) {
                 title = right.to_owned();
-                speakers = people_line(left);
+                speakers = speaker_line(left);
             }
         }
     }
@@ -107,7 +108,7 @@ pub fn chapter(line: &[Inline]) -> Option<Talk> {
             let inner = right.trim_end_matches(')');
             if inner.contains(", ") && reads_as_people(inner) {
                 title = left.to_owned();
-                speakers = people_line(inner);
+                speakers = speaker_line(inner);
             }
         }
     }

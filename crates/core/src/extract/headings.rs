@@ -108,7 +108,7 @@ pub fn speaker_line_of(line: &[Inline]) -> Option<(Vec<Speaker>, Sureness)> {
     ] {
         if lower.starts_with(label) {
             let rest = text.get(label.len()..).unwrap_or_default();
-            let speakers = people_line(rest.trim_start_matches([':', ' ']));
+            let speakers = speaker_line(rest.trim_start_matches([':', ' ']));
             return (!speakers.is_empty()).then_some((speakers, Sureness::Sure));
         }
     }
@@ -116,14 +116,15 @@ pub fn speaker_line_of(line: &[Inline]) -> Option<(Vec<Speaker>, Sureness)> {
     // "With Benedikt Roth of Gullwing Systems."
     if lower.starts_with("with ") {
         let rest = text.get(5..).unwrap_or_default();
-        return (words <= 16 && reads_as_people(rest)).then(|| (people_line(rest), Sureness::Sure));
+        return (words <= 16 && reads_as_people(rest))
+            .then(|| (speaker_line(rest), Sureness::Sure));
     }
     // "*Name, Org*", "*Name from Org*", "*A (X) and B (Y)*", "*Name*"
     if let Some(inner) = all_emphasis(line) {
         if words > 16 || !reads_as_people(&inner) {
             return None;
         }
-        let speakers = people_line(&inner);
+        let speakers = speaker_line(&inner);
         if speakers.iter().any(|s| s.org.is_some()) {
             return Some((speakers, Sureness::Sure));
         }
@@ -131,7 +132,8 @@ pub fn speaker_line_of(line: &[Inline]) -> Option<(Vec<Speaker>, Sureness)> {
         return full.then_some((speakers, Sureness::NameOnly));
     }
     let has_org = text.contains('(') || text.contains(", ");
-    (has_org && words <= 10 && reads_as_people(&text)).then(|| (people_line(&text), Sureness::Sure))
+    (has_org && words <= 10 && reads_as_people(&text))
+        .then(|| (speaker_line(&text), Sureness::Sure))
 }
 
 /// The text of a line that is all emphasis, white space aside.
@@ -147,137 +149,11 @@ fn all_emphasis(line: &[Inline]) -> Option<String> {
     found.filter(|t| !t.is_empty())
 }
 
-/// What opens a person's organisation on a speaker line, outside brackets.
-const ORG_OPENERS: &[&str] = &[" from ", " of ", " at ", ", ", " — ", " – ", " | "];
-
-/// The people a speaker line names, each with their organisation: `A (X), B (Y) and C (Z)`,
-/// `Name of Copper & Vine`, `A, B and C`, `A and B from X`. Brackets are matched, never read to
-/// the last one.
-pub fn people_line(line: &str) -> Vec<Speaker> {
-    people_listed(line, false)
-}
-
-/// [`people_line`] for a line that holds names only (a table's speaker column beside one for
-/// organisations), where every comma separates two people.
-pub fn people_listed(line: &str, names_only: bool) -> Vec<Speaker> {
-    let line = line.trim().trim_end_matches('.').trim();
-    let listed = person_parts(line, true);
-    // "A, B and C": three or more names in a list, none with an organisation ("A, Copper &
-    // Vine" is one person).
-    let serial = listed.len() >= 3
-        && !line.contains(" & ")
-        && listed
-            .iter()
-            .all(|p| is_person_name(p) && !p.contains(['(', ')']));
-    let parts = if names_only || serial {
-        listed
-    } else {
-        person_parts(line, false)
-    };
-    let mut speakers: Vec<Speaker> = Vec::new();
-    for part in parts {
-        if part.contains(" & ") && !part.contains('(') {
-            speakers.extend(person_with_ampersand(part));
-        } else {
-            speakers.extend(speaker_line(part));
-        }
-    }
-    // "A and B (Org)": A shares B's organisation.
-    for i in (0..speakers.len().saturating_sub(1)).rev() {
-        if speakers.get(i).is_some_and(|s| s.org.is_none()) {
-            let next = speakers.get(i + 1).and_then(|s| s.org.clone());
-            if let Some(s) = speakers.get_mut(i) {
-                s.org = next;
-            }
-        }
-    }
-    speakers
-}
-
-/// One person whose organisation has an `&` in it: "Cleo Oyelaran of Copper & Vine".
-fn person_with_ampersand(part: &str) -> Vec<Speaker> {
-    let split = ORG_OPENERS.iter().find_map(|sep| {
-        part.split_once(sep)
-            .filter(|(_, org)| !org.trim().is_empty())
-    });
-    let Some((name, org)) = split else {
-        return speaker_line(part);
-    };
-    let mut found = speaker_line(name);
-    if let [one] = found.as_mut_slice() {
-        one.org = Some(squash(org));
-        found
-    } else {
-        speaker_line(part)
-    }
-}
-
-/// Splits a speaker line into one part per person, never inside brackets: at " and " and "; ",
-/// at " & " unless an organisation has begun and no person with one of their own follows
-/// ("Name of Copper & Vine"), and at ", " after a closing bracket ("A (X), B (Y)") or, with
-/// `commas`, at every comma.
-fn person_parts(line: &str, commas: bool) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in line.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > 0 || i < start {
-            continue;
-        }
-        let (Some(part), Some(rest)) = (line.get(start..i), line.get(i..)) else {
-            continue;
-        };
-        let taken = if rest.starts_with(" and ") {
-            Some(5)
-        } else if rest.starts_with("; ") {
-            Some(2)
-        } else if rest.starts_with(" & ") {
-            let in_org = ORG_OPENERS.iter().any(|o| part.contains(o));
-            let after = rest.get(3..).unwrap_or_default();
-            (!in_org || person_follows(after)).then_some(3)
-        } else if rest.starts_with(", ") {
-            (commas || part.trim_end().ends_with(')')).then_some(2)
-        } else {
-            None
-        };
-        if let Some(n) = taken {
-            parts.push(part);
-            start = i + n;
-        }
-    }
-    parts.push(line.get(start..).unwrap_or_default());
-    parts
-        .into_iter()
-        .map(|p| {
-            let p = p.trim();
-            p.strip_prefix("and ").unwrap_or(p).trim()
-        })
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-/// Whether what follows an `&` is a person with an organisation of their own: "Ben Ode (X)",
-/// "Ben Ode of X".
-fn person_follows(after: &str) -> bool {
-    let end = [" and ", "; ", ", ", " & "]
-        .iter()
-        .filter_map(|sep| after.find(sep))
-        .min()
-        .unwrap_or(after.len());
-    let next = after.get(..end).unwrap_or(after);
-    next.contains('(') || [" from ", " of ", " at "].iter().any(|o| next.contains(o))
-}
-
 /// Whether a line reads as people rather than a title or a moment: every person a short
 /// capitalised name, every organisation capitalised and not a time ("Watch from 55:00" names
 /// no one).
 pub fn reads_as_people(line: &str) -> bool {
-    let speakers = people_line(line);
+    let speakers = speaker_line(line);
     !speakers.is_empty()
         && speakers.iter().all(|s| {
             is_person_name(&s.name)
@@ -354,7 +230,7 @@ pub(super) fn heading_person(text: &str, people: &People) -> Option<Speaker> {
     if text.split_whitespace().count() > 8 || !reads_as_people(&text) {
         return None;
     }
-    let found = people_line(&text);
+    let found = speaker_line(&text);
     match found.as_slice() {
         [one] if one.name.contains(' ') && is_person_name(&one.name) => Some(people.resolve(one)),
         _ => None,
@@ -456,6 +332,7 @@ pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::extract::speakers::speaker_list;
     use crate::extract::test_inlines::{link, text};
 
     #[test]
@@ -498,22 +375,22 @@ mod tests {
     #[test]
     fn an_ampersand_inside_an_organisation() {
         assert_eq!(
-            people_line("Tobin Graylark of Ember & Quill"),
+            speaker_line("Tobin Graylark of Ember & Quill"),
             [sp("Tobin Graylark", Some("Ember & Quill"))]
         );
         assert_eq!(
-            people_line("Tobin Graylark, Ember & Quill"),
+            speaker_line("Tobin Graylark, Ember & Quill"),
             [sp("Tobin Graylark", Some("Ember & Quill"))]
         );
         assert_eq!(
-            people_line("Tobin Graylark of Ember & Quill & Wenna Ostrow of Halyard"),
+            speaker_line("Tobin Graylark of Ember & Quill & Wenna Ostrow of Halyard"),
             [
                 sp("Tobin Graylark", Some("Ember & Quill")),
                 sp("Wenna Ostrow", Some("Halyard"))
             ]
         );
         assert_eq!(
-            people_line("Tobin Graylark & Wenna Ostrow"),
+            speaker_line("Tobin Graylark & Wenna Ostrow"),
             [sp("Tobin Graylark", None), sp("Wenna Ostrow", None)]
         );
     }
@@ -521,7 +398,7 @@ mod tests {
     #[test]
     fn a_panel_with_brackets_matched() {
         assert_eq!(
-            people_line(
+            speaker_line(
                 "Odile Farrant (Ember & Quill), Pim Vasquez-Rowe (Halyard) and Dr Sunniva Ek (Brine & Co)"
             ),
             [
@@ -531,7 +408,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            people_line("Odile Farrant (Halyard), Pim Vasquez-Rowe (Brine Works)"),
+            speaker_line("Odile Farrant (Halyard), Pim Vasquez-Rowe (Brine Works)"),
             [
                 sp("Odile Farrant", Some("Halyard")),
                 sp("Pim Vasquez-Rowe", Some("Brine Works"))
@@ -539,7 +416,7 @@ mod tests {
         );
         // "(Staff SRE, Halyard)": a comma inside brackets is the person's own.
         assert_eq!(
-            people_line("Odile Farrant (Staff SRE, Halyard)"),
+            speaker_line("Odile Farrant (Staff SRE, Halyard)"),
             [sp("Odile Farrant", Some("Halyard"))]
         );
     }
@@ -547,7 +424,7 @@ mod tests {
     #[test]
     fn a_list_of_names() {
         assert_eq!(
-            people_line("Odile Farrant, Pim Vasquez-Rowe and Sunniva Ek"),
+            speaker_line("Odile Farrant, Pim Vasquez-Rowe and Sunniva Ek"),
             [
                 sp("Odile Farrant", None),
                 sp("Pim Vasquez-Rowe", None),
@@ -555,15 +432,15 @@ mod tests {
             ]
         );
         assert_eq!(
-            people_line("Odile Farrant, Halyard"),
+            speaker_line("Odile Farrant, Halyard"),
             [sp("Odile Farrant", Some("Halyard"))]
         );
         assert_eq!(
-            people_listed("Odile Farrant, Pim Vasquez-Rowe", true),
+            speaker_list("Odile Farrant, Pim Vasquez-Rowe", true),
             [sp("Odile Farrant", None), sp("Pim Vasquez-Rowe", None)]
         );
         assert_eq!(
-            people_line("Odile Farrant and Pim Vasquez-Rowe from Halyard"),
+            speaker_line("Odile Farrant and Pim Vasquez-Rowe from Halyard"),
             [
                 sp("Odile Farrant", Some("Halyard")),
                 sp("Pim Vasquez-Rowe", Some("Halyard"))

@@ -8,10 +8,11 @@
 //! - `### Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs`
 
 use super::flat::{flatten, is_clock, is_generic, is_resource_link, Flat, FlatLink};
-use super::headings::{people_line, people_listed, reads_as_people};
+use super::headings::reads_as_people;
 use super::link_start;
 use super::people::{is_person_name, People};
 use super::speakers::possessive;
+use super::speakers::{speaker_line, speaker_list};
 use super::text::{clean_title, squash};
 use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
@@ -234,7 +235,7 @@ fn people_side(side: &str, people: &People) -> Option<(u32, Vec<Speaker>)> {
     if words.len() > most || !reads_as_people(&side) {
         return None;
     }
-    let speakers: Vec<Speaker> = people_line(&side)
+    let speakers: Vec<Speaker> = speaker_line(&side)
         .iter()
         .map(|s| people.resolve(s))
         .collect();
@@ -466,7 +467,7 @@ fn row_talk(row: &[Vec<Inline>], columns: &[Column], people: &People) -> Option<
             Column::Speaker => {
                 // Beside a column of organisations, a comma separates two people.
                 let names_only = columns.contains(&Column::Org);
-                talk.speakers = people_listed(&text, names_only)
+                talk.speakers = speaker_list(&text, names_only)
                     .iter()
                     .map(|s| people.resolve(s))
                     .filter(|s| is_person_name(&s.name))
@@ -506,14 +507,7 @@ fn row_talk(row: &[Vec<Inline>], columns: &[Column], people: &People) -> Option<
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::extract::test_inlines::{link, text};
-
-    fn sp(name: &str, org: Option<&str>) -> Speaker {
-        Speaker {
-            name: name.into(),
-            org: org.map(Into::into),
-        }
-    }
+    use crate::extract::test_inlines::{link, sp, text};
 
     #[test]
     fn a_bold_name_then_a_title() {

@@ -312,13 +312,7 @@ pub fn works_at(text: &str) -> Vec<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sp(name: &str, org: Option<&str>) -> Speaker {
-        Speaker {
-            name: name.into(),
-            org: org.map(Into::into),
-        }
-    }
+    use crate::extract::test_inlines::sp;
 
     #[test]
     fn a_roster_lists_people_until_the_sentence_ends() {

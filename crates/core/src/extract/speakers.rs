@@ -1,5 +1,6 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
+use super::people::is_person_name;
 use super::text::{
     is_capitalised, is_honorific, is_lead_in, is_name_word, span_text, squash, strip_honorific,
     word_before, word_span, words, Word,
@@ -262,7 +263,7 @@ fn from_org(scan: &Scan<'_>, at: At) -> Option<Found> {
                     .checked_sub(1)
                     .and_then(|k| words.get(k))
                     .is_some_and(|w| matches!(w.text, "from" | "of" | "at"));
-                if at - before < 2 || after_from || !super::people::is_person_name(name) {
+                if at - before < 2 || after_from || !is_person_name(name) {
                     break;
                 }
                 starts.push((before, at));
@@ -1043,48 +1044,42 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
     (!parenthesised && end > start).then_some(end)
 }
 
-/// Speakers in a speaker line: `Name, Org`, `Name (Org)`, `Name from Org`,
-/// `A (X) and B (Y)`, `A and B (Org)`, `Name`.
+/// Speakers in a speaker line, each with their organisation: `Name, Org`, `Name (Org)`, `Name
+/// from Org`, `A (X), B (Y) and C (Z)`, `A and B (Org)`, `A, B and C from X`, `Name of Copper &
+/// Vine`, `Name`. Brackets are matched, never read to the last one.
 pub fn speaker_line(line: &str) -> Vec<Speaker> {
-    let line = line.trim().trim_end_matches('.');
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let parts = split_people(line);
-    let last = parts.len().saturating_sub(1);
-    let listed = parts
-        .into_iter()
-        .enumerate()
-        .flat_map(|(k, part)| split_listed(part, k < last));
-    for part in listed {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        let speaker = if let Some((name, rest)) = part.split_once('(') {
-            let org = rest.trim_end_matches(')');
-            Speaker {
-                name: squash(name),
-                org: Some(org_without_role(org).unwrap_or_else(|| squash(org)))
-                    .filter(|o| !o.is_empty()),
-            }
-        } else if let Some((name, org)) = [" from ", " of ", " at ", ", ", " — ", " – ", " | "]
+    speaker_list(line, false)
+}
+
+/// [`speaker_line`], or, with `names_only`, for a line that holds names only (a table's speaker
+/// column beside one for organisations), where every comma separates two people.
+pub fn speaker_list(line: &str, names_only: bool) -> Vec<Speaker> {
+    let line = line.trim().trim_end_matches('.').trim();
+    let listed = person_parts(line, true);
+    // "A, B and C": three or more names in a list, none with an organisation ("A, Copper &
+    // Vine" is one person).
+    let serial = listed.len() >= 3
+        && !line.contains(" & ")
+        && listed
             .iter()
-            .find_map(|sep| part.split_once(sep))
-        {
-            Speaker {
-                name: squash(name),
-                org: Some(squash(org)).filter(|o| !o.is_empty()),
-            }
+            .all(|p| is_person_name(p) && !p.contains(['(', ')']));
+    let parts = if names_only || serial {
+        listed
+    } else {
+        let parts = person_parts(line, false);
+        let last = parts.len().saturating_sub(1);
+        parts
+            .into_iter()
+            .enumerate()
+            .flat_map(|(k, part)| names_before_and(part, k < last))
+            .collect()
+    };
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for part in parts {
+        if part.contains(" & ") && !part.contains('(') {
+            speakers.extend(person_with_ampersand(part));
         } else {
-            Speaker {
-                name: squash(part),
-                org: None,
-            }
-        };
-        if !speaker.name.is_empty() {
-            speakers.push(Speaker {
-                name: strip_honorific(&speaker.name).to_owned(),
-                ..speaker
-            });
+            speakers.extend(one_person(part));
         }
     }
     // "A and B (Org)": A shares B's organisation.
@@ -1098,78 +1093,132 @@ pub fn speaker_line(line: &str) -> Vec<Speaker> {
     speakers
 }
 
-/// Splits a speaker line into people at " and ", " & " and ";", but not inside parentheses.
-fn split_people(line: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while let Some(byte) = bytes.get(i) {
-        match byte {
-            b'(' => depth += 1,
-            b')' => depth = depth.saturating_sub(1),
-            _ => {}
+/// One person of a speaker line, with an organisation if the part gives one.
+fn one_person(part: &str) -> Option<Speaker> {
+    let part = part.trim();
+    let speaker = if let Some((name, rest)) = part.split_once('(') {
+        let org = rest.trim_end_matches(')');
+        Speaker {
+            name: squash(name),
+            org: Some(org_without_role(org).unwrap_or_else(|| squash(org)))
+                .filter(|o| !o.is_empty()),
         }
-        if let Some(rest) = line.get(i..).filter(|_| depth == 0) {
-            let part = line.get(start..i).unwrap_or_default();
-            // "Name, Kite & Kernel": after the comma, "&" belongs to the organisation.
-            let in_org = part.contains(", ");
-            let sep = [" and ", " & ", "; "]
-                .iter()
-                .find(|sep| rest.starts_with(**sep) && !(in_org && **sep == " & "));
-            if let Some(sep) = sep {
-                parts.push(part);
-                i += sep.len();
-                start = i;
-                continue;
-            }
+    } else if let Some((name, org)) = [" from ", " of ", " at ", ", ", " — ", " – ", " | "]
+        .iter()
+        .find_map(|sep| part.split_once(sep))
+    {
+        Speaker {
+            name: squash(name),
+            org: Some(squash(org)).filter(|o| !o.is_empty()),
         }
-        i += 1;
-    }
-    parts.push(line.get(start..).unwrap_or_default());
-    parts
+    } else {
+        Speaker {
+            name: squash(part),
+            org: None,
+        }
+    };
+    (!speaker.name.is_empty()).then(|| Speaker {
+        name: strip_honorific(&speaker.name).to_owned(),
+        ..speaker
+    })
 }
 
-/// A part of a speaker line that lists several people with commas: "A (X), B (Y), C (Z)" (each
-/// with an organisation in parentheses), or, `before_and` another part, "A, B" of "A, B and C
-/// from X" (full names alone). A part "Name, Org" stays whole.
-fn split_listed(part: &str, before_and: bool) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in part.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => {
-                pieces.push(part.get(start..i).unwrap_or_default());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    pieces.push(part.get(start..).unwrap_or_default());
-    if pieces.len() < 2 {
-        return pieces;
-    }
-    let trimmed: Vec<&str> = pieces.iter().map(|p| p.trim()).collect();
-    // Each piece a person with their organisation in parentheses.
-    let parenthesised = trimmed.iter().all(|p| {
-        p.ends_with(')')
-            && p.split_once('(')
-                .is_some_and(|(name, _)| super::people::is_person_name(name.trim()))
-    });
-    // Each piece a full name: a list of people whose organisation comes after "and …".
+/// "A, B" of "A, B and C from X", `before_and` another part: full names alone, a person each.
+/// A part "Name, Org" stays whole.
+fn names_before_and(part: &str, before_and: bool) -> Vec<&str> {
+    let pieces: Vec<&str> = part.split(", ").collect();
     let names = before_and
-        && trimmed
+        && pieces.len() >= 2
+        && pieces
             .iter()
-            .all(|p| p.split_whitespace().count() >= 2 && super::people::is_person_name(p));
-    if parenthesised || names {
+            .all(|p| p.split_whitespace().count() >= 2 && is_person_name(p.trim()));
+    if names {
         pieces
     } else {
         vec![part]
     }
+}
+
+/// What opens a person's organisation on a speaker line, outside brackets.
+const ORG_OPENERS: &[&str] = &[" from ", " of ", " at ", ", ", " — ", " – ", " | "];
+
+/// One person whose organisation has an `&` in it: "Cleo Oyelaran of Copper & Vine".
+fn person_with_ampersand(part: &str) -> Vec<Speaker> {
+    let split = ORG_OPENERS.iter().find_map(|sep| {
+        part.split_once(sep)
+            .filter(|(_, org)| !org.trim().is_empty())
+    });
+    let Some((name, org)) = split else {
+        return one_person(part).into_iter().collect();
+    };
+    match one_person(name) {
+        Some(mut one) => {
+            one.org = Some(squash(org));
+            vec![one]
+        }
+        None => one_person(part).into_iter().collect(),
+    }
+}
+
+/// Splits a speaker line into one part per person, never inside brackets: at " and " and "; ",
+/// at " & " unless an organisation has begun and no person with one of their own follows
+/// ("Name of Copper & Vine"), and at ", " after a closing bracket ("A (X), B (Y)") or, with
+/// `commas`, at every comma.
+fn person_parts(line: &str, commas: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || i < start {
+            continue;
+        }
+        let (Some(part), Some(rest)) = (line.get(start..i), line.get(i..)) else {
+            continue;
+        };
+        let taken = if rest.starts_with(" and ") {
+            Some(5)
+        } else if rest.starts_with("; ") {
+            Some(2)
+        } else if rest.starts_with(" & ") {
+            let in_org = ORG_OPENERS.iter().any(|o| part.contains(o));
+            let after = rest.get(3..).unwrap_or_default();
+            (!in_org || person_follows(after)).then_some(3)
+        } else if rest.starts_with(", ") {
+            (commas || part.trim_end().ends_with(')')).then_some(2)
+        } else {
+            None
+        };
+        if let Some(n) = taken {
+            parts.push(part);
+            start = i + n;
+        }
+    }
+    parts.push(line.get(start..).unwrap_or_default());
+    parts
+        .into_iter()
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("and ").unwrap_or(p).trim()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether what follows an `&` is a person with an organisation of their own: "Ben Ode (X)",
+/// "Ben Ode of X".
+fn person_follows(after: &str) -> bool {
+    let end = [" and ", "; ", ", ", " & "]
+        .iter()
+        .filter_map(|sep| after.find(sep))
+        .min()
+        .unwrap_or(after.len());
+    let next = after.get(..end).unwrap_or(after);
+    next.contains('(') || [" from ", " of ", " at "].iter().any(|o| next.contains(o))
 }
 
 /// Whether a line reads like people rather than a title: every part a short capitalised name,

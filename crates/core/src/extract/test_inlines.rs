@@ -1,6 +1,8 @@
-//! Inlines for the tests of the shapes: a run of text and a link.
+//! What the tests of the shapes build their inputs and expectations from: a run of text, a
+//! link, a speaker.
 
 use crate::blocks::Inline;
+use crate::feed::Speaker;
 
 pub fn text(t: &str) -> Inline {
     Inline::Text(t.into())
@@ -10,5 +12,12 @@ pub fn link(t: &str, url: &str) -> Inline {
     Inline::Link {
         text: t.into(),
         url: url.into(),
+    }
+}
+
+pub fn sp(name: &str, org: Option<&str>) -> Speaker {
+    Speaker {
+        name: name.into(),
+        org: org.map(Into::into),
     }
 }
