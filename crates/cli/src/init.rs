@@ -99,6 +99,10 @@ const HUGO: &[(&str, &str)] = &[
         include_str!("../templates/hugo/layouts/partials/recap-pages.html"),
     ),
     (
+        "layouts/partials/recap-date.html",
+        include_str!("../templates/hugo/layouts/partials/recap-date.html"),
+    ),
+    (
         "layouts/partials/recap-id.html",
         include_str!("../templates/hugo/layouts/partials/recap-id.html"),
     ),
@@ -314,8 +318,13 @@ impl fmt::Display for InitReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{}: a {} site ({} found){}",
+            "{}: {} {} site ({} found){}",
             self.site.display(),
+            if self.generator == Generator::Eleventy {
+                "an"
+            } else {
+                "a"
+            },
             self.generator,
             self.marker,
             if self.dry_run {

@@ -2,6 +2,8 @@
 //! never overwrites and that a second run changes nothing; and that the Jekyll template the
 //! binary carries is the one in examples/.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -159,7 +161,15 @@ fn writes_every_template_with_the_script_and_reports_it() {
         assert_eq!(after.len(), before.len() + generator.templates().len());
 
         let text = report.to_string();
-        assert!(text.contains(&format!("a {generator} site")), "{text}");
+        let article = if generator == Generator::Eleventy {
+            "an"
+        } else {
+            "a"
+        };
+        assert!(
+            text.contains(&format!(" {article} {generator} site")),
+            "{text}"
+        );
         assert!(text.contains(DEFAULT_SCRIPT), "{text}");
         for (path, _) in generator.templates() {
             assert!(text.contains(&format!("{path}: added")), "{text}");
