@@ -689,7 +689,7 @@ fn every_fixtures_suggestion_pasted_into_its_front_matter_gives_the_same_talks()
 
     let mut compared = 0;
     for path in fixture_posts() {
-        let site = site(path.parent().unwrap(), &Options::default());
+        let site = site(path.parent().unwrap(), &Options::default()).unwrap();
         let post = read_post(&path, &site).unwrap();
         let (item, _) = to_item(&post, "", &site);
         let extracted = item.talks();
