@@ -186,7 +186,7 @@ struct BuildArgs {
     #[arg(long)]
     pretty: bool,
     /// Split the feed into pages of N events, with a search index of every event
-    #[arg(long, value_name = "N", value_parser = parse_page_size)]
+    #[arg(long, value_name = "N", value_parser = parse_page_size, allow_negative_numbers = true)]
     page_size: Option<NonZeroUsize>,
     /// Report a post that cannot be read, leave it out and write the rest; exit status 1 (the default)
     #[arg(long, conflicts_with = "strict")]
@@ -274,11 +274,10 @@ fn say_where(output: &Output) {
         .config
         .path
         .as_ref()
-        .map_or("no _config.yml".to_owned(), |p| p.display().to_string());
-    eprintln!(
-        "recap-feed: posts from {}; settings from {config}",
-        folders.join(", ")
-    );
+        .map_or("no _config.yml beside them".to_owned(), |p| {
+            format!("settings from {}", p.display())
+        });
+    eprintln!("recap-feed: posts from {}; {config}", folders.join(", "));
 }
 
 /// `; 1 unpublished, 2 dated in the future and 3 not recaps left out`, or nothing.
@@ -409,7 +408,6 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
     let dist = args.dist.display().to_string();
     let options = recap_feed::pages::Options {
         site_url: args.site_url.clone(),
-        ..recap_feed::pages::Options::default()
     };
     let read = recap_feed::paginate::read_pages(Path::new(&feed_path))?;
     if let Some(why) = &read.stopped {
