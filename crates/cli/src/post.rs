@@ -720,6 +720,67 @@ mod tests {
     }
 
     #[test]
+    fn dates_without_an_offset_are_in_the_sites_time_zone() {
+        let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        let in_london = |written: &str| front_matter_date_in(written, Some(&london));
+        assert_eq!(
+            in_london("2024-07-10"),
+            Some(("2024-07-10".into(), "2024-07-10T00:00:00+01:00".into()))
+        );
+        assert_eq!(
+            in_london("2024-01-10 18:30").map(|d| d.1),
+            Some("2024-01-10T18:30:00+00:00".into())
+        );
+        // Written with an offset: kept, and the day is London's.
+        assert_eq!(
+            in_london("2024-07-10 23:30:00 -0500"),
+            Some(("2024-07-11".into(), "2024-07-10T23:30:00-05:00".into()))
+        );
+        let post = parse_post(
+            "p.md",
+            "2024-07-10-july",
+            "---\ntitle: July\nslug: summer/social\n---\n",
+            &Site {
+                timezone: Some(london),
+                ..site()
+            },
+        )
+        .unwrap();
+        assert_eq!(post.id, "2024-07-10-summer-social");
+        assert_eq!(post.published, "2024-07-10T00:00:00+01:00");
+    }
+
+    #[test]
+    fn a_sites_own_keys_are_read_and_drafts_are_marked() {
+        let mut keys = Keys::default();
+        keys.set(Field::Video, "youtube".into());
+        keys.set(Field::Talks, "sessions".into());
+        let site = Site { keys, ..site() };
+        let post = parse_post(
+            "p.md",
+            "2024-03-06-march",
+            "---\ntitle: March\nyoutube: AbCdEfGhIjK\npublished: false\ncategory: events\nsessions:\n  - title: A\n    start: soon\ntalks: not read\n---\n",
+            &site,
+        )
+        .unwrap();
+        assert_eq!(
+            post.video.as_deref(),
+            Some("https://www.youtube.com/watch?v=AbCdEfGhIjK")
+        );
+        assert!(post.unpublished);
+        assert_eq!(post.categories, ["events"]);
+        assert_eq!(post.talks, Some(vec![]));
+        assert_eq!(post.talk_errors[0].line, 8);
+        assert!(
+            post.talk_errors[0]
+                .message
+                .starts_with("sessions[0].start:"),
+            "{}",
+            post.talk_errors[0].message
+        );
+    }
+
+    #[test]
     fn names_and_front_matter_are_required() {
         assert!(matches!(
             parse_post("a.md", "notes", "---\n---\n", &site()),
