@@ -597,3 +597,40 @@ fn the_sites_config_gives_the_address_description_and_time_zone() {
         stderr(&output)
     );
 }
+
+#[test]
+fn pages_pre_renders_a_feed_built_from_a_site() {
+    let site = temp_dir("pages");
+    write(
+        &site,
+        &[
+            ("_config.yml", "title: Riverbend Tech Meetup\n"),
+            ("_posts/2024-03-06-march.md", &post("March meetup", "")),
+            (
+                "dist/index.html",
+                "<!doctype html><html><head><title>Recap</title></head><body><div data-recap>Loading</div></body></html>\n",
+            ),
+        ],
+    );
+    let dist = site.join("dist");
+    let (output, feed) = build(&site, &dist, &[]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(feed.is_some());
+    let output = recap_feed(&[
+        "pages",
+        &str_arg(&dist.join("feed.json")),
+        "--dist",
+        &str_arg(&dist),
+        "--site-url",
+        "https://recaps.example.org/",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(
+        stderr(&output).contains("1 event pages"),
+        "{}",
+        stderr(&output)
+    );
+    let page = std::fs::read_to_string(dist.join("events/2024-03-06-march/index.html")).unwrap();
+    assert!(page.contains("March meetup"), "{page}");
+    assert!(page.contains("https://recaps.example.org/"), "{page}");
+}
