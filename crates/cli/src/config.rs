@@ -288,6 +288,7 @@ pub fn parse_config(path: &str, text: &str) -> Result<SiteConfig, ConfigError> {
     let future = match map.get("future") {
         None | Some(Value::Null) => None,
         Some(Value::Bool(b)) => Some(*b),
+        Some(Value::String(s)) if yaml11_bool(s).is_some() => yaml11_bool(s),
         Some(_) => {
             return Err(invalid(
                 line_of("future"),
@@ -376,6 +377,15 @@ pub fn parse_config(path: &str, text: &str) -> Result<SiteConfig, ConfigError> {
         }
     }
     Ok(config)
+}
+
+/// `yes`/`no`/`on`/`off`/`true`/`false`, as Jekyll's YAML 1.1 reads them.
+pub fn yaml11_bool(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "y" => Some(true),
+        "false" | "no" | "off" | "n" => Some(false),
+        _ => None,
+    }
 }
 
 fn scalar(value: &Value) -> Option<String> {

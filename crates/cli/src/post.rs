@@ -312,7 +312,7 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
         .unwrap_or_else(|| slug.to_owned());
     let unpublished = match map.get(keys.of(Field::Published)) {
         Some(Value::Bool(b)) => !b,
-        Some(Value::String(s)) => s.trim().eq_ignore_ascii_case("false"),
+        Some(Value::String(s)) => crate::config::yaml11_bool(s) == Some(false),
         _ => false,
     };
     let video = field(Field::Video).map(|v| {

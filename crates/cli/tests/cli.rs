@@ -351,6 +351,14 @@ fn unpublished_and_future_posts_are_left_out_as_jekyll_leaves_them() {
                 "_posts/2024-04-03-draft.md",
                 &post("Draft", "published: false\n"),
             ),
+            (
+                "_posts/2024-04-10-kept.md",
+                &post("Kept", "published: true\n"),
+            ),
+            (
+                "_posts/2024-04-17-shelved.md",
+                &post("Shelved", "published: no\n"),
+            ),
             ("_posts/2999-01-06-far-ahead.md", &post("Far ahead", "")),
             (
                 "_posts/2024-05-01-dated-ahead.md",
@@ -361,9 +369,9 @@ fn unpublished_and_future_posts_are_left_out_as_jekyll_leaves_them() {
     let (output, feed) = build(&site, &site, &[]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
-    assert_eq!(ids(&feed.unwrap()), ["2024-03-06-march"]);
+    assert_eq!(ids(&feed.unwrap()), ["2024-03-06-march", "2024-04-10-kept"]);
     assert!(
-        err.contains("; 1 unpublished and 2 dated in the future left out"),
+        err.contains("; 2 unpublished and 2 dated in the future left out"),
         "{err}"
     );
     assert!(err.contains("; 0 posts skipped,"), "{err}");
@@ -373,21 +381,22 @@ fn unpublished_and_future_posts_are_left_out_as_jekyll_leaves_them() {
         ids(&feed.unwrap()),
         [
             "2024-03-06-march",
+            "2024-04-10-kept",
             "2999-01-06-far-ahead",
             "2999-05-01-dated-ahead"
         ]
     );
-    write(&site, &[("_config.yml", "future: true\n")]);
+    write(&site, &[("_config.yml", "future: yes\n")]);
     let (_, feed) = build(&site, &site, &[]);
-    assert_eq!(ids(&feed.unwrap()).len(), 3);
+    assert_eq!(ids(&feed.unwrap()).len(), 4);
 
     let output = recap_feed(&["check", &str_arg(&site)]);
     assert!(
-        stdout(&output).contains("3 events readable"),
+        stdout(&output).contains("4 events readable"),
         "{}",
         stdout(&output)
     );
-    assert!(stdout(&output).contains("1 unpublished not in the feed"));
+    assert!(stdout(&output).contains("2 unpublished not in the feed"));
 }
 
 #[test]
