@@ -7,19 +7,36 @@ use recap_core::markdown::{to_blocks, to_html};
 use recap_core::video::parse_video_url;
 use recap_core::{Feed, Item, Talk, Timestamp, JSON_FEED_VERSION};
 
+use crate::config::{
+    locate, read_config, site_of_post, ConfigError, Field, Located, Selection, SiteConfig,
+};
 use crate::post::{permalink, read_post, Post, PostError, Site, TalkError};
 
-/// How to build the feed.
+/// How to build the feed. Every setting left out comes from the site's `_config.yml`.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The feed's title; default: `_config.yml`'s `title`, else the site folder's name.
     pub title: Option<String>,
+    /// The feed's description; default: `_config.yml`'s `description`.
+    pub description: Option<String>,
     /// The site's address, for item URLs; default: `_config.yml`'s `url` + `baseurl`.
     pub home_page_url: Option<String>,
-    /// Where the feed will live.
+    /// Where the feed will live; default: the home page URL and `feed_file`.
     pub feed_url: Option<String>,
+    /// The feed's file name, for the default `feed_url`.
+    pub feed_file: Option<String>,
     /// The permalink style; default: `_config.yml`'s `permalink`, else Jekyll's `date`.
     pub permalink: Option<String>,
+    /// The site's time zone, an IANA name; default: `_config.yml`'s `timezone`, else UTC.
+    pub timezone: Option<String>,
+    /// Publish posts dated after now; default: `_config.yml`'s `future`, else no.
+    pub future: bool,
+    /// Front-matter keys of the site's own, over `_config.yml`'s `recap.keys`.
+    pub keys: Vec<(Field, String)>,
+    /// Which posts are recaps; when any is given, instead of `_config.yml`'s `recap:` choice.
+    pub selection: Selection,
+    /// Now, in Unix seconds, for future-dated posts; default: the clock.
+    pub now: Option<i64>,
 }
 
 /// A post that was read, with what the extractor noticed.
@@ -57,6 +74,18 @@ impl TalkSource {
     }
 }
 
+/// Posts that read but were left out of the feed, as Jekyll or the site's choice of recaps
+/// leaves them out. Not errors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// `published: false`.
+    pub unpublished: Vec<PathBuf>,
+    /// Dated after now, on a site that does not publish those.
+    pub future: Vec<PathBuf>,
+    /// Not chosen as recaps (by tag, category or folder).
+    pub not_recaps: Vec<PathBuf>,
+}
+
 /// The result of reading a folder: the feed, the posts, and the files left out.
 #[derive(Debug)]
 pub struct Output {
@@ -66,9 +95,13 @@ pub struct Output {
     pub built: Vec<Built>,
     /// Files that could not be read as posts, with why.
     pub skipped: Vec<PostError>,
+    /// Posts that read but are not in the feed.
+    pub left_out: LeftOut,
+    /// Where the posts were found, and the site's settings.
+    pub settings: Settings,
 }
 
-/// What is wrong with the folder as a whole.
+/// What is wrong with the site as a whole.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The folder cannot be listed.
@@ -79,37 +112,204 @@ pub enum BuildError {
         /// Why.
         source: std::io::Error,
     },
+    /// A site's root with no `_posts` folder in it.
+    #[error("{path}: no _posts folder in this site (give the posts folder itself, or the folder that holds _posts)")]
+    NoPosts {
+        /// The site's root.
+        path: String,
+    },
+    /// The site's configuration does not read.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The time zone is not one the zone database knows.
+    #[error("{from}: time zone {name:?} is unknown ({reason}); give an IANA name such as Europe/London or America/New_York, or UTC")]
+    TimeZone {
+        /// As written.
+        name: String,
+        /// Where it was written: `--timezone` or the configuration file.
+        from: String,
+        /// What the zone database said.
+        reason: String,
+    },
 }
 
-/// Reads every `*.md` / `*.markdown` post in `posts_dir` (Jekyll's `_posts`, sub-folders too).
-pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> {
-    let config = read_config(posts_dir);
-    let url = options
+/// Where a site's posts are and how they are read: `_config.yml` with the options over it.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where the posts are.
+    pub located: Located,
+    /// The site's configuration, as read.
+    pub config: SiteConfig,
+    /// What the posts are read with.
+    pub site: Site,
+    /// The home page URL, ending in `/`; empty when not known.
+    pub home_page_url: String,
+    /// Whether posts dated after now are published.
+    pub future: bool,
+    /// Which posts are recaps.
+    pub selection: Selection,
+}
+
+/// Finds the posts of `path` (a site's root or a posts folder) and reads the site's settings,
+/// `options` first.
+pub fn settings(path: &Path, options: &Options) -> Result<Settings, BuildError> {
+    let located = locate(path);
+    if located.given_root && located.posts.is_empty() {
+        return Err(BuildError::NoPosts {
+            path: path.display().to_string(),
+        });
+    }
+    let config = read_config(&located.site_dir)?;
+    settings_from(located, config, options)
+}
+
+/// The settings of a post file on its own: its site is the folder above its `_posts`.
+pub fn settings_of_post(path: &Path, options: &Options) -> Result<Settings, BuildError> {
+    let site_dir = site_of_post(path);
+    let config = read_config(&site_dir)?;
+    let located = Located {
+        posts: vec![(
+            path.parent().unwrap_or(Path::new(".")).to_owned(),
+            Vec::new(),
+        )],
+        site_dir,
+        given_root: false,
+    };
+    settings_from(located, config, options)
+}
+
+fn settings_from(
+    located: Located,
+    config: SiteConfig,
+    options: &Options,
+) -> Result<Settings, BuildError> {
+    let home_page_url = options
         .home_page_url
         .clone()
         .or_else(|| {
             config
                 .url
                 .clone()
-                .map(|u| format!("{}{}/", u.trim_end_matches('/'), config.baseurl))
+                .map(|u| format!("{}{}", u.trim_end_matches('/'), config.baseurl))
         })
+        .map(|u| format!("{}/", u.trim_end_matches('/')))
+        .filter(|u| u != "/")
         .unwrap_or_default();
-    let site = site_from(&config, options);
+    let (zone_name, from) = match (&options.timezone, &config.timezone) {
+        (Some(name), _) => (Some(name.clone()), "--timezone".to_owned()),
+        (None, Some(name)) => (
+            Some(name.clone()),
+            config
+                .path
+                .as_ref()
+                .map_or("_config.yml".to_owned(), |p| p.display().to_string()),
+        ),
+        (None, None) => (None, String::new()),
+    };
+    let timezone = match zone_name {
+        None => None,
+        Some(name) => {
+            Some(
+                jiff::tz::TimeZone::get(name.trim()).map_err(|err| BuildError::TimeZone {
+                    name: name.clone(),
+                    from,
+                    reason: err.to_string(),
+                })?,
+            )
+        }
+    };
+    let mut keys = config.keys.clone();
+    for (field, name) in &options.keys {
+        keys.set(*field, name.clone());
+    }
+    let site = Site {
+        url: config.url.clone().unwrap_or_default(),
+        baseurl: config.baseurl.clone(),
+        permalink: options
+            .permalink
+            .clone()
+            .or(config.permalink.clone())
+            .unwrap_or_default(),
+        timezone,
+        keys,
+    };
+    let selection = if options.selection.is_all() {
+        config.selection.clone()
+    } else {
+        options.selection.clone()
+    };
+    Ok(Settings {
+        future: options.future || config.future.unwrap_or(false),
+        located,
+        config,
+        site,
+        home_page_url,
+        selection,
+    })
+}
+
+/// Reads every `*.md` / `*.markdown` post of a site: `path` is the site's root (its `_posts`
+/// folders are found) or a posts folder (Jekyll's `_posts`, sub-folders too).
+pub fn build(path: &Path, options: &Options) -> Result<Output, BuildError> {
+    let settings = settings(path, options)?;
+    let site = &settings.site;
+    let url = settings.home_page_url.clone();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    let entries = std::fs::read_dir(posts_dir).map_err(|source| BuildError::Folder {
-        path: posts_dir.display().to_string(),
-        source,
-    })?;
-    let mut reading = Vec::from_iter(posts_dir.canonicalize().ok());
-    collect(entries, &mut reading, &mut files, &mut skipped);
+    for (posts_dir, above) in &settings.located.posts {
+        let entries = std::fs::read_dir(posts_dir).map_err(|source| BuildError::Folder {
+            path: posts_dir.display().to_string(),
+            source,
+        })?;
+        let mut found = Vec::new();
+        let mut reading = Vec::from_iter(posts_dir.canonicalize().ok());
+        collect(entries, &mut reading, &mut found, &mut skipped);
+        for file in found {
+            // The folders a post is in: above `_posts`, then inside it.
+            let mut folders = above.clone();
+            if let Some(inside) = file.parent().and_then(|p| p.strip_prefix(posts_dir).ok()) {
+                folders.extend(
+                    inside
+                        .components()
+                        .filter_map(|c| c.as_os_str().to_str().map(str::to_owned)),
+                );
+            }
+            files.push((file, above.clone(), folders));
+        }
+    }
     files.sort();
 
+    let now = options
+        .now
+        .unwrap_or_else(|| jiff::Timestamp::now().as_second());
+    let mut left_out = LeftOut::default();
     let mut built = Vec::with_capacity(files.len());
-    for path in files {
-        match read_post(&path, &site) {
-            Ok(post) => {
-                let (item, diagnostics) = to_item(&post, &url, &site);
+    for (path, above, folders) in files {
+        match read_post(&path, site) {
+            Ok(mut post) => {
+                // Jekyll's category folders (`events/_posts`) are the post's categories too.
+                for category in above.iter().rev() {
+                    if !post.categories.contains(category) {
+                        post.categories.insert(0, category.clone());
+                    }
+                }
+                if post.unpublished {
+                    left_out.unpublished.push(path);
+                    continue;
+                }
+                let when = Timestamp::parse(&post.published).map(|t| t.unix_seconds());
+                if !settings.future && when.is_ok_and(|t| t > now) {
+                    left_out.future.push(path);
+                    continue;
+                }
+                if !settings
+                    .selection
+                    .chooses(&post.tags, &post.categories, &folders)
+                {
+                    left_out.not_recaps.push(path);
+                    continue;
+                }
+                let (item, diagnostics) = to_item(&post, &url, site);
                 built.push(Built {
                     path,
                     item,
@@ -132,14 +332,21 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
     let title = options
         .title
         .clone()
-        .or(config.title)
-        .unwrap_or_else(|| site_name(posts_dir));
+        .or(settings.config.title.clone())
+        .unwrap_or_else(|| site_name(path, &settings.located));
+    let feed_url = options.feed_url.clone().or_else(|| {
+        let file = options.feed_file.as_deref()?;
+        (!url.is_empty()).then(|| format!("{url}{file}"))
+    });
     let feed = Feed {
         version: JSON_FEED_VERSION.to_owned(),
         title,
         home_page_url: (!url.is_empty()).then(|| url.clone()),
-        feed_url: options.feed_url.clone(),
-        description: config.description,
+        feed_url,
+        description: options
+            .description
+            .clone()
+            .or(settings.config.description.clone()),
         next_url: None,
         items: built.iter().map(|b| b.item.clone()).collect(),
         recap: None,
@@ -148,6 +355,8 @@ pub fn build(posts_dir: &Path, options: &Options) -> Result<Output, BuildError> 
         feed,
         built,
         skipped,
+        left_out,
+        settings,
     })
 }
 
@@ -277,61 +486,11 @@ pub fn to_item(post: &Post, home_page_url: &str, site: &Site) -> (Item, Vec<Stri
     (item, extraction.diagnostics)
 }
 
-/// The site settings that the posts in `posts_dir` are read with, as [`build`] reads them:
-/// `_config.yml` beside the folder, with `options` first.
-pub fn site(posts_dir: &Path, options: &Options) -> Site {
-    site_from(&read_config(posts_dir), options)
-}
-
-fn site_from(config: &Config, options: &Options) -> Site {
-    Site {
-        url: config.url.clone().unwrap_or_default(),
-        baseurl: config.baseurl.clone(),
-        permalink: options
-            .permalink
-            .clone()
-            .or(config.permalink.clone())
-            .unwrap_or_default(),
-    }
-}
-
-#[derive(Default)]
-struct Config {
-    title: Option<String>,
-    description: Option<String>,
-    url: Option<String>,
-    baseurl: String,
-    permalink: Option<String>,
-}
-
-/// `_config.yml` beside the posts folder, when there is one and it reads.
-fn read_config(posts_dir: &Path) -> Config {
-    let Some(site_dir) = posts_dir.parent() else {
-        return Config::default();
-    };
-    let Ok(text) = std::fs::read_to_string(site_dir.join("_config.yml")) else {
-        return Config::default();
-    };
-    let Ok(serde_norway::Value::Mapping(map)) =
-        serde_norway::from_str::<serde_norway::Value>(&text)
-    else {
-        return Config::default();
-    };
-    let get = |key: &str| map.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-    Config {
-        title: get("title"),
-        description: get("description"),
-        url: get("url"),
-        baseurl: get("baseurl")
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_owned(),
-        permalink: get("permalink"),
-    }
-}
-
-fn site_name(posts_dir: &Path) -> String {
-    let dir = if posts_dir.file_name().is_some_and(|n| n == "_posts") {
+/// The feed's title when the site has none: the site folder's name.
+fn site_name(posts_dir: &Path, located: &Located) -> String {
+    let dir = if located.given_root {
+        posts_dir
+    } else if posts_dir.file_name().is_some_and(|n| n == "_posts") {
         posts_dir.parent().unwrap_or(posts_dir)
     } else {
         posts_dir
@@ -344,4 +503,10 @@ fn site_name(posts_dir: &Path) -> String {
         .and_then(|n| n.to_str())
         .unwrap_or("Recap")
         .to_owned()
+}
+
+/// The settings that the posts of `path` (a site's root or a posts folder) are read with, as
+/// [`build`] reads them.
+pub fn site(path: &Path, options: &Options) -> Result<Site, BuildError> {
+    Ok(settings(path, options)?.site)
 }

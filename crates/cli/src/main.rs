@@ -1,56 +1,255 @@
-//! `recap-feed`: Jekyll posts → a Recap JSON Feed, and feed checks.
+//! `recap-feed`: a Jekyll site's posts → a Recap JSON Feed, feed checks, and pre-rendered pages.
 #![forbid(unsafe_code)]
 
 use std::num::NonZeroUsize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use recap_core::Severity;
-use recap_feed::build::{build, site, to_item, Options, TalkSource};
+use recap_feed::build::{build, settings_of_post, to_item, Options, Output, TalkSource};
 use recap_feed::check::{check_feed, check_item, talk_table, Finding};
+use recap_feed::config::{parse_key, Field, Selection};
 use recap_feed::paginate::{paginate, write_paginated};
 use recap_feed::post::read_post;
 use recap_feed::suggest::{cue_notes, doubts, talks_yaml};
 
-const USAGE: &str = "\
-usage:
-  recap-feed build POSTS_DIR --out FEED.json [--title T] [--home-page-url URL]
-                   [--feed-url URL] [--permalink date|pretty|none|TEMPLATE] [--pretty]
-                   [--page-size N]
-  recap-feed check FEED.json|POSTS_DIR
-  recap-feed check --talks POSTS_DIR
-  recap-feed check --talks --suggest POST.md
-  recap-feed pages FEED.json --dist DIR [--site-url URL]
+const ABOUT: &str = "Recap feeds: a Jekyll site's posts to a JSON Feed with talks and times, feed checks, and pre-rendered pages.";
 
-build   reads a Jekyll _posts folder and writes a JSON Feed 1.1 with talks, times and
-        takeaways in each item's _recap (a post's own `talks:` list replaces what is
-        extracted). A post, or an entry of a `talks:` list, that cannot be read is reported
-        with its file and line and left out; the exit status is 1 when any was.
-        With --page-size N, FEED.json holds the newest N events and names the next page
-        (FEED-2.json, FEED-3.json …) in next_url, and FEED-index.json beside it is the
-        search index of every event; pages an earlier build left beyond the last are
-        removed.
-check   reports what a reader would miss: items or posts that cannot be read (errors, exit
-        status 1), talks without a time, videos that cannot be played, a next meetup
-        without a link (warnings). With --talks, it lists per post the talks found
-        instead: start, title, speakers, and whether the post's own `talks:` list
-        gave them or the extractor did; under an extracted post's table, a `?` line for
-        each thing to check (no title, a title that reads as a sentence, no speaker, an
-        organisation the post gives elsewhere, no start, a time link with no talk), a
-        `·` line for a talk whose title or speakers came from a weaker cue (a title
-        told only by its place before the time, a first name matched to the roster),
-        and at the end how many talks to check. With --suggest, for one post, it prints the
-        extracted talks as a `talks:` list to paste into the post's front matter, each
-        thing to check a `# check:` comment.
-pages   pre-renders a built site (trunk build): DIR/index.html, the template, gets the
-        list's first screen, and every event gets DIR/events/<id>/index.html, readable
-        without JavaScript, with its own title, description and Open Graph tags (canonical
-        and og:url/og:image need --site-url, the site's public address). The app takes
-        these pages over and still fetches the feed. The pages of a paginated feed beside
-        FEED.json (FEED-2.json …, through next_url) are read too.";
+const LONG_ABOUT: &str = "\
+Recap feeds: a Jekyll site's posts to a JSON Feed 1.1 with talks, times and takeaways, feed \
+checks, and pre-rendered pages.
+
+Exit status: 0 when all went well; 1 when posts or talks could not be read and were left out \
+(or, with check, when a feed has errors); 2 for a usage error, or when nothing could be done.";
+
+const BUILD_ABOUT: &str = "Read a Jekyll site's posts and write a JSON Feed 1.1 with each event's talks, times and takeaways";
+
+const BUILD_LONG: &str = "\
+Reads a Jekyll site's posts and writes a JSON Feed 1.1 with talks, times and takeaways in each \
+item's _recap (a post's own `talks:` list replaces what is extracted).
+
+SITE is the site's root (a folder with _config.yml, _config.yaml or _posts in it; its _posts \
+folders are found, CATEGORY/_posts too) or a _posts folder (the _config.yml beside it is read). \
+The feed's title, description, home page, time zone, permalink style and `future` come from \
+_config.yml, each overridden by its flag; a `recap:` section there renames front-matter keys \
+(`keys: { video: youtube }`) and chooses which posts are recaps (`tags:`, `categories:`, \
+`folders:`).
+
+Posts with `published: false` are left out, and so are posts dated after now unless the site \
+sets `future: true` (or --future); so are posts that are not recaps, when the site chooses \
+them. The summary line counts each.
+
+Each event's id is YYYY-MM-DD-slug: the post's date (front matter `date` in the site's time \
+zone, else the file name's) and slug (front matter `slug`, else the file name's).
+
+A post, or an entry of a `talks:` list, that cannot be read is reported with its file and line. \
+By default (--keep-going) it is left out, the rest is written and the exit status is 1, so that \
+a deploy notices; with --strict nothing is written and the exit status is 1.
+
+With --page-size N, FEED holds the newest N events and names the next page (FEED-2.json, \
+FEED-3.json …) in next_url, and FEED-index.json beside it is the search index of every event; \
+pages an earlier build left beyond the last are removed.";
+
+const CHECK_ABOUT: &str = "Report what a reader would miss in a feed or a site's posts";
+
+const CHECK_LONG: &str = "\
+Reports what a reader would miss: items or posts that cannot be read (errors, exit status 1), \
+talks without a time, videos that cannot be played, a next meetup without a link (warnings). \
+PATH is a feed file, a site's root or a _posts folder; posts are read as build reads them (the \
+site's settings, --key, the choice of recaps).
+
+With --talks, it lists per post the talks found instead: start, title, speakers, and whether \
+the post's own `talks:` list gave them or the extractor did; under an extracted post's table, a \
+`?` line for each thing to check (no title, a title that reads as a sentence, no speaker, an \
+organisation the post gives elsewhere, no start, a time link with no talk), a `·` line for a \
+talk whose title or speakers came from a weaker cue (a title told only by its place before the \
+time, a first name matched to the roster), and at the end how many talks to check.
+
+With --talks --suggest POST, for one post file, it prints the extracted talks as a `talks:` \
+list to paste into the post's front matter, each thing to check a `# check:` comment.";
+
+const PAGES_ABOUT: &str =
+    "Pre-render a built site: the list's first screen and a page for every event";
+
+const PAGES_LONG: &str = "\
+Pre-renders a built site (trunk build): DIR/index.html, the template, gets the list's first \
+screen, and every event gets DIR/events/<id>/index.html, readable without JavaScript, with its \
+own title, description and Open Graph tags (canonical and og:url/og:image need --site-url, the \
+site's public address). The app takes these pages over and still fetches the feed. The pages of \
+a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "recap-feed",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    #[command(about = BUILD_ABOUT, long_about = BUILD_LONG)]
+    Build(BuildArgs),
+    #[command(about = CHECK_ABOUT, long_about = CHECK_LONG)]
+    Check(CheckArgs),
+    #[command(about = PAGES_ABOUT, long_about = PAGES_LONG)]
+    Pages(PagesArgs),
+    /// Print a shell completion script
+    #[command(
+        long_about = "Prints a completion script for SHELL on standard output, for example:\n  recap-feed completions bash > ~/.local/share/bash-completion/completions/recap-feed\n  recap-feed completions zsh > ~/.zfunc/_recap-feed\n  recap-feed completions fish > ~/.config/fish/completions/recap-feed.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How posts are read, shared by build and check.
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// Read front-matter key NAME for FIELD (repeatable), e.g. video=youtube; over _config.yml's recap.keys
+    #[arg(long = "key", value_name = "FIELD=NAME", value_parser = parse_key,
+          long_help = key_help())]
+    keys: Vec<(Field, String)>,
+    /// Posts with this tag are recaps (repeatable; any one of --tag, --category, --folder chooses)
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// Posts in this category are recaps (front matter categories/category, or CATEGORY/_posts)
+    #[arg(long = "category", value_name = "CATEGORY")]
+    categories: Vec<String>,
+    /// Posts in this folder are recaps (a folder inside _posts, or above it as in FOLDER/_posts)
+    #[arg(long = "folder", value_name = "FOLDER")]
+    folders: Vec<String>,
+    /// The site's time zone, an IANA name such as Europe/London, for dates written without an offset [default: _config.yml's timezone, else UTC]
+    #[arg(long, value_name = "ZONE")]
+    timezone: Option<String>,
+    /// Publish posts dated after now [default: _config.yml's future, else no]
+    #[arg(long)]
+    future: bool,
+}
+
+fn key_help() -> String {
+    format!(
+        "Read the front matter's key NAME for FIELD (repeatable), e.g. --key video=youtube --key location=venue; over _config.yml's `recap: {{ keys: {{ video: youtube }} }}`. FIELD is one of: {}. A renamed video holding only a YouTube video id is read as that video",
+        Field::names()
+    )
+}
+
+impl ReadArgs {
+    fn options(&self) -> Options {
+        Options {
+            timezone: self.timezone.clone(),
+            future: self.future,
+            keys: self.keys.clone(),
+            selection: Selection {
+                tags: self.tags.clone(),
+                categories: self.categories.clone(),
+                folders: self.folders.clone(),
+            },
+            ..Options::default()
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// The site's root (with _config.yml or _posts), or its _posts folder
+    #[arg(value_name = "SITE")]
+    site: PathBuf,
+    /// Where to write the feed
+    #[arg(short, long, value_name = "FEED")]
+    out: PathBuf,
+    /// The feed's title [default: _config.yml's title, else the site folder's name]
+    #[arg(long)]
+    title: Option<String>,
+    /// The feed's description [default: _config.yml's description]
+    #[arg(long)]
+    description: Option<String>,
+    /// The site's public address, url + baseurl, for item URLs [default: _config.yml's url + baseurl]
+    #[arg(long, value_name = "URL", visible_alias = "home-page-url")]
+    site_url: Option<String>,
+    /// Where the feed will be served [default: the site's address + FEED's file name]
+    #[arg(long, value_name = "URL")]
+    feed_url: Option<String>,
+    /// The permalink style: date, pretty, ordinal, none or a template such as /:year/:title/ [default: _config.yml's permalink, else date]
+    #[arg(long, value_name = "STYLE")]
+    permalink: Option<String>,
+    /// Indent the JSON
+    #[arg(long)]
+    pretty: bool,
+    /// Split the feed into pages of N events, with a search index of every event
+    #[arg(long, value_name = "N", value_parser = parse_page_size, allow_negative_numbers = true)]
+    page_size: Option<NonZeroUsize>,
+    /// Report a post that cannot be read, leave it out and write the rest; exit status 1 (the default)
+    #[arg(long, conflicts_with = "strict")]
+    keep_going: bool,
+    /// Write nothing when any post (or talk of a `talks:` list) cannot be read; exit status 1
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// A feed file, a site's root or a _posts folder (with --suggest: one post file)
+    #[arg(value_name = "PATH")]
+    path: PathBuf,
+    /// List each post's talks instead: start, title, speakers, where they came from
+    #[arg(long)]
+    talks: bool,
+    /// With --talks, for one post: print the extracted talks as a `talks:` list to paste
+    #[arg(long, requires = "talks")]
+    suggest: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct PagesArgs {
+    /// The built feed (its first page, when paginated)
+    #[arg(value_name = "FEED")]
+    feed: PathBuf,
+    /// The built site's folder (trunk build's dist), with index.html
+    #[arg(long, value_name = "DIR")]
+    dist: PathBuf,
+    /// The site's public address, for canonical links and Open Graph tags
+    #[arg(long, value_name = "URL")]
+    site_url: Option<String>,
+}
 
 fn main() -> ExitCode {
-    match try_main(std::env::args().skip(1).collect()) {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => run_build(&args),
+        Command::Check(args) => {
+            let options = args.read.options();
+            match (args.talks, args.suggest) {
+                (false, _) => run_check(&args.path, &options),
+                (true, false) => run_talks(&args.path, &options),
+                (true, true) => run_suggest(&args.path, &options),
+            }
+        }
+        Command::Pages(args) => run_pages(&args),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "recap-feed",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
         Ok(code) => code,
         Err(message) => {
             eprintln!("recap-feed: {message}");
@@ -59,60 +258,70 @@ fn main() -> ExitCode {
     }
 }
 
-fn try_main(args: Vec<String>) -> Result<ExitCode, String> {
-    match args.first().map(String::as_str) {
-        Some("build") => run_build(&args[1..]),
-        Some("check") => {
-            let flags = |flag: &str| args[1..].iter().filter(|a| *a == flag).count();
-            let paths: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with('-')).collect();
-            let (talks, suggest) = (flags("--talks"), flags("--suggest"));
-            match (talks, suggest, paths.as_slice()) {
-                _ if talks + suggest + paths.len() != args.len() - 1 => Err(USAGE.to_owned()),
-                (0, 0, [path]) => run_check(Path::new(path)),
-                (1, 0, [path]) => run_talks(Path::new(path)),
-                (1, 1, [path]) => run_suggest(Path::new(path)),
-                _ => Err(USAGE.to_owned()),
-            }
+/// Where the posts were found and which settings file was read, when not the plain case.
+fn say_where(output: &Output) {
+    let settings = &output.settings;
+    if !settings.located.given_root && settings.config.path.is_none() {
+        return;
+    }
+    let folders: Vec<String> = settings
+        .located
+        .posts
+        .iter()
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    let config = settings
+        .config
+        .path
+        .as_ref()
+        .map_or("no _config.yml beside them".to_owned(), |p| {
+            format!("settings from {}", p.display())
+        });
+    eprintln!("recap-feed: posts from {}; {config}", folders.join(", "));
+}
+
+/// `; 1 unpublished, 2 dated in the future and 3 not recaps left out`, or nothing.
+fn left_out_note(output: &Output) -> String {
+    let left = &output.left_out;
+    let mut parts = Vec::new();
+    if !left.unpublished.is_empty() {
+        parts.push(format!("{} unpublished", left.unpublished.len()));
+    }
+    if !left.future.is_empty() {
+        parts.push(format!("{} dated in the future", left.future.len()));
+    }
+    if !left.not_recaps.is_empty() || !output.settings.selection.is_all() {
+        parts.push(format!("{} not recaps", left.not_recaps.len()));
+    }
+    match parts.len() {
+        0 => String::new(),
+        n => {
+            let last = parts.remove(n - 1);
+            let list = if parts.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", parts.join(", "))
+            };
+            format!("; {list} left out")
         }
-        Some("pages") => run_pages(&args[1..]),
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        _ => Err(USAGE.to_owned()),
     }
 }
 
-fn run_build(args: &[String]) -> Result<ExitCode, String> {
-    let mut dir = None;
-    let mut out = None;
-    let mut pretty = false;
-    let mut page_size = None;
-    let mut options = Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--out" | "-o" => out = Some(value()?),
-            "--title" => options.title = Some(value()?),
-            "--home-page-url" => options.home_page_url = Some(value()?),
-            "--feed-url" => options.feed_url = Some(value()?),
-            "--permalink" => options.permalink = Some(value()?),
-            "--pretty" => pretty = true,
-            "--page-size" => page_size = Some(parse_page_size(&value()?)?),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
-            path if dir.is_none() => dir = Some(path.to_owned()),
-            extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
-        }
-    }
-    let (Some(dir), Some(out)) = (dir, out) else {
-        return Err(USAGE.to_owned());
-    };
-    let output = build(Path::new(&dir), &options).map_err(|e| e.to_string())?;
+fn run_build(args: &BuildArgs) -> Result<ExitCode, String> {
+    let out = args.out.display().to_string();
+    let mut options = args.read.options();
+    options.title = args.title.clone();
+    options.description = args.description.clone();
+    options.home_page_url = args.site_url.clone();
+    options.feed_url = args.feed_url.clone();
+    options.feed_file = args
+        .out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_owned);
+    options.permalink = args.permalink.clone();
+    let output = build(&args.site, &options).map_err(|e| e.to_string())?;
+    say_where(&output);
     for skipped in &output.skipped {
         eprintln!("recap-feed: skipped {skipped}");
     }
@@ -120,27 +329,37 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
     for error in &talk_errors {
         eprintln!("recap-feed: {error}");
     }
+    let bad = !output.skipped.is_empty() || !talk_errors.is_empty();
+    if args.strict && bad {
+        eprintln!(
+            "recap-feed: wrote nothing (--strict): {} could not be read and {} from front matter could not be read{}",
+            plural(output.skipped.len(), "post"),
+            plural(talk_errors.len(), "talk"),
+            left_out_note(&output)
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     let talks: usize = output.feed.items.iter().map(|i| i.talks().len()).sum();
-    let wrote = match page_size {
+    let wrote = match args.page_size {
         None => {
-            let json = if pretty {
+            let json = if args.pretty {
                 serde_json::to_string_pretty(&output.feed)
             } else {
                 serde_json::to_string(&output.feed)
             }
             .map_err(|e| format!("cannot write the feed: {e}"))?;
-            std::fs::write(&out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
+            std::fs::write(&args.out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
             out.clone()
         }
         Some(page_size) => {
-            let out_path = Path::new(&out);
-            let first = out_path
+            let first = args
+                .out
                 .file_name()
                 .and_then(|n| n.to_str())
                 .ok_or_else(|| format!("{out}: --out must name a file"))?;
             let paginated = paginate(&output.feed, first, page_size);
             let written =
-                write_paginated(&paginated, out_path, pretty).map_err(|e| e.to_string())?;
+                write_paginated(&paginated, &args.out, args.pretty).map_err(|e| e.to_string())?;
             for path in &written.removed {
                 eprintln!(
                     "recap-feed: removed {}, a page beyond the last",
@@ -155,15 +374,19 @@ fn run_build(args: &[String]) -> Result<ExitCode, String> {
         }
     };
     eprintln!(
-        "recap-feed: wrote {} events with {talks} talks to {wrote}; {} posts skipped, {} talks from front matter left out",
+        "recap-feed: wrote {} events with {talks} talks to {wrote}; {} posts skipped, {} talks from front matter left out{}",
         output.feed.items.len(),
         output.skipped.len(),
-        talk_errors.len()
+        talk_errors.len(),
+        left_out_note(&output)
     );
-    Ok(if output.skipped.is_empty() && talk_errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    Ok(if bad {
+        eprintln!(
+            "recap-feed: exit status 1: the feed was written without what could not be read (--strict writes nothing then)"
+        );
         ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     })
 }
 
@@ -180,27 +403,11 @@ fn parse_page_size(text: &str) -> Result<NonZeroUsize, String> {
     }
 }
 
-fn run_pages(args: &[String]) -> Result<ExitCode, String> {
-    let mut feed_path = None;
-    let mut dist = None;
-    let mut options = recap_feed::pages::Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--dist" => dist = Some(value()?),
-            "--site-url" => options.site_url = Some(value()?),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
-            path if feed_path.is_none() => feed_path = Some(path.to_owned()),
-            extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
-        }
-    }
-    let (Some(feed_path), Some(dist)) = (feed_path, dist) else {
-        return Err(USAGE.to_owned());
+fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
+    let feed_path = args.feed.display().to_string();
+    let dist = args.dist.display().to_string();
+    let options = recap_feed::pages::Options {
+        site_url: args.site_url.clone(),
     };
     let read = recap_feed::paginate::read_pages(Path::new(&feed_path))?;
     if let Some(why) = &read.stopped {
@@ -225,13 +432,15 @@ fn run_pages(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_talks(dir: &Path) -> Result<ExitCode, String> {
+fn run_talks(dir: &Path, options: &Options) -> Result<ExitCode, String> {
     let shown = dir.display().to_string();
     if !dir.is_dir() {
-        return Err(format!("{shown}: --talks reads a posts folder"));
+        return Err(format!(
+            "{shown}: --talks reads a site or a posts folder (--talks --suggest reads one post)"
+        ));
     }
-    let output = build(dir, &Options::default()).map_err(|e| e.to_string())?;
-    let site = site(dir, &Options::default());
+    let output = build(dir, options).map_err(|e| e.to_string())?;
+    let site = &output.settings.site;
     // File order: a post's table, then what could not be read of it.
     let mut entries: Vec<(String, usize, String)> = Vec::new();
     let (mut extracted, mut to_check, mut time_links) = (0, 0, 0);
@@ -240,7 +449,7 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
         let talks = built.item.talks();
         // The post was read a moment ago; its extracted talks are doubted against its body.
         let doubts = match built.talks_from {
-            TalkSource::Extraction => read_post(&built.path, &site)
+            TalkSource::Extraction => read_post(&built.path, site)
                 .map(|post| doubts(&post, talks))
                 .unwrap_or_default(),
             TalkSource::FrontMatter => Vec::new(),
@@ -255,7 +464,7 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
         let mut table = talk_table(&place, &built.item, built.talks_from, &doubts);
         // Which talks came from a weaker cue, for a second look.
         if built.talks_from == TalkSource::Extraction {
-            let notes = read_post(&built.path, &site)
+            let notes = read_post(&built.path, site)
                 .map(|post| cue_notes(&post))
                 .unwrap_or_default();
             for (n, note) in notes {
@@ -311,13 +520,14 @@ fn run_talks(dir: &Path) -> Result<ExitCode, String> {
 
 /// `check --talks --suggest`: one post's extracted talks as a front-matter `talks:` list, with
 /// what to check as comments, on stdout.
-fn run_suggest(path: &Path) -> Result<ExitCode, String> {
+fn run_suggest(path: &Path, options: &Options) -> Result<ExitCode, String> {
     let shown = path.display().to_string();
     if !path.is_file() {
         return Err(format!("{shown}: --suggest reads one post file"));
     }
-    let posts_dir = path.parent().unwrap_or(Path::new("."));
-    let site = site(posts_dir, &Options::default());
+    let site = settings_of_post(path, options)
+        .map_err(|e| e.to_string())?
+        .site;
     let post = read_post(path, &site).map_err(|e| e.to_string())?;
     if post.talks.is_some() {
         return Err(format!(
@@ -352,10 +562,12 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn run_check(path: &Path) -> Result<ExitCode, String> {
+fn run_check(path: &Path, options: &Options) -> Result<ExitCode, String> {
     let shown = path.display().to_string();
+    let mut left_out = String::new();
     let (count, findings) = if path.is_dir() {
-        let output = build(path, &Options::default()).map_err(|e| e.to_string())?;
+        let output = build(path, options).map_err(|e| e.to_string())?;
+        left_out = left_out_note(&output);
         let mut findings: Vec<Finding> = output
             .skipped
             .iter()
@@ -408,8 +620,9 @@ fn run_check(path: &Path) -> Result<ExitCode, String> {
         }
     }
     println!(
-        "{shown}: {count} events readable, {errors} left out, {} warnings",
-        findings.len() - errors
+        "{shown}: {count} events readable, {errors} left out, {} warnings{}",
+        findings.len() - errors,
+        left_out.replace(" left out", " not in the feed"),
     );
     Ok(if errors == 0 {
         ExitCode::SUCCESS

@@ -5,6 +5,7 @@ use std::path::Path;
 use recap_core::Talk;
 use serde_norway::Value;
 
+use crate::config::{Field, Keys};
 use crate::talks::{front_matter_talks, FrontMatterTalks};
 
 /// What goes wrong reading a post. Every variant names the file; YAML errors name the line.
@@ -156,18 +157,25 @@ pub struct Site {
     pub baseurl: String,
     /// The permalink style: `date`, `pretty`, `none`, `ordinal` or a template.
     pub permalink: String,
+    /// The site's time zone (`timezone`): dates written without an offset are in it, and a
+    /// post's day is its day there. None: UTC.
+    pub timezone: Option<jiff::tz::TimeZone>,
+    /// Which front-matter key each field is read from.
+    pub keys: Keys,
 }
 
 /// A post, read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Post {
-    /// The file name without extension: `2023-05-03-slug`.
+    /// `YYYY-MM-DD-slug`: the post's day and slug.
     pub id: String,
-    /// `YYYY-MM-DD` from the file name (or the front matter's `date`).
+    /// `YYYY-MM-DD`: the front matter's `date` in the site's time zone, else the file name's.
     pub date: String,
     /// The RFC 3339 publication time.
     pub published: String,
-    /// The slug from the file name.
+    /// Front matter `published: false`: the post is a draft, left out of the feed.
+    pub unpublished: bool,
+    /// Front matter `slug`, else the slug from the file name.
     pub slug: String,
     /// Front matter `title`.
     pub title: Option<String>,
@@ -181,7 +189,7 @@ pub struct Post {
     pub video: Option<String>,
     /// Front matter `tags` (a list, or a space-separated string).
     pub tags: Vec<String>,
-    /// Front matter `categories`.
+    /// Front matter `categories` (or `category`).
     pub categories: Vec<String>,
     /// Front matter `permalink`.
     pub permalink: Option<String>,
@@ -240,7 +248,12 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
             })
         }
     };
-    let field = |key: &str| map.get(key).and_then(scalar).map(|s| liquid(&s, site));
+    let keys = &site.keys;
+    let field = |field: Field| {
+        map.get(keys.of(field))
+            .and_then(scalar)
+            .map(|s| liquid(&s, site))
+    };
     let list = |key: &str| match map.get(key) {
         Some(Value::Sequence(items)) => items.iter().filter_map(scalar).collect(),
         Some(other) => scalar(other)
@@ -248,23 +261,30 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let (date, published) = match field("date") {
-        Some(written) => match front_matter_date(&written) {
+    let date_key = keys.of(Field::Date);
+    let (date, published) = match field(Field::Date) {
+        Some(written) => match front_matter_date_in(&written, site.timezone.as_ref()) {
             Some((day, rfc3339)) => (day, rfc3339),
             None => {
                 return Err(PostError::Yaml {
                     path: path.to_owned(),
-                    line: line_of(yaml, "date:") + 1,
+                    line: line_of(yaml, &format!("{date_key}:")) + 1,
                     message: format!(
-                    "date {written:?} is not a date like 2023-05-03 or 2023-05-03 18:30:00 +0100"
+                    "{date_key} {written:?} is not a date like 2023-05-03 or 2023-05-03 18:30:00 +0100"
                 ),
                 })
             }
         },
-        None => (date.to_owned(), format!("{date}T00:00:00Z")),
+        None => front_matter_date_in(date, site.timezone.as_ref())
+            .unwrap_or_else(|| (date.to_owned(), format!("{date}T00:00:00Z"))),
     };
-    let own = if map.contains_key("talks") {
-        front_matter_talks(yaml)
+    let talks_key = keys.of(Field::Talks);
+    let own = if map.contains_key(talks_key) {
+        if talks_key == "talks" {
+            front_matter_talks(yaml)
+        } else {
+            front_matter_talks(&renamed_key(yaml, talks_key, "talks"))
+        }
     } else {
         FrontMatterTalks::default()
     };
@@ -275,27 +295,98 @@ pub fn parse_post(path: &str, name: &str, text: &str, site: &Site) -> Result<Pos
             path: path.to_owned(),
             // The front matter starts on the file's second line.
             line: err.line + 1,
-            message: err.message,
+            message: match err.message.strip_prefix("talks") {
+                Some(rest) if talks_key != "talks" => format!("{talks_key}{rest}"),
+                _ => err.message,
+            },
             list_unread: own.talks.is_none(),
         })
         .collect();
+    let mut categories = list(keys.of(Field::Categories));
+    if !keys.renamed(Field::Categories) {
+        categories.extend(list("category"));
+    }
+    let slug = field(Field::Slug)
+        .map(|s| safe_segment(&s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| slug.to_owned());
+    let unpublished = match map.get(keys.of(Field::Published)) {
+        Some(Value::Bool(b)) => !b,
+        Some(Value::String(s)) => crate::config::yaml11_bool(s) == Some(false),
+        _ => false,
+    };
+    let video = field(Field::Video).map(|v| {
+        // A site with its own key for the recording often keeps only the YouTube video's id.
+        if keys.renamed(Field::Video) && is_youtube_id(&v) {
+            format!("https://www.youtube.com/watch?v={v}")
+        } else {
+            v
+        }
+    });
     Ok(Post {
-        id: name.to_owned(),
+        id: format!("{date}-{slug}"),
         date,
         published,
-        slug: slug.to_owned(),
-        title: field("title"),
-        description: field("description"),
-        location: field("location"),
-        image: field("image"),
-        video: field("video"),
-        tags: list("tags"),
-        categories: list("categories"),
-        permalink: field("permalink"),
+        unpublished,
+        slug,
+        title: field(Field::Title),
+        description: field(Field::Description),
+        location: field(Field::Location),
+        image: field(Field::Image),
+        video,
+        tags: list(keys.of(Field::Tags)),
+        categories,
+        permalink: map
+            .get("permalink")
+            .and_then(scalar)
+            .map(|s| liquid(&s, site)),
         talks: own.talks,
         talk_errors,
         body: liquid(body, site),
     })
+}
+
+/// The front matter with its top-level key `from` read as `to` (and a `to` of its own set
+/// aside), line for line, so that errors keep their lines.
+fn renamed_key(yaml: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(yaml.len() + 16);
+    for line in yaml.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(from).filter(|r| r.starts_with(':')) {
+            out.push_str(to);
+            out.push_str(rest);
+        } else if let Some(rest) = line.strip_prefix(to).filter(|r| r.starts_with(':')) {
+            out.push_str("recap_unread_");
+            out.push_str(to);
+            out.push_str(rest);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A YouTube video id: eleven of `A-Z a-z 0-9 - _`.
+fn is_youtube_id(text: &str) -> bool {
+    text.len() == 11
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A front-matter slug as one path segment: `/`, `\\`, spaces and controls become `-`.
+fn safe_segment(slug: &str) -> String {
+    slug.trim()
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_whitespace() || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim_matches(['-', '.'])
+        .to_owned()
 }
 
 /// `2023-05-03-slug` → (`2023-05-03`, `slug`).
@@ -353,8 +444,41 @@ fn scalar(value: &Value) -> Option<String> {
 }
 
 /// Front matter `date`: `2023-05-03`, `2023-05-03 18:30`, `2023-05-03 18:30:00 +0100`,
-/// `2023-05-03T18:30:00Z` → (`2023-05-03`, RFC 3339).
+/// `2023-05-03T18:30:00Z` → (`2023-05-03`, RFC 3339); without an offset, in UTC.
+#[cfg(test)]
 fn front_matter_date(written: &str) -> Option<(String, String)> {
+    front_matter_date_in(written, None)
+}
+
+/// Front matter `date` read in a site's time zone: a date or time written without an offset is
+/// in the zone, and the day is the day there.
+pub fn front_matter_date_in(
+    written: &str,
+    zone: Option<&jiff::tz::TimeZone>,
+) -> Option<(String, String)> {
+    let (day, rfc3339, offset_written) = front_matter_date_utc(written)?;
+    let Some(zone) = zone else {
+        return Some((day, rfc3339));
+    };
+    if offset_written {
+        let instant: jiff::Timestamp = rfc3339.parse().ok()?;
+        let local = zone.to_datetime(instant).date();
+        return Some((local.to_string(), rfc3339));
+    }
+    // `…Z` as written without an offset: the same wall-clock time, in the zone.
+    let civil = rfc3339.strip_suffix('Z')?;
+    let datetime: jiff::civil::DateTime = civil.parse().ok()?;
+    let instant = zone.to_timestamp(datetime).ok()?;
+    let seconds = zone.to_offset(instant).seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    let rfc3339 = format!("{civil}{sign}{:02}:{:02}", minutes / 60, minutes % 60);
+    recap_core::Timestamp::parse(&rfc3339).ok()?;
+    Some((day, rfc3339))
+}
+
+/// (day, RFC 3339 with `Z` when no offset was written, whether an offset was written).
+fn front_matter_date_utc(written: &str) -> Option<(String, String, bool)> {
     let written = written.trim();
     let day = written.get(..10)?;
     split_name(&format!("{day}-x"))?;
@@ -362,7 +486,7 @@ fn front_matter_date(written: &str) -> Option<(String, String)> {
     if rest.is_empty() {
         let rfc3339 = format!("{day}T00:00:00Z");
         recap_core::Timestamp::parse(&rfc3339).ok()?;
-        return Some((day.to_owned(), rfc3339));
+        return Some((day.to_owned(), rfc3339, false));
     }
     let (time, zone) = rest
         .split_once(' ')
@@ -378,6 +502,7 @@ fn front_matter_date(written: &str) -> Option<(String, String)> {
         5 => format!("{time}:00"),
         _ => time.to_owned(),
     };
+    let offset_written = !zone.is_empty();
     let zone = match zone {
         "" | "Z" | "z" | "UTC" => "Z".to_owned(),
         z if z.len() == 5 && !z.contains(':') => format!("{}:{}", &z[..3], &z[3..]),
@@ -385,7 +510,7 @@ fn front_matter_date(written: &str) -> Option<(String, String)> {
     };
     let rfc3339 = format!("{day}T{time}{zone}");
     recap_core::Timestamp::parse(&rfc3339).ok()?;
-    Some((day.to_owned(), rfc3339))
+    Some((day.to_owned(), rfc3339, offset_written))
 }
 
 /// Resolves `{{ site.baseurl }}` and `{{ site.url }}`; drops every other Liquid tag and output.
@@ -460,7 +585,7 @@ mod tests {
         Site {
             url: "https://meet.example".into(),
             baseurl: "/blog".into(),
-            permalink: String::new(),
+            ..Site::default()
         }
     }
 
@@ -592,6 +717,67 @@ mod tests {
         );
         assert_eq!(front_matter_date("May 3rd"), None);
         assert_eq!(front_matter_date("2023-02-30"), None);
+    }
+
+    #[test]
+    fn dates_without_an_offset_are_in_the_sites_time_zone() {
+        let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        let in_london = |written: &str| front_matter_date_in(written, Some(&london));
+        assert_eq!(
+            in_london("2024-07-10"),
+            Some(("2024-07-10".into(), "2024-07-10T00:00:00+01:00".into()))
+        );
+        assert_eq!(
+            in_london("2024-01-10 18:30").map(|d| d.1),
+            Some("2024-01-10T18:30:00+00:00".into())
+        );
+        // Written with an offset: kept, and the day is London's.
+        assert_eq!(
+            in_london("2024-07-10 23:30:00 -0500"),
+            Some(("2024-07-11".into(), "2024-07-10T23:30:00-05:00".into()))
+        );
+        let post = parse_post(
+            "p.md",
+            "2024-07-10-july",
+            "---\ntitle: July\nslug: summer/social\n---\n",
+            &Site {
+                timezone: Some(london),
+                ..site()
+            },
+        )
+        .unwrap();
+        assert_eq!(post.id, "2024-07-10-summer-social");
+        assert_eq!(post.published, "2024-07-10T00:00:00+01:00");
+    }
+
+    #[test]
+    fn a_sites_own_keys_are_read_and_drafts_are_marked() {
+        let mut keys = Keys::default();
+        keys.set(Field::Video, "youtube".into());
+        keys.set(Field::Talks, "sessions".into());
+        let site = Site { keys, ..site() };
+        let post = parse_post(
+            "p.md",
+            "2024-03-06-march",
+            "---\ntitle: March\nyoutube: AbCdEfGhIjK\npublished: false\ncategory: events\nsessions:\n  - title: A\n    start: soon\ntalks: not read\n---\n",
+            &site,
+        )
+        .unwrap();
+        assert_eq!(
+            post.video.as_deref(),
+            Some("https://www.youtube.com/watch?v=AbCdEfGhIjK")
+        );
+        assert!(post.unpublished);
+        assert_eq!(post.categories, ["events"]);
+        assert_eq!(post.talks, Some(vec![]));
+        assert_eq!(post.talk_errors[0].line, 8);
+        assert!(
+            post.talk_errors[0]
+                .message
+                .starts_with("sessions[0].start:"),
+            "{}",
+            post.talk_errors[0].message
+        );
     }
 
     #[test]
