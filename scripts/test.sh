@@ -52,3 +52,8 @@ node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 step "Jekyll host site"
 node --test --test-timeout=180000 tests/jekyll/
+
+step "docs"
+# docs/figures.md is written from this run's build and scores (commit it when it changes).
+scripts/figures.sh
+node --test tests/docs/
