@@ -2,7 +2,7 @@
 # Installs what building and testing Recap needs, skipping whatever is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt and
 # the browser driver (npm, pinned in package-lock.json), and with --browser Debian's Chromium,
-# ChromeDriver, jekyll (for the host-site test) and ffmpeg (test media). Then fetches the crates
+# ChromeDriver, jekyll and hugo (for the host-site tests) and ffmpeg (test media). Then fetches the crates
 # so that builds can run offline.
 #
 # Source it (scripts/serve.sh and scripts/test.sh do) to get the tools on PATH.
@@ -70,6 +70,9 @@ setup_browser() {
   fi
   if ! command -v jekyll >/dev/null; then
     apt_install jekyll
+  fi
+  if ! command -v hugo >/dev/null; then
+    apt_install hugo
   fi
   if ! command -v ffmpeg >/dev/null; then
     apt_install ffmpeg

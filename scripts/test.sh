@@ -3,7 +3,8 @@
 # and the CLI (5,000 generated recap posts among them), the extraction scores of the held-out and
 # failure-class posts, component tests in headless Chromium, a release build with its size budget, and
 # end-to-end tests that drive Chromium over the built site; last, examples/jekyll/feed.json
-# built by jekyll over a small host site.
+# built by jekyll over a small host site, and small Hugo and Eleventy sites set up by
+# `recap-feed init` and built by their own tools.
 set -euo pipefail
 set --
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
@@ -52,6 +53,9 @@ node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 step "Jekyll host site"
 node --test --test-timeout=180000 tests/jekyll/
+
+step "Hugo and Eleventy sites"
+node --test --test-timeout=180000 tests/sites/
 
 step "docs"
 # docs/figures.md is written from this run's build and scores (commit it when it changes).

@@ -105,7 +105,7 @@ impl FeedContext {
 
     /// Whether a page loaded holds the event with this id (tracked).
     pub fn holds(&self, id: &str) -> bool {
-        let held = |feed: &Feed| feed.items.iter().any(|i| i.id == id);
+        let held = |feed: &Feed| feed.find(id).is_some();
         self.feed.with(held) || self.strays.with(|pages| pages.iter().any(held))
     }
 

@@ -1,10 +1,11 @@
 // The Jekyll host: examples/jekyll/feed.json built by Debian's jekyll over a small site of recap
 // posts (tests/jekyll/site/), then read as JSON, checked with `recap-feed check`, and shown by
-// the built app (dist/), which reads the talks from kramdown's HTML in the browser.
+// the built app (dist/), which reads the talks from kramdown's HTML in the browser; and built
+// again with a `recap:` section in the config that chooses posts and renames a key.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,14 +21,20 @@ const TRICKY_TITLE =
   'Riverbend Platform May 2024: "Escaping" C:\\temp\\new, \\u0000 and </script> 🦀';
 const RFC_3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
-// The posts, newest first, as Jekyll names them: `_posts/YYYY-MM-DD-slug.md` → `/YYYY/MM/DD/slug`.
+// The posts, newest first: `_posts/YYYY-MM-DD-slug.md` → id `YYYY-MM-DD-slug`, and the site's
+// permalink style `/YYYY/MM/DD/slug.html`.
 const posts = readdirSync(join(SITE, "_posts"))
   .filter((name) => name.endsWith(".md"))
   .sort()
   .reverse()
   .map((name) => {
     const [, year, month, day, slug] = name.match(/^(\d{4})-(\d\d)-(\d\d)-(.+)\.md$/);
-    return { slug, day: `${year}-${month}-${day}`, id: `/${year}/${month}/${day}/${slug}` };
+    return {
+      slug,
+      day: `${year}-${month}-${day}`,
+      id: `${year}-${month}-${day}-${slug}`,
+      path: `/${year}/${month}/${day}/${slug}.html`,
+    };
   });
 
 let work;
@@ -35,7 +42,7 @@ let feedPath;
 let feedText;
 let feed;
 const item = (slug) => {
-  const found = feed.items.find((i) => i.id.endsWith(`/${slug}`));
+  const found = feed.items.find((i) => i.id.endsWith(`-${slug}`));
   assert.ok(found, `no item for ${slug}`);
   return found;
 };
@@ -93,15 +100,14 @@ test("the feed describes the site", () => {
   );
 });
 
-test("every post is an item, newest first, with Jekyll's id and an absolute URL", () => {
+test("every post is an item, newest first, with a YYYY-MM-DD-slug id and an absolute URL", () => {
   assert.equal(feed.items.length, posts.length);
   assert.deepEqual(
-    feed.items.map((i) => i.id),
-    posts.map((p) => p.id),
+    feed.items.map((i) => [i.id, i.url]),
+    posts.map((p) => [p.id, `${BASE}${p.path}`]),
   );
   for (const i of feed.items) {
-    assert.match(i.id, /^\/2024\/\d\d\/\d\d\/[a-z0-9-]+$/);
-    assert.equal(i.url, `${BASE}${i.id}.html`);
+    assert.match(i.id, /^2024-\d\d-\d\d-[a-z0-9-]+$/);
     assert.match(i.date_published, RFC_3339, `${i.id}: date_published`);
   }
   const times = feed.items.map((i) => Date.parse(i.date_published));
@@ -246,4 +252,26 @@ test("the app reads the Jekyll feed in the browser: the same talks as recap-feed
     await browser.close();
     await server.close();
   }
+});
+
+test("a recap: section in _config.yml chooses the posts by tag and renames a front matter key", () => {
+  // Only the posts tagged Photos; the venue read from `image` (any other name would do).
+  const extra = join(work, "recap.yml");
+  writeFileSync(extra, "recap:\n  tags: [Photos]\n  keys:\n    location: image\n");
+  const out = join(work, "_chosen");
+  const build = spawnSync(
+    "jekyll",
+    ["build", "--source", work, "--destination", out, "--config", `${join(work, "_config.yml")},${extra}`],
+    { encoding: "utf8" },
+  );
+  assert.equal(build.status, 0, `jekyll build failed:\n${build.stdout}\n${build.stderr}`);
+  const chosen = JSON.parse(readFileSync(join(out, "feed.json"), "utf8"));
+  assert.deepEqual(
+    chosen.items.map((i) => [i.id, i._recap.location]),
+    [
+      ["2024-06-05-riverbend-platform-june-2024", "/images/2024-06-05-riverbend-platform-june-2024.jpeg"],
+      ["2024-03-06-riverbend-platform-march-2024", "/images/2024-03-06-riverbend-platform-march-2024.jpeg"],
+    ],
+  );
+  assert.equal(chosen.items[0]._recap.video, "https://www.youtube.com/embed/rvbJune24ab");
 });

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod pages;
 pub mod paginate;
 pub mod post;

@@ -375,9 +375,10 @@ impl Feed {
             .map_or(self.items.len(), |n| n.max(self.items.len()))
     }
 
-    /// The item with this id, with the newer and the older event beside it.
+    /// The item with this id (or with the same id in its other form, see [`crate::id`]), with
+    /// the newer and the older event beside it.
     pub fn find(&self, id: &str) -> Option<(&Item, Option<&Item>, Option<&Item>)> {
-        let at = self.items.iter().position(|i| i.id == id)?;
+        let at = crate::id::position_of(self.items.iter().map(|i| i.id.as_str()), id)?;
         let newer = at.checked_sub(1).and_then(|i| self.items.get(i));
         Some((&self.items[at], newer, self.items.get(at + 1)))
     }

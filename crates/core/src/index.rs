@@ -429,9 +429,14 @@ impl Archive {
             .collect()
     }
 
-    /// The position of the event with this id (the first, should two share it).
+    /// The position of the event with this id (the first, should two share it), or with the
+    /// same id in its other form (see [`crate::id`]).
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.positions.get(id).copied()
+        if let Some(&at) = self.positions.get(id) {
+            return Some(at);
+        }
+        let at = crate::id::position_of(self.events.iter().map(|(item, _)| item.id.as_str()), id)?;
+        u32::try_from(at).ok()
     }
 
     /// The page the event at `position` is on, 1 for the first; 0 when there is no such event.

@@ -10,6 +10,8 @@
 //! - [`blocks`]: the block model that talk extraction reads; `markdown` (feature `markdown`)
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
+//! - [`id`]: event ids: the one `YYYY-MM-DD-slug` scheme, and Jekyll's `/2024/03/06/slug` read as
+//!   an alias of it.
 //! - [`index`]: the compact search index of a paginated feed: every event's page and what
 //!   search reads; the whole archive read from it, searched and looked up by id.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
@@ -33,6 +35,7 @@ pub mod blocks;
 mod date;
 pub mod extract;
 mod feed;
+pub mod id;
 pub mod index;
 pub mod inline;
 pub mod load;

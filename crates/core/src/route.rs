@@ -71,11 +71,21 @@ pub fn parse_route(path: &str, query: &str, base: &str) -> Route {
     // pre-rendered pages.
     let rest = rest.strip_suffix("/index.html").unwrap_or(rest);
     let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let t = || param("t").and_then(|t| crate::time::parse_time_param(&t));
     match rest.strip_prefix("events/") {
         Some(id) if !id.is_empty() && !id.contains('/') => Route::Event {
             id: percent_decode(id),
-            t: param("t").and_then(|t| crate::time::parse_time_param(&t)),
+            t: t(),
         },
+        // An address made from an old Jekyll id with its slashes left in,
+        // `events/2024/03/06/slug`: the event of that day and slug.
+        Some(path) => {
+            let old = format!("/{}", percent_decode(path));
+            match crate::id::canonical_id(&old) {
+                std::borrow::Cow::Owned(id) => Route::Event { id, t: t() },
+                std::borrow::Cow::Borrowed(_) => Route::NotFound,
+            }
+        }
         _ => Route::NotFound,
     }
 }
@@ -213,6 +223,28 @@ mod tests {
         );
         assert_eq!(parse_route("/events/a/b/", "", "/"), Route::NotFound);
         assert_eq!(parse_route("/events//", "", "/"), Route::NotFound);
+    }
+
+    #[test]
+    fn an_old_jekyll_address_opens_its_event() {
+        assert_eq!(
+            parse_route("/recap/events/2024/03/06/march/", "t=90", "/recap/"),
+            Route::Event {
+                id: "2024-03-06-march".into(),
+                t: Some(90)
+            }
+        );
+        assert_eq!(
+            parse_route("/events/meetups/2024/03/06/march.html", "", "/"),
+            Route::Event {
+                id: "2024-03-06-march".into(),
+                t: None
+            }
+        );
+        assert_eq!(
+            parse_route("/events/2024/03/march", "", "/"),
+            Route::NotFound
+        );
     }
 
     #[test]
