@@ -5,7 +5,10 @@
 // index of a paginated feed (recap-index.js and its wasm); so is what a host page that embeds the
 // app loads: embed.js and the app's scripts, wasm and styles.
 //
-//   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES]
+//   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES] [--json]
+//
+// With --json it prints the totals as one JSON object instead of the table (for
+// scripts/figures.sh); budgets are still checked.
 //
 // With --budget it exits 1 when that first-visit brotli total is larger than BYTES; likewise
 // --on-demand-budget for the code fetched on demand other than the search index, and
@@ -19,10 +22,12 @@ let dist = "dist";
 let budget = null;
 let onDemandBudget = null;
 let indexBudget = null;
+let json = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--budget") budget = Number(args[++i]);
   else if (args[i] === "--on-demand-budget") onDemandBudget = Number(args[++i]);
   else if (args[i] === "--index-budget") indexBudget = Number(args[++i]);
+  else if (args[i] === "--json") json = true;
   else dist = args[i];
 }
 for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget]]) {
@@ -85,9 +90,11 @@ const rows = files.map((path) => {
   };
 });
 
+// Quiet the table when --json asks for the totals alone.
+const log = json ? () => {} : console.log;
 const width = Math.max(4, ...rows.map((r) => r.file.length));
 const num = (n) => String(n).padStart(9);
-console.log(`${"file".padEnd(width)} ${num("raw")} ${num("gzip")} ${num("brotli")}  loaded`);
+log(`${"file".padEnd(width)} ${num("raw")} ${num("gzip")} ${num("brotli")}  loaded`);
 for (const r of rows) {
   const when = r.firstVisit
     ? "first visit"
@@ -100,26 +107,26 @@ for (const r of rows) {
           : r.code
             ? "on demand"
             : "";
-  console.log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}  ${when}`);
+  log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}  ${when}`);
 }
 const first = rows.filter((r) => r.firstVisit);
 const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
-console.log(
+log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
 const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index);
 const search = rows.filter((r) => r.index && !r.firstVisit);
 const worker = rows.find((r) => r.worker);
 if (worker) {
-  console.log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
+  log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
 }
 if (later.length > 0) {
-  console.log(
+  log(
     `on demand (${later.length} files: ${later.map((r) => r.file).join(", ")}): raw ${sum("raw", later)} B, brotli ${sum("brotli", later)} B`,
   );
 }
 if (search.length > 0) {
-  console.log(
+  log(
     `search index module (${search.length} files: ${search.map((r) => r.file).join(", ")}): raw ${sum("raw", search)} B, brotli ${sum("brotli", search)} B`,
   );
 }
@@ -127,8 +134,26 @@ if (search.length > 0) {
 const embed = rows.find((r) => r.embed);
 if (embed) {
   const hosted = [embed, ...first.filter((r) => r.file !== "index.html")];
-  console.log(
+  log(
     `embed.js: raw ${embed.raw} B, brotli ${embed.brotli} B; a host page loads (${hosted.length} files: embed.js, JS, wasm, CSS): raw ${sum("raw", hosted)} B, brotli ${sum("brotli", hosted)} B`,
+  );
+}
+if (json) {
+  const total = (of) => ({ files: of.map((r) => r.file), raw: sum("raw", of), gzip: sum("gzip", of), brotli: sum("brotli", of) });
+  const hosted = embed ? [embed, ...first.filter((r) => r.file !== "index.html")] : [];
+  console.log(
+    JSON.stringify(
+      {
+        firstVisit: total(first),
+        onDemand: total(later),
+        searchIndexModule: total(search),
+        embed: embed ? { raw: embed.raw, gzip: embed.gzip, brotli: embed.brotli } : null,
+        hostPage: embed ? total(hosted) : null,
+        worker: worker ? { raw: worker.raw, gzip: worker.gzip, brotli: worker.brotli } : null,
+      },
+      null,
+      2,
+    ),
   );
 }
 let over = false;
@@ -142,7 +167,7 @@ for (const [label, total, limit] of [
     console.error(`size-report: ${label} brotli total ${total} B is over the budget of ${limit} B`);
     over = true;
   } else {
-    console.log(`${label}: within the budget of ${limit} B (${((100 * total) / limit).toFixed(1)}% used)`);
+    log(`${label}: within the budget of ${limit} B (${((100 * total) / limit).toFixed(1)}% used)`);
   }
 }
 process.exit(over ? 1 : 0);

@@ -56,3 +56,8 @@ node --test --test-timeout=180000 tests/jekyll/
 
 step "Hugo and Eleventy sites"
 node --test --test-timeout=180000 tests/sites/
+
+step "docs"
+# docs/figures.md is written from this run's build and scores (commit it when it changes).
+scripts/figures.sh
+node --test tests/docs/
