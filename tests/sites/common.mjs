@@ -49,7 +49,7 @@ export function initSite(name, recapFolder) {
   const work = mkdtempSync(join(tmpdir(), `recap-${name}-`));
   cpSync(join(ROOT, "tests", "sites", name), work, { recursive: true });
   const init = () =>
-    run("cargo", ["run", "-q", "--offline", "-p", "recap-feed", "--example", "init", "--", work], {
+    run("cargo", ["run", "-q", "--offline", "-p", "recap-feed", "--", "init", work], {
       cwd: ROOT,
     }).stdout;
   const first = init();

@@ -14,11 +14,11 @@ use recap_feed::paginate::{paginate, write_paginated};
 use recap_feed::post::read_post;
 use recap_feed::suggest::{cue_notes, doubts, talks_yaml};
 
-const ABOUT: &str = "Recap feeds: a Jekyll site's posts to a JSON Feed with talks and times, feed checks, and pre-rendered pages.";
+const ABOUT: &str = "Recap feeds: a Jekyll site's posts to a JSON Feed with talks and times, feed checks, pre-rendered pages, and Recap set up in a Jekyll, Hugo or Eleventy site.";
 
 const LONG_ABOUT: &str = "\
 Recap feeds: a Jekyll site's posts to a JSON Feed 1.1 with talks, times and takeaways, feed \
-checks, and pre-rendered pages.
+checks, pre-rendered pages, and Recap set up in a Jekyll, Hugo or Eleventy site (init).
 
 Exit status: 0 when all went well; 1 when posts or talks could not be read and were left out \
 (or, with check, when a feed has errors); 2 for a usage error, or when nothing could be done.";
@@ -79,6 +79,21 @@ own title, description and Open Graph tags (canonical and og:url/og:image need -
 site's public address). The app takes these pages over and still fetches the feed. The pages of \
 a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.";
 
+const INIT_ABOUT: &str =
+    "Set Recap up in a Jekyll, Hugo or Eleventy site: the feed template, a recaps page, the post include";
+
+const INIT_LONG: &str = "\
+Sets Recap up in an existing site. It tells a Jekyll site (_config.yml), a Hugo site (hugo.toml, \
+config.toml …) or an Eleventy site (eleventy.config.js, .eleventy.js …) by its configuration \
+file, and adds the generator's feed template (the site then writes /feed.json on every build), a \
+recaps page with the list embedded (/recaps/), and an include for the post layout that embeds \
+each post's event with the post as its fallback. Then it prints what to set: the site's URL, \
+where the release's site/ folder is served, the line to put in the post layout, and how to \
+choose which posts are recaps.
+
+It never overwrites: a file that is already there with the same content is left as it is, one \
+with other content is left alone and reported (exit status 1). Running it twice changes nothing.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "recap-feed",
@@ -86,7 +101,8 @@ a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.";
     about = ABOUT,
     long_about = LONG_ABOUT,
     propagate_version = true,
-    arg_required_else_help = true
+    arg_required_else_help = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -101,6 +117,14 @@ enum Command {
     Check(CheckArgs),
     #[command(about = PAGES_ABOUT, long_about = PAGES_LONG)]
     Pages(PagesArgs),
+    #[command(about = INIT_ABOUT, long_about = INIT_LONG)]
+    Init(InitArgs),
+    /// Print this help, or a subcommand's (as COMMAND --help does)
+    Help {
+        /// The subcommand
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
     /// Print a shell completion script
     #[command(
         long_about = "Prints a completion script for SHELL on standard output, for example:\n  recap-feed completions bash > ~/.local/share/bash-completion/completions/recap-feed\n  recap-feed completions zsh > ~/.zfunc/_recap-feed\n  recap-feed completions fish > ~/.config/fish/completions/recap-feed.fish"
@@ -110,6 +134,20 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// `init`'s arguments.
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The site's root folder
+    #[arg(value_name = "SITE")]
+    site: PathBuf,
+    /// Where the viewer's embed.js is served, written into the files as the default [default: /recap/embed.js]
+    #[arg(long, value_name = "URL")]
+    script: Option<String>,
+    /// Say what would be added, and write nothing
+    #[arg(long)]
+    dry_run: bool,
 }
 
 /// How posts are read, shared by build and check.
@@ -226,6 +264,36 @@ struct PagesArgs {
     site_url: Option<String>,
 }
 
+/// `help [COMMAND]`: the help of the program or of one subcommand, as `[COMMAND] --help` prints it.
+fn run_help(command: Option<&str>) -> Result<ExitCode, String> {
+    let args = ["recap-feed"].into_iter().chain(command).chain(["--help"]);
+    match Cli::command().try_get_matches_from(args) {
+        Err(err) if err.kind() == clap::error::ErrorKind::DisplayHelp => {
+            // Printed as clap prints it; a closed pipe (`| head`) is not an error here.
+            let _ = err.print();
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(format!(
+            "no subcommand {:?}; see recap-feed --help",
+            command.unwrap_or_default()
+        )),
+    }
+}
+
+fn run_init(args: &InitArgs) -> Result<ExitCode, String> {
+    let options = recap_feed::init::InitOptions {
+        script: args.script.clone(),
+        dry_run: args.dry_run,
+    };
+    let report = recap_feed::init::init(&args.site, &options).map_err(|e| e.to_string())?;
+    print!("{report}");
+    Ok(if report.has_conflicts() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -239,6 +307,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Pages(args) => run_pages(&args),
+        Command::Init(args) => run_init(&args),
+        Command::Help { command } => run_help(command.as_deref()),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -95,6 +95,32 @@ fn item<'a>(feed: &'a Value, id: &str) -> &'a Value {
 }
 
 #[test]
+fn every_subcommand_the_help_lists_answers_help() {
+    let help = stdout(&recap_feed(&["--help"]));
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    for expected in ["build", "check", "pages", "init", "completions", "help"] {
+        assert!(
+            commands.contains(&expected),
+            "{expected} not in {commands:?}"
+        );
+    }
+    for command in commands {
+        let output = recap_feed(&[command, "--help"]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{command} --help: {output:?}"
+        );
+    }
+}
+
+#[test]
 fn every_subcommand_has_help_that_exits_0() {
     for args in [
         &["--help"][..],
@@ -106,6 +132,8 @@ fn every_subcommand_has_help_that_exits_0() {
         &["check", "-h"],
         &["pages", "--help"],
         &["pages", "-h"],
+        &["init", "--help"],
+        &["init", "-h"],
         &["completions", "--help"],
         &["completions", "-h"],
         &["help", "build"],
