@@ -50,20 +50,25 @@ done
 [ -n "$version" ] || { echo "release: VERSION is missing" >&2; usage; }
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# --out is read from where the script was run; the default is in the checkout.
+case "$out" in
+  "") out="$root/target/release-dist" ;;
+  /*) ;;
+  *) out="$PWD/$out" ;;
+esac
 cd "$root"
-out="${out:-target/release-dist}"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
 
 # The version: Cargo.toml's [workspace.package] version, with its section in the changelog.
 workspace_version="$(awk '/^\[/ { section = $0 } section == "[workspace.package]" && $1 == "version" { gsub(/[" ]/, "", $3); print $3; exit }' Cargo.toml)"
 if [ "$workspace_version" != "$version" ]; then
   fail "Cargo.toml's [workspace.package] version is '$workspace_version', not '$version': bump it to $version (or release $workspace_version)"
 fi
-if ! grep -Eq "^## \[?${version//./\\.}\]?( |$)" CHANGELOG.md; then
+if ! grep -Eq "^## \[?$(printf '%s' "$version" | sed 's/[.+]/\\&/g')\]?( |$)" CHANGELOG.md; then
   fail "CHANGELOG.md has no '## $version' section: add one (e.g. '## $version - $(date -u +%F)') with what the release changes"
 fi
 
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 started=$SECONDS
 
 # The tools (trunk, wasm-bindgen, wasm-opt, npm) on PATH; setup reads its own arguments.
