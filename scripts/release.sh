@@ -76,7 +76,7 @@ set --
 # shellcheck source=scripts/setup.sh
 source "$root/scripts/setup.sh"
 cd "$root"
-say() { printf '\033[1mrelease:\033[0m %s\n' "$*" >&2; }
+say() { printf '\033[1mrelease:\033[0m [%3d s] %s\n' "$((SECONDS - started))" "$*" >&2; }
 
 say "the site: trunk build --release"
 # A release's site is the plain build: the organiser pre-renders it on their own feed.
