@@ -1,3 +1,4 @@
+/*! Recap embed @@VERSION@@ | MIT OR Apache-2.0 */
 // Recap's embed: defines <recap-viewer>, the app in an element of any page.
 //
 //   <script type="module" src="https://recaps.example.org/embed.js"></script>
@@ -70,6 +71,8 @@ const ATTRIBUTES = ["feed", "event", "youtube-host", "vimeo-host", "base", "hist
 
 class RecapViewer extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
+  // The release, for a host to read: customElements.get("recap-viewer").version.
+  static version = "@@VERSION@@";
 
   #viewer = null;
   #mount = null;

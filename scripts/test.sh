@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native and wasm32), native tests of the core
 # and the CLI (5,000 generated recap posts among them), the extraction scores of the held-out and
-# failure-class posts, component tests in headless Chromium, a release build with its size budget, and
-# end-to-end tests that drive Chromium over the built site; last, examples/jekyll/feed.json
-# built by jekyll over a small host site, and small Hugo and Eleventy sites set up by
-# `recap-feed init` and built by their own tools.
+# failure-class posts, component tests in headless Chromium, a release build with its size budget,
+# the release tarball (scripts/release.sh) and its test, and end-to-end tests that drive Chromium
+# over the built site; last, examples/jekyll/feed.json built by jekyll over a small host site, and
+# small Hugo and Eleventy sites set up by `recap-feed init` and built by their own tools.
 set -euo pipefail
 set --
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
@@ -46,6 +46,13 @@ trunk build --release --offline --public-url /recap/ --dist target/dist-subpath 
 
 step "size budget"
 node scripts/size-report.mjs dist --budget 171000 --on-demand-budget 95000 --index-budget 52000
+
+step "release"
+# The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,
+# which reads the tarball as an organiser gets it.
+VERSION="$(awk '/^\[/ { section = $0 } section == "[workspace.package]" && $1 == "version" { gsub(/[" ]/, "", $3); print $3; exit }' Cargo.toml)"
+scripts/release.sh "$VERSION"
+node --test tests/release/
 
 step "end-to-end tests in headless Chromium"
 # Each test has a deadline: a hung wait fails the run instead of holding it.
