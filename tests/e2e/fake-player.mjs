@@ -15,7 +15,7 @@
 // `/spoof` is a page on the same origin that is not the player: it posts what it is told to.
 import { createServer } from "node:http";
 
-const PLAYER = String.raw`<!doctype html>
+export const PLAYER = String.raw`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Fake player</title>
 <style>body{margin:0;background:#123;color:#fff;font:14px monospace}p{margin:8px}</style></head>
 <body><p id="state">fake player</p><script>
