@@ -10,7 +10,8 @@
 #   bin/recap-feed           the command line, a Linux x86-64 release binary
 #   npm/recap-embed/         the embed as an npm package folder (embed.js and the files it loads)
 #   npm/recap-embed-VERSION.tgz  that folder's `npm pack`
-#   README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE
+#   README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE CONTRIBUTING.md SECURITY.md
+#   docs/ examples/deploy/ examples/jekyll/   what the README and the docs link to
 #   SHA256SUMS               sha256sum of every other file, by path relative to recap-VERSION/
 #
 # VERSION must be the workspace version in Cargo.toml and have a "## VERSION" section in
@@ -109,7 +110,10 @@ else
   cp "$binary" "$top/bin/recap-feed"
 fi
 binary_size=$(stat -c %s "$top/bin/recap-feed")
-cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$top/"
+cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE CONTRIBUTING.md SECURITY.md "$top/"
+# What the README and the docs link to: the docs, the deploy and Jekyll examples.
+cp -R docs "$top/docs"
+mkdir -p "$top/examples" && cp -R examples/deploy examples/jekyll "$top/examples/"
 
 # The npm package: embed.js and what it loads from beside itself (the app's script, wasm and
 # stylesheet, the wasm-bindgen snippets, the on-demand modules): every script, wasm and stylesheet

@@ -54,6 +54,9 @@ VERSION="$(awk '/^\[/ { section = $0 } section == "[workspace.package]" && $1 ==
 scripts/release.sh "$VERSION"
 node --test tests/release/
 
+step "the organiser's path: the release with no Rust toolchain, init, Jekyll and Hugo sites, a browser"
+scripts/try-release.sh
+
 step "end-to-end tests in headless Chromium"
 # Each test has a deadline: a hung wait fails the run instead of holding it.
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/

@@ -242,3 +242,10 @@ test("the licence files: MIT and Apache-2.0, in the release and in the package",
     assert.match(apache, /END OF TERMS AND CONDITIONS/, `${where}/LICENSE-APACHE`);
   }
 });
+
+test("the README and docs in the release link only to what the release holds", async () => {
+  const { brokenLinks, documents } = await import("../docs/links.mjs");
+  const files = documents(top);
+  assert.ok(files.includes("README.md") && files.some((f) => f.startsWith("docs/")), `documents: ${files.join(", ")}`);
+  assert.deepEqual(files.flatMap((file) => brokenLinks(top, file)), [], "broken links in the release");
+});
