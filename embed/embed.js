@@ -8,7 +8,7 @@
 // from beside itself (wherever it is served). Each element renders in a shadow root of its own,
 // with the app's stylesheet; its light-DOM children (a plain link, say) show until the app is
 // up, and without script. The elements of a page are independent, and share one request per
-// feed URL. See "Embed it" in the README for the attributes, theming and what a host allows.
+// feed URL. See docs/embedding.md for the attributes, theming and what a host allows.
 
 const beside = (name) => new URL(name, import.meta.url).href;
 const APP = beside("@@APP_JS@@");

@@ -1,6 +1,6 @@
 // Recap's service worker: the standalone site's offline revisits. `scripts/boot.mjs` writes it
 // into each build as `sw.js`, with that build's files; `boot-HASH.js` registers it (the embed
-// never does). See "Offline" in the README.
+// never does). See docs/hosting.md, "Offline".
 //
 // - The build's files (hashed names) are kept at install, in a cache of this build's own, and
 //   served from it; the caches of other builds are deleted when this one takes over, so a

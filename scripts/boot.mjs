@@ -2,7 +2,7 @@
 // Run after each build (scripts/post-build.sh): puts the standalone app under a strict
 // Content-Security-Policy. Trunk writes the app's loader as an inline module; this moves it into
 // `boot-HASH.js` beside the app's files, puts `<script type=module src=… integrity=…>` in its
-// place, and adds the policy as a `<meta>` at the top of the head (the README's "Host it" gives
+// place, and adds the policy as a `<meta>` at the top of the head (docs/hosting.md, "Content-Security-Policy", gives
 // it as a header). The policy's player hosts are the mount element's `data-youtube-host` and
 // `data-vimeo-host` when set (bare origins, as the app reads them), else YouTube's and Vimeo's.
 //

@@ -69,7 +69,7 @@ before(async () => {
   // The app's files may be loaded by any site: the header its host must send.
   app = await startServer({ root: "dist", headers: { "access-control-allow-origin": "*" } });
   player = await startFakePlayer();
-  // The host's pages under the Content-Security-Policy that "Embed it" in the README gives.
+  // The host's pages under the Content-Security-Policy that docs/embedding.md gives.
   host = await startServer({
     root: join(WORK, "_site"),
     rewrites: false,
