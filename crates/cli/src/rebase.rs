@@ -216,8 +216,12 @@ fn rebase_script(js: &str, from: &str, to: &str, files: &BTreeSet<String>) -> St
     let mut rest = js;
     while let Some(at) = rest.find(['"', '\'']) {
         let quote = &rest[at..=at];
+        let escaped = rest[..at].ends_with('\\');
         out.push_str(&rest[..=at]);
         rest = &rest[at + 1..];
+        if escaped {
+            continue;
+        }
         if let Some(file) = rest.strip_prefix(from) {
             if let Some(end) = file.find(quote) {
                 let name = &file[..end];
