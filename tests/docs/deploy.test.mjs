@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKFLOW = join(ROOT, "examples/deploy/github-pages.yml");
-const SUBCOMMANDS = ["build", "check", "pages", "init", "completions"];
+const SUBCOMMANDS = ["build", "check", "pages", "rebase", "init", "completions"];
 
 // The workflow as data, read by Ruby's Psych (the YAML library Jekyll uses). Psych reads YAML
 // 1.1, where a bare `on` key is the boolean true: GitHub's parser reads it as "on".
@@ -79,7 +79,9 @@ test("the deploy workflow parses and has its jobs and steps in order", () => {
   const jekyll = at("builds the site with jekyll", (s) => /(?:^|\s)(?:bundle exec )?jekyll build\b/.test(s.run ?? ""));
   const feed = at("builds the feed into _site/feed.json", (s) => /recap-feed["']?\s+build\s+\.\s+--out\s+_site\/feed\.json/.test(s.run ?? ""));
   const copy = at("copies the app into _site/recap/", (s) => /cp -R "?\$\{RECAP\}\/site\/\.?"?\s+_site\/recap\/?/.test(s.run ?? ""));
-  const pages = at("pre-renders the pages into _site/recap", (s) => /recap-feed["']?\s+pages\s+\S+\s+--dist\s+_site\/recap\s+--site-url\s/.test(s.run ?? ""));
+  // site/ is built for /: served under /recap/, it is rebased there.
+  const pages = at("pre-renders the pages into _site/recap, rebased to /recap/", (s) =>
+    /recap-feed["']?\s+pages\s+\S+\s+--dist\s+_site\/recap\s+--base\s+\/recap\/\s+--site-url\s/.test(s.run ?? ""));
   const upload = at("uploads _site", (s) => /^actions\/upload-pages-artifact@/.test(s.uses ?? "") && s.with?.path === "_site");
   assert.ok(checkout < download && download < feed && jekyll < feed && feed <= copy && copy <= pages && pages < upload, "the steps run in order");
   assert.ok(

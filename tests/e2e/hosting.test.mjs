@@ -1,30 +1,58 @@
-// End to end: the app built for a sub-path (`trunk build --public-url /recap/`) and served there,
-// as a community site would host it beside its own pages.
+// End to end: the app served under a sub-path, as a community site would host it beside its own
+// pages. An organiser has the release's site/, built for `/`, and no Rust toolchain: `recap-feed
+// rebase` makes it work under /recap/, and it must be what `trunk build --public-url /recap/`
+// makes. So the tests serve a copy of dist/ rebased by recap-feed, after checking it file by file
+// against Trunk's sub-path build; and a copy pre-rendered with `recap-feed pages --base /recap/`.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
+import { recapFeed } from "./cli.mjs";
 import { newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
-const DIST = "target/dist-subpath";
+// Trunk's build for the sub-path.
+const BUILT = "target/dist-subpath";
+const ROOT = "target/e2e-generated/hosting";
+// dist/ rebased by recap-feed, and dist/ pre-rendered for the sub-path.
+const DIST = `${ROOT}/rebased`;
+const PAGES = `${ROOT}/pages`;
+
+// A copy of dist/ (without the staging folder of a build under way) at `to`.
+function copyOfDist(to) {
+  rmSync(to, { recursive: true, force: true });
+  cpSync("dist", to, { recursive: true, filter: (path) => !path.split(/[\\/]/).includes(".stage") });
+  return to;
+}
+
+// Every file under `dir`, relative, sorted.
+const filesIn = (dir, prefix = "") =>
+  readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((e) => e.name !== ".stage")
+    .flatMap((e) => (e.isDirectory() ? filesIn(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort();
 
 let server;
+let pagesServer;
 let browser;
 before(async () => {
   // The same crates as dist/: only wasm-bindgen, wasm-opt and the HTML are redone. The test
   // command builds it beside dist/; run alone, this file builds it when it is missing or older.
-  if (!existsSync(`${DIST}/index.html`) || statSync(`${DIST}/index.html`).mtimeMs < statSync("dist/index.html").mtimeMs) {
-    execFileSync("trunk", ["build", "--release", "--offline", "--public-url", "/recap/", "--dist", DIST], {
+  if (!existsSync(`${BUILT}/index.html`) || statSync(`${BUILT}/index.html`).mtimeMs < statSync("dist/index.html").mtimeMs) {
+    execFileSync("trunk", ["build", "--release", "--offline", "--public-url", "/recap/", "--dist", BUILT], {
       stdio: ["ignore", "ignore", "inherit"],
     });
   }
+  recapFeed("rebase", copyOfDist(DIST), "--base", "/recap/");
+  recapFeed("pages", `${copyOfDist(PAGES)}/feed.json`, "--dist", PAGES, "--base", "/recap/", "--site-url", "https://riverbend.example/recap/");
   mkdirSync("target/e2e-generated", { recursive: true });
   const bare = structuredClone(sample);
   for (const item of bare.items) delete item._recap.talks;
   writeFileSync("target/e2e-generated/sample-no-talks.json", JSON.stringify(bare));
   server = await startServer({ root: DIST, base: "/recap/" });
+  pagesServer = await startServer({ root: PAGES, base: "/recap/" });
   browser = await launch();
 });
 afterEach(closePages);
@@ -32,9 +60,19 @@ after(async () => {
   await closePages();
   await browser?.close();
   await server?.close();
+  await pagesServer?.close();
 });
 
-test("under a sub-path: the list, an event, a deep link reloaded, and the way back", async () => {
+test("dist/ rebased to /recap/ by recap-feed is Trunk's build for /recap/, file by file", () => {
+  const files = filesIn(DIST);
+  assert.deepEqual(files, filesIn(BUILT));
+  assert.ok(files.some((f) => /^boot-[0-9a-f]{16}\.js$/.test(f)), files.join(", "));
+  const differ = files.filter((f) => !readFileSync(join(DIST, f)).equals(readFileSync(join(BUILT, f))));
+  assert.deepEqual(differ, [], "files whose bytes differ");
+  assert.match(readFileSync(join(DIST, "index.html"), "utf8"), /<base href=\/recap\/>/);
+});
+
+test("under a sub-path (dist/ rebased): the list, an event, a deep link reloaded, and the way back", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/recap/`);
   await page.waitForSelector(".recap-event-card__title");
@@ -57,7 +95,7 @@ test("under a sub-path: the list, an event, a deep link reloaded, and the way ba
   assert.deepEqual(errorsBesidesPictures(page), []);
 });
 
-test("under a sub-path: the extractor is found beside the app", async () => {
+test("under a sub-path (dist/ rebased): the extractor is found beside the app", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/recap/?feed=/generated/sample-no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
@@ -91,4 +129,37 @@ test("on a host without rewrites, a deep link still opens its event (404.html is
   } finally {
     await plain.close();
   }
+});
+
+test("pre-rendered with pages --base: readable without JavaScript under /recap/, then taken over", async () => {
+  const item = newestFirst[1];
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${pagesServer.url}/recap/`);
+    const link = page.locator(".recap-event-card__link").nth(1);
+    assert.equal(await link.getAttribute("href"), `/recap/events/${encodeURIComponent(item.id)}/`);
+    await link.click();
+    await page.waitForURL(`**/recap/events/${encodeURIComponent(item.id)}/`);
+    assert.equal(await page.textContent("h1"), item.title);
+    assert.equal(
+      await page.locator('link[rel="canonical"]').getAttribute("href"),
+      `https://riverbend.example/recap/events/${encodeURIComponent(item.id)}/`,
+    );
+  } finally {
+    await context.close();
+  }
+  const page = await openPage(browser);
+  await page.goto(`${pagesServer.url}/recap/events/${encodeURIComponent(item.id)}/`);
+  await waitUntil(page, () => document.querySelector(".recap-takeover:not([hidden]) .recap-talk"), undefined, "no takeover");
+  assert.equal(await page.textContent("h1"), item.title);
+  assert.deepEqual(
+    page.requests.filter((u) => new URL(u).origin === pagesServer.url && !new URL(u).pathname.startsWith("/recap/")),
+    [],
+    "every file of the site comes from under /recap/ (the post's pictures are on its own site)",
+  );
+  assert.ok(page.requests.some((u) => /\/recap\/recap-[0-9a-f]+_bg\.wasm$/.test(u)), "the app loaded");
+  await page.getByRole("link", { name: "← All events" }).click();
+  await waitUntil(page, () => location.pathname === "/recap/" && document.querySelector(".recap-event-card__title"), undefined, "the way back");
+  assert.deepEqual(errorsBesidesPictures(page), []);
 });

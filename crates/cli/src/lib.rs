@@ -9,5 +9,6 @@ pub mod init;
 pub mod pages;
 pub mod paginate;
 pub mod post;
+pub mod rebase;
 pub mod suggest;
 pub mod talks;

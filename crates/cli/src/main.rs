@@ -77,7 +77,23 @@ Pre-renders a built site (trunk build): DIR/index.html, the template, gets the l
 screen, and every event gets DIR/events/<id>/index.html, readable without JavaScript, with its \
 own title, description and Open Graph tags (canonical and og:url/og:image need --site-url, the \
 site's public address). The app takes these pages over and still fetches the feed. The pages of \
-a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.";
+a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.
+
+With --base PATH, for a site served under a path such as /recap/, DIR is first rebased to it, as \
+recap-feed rebase does; run on the site as built (the release's site/ copied where it is served).";
+
+const REBASE_ABOUT: &str =
+    "Make a built site work under a sub-path such as /recap/, as if built for it";
+
+const REBASE_LONG: &str = "\
+Rewrites a built site (the release's site/, built for /) so that it works when served under \
+PATH, such as /recap/, as trunk build --public-url PATH would have built it: the base of the \
+app's links (<base href>) and every absolute reference to the site's own files in index.html, \
+404.html and the boot script, with the boot script renamed after its new content, its integrity \
+updated where it is given, and the offline worker's (sw.js) list of files to match.
+
+A site already built for PATH is left as it is; one built for another path is moved from it. \
+Pre-rendered pages are written for a base, so rebase first, then run pages (or pages --base).";
 
 const INIT_ABOUT: &str =
     "Set Recap up in a Jekyll, Hugo or Eleventy site: the feed template, a recaps page, the post include";
@@ -117,6 +133,8 @@ enum Command {
     Check(CheckArgs),
     #[command(about = PAGES_ABOUT, long_about = PAGES_LONG)]
     Pages(PagesArgs),
+    #[command(about = REBASE_ABOUT, long_about = REBASE_LONG)]
+    Rebase(RebaseArgs),
     #[command(about = INIT_ABOUT, long_about = INIT_LONG)]
     Init(InitArgs),
     /// Print this help, or a subcommand's (as COMMAND --help does)
@@ -262,6 +280,19 @@ struct PagesArgs {
     /// The site's public address, for canonical links and Open Graph tags
     #[arg(long, value_name = "URL")]
     site_url: Option<String>,
+    /// The path DIR is served at, such as /recap/, when it was built for another: it is rebased first
+    #[arg(long, value_name = "PATH")]
+    base: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct RebaseArgs {
+    /// The built site's folder (the release's site/, or trunk build's dist), with index.html
+    #[arg(value_name = "DIR")]
+    dist: PathBuf,
+    /// The path the site is served at, such as /recap/
+    #[arg(long, value_name = "PATH")]
+    base: String,
 }
 
 /// `help [COMMAND]`: the help of the program or of one subcommand, as `[COMMAND] --help` prints it.
@@ -307,6 +338,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Pages(args) => run_pages(&args),
+        Command::Rebase(args) => run_rebase(&args),
         Command::Init(args) => run_init(&args),
         Command::Help { command } => run_help(command.as_deref()),
         Command::Completions { shell } => {
@@ -478,6 +510,7 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
     let dist = args.dist.display().to_string();
     let options = recap_feed::pages::Options {
         site_url: args.site_url.clone(),
+        base: args.base.clone(),
     };
     let read = recap_feed::paginate::read_pages(Path::new(&feed_path))?;
     if let Some(why) = &read.stopped {
@@ -492,6 +525,9 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
     }
     let written = recap_feed::pages::write_pages(&read.feed, Path::new(&dist), &options)
         .map_err(|e| e.to_string())?;
+    if let Some(rebased) = &written.rebased {
+        say_rebased(rebased, &dist);
+    }
     for id in &written.skipped {
         eprintln!("recap-feed: no page for {id:?}: not a directory name");
     }
@@ -500,6 +536,25 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
         written.events
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_rebase(args: &RebaseArgs) -> Result<ExitCode, String> {
+    let rebased = recap_feed::rebase::rebase(&args.dist, &args.base).map_err(|e| e.to_string())?;
+    say_rebased(&rebased, &args.dist.display().to_string());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn say_rebased(rebased: &recap_feed::rebase::Rebased, dist: &str) {
+    if rebased.changed() {
+        eprintln!(
+            "recap-feed: rebased {dist} from {} to {}: rewrote {}",
+            rebased.from,
+            rebased.to,
+            rebased.rewritten.join(", ")
+        );
+    } else {
+        eprintln!("recap-feed: {dist} is already built for {}", rebased.to);
+    }
 }
 
 fn run_talks(dir: &Path, options: &Options) -> Result<ExitCode, String> {

@@ -1,7 +1,8 @@
 //! `recap-feed pages`: pre-rendered pages in a built site. The app's built `index.html` is the
 //! template; the list's first screen goes into its mount element, and every event gets
 //! `events/<id>/index.html` with its own title, description, canonical URL and Open Graph tags.
-//! The app still fetches the feed and takes over these pages.
+//! The app still fetches the feed and takes over these pages. With a base, the site is first
+//! rebased to it (`crate::rebase`).
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,8 @@ use recap_core::markup::protocol::PAGES;
 use recap_core::markup::{escape, photos_in, to_html, Body, Element, Node};
 use recap_core::route::{href_in, LinkForm, ListQuery, Route};
 use recap_core::{Feed, Item};
+
+use crate::rebase::{rebase, RebaseError, Rebased};
 
 /// Why the pages could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +28,9 @@ pub enum PagesError {
     /// The template lacks something the pages need.
     #[error("{0}")]
     Template(String),
+    /// The site could not be rebased to the base asked for.
+    #[error(transparent)]
+    Rebase(#[from] RebaseError),
 }
 
 /// What was written.
@@ -34,6 +40,8 @@ pub struct Written {
     pub events: usize,
     /// Events left without a page: their id cannot be a directory name.
     pub skipped: Vec<String>,
+    /// What rebasing the site did, when asked to.
+    pub rebased: Option<Rebased>,
 }
 
 /// The template: the built `index.html`, cut around its mount element's content.
@@ -169,7 +177,7 @@ fn without_tags(html: &str, start: &str, drop: impl Fn(&str) -> bool) -> String 
 }
 
 /// The `href` of `<base>`, quoted or not.
-fn base_href(head: &str) -> Option<String> {
+pub(crate) fn base_href(head: &str) -> Option<String> {
     let at = head.find("<base")?;
     let tag = &head[at..at + head[at..].find('>')?];
     let value = tag.split_once("href=")?.1;
@@ -196,6 +204,9 @@ pub struct Options {
     /// The site's public address (`https://example.org/recap/`), for canonical URLs and Open
     /// Graph; without it those are left out (they must be absolute).
     pub site_url: Option<String>,
+    /// The path the site is served at (`/recap/`), when it was built for another: the site is
+    /// rebased to it first ([`crate::rebase`]).
+    pub base: Option<String>,
 }
 
 /// An event's directory under `events/`: the id as the router writes it, one percent-encoded
@@ -217,6 +228,11 @@ pub fn event_dir(id: &str) -> Option<String> {
 
 /// Writes the pre-rendered list into `dist/index.html` and a page per event.
 pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Written, PagesError> {
+    let rebased = options
+        .base
+        .as_deref()
+        .map(|base| rebase(dist, base))
+        .transpose()?;
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|source| PagesError::Io {
         path: index.clone(),
@@ -263,7 +279,10 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         &list_page(feed, &href),
     );
     write(&index, &list)?;
-    let mut written = Written::default();
+    let mut written = Written {
+        rebased,
+        ..Written::default()
+    };
     for (at, item) in feed.items.iter().enumerate() {
         let Some(dir) = event_dir(&item.id) else {
             written.skipped.push(item.id.clone());

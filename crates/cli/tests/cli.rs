@@ -104,7 +104,15 @@ fn every_subcommand_the_help_lists_answers_help() {
         .take_while(|line| line.starts_with("  "))
         .filter_map(|line| line.split_whitespace().next())
         .collect();
-    for expected in ["build", "check", "pages", "init", "completions", "help"] {
+    for expected in [
+        "build",
+        "check",
+        "pages",
+        "rebase",
+        "init",
+        "completions",
+        "help",
+    ] {
         assert!(
             commands.contains(&expected),
             "{expected} not in {commands:?}"
@@ -132,6 +140,8 @@ fn every_subcommand_has_help_that_exits_0() {
         &["check", "-h"],
         &["pages", "--help"],
         &["pages", "-h"],
+        &["rebase", "--help"],
+        &["rebase", "-h"],
         &["init", "--help"],
         &["init", "-h"],
         &["completions", "--help"],
