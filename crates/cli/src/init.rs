@@ -366,7 +366,11 @@ impl fmt::Display for InitReport {
 /// Where the release's `site/` folder goes for the script to be at `script`.
 fn served(script: &str, copy: &str) -> String {
     if script == DEFAULT_SCRIPT {
-        format!("Copy a Recap release's site/ folder to {copy}, so that embed.js is served at {script}.")
+        format!(
+            "Copy a Recap release's site/ folder to {copy}, so that embed.js is served at {script}; \
+             for its standalone app and pre-rendered pages to work there too, rebase the copy: \
+             recap-feed rebase <that folder> --base /recap/."
+        )
     } else {
         format!("Serve a Recap release's site/ folder so that embed.js is at {script}.")
     }
