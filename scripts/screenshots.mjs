@@ -40,6 +40,8 @@ if (!existsSync(join(dist, "index.html")) || !existsSync(join(dist, "feed.json")
 mkdirSync(out, { recursive: true });
 
 const VIEWPORT = { width: 1200, height: 800 };
+// Tall enough for an event's heading, its recording and the chapter bar at once.
+const EVENT_VIEWPORT = { width: 1200, height: 1080 };
 const WAIT = { timeout: 20_000 };
 
 // Every picture in view has loaded (or failed and shows its placeholder); lazy ones below the
@@ -60,6 +62,7 @@ try {
   // Nothing leaves the machine: the sample's pictures of its fictional site, and any player.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
 
+  await page.setViewportSize(EVENT_VIEWPORT);
   await page.goto(`${server.url}/events/${encodeURIComponent(event)}`);
   await page.locator(".recap-chapters__button").first().waitFor(WAIT);
   await page.locator(".recap-talk__time").first().waitFor(WAIT);
@@ -74,6 +77,7 @@ try {
   const eventFile = join(out, "screenshot-event.png");
   await page.screenshot({ path: eventFile });
 
+  await page.setViewportSize(VIEWPORT);
   await page.goto(`${server.url}/`);
   await page.locator(".recap-event-card").first().waitFor(WAIT);
   await page.waitForFunction(picturesSettled, null, WAIT);
