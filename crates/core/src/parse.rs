@@ -611,9 +611,9 @@ mod feed_tests {
     }
 
     #[test]
-    fn appending_many_pages_stays_linear_and_keeps_each_id_once() {
-        // 20,000 held and 20,000 offered, half of them known: quadratic would be 4·10⁸ id
-        // comparisons; this is a hash look-up each.
+    fn appending_a_large_page_keeps_each_id_once() {
+        // 20,000 held and 20,000 offered, half of them known. (How long it takes is the
+        // archive benchmark's to measure, not a unit test's.)
         let items = |from: usize, to: usize| {
             (from..to)
                 .map(|n| format!(r#"{{"id":"e{n}","date_published":"2000-01-01T00:00:00Z"}}"#))
@@ -622,9 +622,7 @@ mod feed_tests {
         };
         let mut first = feed(&items(0, 20_000));
         let page = feed(&items(10_000, 30_000));
-        let started = std::time::Instant::now();
         assert_eq!(first.append_page(page), 10_000);
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
         assert_eq!(first.items.len(), 30_000);
         let ids: HashSet<&str> = first.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids.len(), 30_000);
