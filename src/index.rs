@@ -41,14 +41,14 @@ extern "C" {
 
 /// Every event of an archive, read from its index by the module.
 #[derive(Clone)]
-pub struct SearchIndex {
+pub struct ArchiveIndex {
     index: JsIndex,
 }
 
-/// The module on its way: started with [`SearchIndex::load`] while the index file is fetched.
+/// The module on its way: started with [`ArchiveIndex::load`] while the index file is fetched.
 pub struct Loading(js_sys::Promise);
 
-impl SearchIndex {
+impl ArchiveIndex {
     /// Starts loading the module (once per page: a later load is the same module).
     pub fn load() -> Loading {
         Loading(load_module(MODULE))
@@ -56,7 +56,7 @@ impl SearchIndex {
 
     /// Reads the text of an index file with the module once it is loaded. Fails, saying why, when the
     /// module cannot be loaded or the index cannot be read.
-    pub async fn open(module: Loading, text: String) -> Result<SearchIndex, String> {
+    pub async fn open(module: Loading, text: String) -> Result<ArchiveIndex, String> {
         let module = JsFuture::from(module.0)
             .await
             .map_err(|err| describe(&err, "the search index could not be loaded"))?;
@@ -67,7 +67,7 @@ impl SearchIndex {
         let args = js_sys::Array::of1(&JsValue::from_str(&text));
         let index = js_sys::Reflect::construct(&class, &args)
             .map_err(|err| describe(&err, "the search index cannot be read"))?;
-        Ok(SearchIndex {
+        Ok(ArchiveIndex {
             index: index.unchecked_into(),
         })
     }

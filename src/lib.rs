@@ -7,8 +7,8 @@
 
 mod api;
 mod components;
-pub mod dom;
 mod extractor;
+pub mod html_blocks;
 mod index;
 mod list;
 mod mount;

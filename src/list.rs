@@ -60,13 +60,13 @@ struct Inner {
 }
 
 /// A windowed list on the page. Dropping it stops the building.
-pub struct EventList {
+pub struct CardWindow {
     inner: Rc<RefCell<Inner>>,
     observer: Option<IntersectionObserver>,
     _callback: Option<Closure<dyn Fn(js_sys::Array, IntersectionObserver)>>,
 }
 
-impl EventList {
+impl CardWindow {
     /// A list of `len` cards, or `empty` when there are none; builds `first` cards at once (at
     /// least, to the end of a chunk), then a chunk a frame up to the first screen
     /// ([`recap_core::markup::pages::FIRST_CARDS`]), the rest as they come near the view.
@@ -77,7 +77,7 @@ impl EventList {
         card: Card,
         at_end: Option<AtEnd>,
         empty: Option<markup::Element>,
-    ) -> EventList {
+    ) -> CardWindow {
         let root = dom.el("div", "recap-year-groups");
         // A card's picture that fails to load is swapped for its placeholder: one listener for
         // the list (an image's error does not bubble, but it is seen on the way down).
@@ -126,7 +126,7 @@ impl EventList {
             observer.observe(&list.end);
         }
         fill(Rc::downgrade(&inner), observer.clone());
-        EventList {
+        CardWindow {
             inner,
             observer,
             _callback: Some(callback),
@@ -150,7 +150,7 @@ impl EventList {
     }
 }
 
-impl Drop for EventList {
+impl Drop for CardWindow {
     fn drop(&mut self) {
         if let Some(observer) = self.observer.take() {
             observer.disconnect();

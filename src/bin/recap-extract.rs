@@ -17,7 +17,7 @@ pub fn extract_recap(
     location: Option<String>,
     video: Option<String>,
 ) -> Option<String> {
-    let blocks = recap::dom::blocks_from_html(content_html);
+    let blocks = recap::html_blocks::blocks_from_html(content_html);
     let meta = EventMeta {
         location: location.as_deref(),
         video: video.as_deref(),

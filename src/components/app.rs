@@ -7,7 +7,7 @@ use recap_core::{route::Route, Feed, Item, LoadError, ParsedFeed, Problem, Sever
 
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
 use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
-use crate::index::SearchIndex;
+use crate::index::ArchiveIndex;
 use crate::mount::Config;
 use crate::router::Router;
 
@@ -34,7 +34,7 @@ pub enum IndexState {
     Idle,
     Loading,
     /// Read, with the address it came from (page names are relative to it).
-    Ready(SearchIndex, String),
+    Ready(ArchiveIndex, String),
     /// It could not be read; the feed's problems say why.
     Failed,
 }
@@ -80,9 +80,9 @@ impl FeedContext {
         let context = *self;
         leptos::task::spawn_local(async move {
             // The module and the file, side by side.
-            let module = SearchIndex::load();
+            let module = ArchiveIndex::load();
             let opened = match fetch_text(url.clone(), context.fetcher, false).await {
-                Ok(fetched) => SearchIndex::open(module, fetched.body)
+                Ok(fetched) => ArchiveIndex::open(module, fetched.body)
                     .await
                     .map(|index| IndexState::Ready(index, fetched.url)),
                 Err(err) => Err(err.to_string()),

@@ -6,7 +6,7 @@ use recap_core::Item;
 use std::rc::Rc;
 
 use super::Rendered;
-use crate::list::{Card, EventList as List};
+use crate::list::{Card, CardWindow};
 use crate::router::use_router;
 
 /// Events grouped by year, newest first, with the search matches marked; built as they are
@@ -16,7 +16,7 @@ pub fn EventList(items: Vec<Item>, #[prop(optional, into)] query: String) -> imp
     let router = use_router();
     let items = Rc::new(items);
     // The list lives as long as the view.
-    let list = StoredValue::new_local(None::<List>);
+    let list = StoredValue::new_local(None::<CardWindow>);
     view! {
         <Rendered render=Box::new(move |dom| {
             let count = items.len();
@@ -28,7 +28,7 @@ pub fn EventList(items: Vec<Item>, #[prop(optional, into)] query: String) -> imp
                 let href = |route: &Route| router.href(route);
                 Some((year, views::event_card(item, &query, &href, fetch)))
             });
-            let built = List::new(dom, count, FIRST_CARDS, card, None, Some(views::no_events()));
+            let built = CardWindow::new(dom, count, FIRST_CARDS, card, None, Some(views::no_events()));
             let element = built.element();
             list.set_value(Some(built));
             element

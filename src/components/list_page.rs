@@ -11,7 +11,7 @@ use std::rc::Rc;
 use super::app::IndexState;
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::{fetch_feed, Fetcher};
-use crate::list::{AtEnd, Card, EventList};
+use crate::list::{AtEnd, Card, CardWindow};
 use crate::render::Dom;
 use crate::router::use_router;
 
@@ -19,7 +19,7 @@ use crate::router::use_router;
 /// it shows (none when the search index found them), and the feed's length and last event then.
 struct Shown {
     positions: Option<Rc<RefCell<Vec<usize>>>>,
-    list: EventList,
+    list: CardWindow,
     query: ListQuery,
     seen: usize,
     last: Option<String>,
@@ -140,7 +140,7 @@ pub fn ListPage() -> impl IntoView {
         let filtered = query.is_filtered();
         let at_end: Option<AtEnd> = (!filtered).then(|| Rc::new(move || older.load()) as AtEnd);
         let empty = (!filtered).then(views::no_events);
-        let list = EventList::new(dom, len, first, card, at_end, empty);
+        let list = CardWindow::new(dom, len, first, card, at_end, empty);
         let element = list.element();
         shown.set_value(Some(Shown {
             positions,

@@ -5,13 +5,13 @@
 //! page's Content-Security-Policy: every `style` attribute, `<style>` element, `on…` event
 //! handler attribute and `<base>` in a post is then reported as a violation (`style-src`,
 //! `script-src` and `base-uri` block them), though none would be used or run. The sanitiser
-//! drops them anyway, so they are taken out of the text first, found by [`crate::tags`] as the
+//! drops them anyway, so they are taken out of the text first, found by [`crate::html_tags`] as the
 //! browser's tokenizer reads them; everything else is left as it was.
 //!
 //! This pass is not a security boundary: what it leaves still goes through the parser and the
 //! allow-list sanitiser.
 
-use crate::tags::start_tags;
+use crate::html_tags::start_tags;
 
 /// `html` without `style` and `on…` attributes, `<style>` elements and `<base>` tags.
 #[inline(never)]

@@ -1,8 +1,8 @@
-//! The pictures in a post's `content_html`, found natively from its tags ([`crate::tags`], no
+//! The pictures in a post's `content_html`, found natively from its tags ([`crate::html_tags`], no
 //! HTML parser), for pages written at build time.
 
 use super::views::Photo;
-use crate::tags::start_tags;
+use crate::html_tags::start_tags;
 use crate::url::safe_url;
 
 /// The `<img src alt>` of `html`, in order (none in a comment or in the text of a `<script>`,
