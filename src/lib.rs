@@ -4,6 +4,8 @@
 //! load and renders the [`App`]: the event list at the base path, an event at `events/{id}`.
 //! [`mount_viewer`] renders the same app inside a `<recap-viewer>` element of another page,
 //! leaving that page's address, history, title and styles alone.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod api;
 mod components;
@@ -23,3 +25,4 @@ mod takeover;
 pub use api::fetch_feed;
 pub use components::{App, EventList, FeedErrorView};
 pub use mount::{mount_viewer, start, Mounted};
+pub use router::{History, Router, RouterOptions};

@@ -99,6 +99,8 @@ pub fn start() {
             let Some(takeover) = crate::takeover::Takeover::start(&root) else {
                 return;
             };
+            // The app lives as long as its page: its handle is never dropped (dropping it would
+            // unmount the app).
             std::mem::forget(mount(takeover.container(), config));
             takeover.finish_when_ready();
             return;
@@ -113,7 +115,8 @@ pub fn start() {
             None => return,
         },
     };
-    // The app lives as long as its page.
+    // The app lives as long as its page: its handle is never dropped (dropping it would
+    // unmount the app).
     std::mem::forget(mount(root, config));
 }
 

@@ -223,20 +223,8 @@ fn current_route(options: &RouterOptions) -> Route {
     }
 }
 
-/// The router from context.
+/// The router from context. The app provides it before any view that links or navigates; a
+/// view rendered without it is a bug of the caller, told as one.
 pub fn use_router() -> Router {
-    use_context::<Router>().unwrap_or_else(|| {
-        Router::new(
-            RouterOptions {
-                base: "/".to_owned(),
-                feed: None,
-                history: History::Page,
-                start: Route::List(Default::default()),
-                app_url: None,
-                single: false,
-                links: LinkForm::Plain,
-            },
-            NodeRef::new(),
-        )
-    })
+    expect_context::<Router>()
 }

@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use leptos::{mount::mount_to, prelude::*, task::tick};
-use recap::{EventList, FeedErrorView};
+use recap::{EventList, FeedErrorView, History, Router, RouterOptions};
+use recap_core::route::{LinkForm, Route};
 use recap_core::{parse_feed, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,6 +23,22 @@ fn container() -> web_sys::HtmlElement {
     section.unchecked_into()
 }
 
+/// The router the app provides to its views, as the standalone app has it at `/`.
+fn provide_router() {
+    provide_context(Router::new(
+        RouterOptions {
+            base: "/".to_owned(),
+            feed: None,
+            history: History::Page,
+            start: Route::List(Default::default()),
+            app_url: None,
+            single: false,
+            links: LinkForm::Plain,
+        },
+        NodeRef::new(),
+    ));
+}
+
 fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
     (0..nodes.length())
@@ -33,7 +50,10 @@ fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
 async fn event_list_shows_each_event_newest_first_with_date_place_and_talks() {
     let items = parse_feed(SMALL_FEED).unwrap().feed.items;
     let root = container();
-    let _mounted = mount_to(root.clone(), move || view! { <EventList items /> });
+    let _mounted = mount_to(root.clone(), move || {
+        provide_router();
+        view! { <EventList items /> }
+    });
     // The list is built after mounting.
     tick().await;
 
@@ -67,7 +87,10 @@ async fn event_list_shows_each_event_newest_first_with_date_place_and_talks() {
 async fn event_cards_link_to_event_pages_with_the_id_in_one_segment() {
     let items = parse_feed(SMALL_FEED).unwrap().feed.items;
     let root = container();
-    let _mounted = mount_to(root.clone(), move || view! { <EventList items /> });
+    let _mounted = mount_to(root.clone(), move || {
+        provide_router();
+        view! { <EventList items /> }
+    });
     // The list is built after mounting.
     tick().await;
 
@@ -98,6 +121,7 @@ async fn search_matches_are_marked_in_titles_and_organisations() {
     let items = parse_feed(SMALL_FEED).unwrap().feed.items;
     let root = container();
     let _mounted = mount_to(root.clone(), move || {
+        provide_router();
         view! { <EventList items query="saltmarsh" /> }
     });
     // The list is built after mounting.
@@ -108,7 +132,10 @@ async fn search_matches_are_marked_in_titles_and_organisations() {
 #[wasm_bindgen_test]
 async fn an_empty_feed_says_so() {
     let root = container();
-    let _mounted = mount_to(root.clone(), || view! { <EventList items=vec![] /> });
+    let _mounted = mount_to(root.clone(), || {
+        provide_router();
+        view! { <EventList items=vec![] /> }
+    });
     // The list is built after mounting.
     tick().await;
     assert_eq!(
@@ -131,6 +158,7 @@ async fn the_error_view_explains_and_its_button_retries() {
     };
     let root = container();
     let _mounted = mount_to(root.clone(), move || {
+        provide_router();
         view! { <FeedErrorView error=error.clone() url="feed.json".to_owned() on_retry /> }
     });
 

@@ -1,6 +1,3 @@
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use recap_core::markup::views::Neighbour;
 use recap_core::{route::Route, Feed, Item, LoadError, ParsedFeed, Problem, Severity};
@@ -164,12 +161,12 @@ pub fn App(config: Config) -> impl IntoView {
     // automatic retry comes. A plain signal and task are lighter than a resource and Suspense.
     let state = RwSignal::new(None::<(Result<ParsedFeed, LoadError>, Option<u32>)>);
     // Counts the loads asked for: the automatic retries of an earlier one stop.
-    let loads = Arc::new(AtomicU32::new(0));
+    let loads = StoredValue::new(0_u32);
     // The app's own: a request is aborted when the app goes, not when the error view does.
     let owner = Owner::current();
     let load = move |again: bool| {
-        let this = loads.fetch_add(1, Ordering::Relaxed) + 1;
-        let loads = Arc::clone(&loads);
+        let this = loads.get_value() + 1;
+        loads.set_value(this);
         let url = url.clone();
         state.set(None);
         let task = async move {
@@ -182,7 +179,7 @@ pub fn App(config: Config) -> impl IntoView {
                 let Some(ms) = wait else { return };
                 sleep(ms).await;
                 // Asked again meanwhile, or the app is gone.
-                if loads.load(Ordering::Relaxed) != this || state.is_disposed() {
+                if loads.try_get_value() != Some(this) || state.is_disposed() {
                     return;
                 }
                 retries += 1;
