@@ -325,14 +325,14 @@ test("an HTML page where the feed should be is named as such", async () => {
 test("the embedded viewer gives up after its feed-timeout too, and asks again past the browser cache", async () => {
   const page = await openPage(browser);
   const timeout = 2000;
-  // The page's clock stops as the first request goes out, and is moved on past the time limit
-  // by hand: the automatic retry, due a second after the viewer gives up, never comes, so the
-  // second request can only be the button's.
+  // The page's clock stops once the viewer is up and waiting, and is moved on past the time
+  // limit by hand: the automatic retry, due a second after the viewer gives up, never comes, so
+  // the second request can only be the button's.
   await installClock(page);
   const before = requests.get("/feeds/hang")?.length ?? 0;
   await page.goto(`${server.url}/host.html?feed=/feeds/hang&timeout=${timeout}`);
   const viewer = page.locator("recap-viewer");
-  // The viewer is up and waiting (its time limit set): the clock stops there.
+  // The viewer is up (its time limit set as its request went out).
   await viewer.locator(".recap-skeleton").waitFor({ state: "attached" });
   await pauseClock(page);
   await requested("/feeds/hang", before + 1);

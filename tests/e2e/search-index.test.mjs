@@ -53,8 +53,9 @@ test("a visit never fetches the search index module", async () => {
   await requestsSettled(page);
   assert.deepEqual(page.requests.filter((u) => /recap-index/.test(u)), []);
   // What does fetch it, seen the same way: the search box taking the focus.
+  const fetched = page.waitForRequest(/\/recap-index_bg\.wasm$/);
   await page.focus("#recap-search");
-  await page.waitForRequest(/\/recap-index_bg\.wasm$/);
+  await fetched;
   await requestsSettled(page);
   assert.deepEqual(
     page.requests.filter((u) => /recap-index/.test(u)).map((u) => new URL(u).pathname),
