@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { closePages, launch, openPage, SCREENSHOTS } from "./browser.mjs";
 import { cardTitles, newestFirst, sample, talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
+import { installClock, pauseClock, requestsSettled } from "./settle.mjs";
 
 let server;
 let browser;
@@ -46,19 +47,30 @@ test("the sample events are listed newest first with date, place and talks", asy
 
 test("a feed that cannot be fetched shows the error, and Try again loads the events", async () => {
   const page = await openPage(browser);
+  // The page's clock stops as the failing request goes out: the automatic retry, due a second
+  // after the error, is held, so the request that loads the events can only be the button's.
+  await installClock(page);
   let down = true;
-  await page.route("**/feed.json", (route) =>
-    down ? route.fulfill({ status: 503, body: "down for maintenance" }) : route.continue(),
-  );
+  let asked = 0;
+  await page.route("**/feed.json", async (route) => {
+    asked += 1;
+    if (!down) return route.continue();
+    await pauseClock(page);
+    return route.fulfill({ status: 503, body: "down for maintenance" });
+  });
   await page.goto(`${server.url}/`);
   const alert = await page.waitForSelector("[role=alert]");
   assert.match(await alert.textContent(), /The server answered 503/);
   assert.match(await alert.textContent(), /feed\.json/);
+  assert.match(await alert.textContent(), /trying again in 1 s/);
   await page.screenshot({ path: `${SCREENSHOTS}/error-503.png` });
 
   down = false;
+  assert.equal(asked, 1);
   await page.getByRole("button", { name: "Try again" }).click();
   await page.waitForSelector(".recap-event-card__title");
+  assert.equal(asked, 2, "one request, the button's");
+  await page.clock.resume();
   assert.equal((await cardTitles(page)).length, sample.items.length);
   assert.equal(await page.$("[role=alert]"), null);
   assert.deepEqual(page.errors.filter((e) => !e.includes("503") && !e.includes("404")), []);
@@ -96,6 +108,7 @@ test("a link cannot make the page load a feed from another site", async () => {
   await page.waitForSelector(".recap-event-card__title");
   assert.equal((await cardTitles(page)).length, sample.items.length, "the site's own feed is shown");
   assert.match(await page.textContent(".recap-notice"), /is on another site/);
+  await requestsSettled(page);
   assert.deepEqual(
     page.requests.filter((url) => !url.startsWith(server.url)),
     [],

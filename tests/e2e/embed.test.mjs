@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { axe, closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
 import { startServer } from "./server.mjs";
+import { installClock, pauseClock, requestsSettled } from "./settle.mjs";
 
 const SITE = "examples/jekyll-site";
 const WORK = "target/e2e-generated/embed-site";
@@ -59,12 +60,18 @@ recap: true
 `,
 };
 
+// How long jekyll may take (the build takes a few seconds): past it, it is killed and the
+// tests fail, rather than hang.
+const JEKYLL_TIMEOUT_MS = 120_000;
+const timedOut = (run) => run.error?.code === "ETIMEDOUT";
+
 let app;
 let host;
 let player;
 let browser;
 before(async () => {
-  const version = spawnSync("jekyll", ["--version"], { encoding: "utf8" });
+  const version = spawnSync("jekyll", ["--version"], { encoding: "utf8", timeout: JEKYLL_TIMEOUT_MS });
+  assert.ok(!timedOut(version), `jekyll --version did not end within ${JEKYLL_TIMEOUT_MS / 1000} s: killed`);
   assert.equal(version.status, 0, `jekyll does not run: run scripts/setup.sh --browser (${version.error?.message ?? version.stderr})`);
   // The app's files may be loaded by any site: the header its host must send.
   app = await startServer({ root: "dist", headers: { "access-control-allow-origin": "*" } });
@@ -101,7 +108,8 @@ before(async () => {
   const build = spawnSync("jekyll", [
     "build", "--quiet", "--source", join(WORK, "src"), "--destination", join(WORK, "_site"),
     "--config", `${join(WORK, "src", "_config.yml")},${join(WORK, "local.yml")}`,
-  ], { encoding: "utf8" });
+  ], { encoding: "utf8", timeout: JEKYLL_TIMEOUT_MS });
+  assert.ok(!timedOut(build), `jekyll build did not end within ${JEKYLL_TIMEOUT_MS / 1000} s: killed\n${build.stdout}\n${build.stderr}`);
   assert.equal(build.status, 0, `jekyll build failed:\n${build.stdout}\n${build.stderr}`);
   browser = await launch();
 });
@@ -279,6 +287,7 @@ test("two elements on one page: one request for their feed, each on its own; an 
   const [list, event] = [page.locator("recap-viewer").first(), page.locator("recap-viewer").nth(1)];
   await list.locator(".recap-event-card__title").first().waitFor();
   await event.getByRole("heading", { level: 1, name: OCTOBER_TITLE }).waitFor();
+  await requestsSettled(page);
   assert.equal(page.requests.filter((url) => url === `${host.url}/feed.json`).length, 1, "the feed was fetched once");
   await list.getByRole("link", { name: NOVEMBER.title }).click();
   await list.getByRole("heading", { level: 1, name: NOVEMBER.title }).waitFor();
@@ -330,18 +339,26 @@ test("with base, the element's links are the standalone app's, yet still open in
 
 test("the loading state, an error and Try again work inside the element", async () => {
   const page = await openPage(browser);
+  // The page's clock stops as the failing request goes out: the automatic retry, due a second
+  // after the error, is held, so the request that loads the events can only be the button's.
+  await installClock(page);
   let answered = 0;
   // The feed fails once, then is served.
-  await page.route(`${host.url}/feed.json`, (route) => (answered++ === 0
-    ? route.fulfill({ status: 503, body: "busy" })
-    : route.continue()));
+  await page.route(`${host.url}/feed.json`, async (route) => {
+    if (answered++ > 0) return route.continue();
+    await pauseClock(page);
+    return route.fulfill({ status: 503, body: "busy" });
+  });
   await page.goto(`${host.url}/recaps/`);
   const viewer = page.locator("recap-viewer");
   await viewer.getByRole("heading", { name: "The events could not be loaded" }).waitFor();
   assert.match(await viewer.locator(".recap-error__message").textContent(), /503/);
+  assert.match(await viewer.locator(".recap-error").textContent(), /trying again in 1 s/);
+  assert.equal(answered, 1);
   await viewer.getByRole("button", { name: "Try again" }).click();
   await viewer.locator(".recap-event-card__title").first().waitFor();
-  assert.equal(answered, 2);
+  assert.equal(answered, 2, "one request, the button's");
+  await page.clock.resume();
 });
 
 test("axe finds nothing on the host pages with their elements; screenshots at 360 and 1280", async () => {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { closePages, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { startServer } from "./server.mjs";
+import { installClock, pauseClock, RETRY_DELAYS_MS, runPast } from "./settle.mjs";
 
 const SMALL = readFileSync("tests/fixtures/feeds/small.json");
 const SMALL_TITLES = JSON.parse(SMALL).items.map((item) => item.title);
@@ -151,9 +152,11 @@ after(async () => {
   await server?.close();
 });
 
-// Opens the app on `/feeds/NAME` with a time limit of `timeout` ms.
-async function openOn(name, timeout = 15_000) {
+// Opens the app on `/feeds/NAME` with a time limit of `timeout` ms; `clock`: with the page's
+// clock under the test's hand (see settle.mjs).
+async function openOn(name, timeout = 15_000, { clock = false } = {}) {
   const page = await openPage(browser);
+  if (clock) await installClock(page);
   await page.goto(`${server.url}/?timeout=${timeout}&feed=/feeds/${name}`);
   return page;
 }
@@ -169,15 +172,24 @@ async function errorSaying(page, pattern) {
   return page.textContent(".recap-error");
 }
 
-test("404: the status is named, no automatic retry is promised, and Try again asks again", async () => {
-  const page = await openOn("404");
+// How many times the page has asked for `/feeds/NAME`, by its own record of its requests.
+const asked = (page, name) => page.requests.filter((url) => new URL(url).pathname === `/feeds/${name}`).length;
+
+test("404: the status is named, no automatic retry is promised or made, and Try again asks again", async () => {
+  const page = await openOn("404", undefined, { clock: true });
   const text = await errorSaying(page, /The server answered 404 Not Found for the feed\./);
   assert.match(text, /Trying again will only help once the feed is fixed\./);
   assert.doesNotMatch(text, /trying again in/);
   assert.match(text, /\/feeds\/404/);
+  // Past the time of the first automatic retry, had there been one: still the one request.
+  await runPast(page, RETRY_DELAYS_MS[0]);
+  assert.equal(asked(page, "404"), 1, "not retried by itself");
+  // The clock held, no timer of the app can ask again: the request is the button's.
+  await pauseClock(page);
   const before = requests.get("/feeds/404").length;
   await page.getByRole("button", { name: "Try again" }).click();
   await requested("/feeds/404", before + 1);
+  await page.clock.resume();
   await errorSaying(page, /404 Not Found/);
   await page.screenshot({ path: `${SCREENSHOTS}/failure-404.png` });
 });
@@ -190,15 +202,28 @@ test("500: named, with when it will be tried again, and a Try again button", asy
 });
 
 test("transient failures are retried after 1, 2 and 4 s, then the feed shows", async () => {
-  const page = await openOn("flaky");
-  await errorSaying(page, /500 Internal Server Error.*trying again in 1 s/s);
-  const times = await requested("/feeds/flaky", 4, 20_000);
-  const gaps = times.slice(1).map((t, i) => t - times[i]);
-  for (const [gap, wanted] of gaps.map((gap, i) => [gap, 1000 * 2 ** i])) {
-    assert.ok(gap >= wanted - 50 && gap < wanted + 1500, `a retry ${wanted} ms after the last, not ${gap} ms (gaps ${gaps})`);
+  const page = await openPage(browser);
+  // The page's clock stops as each request goes out; the app's waits are then run by hand, to a
+  // millisecond short of each retry's time (no request yet) and to it (the retry).
+  await installClock(page);
+  await page.route((url) => url.pathname === "/feeds/flaky", async (route) => {
+    await pauseClock(page);
+    await route.continue();
+  });
+  await page.goto(`${server.url}/?feed=/feeds/flaky`);
+  for (const [retries, delay] of RETRY_DELAYS_MS.slice(0, 3).entries()) {
+    await errorSaying(page, new RegExp(`500 Internal Server Error.*trying again in ${delay / 1000} s`, "s"));
+    assert.equal(asked(page, "flaky"), retries + 1);
+    await runPast(page, delay - 2);
+    assert.equal(asked(page, "flaky"), retries + 1, `retry ${retries + 1} came before ${delay} ms`);
+    await runPast(page, 1);
+    await requested("/feeds/flaky", retries + 2);
   }
   await page.waitForSelector(".recap-event-card__title");
   assert.deepEqual(await page.locator(".recap-event-card__title").allTextContents(), [...SMALL_TITLES].reverse());
+  // Past the longest wait of the retry schedule: a retry loop still going would have asked again.
+  await runPast(page, Math.max(...RETRY_DELAYS_MS));
+  assert.equal(asked(page, "flaky"), 4, "no request after the feed came");
   assert.equal(requests.get("/feeds/flaky").length, 4, "no request after the feed came");
 });
 
@@ -279,10 +304,13 @@ test("a feed with a byte order mark and a byte that is not UTF-8 is read as a br
 for (const [name, how] of [["big", "by its Content-Length"], ["big-chunked", "by the bytes read"]]) {
   test(`a 50 MB feed is refused ${how}, over the 40 MB limit`, async (t) => {
     const started = Date.now();
-    const page = await openOn(name);
+    const page = await openOn(name, undefined, { clock: true });
     const text = await errorSaying(page, /The feed is larger than 40 MB, more than Recap reads at once\./);
     assert.match(text, /Trying again will only help once the feed is fixed/);
     t.diagnostic(`${name}: ${big.length} bytes refused ${Date.now() - started} ms after the page was asked for`);
+    // Past the time of the first automatic retry, had there been one.
+    await runPast(page, RETRY_DELAYS_MS[0]);
+    assert.equal(asked(page, name), 1, "not retried");
     assert.equal(requests.get(`/feeds/${name}`).length, 1, "not retried");
   });
 }
@@ -296,13 +324,26 @@ test("an HTML page where the feed should be is named as such", async () => {
 
 test("the embedded viewer gives up after its feed-timeout too, and asks again past the browser cache", async () => {
   const page = await openPage(browser);
+  const timeout = 2000;
+  // The page's clock stops once the viewer is up and waiting, and is moved on past the time
+  // limit by hand: the automatic retry, due a second after the viewer gives up, never comes, so
+  // the second request can only be the button's.
+  await installClock(page);
   const before = requests.get("/feeds/hang")?.length ?? 0;
-  await page.goto(`${server.url}/host.html?feed=/feeds/hang&timeout=2000`);
+  await page.goto(`${server.url}/host.html?feed=/feeds/hang&timeout=${timeout}`);
   const viewer = page.locator("recap-viewer");
+  // The viewer is up (its time limit set as its request went out).
+  await viewer.locator(".recap-skeleton").waitFor({ state: "attached" });
+  await pauseClock(page);
+  await requested("/feeds/hang", before + 1);
+  await page.clock.runFor(timeout + 1);
   await viewer.locator(".recap-error").waitFor();
   assert.match(await viewer.locator(".recap-error").textContent(), /The server did not answer within 2 s/);
+  assert.match(await viewer.locator(".recap-error").textContent(), /trying again in 1 s/);
+  assert.equal(asked(page, "hang"), 1, "no retry yet");
   await viewer.getByRole("button", { name: "Try again" }).click();
   await requested("/feeds/hang", before + 2);
+  assert.equal(asked(page, "hang"), 2);
 });
 
 test("a page that reports a panic fails its test", async () => {

@@ -8,6 +8,7 @@ import { recapFeed } from "./cli.mjs";
 import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
 import { startServer } from "./server.mjs";
+import { layoutShifts } from "./settle.mjs";
 
 const ROOT = "target/e2e-generated/pages";
 const SEED = "2023-06-07-seed-shaped";
@@ -44,21 +45,13 @@ after(async () => {
   await sampleServer?.close();
 });
 
-// Holds the app's wasm back until the returned function is called, and records every layout
-// shift of the page in window.shifts.
+// Holds the app's wasm back until the returned function is called.
 async function holdTheApp(page) {
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, async (route) => {
     await released;
     await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.shifts = [];
-    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value))).observe({
-      type: "layout-shift",
-      buffered: true,
-    });
   });
   return release;
 }
@@ -143,7 +136,8 @@ test("the app takes over: the same page, no layout shift, scroll, typed text and
   assert.equal(await page.locator("mark.recap-mark").first().textContent(), "Harbourside");
   // The app's links are the pre-rendered directories too.
   assert.match(await page.locator(".recap-event-card__link").first().getAttribute("href"), /^\/events\/[^/]+\/$/);
-  assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift");
+  // Once the page has stopped changing and painted: every shift since it began.
+  assert.deepEqual(await layoutShifts(page), [], "no layout shift");
   assert.ok(before.includes("15 events"));
   assert.deepEqual(errorsBesidesPictures(page), []);
 });
@@ -158,7 +152,7 @@ test("an event page taken over: identical text, no layout shift, and its links s
   release();
   await waitUntil(page, () => document.querySelector(".recap-takeover:not([hidden]) .recap-video__play"), undefined, "no takeover");
   assert.equal(await text(), pre, "the same talks");
-  assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift");
+  assert.deepEqual(await layoutShifts(page), [], "no layout shift");
   await page.locator(".recap-pager a").first().click();
   await waitUntil(page, () => /\/events\/[^/]+\/$/.test(location.pathname) && !location.pathname.includes("may-2024"), undefined, "the pager opens another event in place");
   assert.deepEqual(errorsBesidesPictures(page), []);

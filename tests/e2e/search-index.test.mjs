@@ -7,6 +7,7 @@ import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
 import { startServer } from "./server.mjs";
+import { domSettled, requestsSettled } from "./settle.mjs";
 
 const PAGE_SIZE = 8;
 let server;
@@ -47,7 +48,19 @@ test("a visit never fetches the search index module", async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/?feed=/generated/paged/feed.json`);
   await page.waitForSelector(".recap-event-card__title");
+  // Once the list has stopped changing and every request the page had begun has been seen.
+  await domSettled(page);
+  await requestsSettled(page);
   assert.deepEqual(page.requests.filter((u) => /recap-index/.test(u)), []);
+  // What does fetch it, seen the same way: the search box taking the focus.
+  const fetched = page.waitForRequest(/\/recap-index_bg\.wasm$/);
+  await page.focus("#recap-search");
+  await fetched;
+  await requestsSettled(page);
+  assert.deepEqual(
+    page.requests.filter((u) => /recap-index/.test(u)).map((u) => new URL(u).pathname),
+    ["/recap-index.js", "/recap-index_bg.wasm"],
+  );
 });
 
 test("the module, loaded once through the app's loader, searches every page and finds each event's page", async () => {
