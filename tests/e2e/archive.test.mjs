@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { closePages, launch, openPage, waitUntil } from "./browser.mjs";
 import { eventPath, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
+import { domSettled, requestsSettled } from "./settle.mjs";
 
 // The most elements the page may hold while the list is scrolled.
 const MAX_ELEMENTS = 3000;
@@ -138,7 +139,10 @@ test("a paginated feed: a search finds an event on the last page through the ind
   const expected = whole.filter((i) => words.every((w) => JSON.stringify([i.title, i.tags, i._recap?.location,
     (i._recap?.talks ?? []).map((t) => [t.title, t.speakers])]).toLowerCase().includes(w)));
   assert.equal(Number(count.split(" ")[0]), expected.length, count);
-  // Its page was not fetched: the card is the index's.
+  // Its page was not fetched: the card is the index's (asked once the page has settled and
+  // every request it started has been seen).
+  await domSettled(page);
+  await requestsSettled(page);
   assert.ok(!archiveFiles(page).includes(`feed-${pages}.json`));
   await page.locator(".recap-event-card", { hasText: oldest.title }).getByRole("link").first().click();
   await waitUntil(page, (t) => document.querySelector(".recap-event h1")?.textContent === t, oldest.title, "the event page");

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { eventPath, feedTalks, goInApp, shownTalks, talkCount } from "./sample.mjs";
 import { startServer } from "./server.mjs";
+import { domSettled, requestsSettled } from "./settle.mjs";
 
 let server;
 let browser;
@@ -66,6 +67,9 @@ test("a feed with its talks never fetches the extractor", async () => {
   await page.goto(`${server.url}/?feed=/generated/fixtures.json`);
   await page.waitForSelector(".recap-event-card__title");
   assert.equal(await page.locator(".recap-event-card__talks").first().textContent(), talkCount(cliFeed.items[0]._recap.talks.length));
+  // "Never" once the page has stopped changing and every request it started has been seen.
+  await domSettled(page);
+  await requestsSettled(page);
   assert.deepEqual(page.requests.filter((u) => /recap-extract/.test(u)), []);
 });
 
