@@ -221,6 +221,15 @@ fn markdown_like(u: &mut Unstructured<'_>) -> String {
     text
 }
 
+/// Runs `f`; on a panic (the panic's own message is printed first), fails naming `input`, so
+/// that it can join [`regressions`].
+fn guarded<T>(input: &impl std::fmt::Debug, f: impl FnOnce() -> T) -> T {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(value) => value,
+        Err(_) => panic!("panicked on input {input:?}"),
+    }
+}
+
 /// Runs everything on `text`; on a panic, prints the input so it can join [`regressions`].
 fn run_all(text: &str, tally: &mut Tally) {
     tally.inputs += 1;
@@ -1053,18 +1062,23 @@ fn item_like(u: &mut Unstructured<'_>) -> String {
 fn index_files_never_panic() {
     let mut tally = Tally::new("index");
     let mut bytes = Bytes(0x5EED_0008);
+    // Index files that read whole: the generator must reach the searches, and not only errors.
+    let mut read = 0u64;
     for _ in 0..cases() {
         let data = bytes.fill(512);
         let mut u = Unstructured::new(&data);
         let text = index_like(&mut u);
+        let query = arbitrary_text(&mut u, 8);
         tally.inputs += 1;
-        let _ = tally.run("index-file", || parse_index(&text));
-        let _ = tally.run("index-records", || read_index(&text));
-        if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
-            let query = arbitrary_text(&mut u, 8);
-            search_archive(&archive, &query, &mut tally);
-            search_archive(&archive, "2023-05-03-may", &mut tally);
-        }
+        guarded(&(&text, &query), || {
+            let _ = tally.run("index-file", || parse_index(&text));
+            let _ = tally.run("index-records", || read_index(&text));
+            if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
+                read += 1;
+                search_archive(&archive, &query, &mut tally);
+                search_archive(&archive, "2023-05-03-may", &mut tally);
+            }
+        });
         // Written from a feed: it reads back, every event in its place.
         let items: Vec<String> = (0..u.int_in_range(0..=4).unwrap_or(0))
             .map(|_| item_like(&mut u))
@@ -1087,6 +1101,13 @@ fn index_files_never_panic() {
                 assert_eq!(archive.item(at).map(|i| &i.id), Some(&item.id), "{written}");
             }
         }
+    }
+    if cases() >= 1_000 {
+        assert!(
+            read * 20 > cases() && read * 2 < cases(),
+            "{read} of {} index files read whole",
+            cases()
+        );
     }
 }
 
@@ -1157,32 +1178,41 @@ fn response_bodies_never_panic() {
             body.splice(at..at, bad.iter().copied());
         }
         tally.inputs += 1;
-        let expected = String::from_utf8_lossy(&body).into_owned();
-        let text = tally.run("body", || recap_core::load::body_text(body.clone()));
-        assert_eq!(
-            text,
-            expected.strip_prefix('\u{feff}').unwrap_or(&expected),
-            "{body:?}"
-        );
         let content_type = u.choose(CONTENT_TYPES).copied().unwrap_or("");
         let length = u.choose(LENGTHS).copied().unwrap_or("");
         let status = u
             .choose(&[200u16, 204, 299, 304, 404, 500, 0])
             .copied()
             .unwrap_or(200);
-        tally.run("response-head", || {
-            let _ = recap_core::load::check_head(status, content_type, Some(length));
-            let _ = recap_core::offline::saved_copy_notice(&text);
+        guarded(&(&body, content_type, length, status), || {
+            read_response_body(&body, content_type, length, status, &mut tally)
         });
-        let _ = tally.run("response", || {
-            recap_core::load::read_body(Some(content_type), &text)
-        });
-        let _ = tally.run("response", || {
-            recap_core::load::read_response(status, "", Some(content_type), &text)
-        });
-        if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
-            search_archive(&archive, content_type, &mut tally);
-        }
+    }
+}
+
+/// Decodes `body` and reads it, with its headers, as the app reads a feed or an index.
+fn read_response_body(
+    body: &[u8],
+    content_type: &str,
+    length: &str,
+    status: u16,
+    tally: &mut Tally,
+) {
+    let expected = String::from_utf8_lossy(body).into_owned();
+    let text = tally.run("body", || recap_core::load::body_text(body.to_vec()));
+    assert_eq!(text, expected.strip_prefix('\u{feff}').unwrap_or(&expected));
+    tally.run("response-head", || {
+        let _ = recap_core::load::check_head(status, content_type, Some(length));
+        let _ = recap_core::offline::saved_copy_notice(&text);
+    });
+    let _ = tally.run("response", || {
+        recap_core::load::read_body(Some(content_type), &text)
+    });
+    let _ = tally.run("response", || {
+        recap_core::load::read_response(status, "", Some(content_type), &text)
+    });
+    if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
+        search_archive(&archive, content_type, tally);
     }
 }
 
