@@ -10,14 +10,23 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKFLOW = join(ROOT, "examples/deploy/github-pages.yml");
+// How long a command (Ruby reading YAML, `recap-feed SUB --help`) may run before it is stopped.
+const RUN_TIMEOUT_MS = 60_000;
 const SUBCOMMANDS = ["build", "check", "pages", "rebase", "init", "completions"];
 
 // The workflow as data, read by Ruby's Psych (the YAML library Jekyll uses). Psych reads YAML
 // 1.1, where a bare `on` key is the boolean true: GitHub's parser reads it as "on".
 function load(file) {
-  const json = execFileSync("ruby", ["-ryaml", "-rjson", "-e", "puts JSON.dump(YAML.load_file(ARGV[0]))", file], {
-    encoding: "utf8",
-  });
+  let json;
+  try {
+    json = execFileSync("ruby", ["-ryaml", "-rjson", "-e", "puts JSON.dump(YAML.load_file(ARGV[0]))", file], {
+      encoding: "utf8",
+      timeout: RUN_TIMEOUT_MS,
+    });
+  } catch (err) {
+    if (err.code === "ETIMEDOUT") throw new Error(`ruby did not read ${file} within ${RUN_TIMEOUT_MS / 1000} s and was stopped`);
+    throw err;
+  }
   return JSON.parse(json);
 }
 
@@ -102,7 +111,8 @@ test("the workflow names only recap-feed subcommands that exist, and each answer
     return;
   }
   for (const sub of new Set(commands.map((c) => c.sub))) {
-    const run = spawnSync(binary, [sub, "--help"], { encoding: "utf8" });
+    const run = spawnSync(binary, [sub, "--help"], { encoding: "utf8", timeout: RUN_TIMEOUT_MS });
+    assert.ok(run.error?.code !== "ETIMEDOUT", `${binary} ${sub} --help did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
     assert.equal(run.status, 0, `${binary} ${sub} --help exited ${run.status}: ${run.stderr}`);
     assert.match(run.stdout, new RegExp(sub), `${sub} --help names itself`);
   }

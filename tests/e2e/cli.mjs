@@ -1,9 +1,25 @@
 // The project's CLI for the end-to-end tests: `recap-feed` run through cargo (built first when
-// needed), its report on stderr.
+// needed), its report on stderr; and other commands the tests run, each with a time limit.
 import { execFileSync } from "node:child_process";
 
+// How long `cargo run` may take, building `recap-feed` first when needed.
+export const CARGO_TIMEOUT_MS = 15 * 60_000;
+
+// Runs `command` as `execFileSync` does, killed after `timeoutMs`: then the test fails saying
+// which command did not finish and how long it had.
+export function runWithin(timeoutMs, command, args, options = {}) {
+  try {
+    return execFileSync(command, args, { ...options, timeout: timeoutMs });
+  } catch (err) {
+    if (err.code === "ETIMEDOUT") {
+      throw new Error(`${command} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s and was stopped`);
+    }
+    throw err;
+  }
+}
+
 export function recapFeed(...args) {
-  execFileSync("cargo", ["run", "-q", "--offline", "-p", "recap-feed", "--", ...args], {
+  runWithin(CARGO_TIMEOUT_MS, "cargo", ["run", "-q", "--offline", "-p", "recap-feed", "--", ...args], {
     stdio: ["ignore", "ignore", "inherit"],
   });
 }

@@ -5,11 +5,10 @@
 // against Trunk's sub-path build; and a copy pre-rendered with `recap-feed pages --base /recap/`.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
-import { recapFeed } from "./cli.mjs";
+import { recapFeed, runWithin } from "./cli.mjs";
 import { newestFirst, sample } from "./sample.mjs";
 import { startServer } from "./server.mjs";
 
@@ -41,7 +40,8 @@ before(async () => {
   // The same crates as dist/: only wasm-bindgen, wasm-opt and the HTML are redone. The test
   // command builds it beside dist/; run alone, this file builds it when it is missing or older.
   if (!existsSync(`${BUILT}/index.html`) || statSync(`${BUILT}/index.html`).mtimeMs < statSync("dist/index.html").mtimeMs) {
-    execFileSync("trunk", ["build", "--release", "--offline", "--public-url", "/recap/", "--dist", BUILT], {
+    // A release build of the app on a busy machine: well under this, or something is stuck.
+    runWithin(20 * 60_000, "trunk", ["build", "--release", "--offline", "--public-url", "/recap/", "--dist", BUILT], {
       stdio: ["ignore", "ignore", "inherit"],
     });
   }

@@ -3,12 +3,12 @@
 // Vimeo players are a local fake on another origin; the media file is made by ffmpeg.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { axe, closePages, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { startFakePlayer } from "./fake-player.mjs";
 import { eventPath, sample } from "./sample.mjs";
 import { startServer, withPlayers } from "./server.mjs";
+import { runWithin } from "./cli.mjs";
 
 const youtubeEvent = sample.items.find((i) => i.id === "2025-02-05-harbourside-cloud-native-february-2025");
 const vimeoEvent = sample.items.find((i) => /vimeo/.test(i._recap.video ?? ""));
@@ -26,7 +26,7 @@ before(async () => {
   // truncated file behind to be reused.
   if (!existsSync(MEDIA)) {
     const partial = `${MEDIA}.${process.pid}.partial.webm`;
-    execFileSync("ffmpeg", [
+    runWithin(2 * 60_000, "ffmpeg", [
       "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
       "-i", "testsrc=duration=240:size=160x90:rate=5", "-c:v", "libvpx", "-b:v", "20k", partial,
     ]);

@@ -11,6 +11,21 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 
+// Time limits: a version check, a site's build, and cargo, which may build recap-feed first.
+const VERSION_TIMEOUT_MS = 30_000;
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+const CARGO_TIMEOUT_MS = 15 * 60_000;
+
+// Runs a command as `spawnSync` does, stopped after `timeoutMs`: then the test fails saying which
+// command did not finish and how long it had.
+function spawnWithin(timeoutMs, command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: "utf8", ...options, timeout: timeoutMs });
+  if (result.error?.code === "ETIMEDOUT") {
+    assert.fail(`${command} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s and was stopped`);
+  }
+  return result;
+}
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SITE = join(ROOT, "tests", "jekyll", "site");
 const TEMPLATE = join(ROOT, "examples", "jekyll", "feed.json");
@@ -48,7 +63,7 @@ const item = (slug) => {
 };
 
 before(() => {
-  const version = spawnSync("jekyll", ["--version"], { encoding: "utf8" });
+  const version = spawnWithin(VERSION_TIMEOUT_MS, "jekyll", ["--version"]);
   if (version.error || version.status !== 0) {
     assert.fail(
       "jekyll is not installed or does not run: run scripts/setup.sh --browser " +
@@ -60,11 +75,7 @@ before(() => {
   cpSync(TEMPLATE, join(work, "feed.json"));
 
   const started = performance.now();
-  const build = spawnSync(
-    "jekyll",
-    ["build", "--source", work, "--destination", join(work, "_site")],
-    { encoding: "utf8" },
-  );
+  const build = spawnWithin(BUILD_TIMEOUT_MS, "jekyll", ["build", "--source", work, "--destination", join(work, "_site")]);
   const seconds = (performance.now() - started) / 1000;
   assert.equal(
     build.status,
@@ -186,12 +197,12 @@ test("optional fields follow the front matter: absent, or null in _recap", () =>
 });
 
 test("recap-feed check reads every item", () => {
-  const build = spawnSync("cargo", ["build", "-q", "--offline", "-p", "recap-feed"], {
+  const build = spawnWithin(CARGO_TIMEOUT_MS, "cargo", ["build", "-q", "--offline", "-p", "recap-feed"], {
     cwd: ROOT,
     encoding: "utf8",
   });
   assert.equal(build.status, 0, `cargo build -p recap-feed failed:\n${build.stderr}`);
-  const check = spawnSync(join(TARGET, "debug", "recap-feed"), ["check", feedPath], {
+  const check = spawnWithin(BUILD_TIMEOUT_MS, join(TARGET, "debug", "recap-feed"), ["check", feedPath], {
     encoding: "utf8",
   });
   assert.equal(check.status, 0, `recap-feed check failed:\n${check.stdout}\n${check.stderr}`);
@@ -200,8 +211,7 @@ test("recap-feed check reads every item", () => {
 
 test("the app reads the Jekyll feed in the browser: the same talks as recap-feed finds in the Markdown", async () => {
   // What the CLI reads from the posts' Markdown (CommonMark)…
-  const cli = spawnSync(
-    "cargo",
+  const cli = spawnWithin(CARGO_TIMEOUT_MS, "cargo",
     ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", join(SITE, "_posts"), "--out", join(work, "cli.json")],
     { cwd: ROOT, encoding: "utf8" },
   );
@@ -259,8 +269,7 @@ test("a recap: section in _config.yml chooses the posts by tag and renames a fro
   const extra = join(work, "recap.yml");
   writeFileSync(extra, "recap:\n  tags: [Photos]\n  keys:\n    location: image\n");
   const out = join(work, "_chosen");
-  const build = spawnSync(
-    "jekyll",
+  const build = spawnWithin(BUILD_TIMEOUT_MS, "jekyll",
     ["build", "--source", work, "--destination", out, "--config", `${join(work, "_config.yml")},${extra}`],
     { encoding: "utf8" },
   );

@@ -13,6 +13,20 @@ import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "
 import { eventPath, feedTalks, goInApp, shownTalks } from "../e2e/sample.mjs";
 import { startServer } from "../e2e/server.mjs";
 
+// Time limits: a site's build, and cargo, which may build recap-feed first.
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+const CARGO_TIMEOUT_MS = 15 * 60_000;
+
+// Runs a command as `spawnSync` does, stopped after `timeoutMs`: then the test fails saying which
+// command did not finish and how long it had.
+function spawnWithin(timeoutMs, command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: "utf8", ...options, timeout: timeoutMs });
+  if (result.error?.code === "ETIMEDOUT") {
+    assert.fail(`${command} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s and was stopped`);
+  }
+  return result;
+}
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const POSTS = join(ROOT, "tests", "fixtures", "posts");
 
@@ -42,12 +56,11 @@ before(() => {
     join(work, "_config.yml"),
     "title: Fixture meetups\nurl: https://meetup.example\nmarkdown: kramdown\ntimezone: UTC\n",
   );
-  const build = spawnSync("jekyll", ["build", "--source", work, "--destination", join(work, "_site")], {
+  const build = spawnWithin(BUILD_TIMEOUT_MS, "jekyll", ["build", "--source", work, "--destination", join(work, "_site")], {
     encoding: "utf8",
   });
   assert.equal(build.status, 0, `jekyll build failed:\n${build.stdout}\n${build.stderr}`);
-  const cli = spawnSync(
-    "cargo",
+  const cli = spawnWithin(CARGO_TIMEOUT_MS, "cargo",
     ["run", "-q", "--offline", "-p", "recap-feed", "--", "build", join(work, "_posts"), "--out", join(work, "cli.json")],
     { cwd: ROOT, encoding: "utf8" },
   );

@@ -29,8 +29,14 @@ const VERSION = workspaceVersion();
 const NAME = `recap-${VERSION}`;
 const TARBALL = process.env.RECAP_RELEASE ?? join(ROOT, "target", "release-dist", `${NAME}.tar.gz`);
 
+// How long one command may run (unpacking, checking sums, the binary's version) before it is
+// stopped and the test fails.
+const RUN_TIMEOUT_MS = 2 * 60_000;
 const run = (command, args, options = {}) => {
-  const result = spawnSync(command, args, { encoding: "utf8", ...options });
+  const result = spawnSync(command, args, { encoding: "utf8", timeout: RUN_TIMEOUT_MS, ...options });
+  if (result.error?.code === "ETIMEDOUT") {
+    throw new Error(`${command} ${args.join(" ")} did not finish within ${RUN_TIMEOUT_MS / 1000} s and was stopped`);
+  }
   if (result.error) throw result.error;
   return result;
 };

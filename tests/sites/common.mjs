@@ -13,9 +13,18 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = join(ROOT, "dist");
 export const RFC_3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
-// Fails the test when a command does not run or exits non-zero, with what it printed.
+// How long a command may run before it is stopped and the test fails: long enough for cargo to
+// build recap-feed first on a busy machine (`options.timeout` sets another limit).
+export const RUN_TIMEOUT_MS = 15 * 60_000;
+
+// Fails the test when a command does not run, runs out of time or exits non-zero, with what it
+// printed.
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", ...options });
+  const result = spawnSync(command, args, { encoding: "utf8", timeout: RUN_TIMEOUT_MS, ...options });
+  if (result.error?.code === "ETIMEDOUT") {
+    const limit = options.timeout ?? RUN_TIMEOUT_MS;
+    assert.fail(`${command} ${args.join(" ")} did not finish within ${limit / 1000} s and was stopped:\n${result.stdout}\n${result.stderr}`);
+  }
   assert.equal(
     result.status,
     0,

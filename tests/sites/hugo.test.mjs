@@ -17,7 +17,7 @@ let work;
 let report;
 let feed;
 before(() => {
-  const version = spawnSync("hugo", ["version"], { encoding: "utf8" });
+  const version = spawnSync("hugo", ["version"], { encoding: "utf8", timeout: 30_000 });
   if (version.error || version.status !== 0) {
     assert.fail(
       "hugo is not installed or does not run: run scripts/setup.sh --browser " +

@@ -3,34 +3,18 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
 mod common;
 
-use common::{fixture_posts, output_within_timeout};
-
-fn fixture(name: &str) -> String {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "../../tests/fixtures/feeds",
-        name,
-    ]
-    .iter()
-    .collect();
-    path.to_string_lossy().into_owned()
-}
-
-fn recap_feed(args: &[&str]) -> Output {
-    output_within_timeout(Command::new(env!("CARGO_BIN_EXE_recap-feed")).args(args))
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{
+    feed_fixture, fixture_posts, output_within_timeout, path_arg, posts_dir, recap_feed, repo,
+    site_dir, stdout,
+};
 
 #[test]
 fn a_clean_feed_passes() {
-    let path = fixture("small.json");
+    let path = feed_fixture("small.json");
     let output = recap_feed(&["check", &path]);
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
@@ -41,7 +25,7 @@ fn a_clean_feed_passes() {
 
 #[test]
 fn broken_items_are_listed_with_file_and_json_path_and_fail_the_check() {
-    let path = fixture("partly-broken.json");
+    let path = feed_fixture("partly-broken.json");
     let output = recap_feed(&["check", &path]);
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
@@ -61,7 +45,7 @@ fn broken_items_are_listed_with_file_and_json_path_and_fail_the_check() {
 
 #[test]
 fn a_document_that_is_not_json_names_file_and_line() {
-    let path = fixture("not-json.json");
+    let path = feed_fixture("not-json.json");
     let output = recap_feed(&["check", &path]);
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
@@ -74,10 +58,8 @@ fn a_document_that_is_not_json_names_file_and_line() {
 
 #[test]
 fn the_sample_feed_is_clean() {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "../../public/feed.json"]
-        .iter()
-        .collect();
-    let output = recap_feed(&["check", &path.to_string_lossy()]);
+    let path = repo().join("public/feed.json");
+    let output = recap_feed(&["check", &path_arg(&path)]);
     assert!(output.status.success(), "{output:?}");
     let out = stdout(&output);
     assert!(out.contains(" 0 left out, "), "{out}");
@@ -103,22 +85,10 @@ fn a_missing_file_and_bad_usage_are_errors() {
     );
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("recap-feed-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("_posts")).unwrap();
-    dir
-}
-
 #[test]
 fn build_writes_a_feed_that_the_viewer_reads() {
-    let posts: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "../../tests/fixtures/posts/_posts",
-    ]
-    .iter()
-    .collect();
-    let dir = temp_dir("build");
+    let posts = posts_dir();
+    let dir = site_dir("build");
     let out = dir.join("feed.json");
     let output = recap_feed(&[
         "build",
@@ -161,7 +131,7 @@ fn build_writes_a_feed_that_the_viewer_reads() {
 
 #[test]
 fn build_skips_a_broken_post_with_its_file_and_line_and_keeps_the_others() {
-    let dir = temp_dir("broken");
+    let dir = site_dir("broken");
     let posts = dir.join("_posts");
     std::fs::write(
         posts.join("2024-01-10-good.md"),
@@ -208,12 +178,7 @@ fn build_skips_a_broken_post_with_its_file_and_line_and_keeps_the_others() {
 
 #[test]
 fn check_on_a_posts_folder_reports_what_readers_would_miss() {
-    let posts: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "../../tests/fixtures/posts/_posts",
-    ]
-    .iter()
-    .collect();
+    let posts = posts_dir();
     let output = recap_feed(&["check", &posts.to_string_lossy()]);
     assert!(output.status.success(), "{output:?}");
     let out = stdout(&output);
@@ -234,7 +199,7 @@ fn check_on_a_posts_folder_reports_what_readers_would_miss() {
 /// A site with one post that lists its own talks, one left to the extractor, and one whose
 /// `talks:` list has a bad entry.
 fn site_with_own_talks(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
+    let dir = site_dir(name);
     let posts = dir.join("_posts");
     std::fs::write(
         posts.join("2024-03-06-own.md"),
@@ -389,7 +354,7 @@ const GOOD_POST: &str = "---\ntitle: Good\nlocation: Leeds, UK\n---\nFirst up wa
 #[test]
 fn build_names_a_symlink_loop_a_broken_link_and_a_file_not_utf8_and_keeps_the_others() {
     use std::os::unix::fs::symlink;
-    let dir = temp_dir("unreadable");
+    let dir = site_dir("unreadable");
     let posts = dir.join("_posts");
     std::fs::write(posts.join("2024-01-10-good.md"), GOOD_POST).unwrap();
     // A sub-folder with a post and a link back up to the posts folder: a loop.
@@ -462,7 +427,7 @@ fn build_names_a_symlink_loop_a_broken_link_and_a_file_not_utf8_and_keeps_the_ot
 #[test]
 fn build_names_a_post_and_a_folder_it_may_not_read() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = temp_dir("permissions");
+    let dir = site_dir("permissions");
     let posts = dir.join("_posts");
     std::fs::write(posts.join("2024-01-10-good.md"), GOOD_POST).unwrap();
     let secret = posts.join("2024-02-14-secret.md");
@@ -516,7 +481,7 @@ fn build_names_a_post_and_a_folder_it_may_not_read() {
 /// A site with a post whose extracted talks have something to check of each kind the extractor
 /// gives here, and a post whose own `talks:` list, with a talk as bare, is not doubted.
 fn site_with_doubts(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
+    let dir = site_dir(name);
     let posts = dir.join("_posts");
     std::fs::write(
         posts.join("2024-04-10-doubts.md"),
@@ -548,7 +513,7 @@ Our last speaker, Yuki Tanaka from Stockton Embedded, showed how far a five-poun
 
 #[test]
 fn check_talks_says_which_talks_came_from_a_weaker_cue() {
-    let dir = temp_dir("talks-cues");
+    let dir = site_dir("talks-cues");
     let posts = dir.join("_posts");
     std::fs::write(
         posts.join("2024-05-08-cues.md"),

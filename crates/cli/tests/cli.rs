@@ -6,40 +6,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-use common::output_within_timeout;
+use common::{path_arg, recap_feed, stderr, stdout, temp_dir, write_files};
 use serde_json::Value;
-
-fn recap_feed(args: &[&str]) -> Output {
-    output_within_timeout(Command::new(env!("CARGO_BIN_EXE_recap-feed")).args(args))
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// An empty folder of this test's own.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("recap-feed-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Writes `files` (path relative to `root`, text) under `root`.
-fn write(root: &Path, files: &[(&str, &str)]) {
-    for (path, text) in files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
 
 /// A recap post: a title, a recording and two talks with times.
 fn post(title: &str, extra: &str) -> String {
@@ -51,19 +22,15 @@ fn post(title: &str, extra: &str) -> String {
     )
 }
 
-fn str_arg(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
-
 /// Builds `site` into `dir/feed.json` with `extra` flags: the run and the feed, if written.
 fn build(site: &Path, dir: &Path, extra: &[&str]) -> (Output, Option<Value>) {
     let out = dir.join("feed.json");
     let _ = std::fs::remove_file(&out);
     let mut args = vec![
         "build".to_owned(),
-        str_arg(site),
+        path_arg(site),
         "--out".into(),
-        str_arg(&out),
+        path_arg(&out),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -243,7 +210,7 @@ fn completions_print_a_script_for_each_shell() {
 #[test]
 fn given_the_sites_root_it_finds_the_posts_and_reads_nothing_else() {
     let site = temp_dir("root");
-    write(
+    write_files(
         &site,
         &[
             (
@@ -283,7 +250,7 @@ fn given_the_sites_root_it_finds_the_posts_and_reads_nothing_else() {
         2
     );
 
-    let output = recap_feed(&["check", &str_arg(&site)]);
+    let output = recap_feed(&["check", &path_arg(&site)]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert!(out.contains("3 events readable, 0 left out"), "{out}");
@@ -292,7 +259,7 @@ fn given_the_sites_root_it_finds_the_posts_and_reads_nothing_else() {
         "{out}"
     );
 
-    let output = recap_feed(&["check", "--talks", &str_arg(&site)]);
+    let output = recap_feed(&["check", "--talks", &path_arg(&site)]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(
         stdout(&output).contains("3 posts, 6 talks"),
@@ -302,7 +269,7 @@ fn given_the_sites_root_it_finds_the_posts_and_reads_nothing_else() {
 
     // A root with a _config.yml and no _posts says so.
     let empty = temp_dir("root-empty");
-    write(&empty, &[("_config.yml", "title: Nothing yet\n")]);
+    write_files(&empty, &[("_config.yml", "title: Nothing yet\n")]);
     let (output, feed) = build(&empty, &empty, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -317,14 +284,14 @@ fn given_the_sites_root_it_finds_the_posts_and_reads_nothing_else() {
 fn the_feed_is_titled_by_the_sites_config_not_its_folder() {
     let dir = temp_dir("cache");
     let site = dir.join("cache");
-    write(&site, &[("_posts/2024-03-06-march.md", &post("March", ""))]);
+    write_files(&site, &[("_posts/2024-03-06-march.md", &post("March", ""))]);
     let (_, feed) = build(&site.join("_posts"), &dir, &[]);
     assert_eq!(
         feed.unwrap()["title"],
         "cache",
         "no title anywhere: the folder's name"
     );
-    write(&site, &[("_config.yml", "title: Riverbend Tech Meetup\n")]);
+    write_files(&site, &[("_config.yml", "title: Riverbend Tech Meetup\n")]);
     let (output, feed) = build(&site.join("_posts"), &dir, &[]);
     assert!(output.status.success(), "{output:?}");
     assert_eq!(feed.unwrap()["title"], "Riverbend Tech Meetup");
@@ -335,7 +302,7 @@ fn the_feed_is_titled_by_the_sites_config_not_its_folder() {
 #[test]
 fn a_bad_post_is_left_out_by_default_and_stops_everything_under_strict() {
     let site = temp_dir("strict");
-    write(
+    write_files(
         &site,
         &[
             ("_posts/2024-03-06-good.md", &post("Good", "")),
@@ -366,7 +333,7 @@ fn a_bad_post_is_left_out_by_default_and_stops_everything_under_strict() {
     let (output, feed) = build(&site, &site, &["--strict"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(feed.is_some());
-    write(
+    write_files(
         &site,
         &[(
             "_posts/2024-05-01-own.md",
@@ -381,7 +348,7 @@ fn a_bad_post_is_left_out_by_default_and_stops_everything_under_strict() {
 #[test]
 fn unpublished_and_future_posts_are_left_out_as_jekyll_leaves_them() {
     let site = temp_dir("jekyll-rules");
-    write(
+    write_files(
         &site,
         &[
             ("_posts/2024-03-06-march.md", &post("March", "")),
@@ -424,11 +391,11 @@ fn unpublished_and_future_posts_are_left_out_as_jekyll_leaves_them() {
             "2999-05-01-dated-ahead"
         ]
     );
-    write(&site, &[("_config.yml", "future: yes\n")]);
+    write_files(&site, &[("_config.yml", "future: yes\n")]);
     let (_, feed) = build(&site, &site, &[]);
     assert_eq!(ids(&feed.unwrap()).len(), 4);
 
-    let output = recap_feed(&["check", &str_arg(&site)]);
+    let output = recap_feed(&["check", &path_arg(&site)]);
     assert!(
         stdout(&output).contains("4 events readable"),
         "{}",
@@ -441,7 +408,7 @@ fn unpublished_and_future_posts_are_left_out_as_jekyll_leaves_them() {
 fn a_site_names_its_own_front_matter_keys() {
     let site = temp_dir("keys");
     let body = "---\ntitle: March\nyoutube: AbCdEfGhIjK\nvenue: The Old Mill\nsessions:\n  - title: Queues without tears\n    start: \"1:35\"\n---\nThanks all.\n";
-    write(&site, &[("_posts/2024-03-06-march.md", body)]);
+    write_files(&site, &[("_posts/2024-03-06-march.md", body)]);
     let (output, feed) = build(&site, &site, &[]);
     assert!(output.status.success());
     let recap = &item(feed.as_ref().unwrap(), "2024-03-06-march")["_recap"];
@@ -470,7 +437,7 @@ fn a_site_names_its_own_front_matter_keys() {
     assert_eq!(recap["talks"][0]["start"], 95);
 
     // The same from _config.yml; a flag wins over it.
-    write(
+    write_files(
         &site,
         &[(
             "_config.yml",
@@ -485,7 +452,7 @@ fn a_site_names_its_own_front_matter_keys() {
     );
     assert_eq!(recap["location"], "The Old Mill");
 
-    write(
+    write_files(
         &site,
         &[("_config.yml", "recap:\n  keys:\n    recording: youtube\n")],
     );
@@ -500,7 +467,7 @@ fn a_site_names_its_own_front_matter_keys() {
 #[test]
 fn the_site_chooses_its_recaps_by_tag_category_or_folder() {
     let site = temp_dir("choose");
-    write(
+    write_files(
         &site,
         &[
             (
@@ -550,7 +517,7 @@ fn the_site_chooses_its_recaps_by_tag_category_or_folder() {
         ]
     );
 
-    write(
+    write_files(
         &site,
         &[(
             "_config.yml",
@@ -567,7 +534,7 @@ fn the_site_chooses_its_recaps_by_tag_category_or_folder() {
 #[test]
 fn the_sites_config_gives_the_address_description_and_time_zone() {
     let site = temp_dir("settings");
-    write(
+    write_files(
         &site,
         &[
             (
@@ -635,7 +602,7 @@ fn the_sites_config_gives_the_address_description_and_time_zone() {
         "{err}"
     );
     assert!(feed.is_none());
-    write(&site, &[("_config.yml", "timezone: Mars/Olympus\n")]);
+    write_files(&site, &[("_config.yml", "timezone: Mars/Olympus\n")]);
     let (output, _) = build(&site, &site, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -648,7 +615,7 @@ fn the_sites_config_gives_the_address_description_and_time_zone() {
 #[test]
 fn pages_pre_renders_a_feed_built_from_a_site() {
     let site = temp_dir("pages");
-    write(
+    write_files(
         &site,
         &[
             ("_config.yml", "title: Riverbend Tech Meetup\n"),
@@ -665,9 +632,9 @@ fn pages_pre_renders_a_feed_built_from_a_site() {
     assert!(feed.is_some());
     let output = recap_feed(&[
         "pages",
-        &str_arg(&dist.join("feed.json")),
+        &path_arg(&dist.join("feed.json")),
         "--dist",
-        &str_arg(&dist),
+        &path_arg(&dist),
         "--site-url",
         "https://recaps.example.org/",
     ]);

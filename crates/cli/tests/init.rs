@@ -8,21 +8,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{temp_dir, write_file};
 use recap_feed::init::{detect, init, Generator, InitError, InitOptions, Outcome, DEFAULT_SCRIPT};
-
-/// A fresh empty folder in the temporary directory, named for the test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("recap-init-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(site: &Path, path: &str, text: &str) {
-    let file = site.join(path);
-    fs::create_dir_all(file.parent().unwrap()).unwrap();
-    fs::write(file, text).unwrap();
-}
 
 /// Every file under `dir`, by relative path, with its bytes.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -43,13 +32,13 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 fn jekyll_site(name: &str) -> PathBuf {
-    let site = scratch(name);
-    write(
+    let site = temp_dir(name);
+    write_file(
         &site,
         "_config.yml",
         "title: Harbour Rust\nurl: https://harbour.example\n",
     );
-    write(
+    write_file(
         &site,
         "_posts/2024-03-06-harbour-rust-march.md",
         "---\ntitle: Harbour Rust March\n---\nTalks.\n",
@@ -58,24 +47,24 @@ fn jekyll_site(name: &str) -> PathBuf {
 }
 
 fn hugo_site(name: &str) -> PathBuf {
-    let site = scratch(name);
-    write(
+    let site = temp_dir(name);
+    write_file(
         &site,
         "hugo.toml",
         "baseURL = \"https://harbour.example/\"\n",
     );
-    write(&site, "content/posts/march.md", "---\ntitle: March\n---\n");
+    write_file(&site, "content/posts/march.md", "---\ntitle: March\n---\n");
     site
 }
 
 fn eleventy_site(name: &str) -> PathBuf {
-    let site = scratch(name);
-    write(
+    let site = temp_dir(name);
+    write_file(
         &site,
         "eleventy.config.js",
         "export default function () {}\n",
     );
-    write(
+    write_file(
         &site,
         "posts/2024-03-06-march.md",
         "---\ntitle: March\n---\n",
@@ -95,8 +84,8 @@ fn detects_each_generator_by_its_config_file() {
         ("eleventy-mjs", "eleventy.config.mjs", Generator::Eleventy),
         ("eleventy-old", ".eleventy.js", Generator::Eleventy),
     ] {
-        let site = scratch(name);
-        write(&site, marker, "");
+        let site = temp_dir(name);
+        write_file(&site, marker, "");
         assert_eq!(detect(&site).unwrap(), (generator, marker), "{marker}");
         fs::remove_dir_all(&site).unwrap();
     }
@@ -104,8 +93,8 @@ fn detects_each_generator_by_its_config_file() {
 
 #[test]
 fn an_unknown_folder_is_an_error_naming_what_was_looked_for() {
-    let site = scratch("unknown");
-    write(&site, "index.html", "<p>hello</p>");
+    let site = temp_dir("unknown");
+    write_file(&site, "index.html", "<p>hello</p>");
     let err = init(&site, &InitOptions::default()).unwrap_err();
     assert!(matches!(err, InitError::Unknown { .. }), "{err:?}");
     let message = err.to_string();
@@ -232,7 +221,7 @@ fn running_twice_changes_nothing() {
 #[test]
 fn an_existing_file_with_other_content_is_left_alone() {
     let site = jekyll_site("conflict");
-    write(
+    write_file(
         &site,
         "recaps.html",
         "---\ntitle: Our own recaps page\n---\n",

@@ -4,31 +4,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
+use common::{path_arg, posts_dir, recap_feed, temp_dir};
 use recap_core::index::{parse_index, read_index, Archive};
 use recap_core::{parse_feed, Feed, FeedRecap};
 
-fn recap_feed(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap-feed"))
-        .args(args)
-        .output()
-        .expect("recap-feed runs")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("recap-pages-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn posts() -> String {
-    common::repo()
-        .join("tests/fixtures/posts/_posts")
-        .to_string_lossy()
-        .into_owned()
+    path_arg(&posts_dir())
 }
 
 fn build(out: &Path, extra: &[&str]) -> Output {

@@ -9,32 +9,11 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use base64::Engine as _;
-use common::{output_within_timeout, repo};
+use common::{path_arg, recap_feed, repo, stderr, temp_dir, write_file};
 use sha2::{Digest, Sha256, Sha384};
-
-fn recap_feed(args: &[&str]) -> Output {
-    output_within_timeout(Command::new(env!("CARGO_BIN_EXE_recap-feed")).args(args))
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn arg(path: &Path) -> String {
-    path.to_str().unwrap().to_owned()
-}
-
-/// An empty folder of this test's own.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("recap-feed-rebase-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -112,9 +91,7 @@ fn site_for(base: &str) -> BTreeMap<String, Vec<u8>> {
 
 fn write_site(dir: &Path, files: &BTreeMap<String, Vec<u8>>) {
     for (name, bytes) in files {
-        let path = dir.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+        write_file(dir, name, bytes);
     }
 }
 
@@ -244,7 +221,7 @@ fn a_site_built_for_the_root_is_rebased_as_if_built_for_the_sub_path() {
     assert_references_hold(&built, "/");
     let dir = temp_dir("root");
     write_site(&dir, &built);
-    let output = recap_feed(&["rebase", &arg(&dir), "--base", "/recap/"]);
+    let output = recap_feed(&["rebase", &path_arg(&dir), "--base", "/recap/"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(stderr(&output).contains("from / to /recap/"), "{output:?}");
     let rebased = read_site(&dir);
@@ -269,17 +246,20 @@ fn rebasing_again_to_the_same_base_changes_nothing() {
     let dir = temp_dir("again");
     write_site(&dir, &site_for("/"));
     for base in ["/recap/", "/recap", "recap"] {
-        let output = recap_feed(&["rebase", &arg(&dir), "--base", base]);
+        let output = recap_feed(&["rebase", &path_arg(&dir), "--base", base]);
         assert_eq!(output.status.code(), Some(0), "{output:?}");
         assert_eq!(
             differences(&read_site(&dir), &site_for("/recap/")),
             Vec::<String>::new()
         );
     }
-    assert!(
-        stderr(&recap_feed(&["rebase", &arg(&dir), "--base", "/recap/"]))
-            .contains("already built for /recap/")
-    );
+    assert!(stderr(&recap_feed(&[
+        "rebase",
+        &path_arg(&dir),
+        "--base",
+        "/recap/"
+    ]))
+    .contains("already built for /recap/"));
 }
 
 #[test]
@@ -287,7 +267,7 @@ fn a_rebased_site_moves_to_another_base_and_back() {
     let dir = temp_dir("move");
     write_site(&dir, &site_for("/recap/"));
     for base in ["/meetups/recap/", "/", "/recap/"] {
-        let output = recap_feed(&["rebase", &arg(&dir), "--base", base]);
+        let output = recap_feed(&["rebase", &path_arg(&dir), "--base", base]);
         assert_eq!(output.status.code(), Some(0), "{output:?}");
         let site = read_site(&dir);
         assert_references_hold(&site, base);
@@ -309,7 +289,7 @@ fn bad_bases_and_sites_are_errors_that_say_what_is_wrong() {
         ("/recap/../x/", "plain segments"),
         ("/re cap/", "only letters"),
     ] {
-        let output = recap_feed(&["rebase", &arg(&dir), "--base", base]);
+        let output = recap_feed(&["rebase", &path_arg(&dir), "--base", base]);
         assert_eq!(output.status.code(), Some(2), "{output:?}");
         assert!(
             stderr(&output).contains(says),
@@ -320,7 +300,12 @@ fn bad_bases_and_sites_are_errors_that_say_what_is_wrong() {
     }
     assert!(differences(&read_site(&dir), &before).is_empty());
 
-    let output = recap_feed(&["rebase", &arg(&dir.join("missing")), "--base", "/recap/"]);
+    let output = recap_feed(&[
+        "rebase",
+        &path_arg(&dir.join("missing")),
+        "--base",
+        "/recap/",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("index.html"),
@@ -333,7 +318,7 @@ fn bad_bases_and_sites_are_errors_that_say_what_is_wrong() {
         &plain,
         &BTreeMap::from([("index.html".to_owned(), b"<title>x</title>".to_vec())]),
     );
-    let output = recap_feed(&["rebase", &arg(&plain), "--base", "/recap/"]);
+    let output = recap_feed(&["rebase", &path_arg(&plain), "--base", "/recap/"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("no <base href>"),
@@ -346,7 +331,7 @@ fn bad_bases_and_sites_are_errors_that_say_what_is_wrong() {
         .unwrap()
         .replace("id=recap>", "id=recap data-pages=dir>");
     std::fs::write(dir.join("index.html"), html).unwrap();
-    let output = recap_feed(&["rebase", &arg(&dir), "--base", "/recap/"]);
+    let output = recap_feed(&["rebase", &path_arg(&dir), "--base", "/recap/"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("pre-rendered"),
@@ -370,9 +355,9 @@ fn pages_with_a_base_rebases_then_pre_renders_under_it() {
     .unwrap();
     let output = recap_feed(&[
         "pages",
-        &arg(&dir.join("feed.json")),
+        &path_arg(&dir.join("feed.json")),
         "--dist",
-        &arg(&dir),
+        &path_arg(&dir),
         "--base",
         "/recap/",
     ]);
@@ -403,7 +388,7 @@ fn pages_with_a_base_rebases_then_pre_renders_under_it() {
     assert_eq!(attributes(&page, "integrity").len(), 2, "{page}");
     assert!(page.contains(&sri(&site[file])), "{page}");
     // Run again on the rebased, pre-rendered site: the base is there already.
-    let output = recap_feed(&["rebase", &arg(&dir), "--base", "/recap/"]);
+    let output = recap_feed(&["rebase", &path_arg(&dir), "--base", "/recap/"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(differences(&read_site(&dir), &site).is_empty());
 }
@@ -426,7 +411,7 @@ fn the_real_build_rebased_is_the_sub_path_build() {
     built.retain(|name, _| !name.starts_with(".stage/"));
     let dir = temp_dir("real");
     write_site(&dir, &built);
-    let output = recap_feed(&["rebase", &arg(&dir), "--base", "/recap/"]);
+    let output = recap_feed(&["rebase", &path_arg(&dir), "--base", "/recap/"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let rebased = read_site(&dir);
     assert_references_hold(&rebased, "/recap/");

@@ -2,7 +2,8 @@
 //!
 //! Inputs come from `arbitrary` over pseudo-random bytes: raw strings, and inputs assembled from
 //! the pieces the parsers meet (recap posts in Markdown, HTML, feed-shaped JSON, URLs and routes,
-//! player messages), so that deep paths are reached. `RECAP_FUZZ_CASES` sets how many cases each
+//! player messages, search index files, response bodies as bytes with their headers), so that
+//! deep paths are reached. `RECAP_FUZZ_CASES` sets how many cases each
 //! test runs (default 20,000; `scripts/fuzz.sh` runs more and prints the count). Each test counts
 //! its executions per parser (one call of one parser on one input) and, with `--nocapture`,
 //! prints them as `fuzz-count TEST PARSER N`. Inputs that once crashed are kept in
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use recap_core::extract::{extract, EventMeta};
+use recap_core::index::{parse_index, read_index, Archive, SearchIndex};
 use recap_core::inline::without_inline_code;
 use recap_core::markdown::{to_blocks, to_html};
 use recap_core::markup::pages::{event_page, list_page};
@@ -32,6 +34,8 @@ struct Tally {
     test: &'static str,
     started: Instant,
     inputs: u64,
+    /// Events in the index files written from feeds (the index test).
+    written: u64,
     runs: BTreeMap<&'static str, u64>,
 }
 
@@ -41,6 +45,7 @@ impl Tally {
             test,
             started: Instant::now(),
             inputs: 0,
+            written: 0,
             runs: BTreeMap::new(),
         }
     }
@@ -56,6 +61,9 @@ impl Drop for Tally {
     fn drop(&mut self) {
         let secs = self.started.elapsed().as_secs_f64();
         println!("fuzz-inputs {} {} {secs:.1}", self.test, self.inputs);
+        if self.written > 0 {
+            println!("fuzz-written {} {}", self.test, self.written);
+        }
         for (parser, n) in &self.runs {
             println!("fuzz-count {} {parser} {n}", self.test);
         }
@@ -213,6 +221,15 @@ fn markdown_like(u: &mut Unstructured<'_>) -> String {
     text
 }
 
+/// Runs `f`; on a panic (the panic's own message is printed first), fails naming `input`, so
+/// that it can join [`regressions`].
+fn guarded<T>(input: &impl std::fmt::Debug, f: impl FnOnce() -> T) -> T {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(value) => value,
+        Err(_) => panic!("panicked on input {input:?}"),
+    }
+}
+
 /// Runs everything on `text`; on a panic, prints the input so it can join [`regressions`].
 fn run_all(text: &str, tally: &mut Tally) {
     tally.inputs += 1;
@@ -266,6 +283,57 @@ fn run_all_inner(text: &str, t: &mut Tally) {
     });
     let _ = t.run("response", || {
         recap_core::load::read_response(200, text, Some(text), text)
+    });
+    t.run("response-head", || {
+        let _ = recap_core::load::check_head(200, text, Some(text));
+        let _ = recap_core::load::feed_timeout_ms(Some(text));
+        let _ = recap_core::offline::saved_copy_notice(text);
+    });
+    let decoded = t.run("body", || {
+        recap_core::load::body_text(text.as_bytes().to_vec())
+    });
+    assert_eq!(decoded, text.strip_prefix('\u{feff}').unwrap_or(text));
+    t.run("event-id", || {
+        let _ = recap_core::id::canonical_id(text);
+        let _ = recap_core::id::same_event(text, "2024-03-06-riverbend-march");
+    });
+    if let Ok(archive) = t.run("index", || Archive::read(text)) {
+        search_archive(&archive, text, t);
+    }
+}
+
+/// An archive that was read, searched, narrowed and looked up as the app does, with `text` as
+/// the search, the filters and the ids.
+fn search_archive(archive: &Archive, text: &str, t: &mut Tally) {
+    t.run("index-search", || {
+        let len = u32::try_from(archive.len()).unwrap_or(u32::MAX);
+        let broad = ListQuery {
+            q: text.chars().take(1).collect(),
+            tag: None,
+            year: None,
+        };
+        let narrow = ListQuery {
+            q: text.to_owned(),
+            tag: Some(text.to_owned()),
+            year: text.len().try_into().ok(),
+        };
+        let found = archive.search(&broad);
+        assert!(found.iter().all(|&at| at < len), "{found:?} of {len}");
+        let within = archive.search_within(&narrow, &found);
+        assert!(within.iter().all(|at| found.contains(at)));
+        let _ = archive.search_within(&narrow, &[0, len, u32::MAX]);
+        for position in [0, len.saturating_sub(1), len, u32::MAX] {
+            let page = archive.page(position);
+            let _ = archive.page_name(page);
+            let _ = archive.item(position);
+        }
+        if let Some(at) = archive.find(text) {
+            assert!(at < len && archive.item(at).is_some());
+        }
+        let _ = archive.page_name(u32::MAX);
+        let _ = archive.page_name(0);
+        let _ = archive.years();
+        let _ = archive.tags();
     });
 }
 
@@ -409,13 +477,10 @@ fn feed_shaped_json_never_panics() {
     for _ in 0..cases() {
         let data = bytes.fill(256);
         let mut u = Unstructured::new(&data);
-        let mut items = String::new();
-        for n in 0..3 {
-            if n > 0 {
-                items.push(',');
-            }
-            json_like(&mut u, 5, &mut items);
-        }
+        let items: Vec<String> = (0..u.int_in_range(0..=4).unwrap_or(0))
+            .map(|_| item_like(&mut u))
+            .collect();
+        let items = items.join(",");
         run_all(
             &format!(
                 "{{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{items}]}}"
@@ -807,6 +872,347 @@ fn player_messages_never_panic() {
             }
         }
         tally.inputs += 1;
+    }
+}
+
+const INDEX_STRINGS: &[&str] = &[
+    "\"2023-05-03-may\"",
+    "\"2023-05-03\"",
+    "\"2023-05-03T18:30:00+01:00\"",
+    "\"2023-02-30\"",
+    "\"last Tuesday\"",
+    "\"May meetup\"",
+    "\"feed.json\"",
+    "\"feed-2.json\"",
+    "\"../x.json\"",
+    "\"Ada Lovelace\"",
+    "\"Loom Works\"",
+    "\"İ\"",
+    "\"\"",
+];
+const INDEX_NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "7",
+    "-1",
+    "1.5",
+    "4294967295",
+    "4294967296",
+    "18446744073709551616",
+    "1e400",
+    "null",
+    "\"1\"",
+];
+
+/// An index file: the layout of `recap_core::index` with strings, places and pages that are
+/// mostly right and sometimes out of range, of the wrong type, missing or extra; the version is
+/// usually 1; the text is sometimes cut short.
+fn index_like(u: &mut Unstructured<'_>) -> String {
+    fn list(
+        u: &mut Unstructured<'_>,
+        max: usize,
+        item: impl Fn(&mut Unstructured<'_>) -> String,
+    ) -> String {
+        let n = u.int_in_range(0..=max).unwrap_or(0);
+        list_of(u, n, item)
+    }
+    fn list_of(
+        u: &mut Unstructured<'_>,
+        n: usize,
+        item: impl Fn(&mut Unstructured<'_>) -> String,
+    ) -> String {
+        let items: Vec<String> = (0..n).map(|_| item(u)).collect();
+        format!("[{}]", items.join(","))
+    }
+    let string = |u: &mut Unstructured<'_>| {
+        if u.ratio(1, 4).unwrap_or(false) {
+            serde_json::to_string(&arbitrary_text(u, 12)).unwrap()
+        } else {
+            u.choose(INDEX_STRINGS).unwrap_or(&"null").to_string()
+        }
+    };
+    // Mostly places that exist (there are at least three strings and speakers, more often
+    // than not), so that whole files are read and searched too.
+    let number = |u: &mut Unstructured<'_>| {
+        if u.ratio(39, 40).unwrap_or(true) {
+            u.int_in_range(0..=2u8).unwrap_or(0).to_string()
+        } else {
+            u.choose(INDEX_NUMBERS).unwrap_or(&"0").to_string()
+        }
+    };
+    let date = |u: &mut Unstructured<'_>| {
+        u.choose(&[
+            "\"2023-05-03\"",
+            "\"2023-05-03T18:30:00+01:00\"",
+            "null",
+            "\"2024-02-29\"",
+            "\"2023-05-03T00:00:00Z\"",
+            "\"2023-05-03\"",
+            "\"2023-12-31T23:59:59-12:00\"",
+            "\"2023-02-30\"",
+            "\"last Tuesday\"",
+        ])
+        .unwrap_or(&"null")
+        .to_string()
+    };
+    let version = if u.ratio(9, 10).unwrap_or(true) {
+        "1".to_owned()
+    } else {
+        number(u)
+    };
+    let names = list(u, 3, string);
+    // At least three strings and speakers, most of the time.
+    let few = |u: &mut Unstructured<'_>, max: usize| {
+        let range = if u.ratio(9, 10).unwrap_or(true) {
+            3..=max
+        } else {
+            0..=2
+        };
+        u.int_in_range(range).unwrap_or(3)
+    };
+    let n = few(u, 6);
+    let strings = list_of(u, n, string);
+    let n = few(u, 4);
+    let speakers = list_of(u, n, |u| match u.int_in_range(0..=29).unwrap_or(0) {
+        0 => number(u),
+        1 => format!("[{}]", number(u)),
+        _ => format!("[{},{}]", number(u), number(u)),
+    });
+    let events = list(u, 5, |u| {
+        let talks = list(u, 3, |u| format!("[{},{}]", string(u), list(u, 3, number)));
+        let title = if u.ratio(1, 10).unwrap_or(false) {
+            "null".to_owned()
+        } else {
+            string(u)
+        };
+        let mut fields = vec![
+            string(u),
+            date(u),
+            title,
+            number(u),
+            list(u, 3, number),
+            if u.ratio(1, 3).unwrap_or(false) {
+                "null".to_owned()
+            } else {
+                number(u)
+            },
+            talks,
+        ];
+        if u.ratio(1, 20).unwrap_or(false) {
+            let at = u.int_in_range(0..=fields.len() - 1).unwrap_or(0);
+            fields.remove(at);
+        }
+        if u.ratio(1, 20).unwrap_or(false) {
+            fields.push(number(u));
+        }
+        format!("[{}]", fields.join(","))
+    });
+    let mut parts = vec![
+        format!("\"v\":{version}"),
+        format!("\"s\":{strings}"),
+        format!("\"p\":{speakers}"),
+        format!("\"e\":{events}"),
+    ];
+    if u.ratio(2, 3).unwrap_or(true) {
+        parts.push(format!("\"u\":{names}"));
+    }
+    if u.ratio(1, 10).unwrap_or(false) {
+        let at = u.int_in_range(0..=parts.len() - 1).unwrap_or(0);
+        parts.remove(at);
+    }
+    let mut text = format!("{{{}}}", parts.join(","));
+    if u.ratio(1, 10).unwrap_or(false) {
+        let cut = u.int_in_range(0..=text.len()).unwrap_or(0);
+        text = text.chars().take(cut).collect();
+    }
+    text
+}
+
+/// A feed item with the fields the index keeps, of any text.
+fn item_like(u: &mut Unstructured<'_>) -> String {
+    let date = *u
+        .choose(&[
+            "2023-05-03T00:00:00Z",
+            "2023-05-03T18:30:00+01:00",
+            "2023-05-03T00:00:00+00:00",
+            "not a date",
+        ])
+        .unwrap_or(&"2023-05-03T00:00:00Z");
+    let mut text = |max| arbitrary_text(u, max);
+    let (id, title, tag, location) = (text(20), text(20), text(8), text(12));
+    let (talk, name, org) = (text(20), text(12), text(12));
+    serde_json::json!({
+        "id": id,
+        "title": title,
+        "date_published": date,
+        "tags": [tag, "Meetup"],
+        "_recap": {
+            "location": location,
+            "talks": [{"title": talk, "speakers": [{"name": name, "org": org}, {"name": "Ada Lovelace"}]}],
+        },
+    })
+    .to_string()
+}
+
+/// The search index reader: index-shaped files, read as the app reads them and searched; and
+/// the index written from a feed that was read, which must read back with all its events.
+#[test]
+fn index_files_never_panic() {
+    let mut tally = Tally::new("index");
+    let mut bytes = Bytes(0x5EED_0008);
+    // Index files that read whole: the generator must reach the searches, and not only errors.
+    let mut read = 0u64;
+    for _ in 0..cases() {
+        let data = bytes.fill(512);
+        let mut u = Unstructured::new(&data);
+        let text = index_like(&mut u);
+        let query = arbitrary_text(&mut u, 8);
+        tally.inputs += 1;
+        guarded(&(&text, &query), || {
+            let _ = tally.run("index-file", || parse_index(&text));
+            let _ = tally.run("index-records", || read_index(&text));
+            if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
+                read += 1;
+                search_archive(&archive, &query, &mut tally);
+                search_archive(&archive, "2023-05-03-may", &mut tally);
+            }
+        });
+        // Written from a feed: it reads back, every event in its place.
+        let items: Vec<String> = (0..u.int_in_range(0..=4).unwrap_or(0))
+            .map(|_| item_like(&mut u))
+            .collect();
+        let items = items.join(",");
+        let feed = format!(
+            "{{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{items}]}}"
+        );
+        if let Ok(parsed) = recap_core::parse_feed(&feed) {
+            let items = &parsed.feed.items;
+            let written = tally.run("index-write", || {
+                serde_json::to_string(&SearchIndex::from_pages([&items[..], &items[..]])).unwrap()
+            });
+            let archive = tally
+                .run("index", || Archive::read(&written))
+                .unwrap_or_else(|err| panic!("{err}: {written}"));
+            assert_eq!(archive.len(), 2 * items.len(), "{written}");
+            tally.written += items.len() as u64;
+            for (at, item) in (0u32..).zip(items) {
+                assert_eq!(archive.item(at).map(|i| &i.id), Some(&item.id), "{written}");
+            }
+        }
+    }
+    if cases() >= 1_000 {
+        assert!(
+            read * 20 > cases() && read * 2 < cases(),
+            "{read} of {} index files read whole",
+            cases()
+        );
+    }
+}
+
+/// Bytes as a response body holds them: feed-shaped JSON and index-shaped text, with byte order
+/// marks, cut and invalid UTF-8 sequences, and raw bytes; decoded as the browser decodes a body,
+/// then read with the headers that came with it.
+#[test]
+fn response_bodies_never_panic() {
+    const CONTENT_TYPES: &[&str] = &[
+        "application/feed+json",
+        "application/json; charset=utf-8",
+        "text/html",
+        "TEXT/HTML; charset=iso-8859-1",
+        " text/htm",
+        "text/plain",
+        "",
+        "é",
+    ];
+    const LENGTHS: &[&str] = &[
+        "0",
+        "1024",
+        " 41943040 ",
+        "41943041",
+        "18446744073709551616",
+        "-1",
+        "1e3",
+        "",
+    ];
+    let mut tally = Tally::new("body");
+    let mut bytes = Bytes(0x5EED_0009);
+    for _ in 0..cases() {
+        let data = bytes.fill(512);
+        let mut u = Unstructured::new(&data);
+        let mut body: Vec<u8> = Vec::new();
+        if u.ratio(1, 4).unwrap_or(false) {
+            body.extend_from_slice(b"\xef\xbb\xbf");
+        }
+        match u.int_in_range(0..=3).unwrap_or(0) {
+            0 => {
+                let len = u.int_in_range(0..=200).unwrap_or(0);
+                body.extend(u.bytes(len).unwrap_or_default());
+            }
+            1 => {
+                let mut json = String::new();
+                json_like(&mut u, 4, &mut json);
+                body.extend_from_slice(json.as_bytes());
+            }
+            2 => body.extend_from_slice(index_like(&mut u).as_bytes()),
+            _ => body.extend_from_slice(html_like(&mut u).as_bytes()),
+        }
+        // Bad or cut sequences at random places.
+        for _ in 0..u.int_in_range(0..=3).unwrap_or(0) {
+            let at = u.int_in_range(0..=body.len()).unwrap_or(0);
+            let bad: &[u8] = u
+                .choose(&[
+                    &b"\xff"[..],
+                    b"\xc3",
+                    b"\xe2\x82",
+                    b"\xf0\x9f\x98",
+                    b"\xed\xa0\x80",
+                    b"\xc0\xaf",
+                    b"\xef\xbb\xbf",
+                    b"\x80\x80",
+                    b"\0",
+                ])
+                .copied()
+                .unwrap_or(b"\xff");
+            body.splice(at..at, bad.iter().copied());
+        }
+        tally.inputs += 1;
+        let content_type = u.choose(CONTENT_TYPES).copied().unwrap_or("");
+        let length = u.choose(LENGTHS).copied().unwrap_or("");
+        let status = u
+            .choose(&[200u16, 204, 299, 304, 404, 500, 0])
+            .copied()
+            .unwrap_or(200);
+        guarded(&(&body, content_type, length, status), || {
+            read_response_body(&body, content_type, length, status, &mut tally)
+        });
+    }
+}
+
+/// Decodes `body` and reads it, with its headers, as the app reads a feed or an index.
+fn read_response_body(
+    body: &[u8],
+    content_type: &str,
+    length: &str,
+    status: u16,
+    tally: &mut Tally,
+) {
+    let expected = String::from_utf8_lossy(body).into_owned();
+    let text = tally.run("body", || recap_core::load::body_text(body.to_vec()));
+    assert_eq!(text, expected.strip_prefix('\u{feff}').unwrap_or(&expected));
+    tally.run("response-head", || {
+        let _ = recap_core::load::check_head(status, content_type, Some(length));
+        let _ = recap_core::offline::saved_copy_notice(&text);
+    });
+    let _ = tally.run("response", || {
+        recap_core::load::read_body(Some(content_type), &text)
+    });
+    let _ = tally.run("response", || {
+        recap_core::load::read_response(status, "", Some(content_type), &text)
+    });
+    if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
+        search_archive(&archive, content_type, tally);
     }
 }
 
