@@ -57,8 +57,9 @@ export const TARGETS = [
 // click's default action: a link is followed, a javascript: URL would run). After each, a
 // probe: a javascript: link of the test's own, clicked, whose run is awaited; javascript: URLs
 // run in the order they were followed, so once the probe has run, whatever the click queued
-// has too, and the traps have reported. Those matching `except` are left out. Stops after a click that took the page to another of
-// the site's paths (the app's own links): `moved`, with `next` the one to resume from.
+// has too, and the traps have reported. Those matching `except` are left out. Stops after a
+// click that took the page to another of the site's paths (the app's own links): `moved`, with
+// `next` the one to resume from.
 async function exerciseLinks({ selector, except, from, wait }) {
   const path = location.pathname;
   const targets = () => [...document.querySelectorAll(selector)].filter((el) => !except || !el.matches(except));
@@ -149,8 +150,9 @@ export function hostileGuard(corpus) {
       page.windows.push(opened);
       opened.on("dialog", onDialog);
     });
-    // While links are exercised, a click that would load another document in a window is
-    // answered with 204 No Content: the browser stays on the page, which stays on trial.
+    // While links are exercised, a load of another document that the page could not stop
+    // (exerciseLinks stops those it can) is answered with 204 No Content: the browser stays on
+    // the page, which stays on trial.
     const followed = (request) => page.exercising && request.isNavigationRequest() && !request.frame().parentFrame();
     owner.on("request", (request) => {
       if (followed(request)) page.followed.push(request.url());
