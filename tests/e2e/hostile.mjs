@@ -242,7 +242,7 @@ export function hostileGuard(corpus) {
     const clicked =
       links.exercised > 0
         ? `; ${links.exercised} links pointed at, focused and clicked (${links.followed} would have left the page, ` +
-          `${links.windows} opened a window; ${links.left} of the app's own links left to the walk)`
+          `${links.windows} opened a window${links.left ? `; ${links.left} of the app's own links left to the walk` : ""})`
         : "";
     return (
       `hostile corpus (${label}): ${HTML.length + URLS.length + TEXT.length} vectors written (${HTML.length} HTML, ` +
