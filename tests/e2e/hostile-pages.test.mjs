@@ -2,7 +2,9 @@
 // into a copy of the built site, every page read with JavaScript off, then on (with the app
 // held back, so that only the pre-rendered HTML is on trial), and a share of them taken over by
 // the app. As in hostile.test.mjs: nothing may run, nothing outside the allow-lists may be in
-// the document, nothing may be requested from another host.
+// the document, nothing may be requested from another host. The pages with JavaScript are read
+// once more with their Content-Security-Policy off, so that the escaping alone is shown to stop
+// every vector, every link pointed at, focused and clicked.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { recapFeed } from "./cli.mjs";
@@ -17,6 +19,8 @@ let server;
 let browser;
 let corpus;
 let guard;
+// The same with the policy off.
+let policyOff;
 
 before(async () => {
   rmSync(DIST, { recursive: true, force: true });
@@ -24,6 +28,7 @@ before(async () => {
   server = await startServer({ root: DIST });
   corpus = writeHostileFeed(DIST, server.url);
   guard = hostileGuard(corpus);
+  policyOff = hostileGuard(corpus);
   recapFeed("pages", `${DIST}/feed.json`, "--dist", DIST, "--site-url", "https://recaps.example.org/");
   browser = await launch();
 });
@@ -33,6 +38,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   if (guard) console.log(guard.report("pre-rendered pages"));
+  if (policyOff) console.log(policyOff.report("pre-rendered pages, policy off"));
 });
 
 const check = (page, where, item) => guard.check(page, where, { item, origins: [server.url] });
@@ -43,17 +49,23 @@ const served = () => corpus.events.filter((id) => !id.includes("/"));
 // This server decodes the path once: the directory's name, encoded once more.
 const pageOf = (id) => `${server.url}/events/${encodeURIComponent(eventDir(id))}/`;
 
-// The list and every event page, read as `page` reads them.
-async function readEveryPage(page, how) {
+// The list and every event page, read as `page` reads them; with `links`, every link of each
+// pointed at, focused and clicked too (the pre-rendered links are plain links: a click that
+// would load another page is stopped there, so none takes the page elsewhere in the site).
+async function readEveryPage(page, how, { guard: by = guard, links = false } = {}) {
+  const options = (item) => ({ item, origins: [server.url] });
+  const ready = () => assert.fail("a pre-rendered link took the page elsewhere in the site");
   await page.goto(`${server.url}/`);
   await page.waitForSelector(".recap-event-card");
   assert.equal(await page.locator("a.recap-event-card__link").count(), 50, "the first screen's cards");
-  await check(page, `the pre-rendered list ${how}`);
+  await by.check(page, `the pre-rendered list ${how}`, options());
+  if (links) await by.exercise(page, `the pre-rendered list ${how}`, { ready, ...options() });
   for (const id of served()) {
     const response = await page.goto(pageOf(id));
     assert.equal(response.status(), 200, id);
     assert.equal(comparableTitle(await page.title()), comparableTitle(corpus.title(id)), `the title of ${JSON.stringify(id)}`);
-    await check(page, `the pre-rendered ${JSON.stringify(id)} ${how}`, id);
+    await by.check(page, `the pre-rendered ${JSON.stringify(id)} ${how}`, options(id));
+    if (links) await by.exercise(page, `the pre-rendered ${JSON.stringify(id)} ${how}`, { ready, ...options(id) });
   }
 }
 
@@ -72,6 +84,14 @@ test("with JavaScript, the app held back: the list and every event page", async 
   await readEveryPage(page, "with JavaScript");
   // The app's wasm was asked for, and refused: only the pre-rendered HTML was on the page.
   assert.ok(page.requests.some((url) => url.endsWith("_bg.wasm")));
+});
+
+test("with JavaScript and the policy off, the app held back: the list and every event page, every link", async () => {
+  const page = await policyOff.guardedPage(browser, { policyOff: true });
+  await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await readEveryPage(page, "with the policy off", { guard: policyOff, links: true });
+  assert.ok(page.requests.some((url) => url.endsWith("_bg.wasm")));
+  assert.deepEqual(policyOff.fired, [], "nothing ran with the policy off");
 });
 
 test("with JavaScript: every fifth event page taken over by the app", async () => {
