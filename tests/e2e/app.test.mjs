@@ -1,26 +1,19 @@
 // End to end: the built site in headless Chromium, as a visitor sees it.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closePages, launch, openPage, SCREENSHOTS } from "./browser.mjs";
+import { openPage, SCREENSHOTS } from "./browser.mjs";
 import { cardTitles, newestFirst, sample, talkCount } from "./sample.mjs";
-import { startServer } from "./server.mjs";
 import { installClock, pauseClock, requestsSettled } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 let server;
-let browser;
+const file = e2eFile();
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve();
 });
 
 test("the sample events are listed newest first with date, place and talks", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.waitForSelector(".recap-event-card__title");
 
@@ -39,14 +32,14 @@ test("the sample events are listed newest first with date, place and talks", asy
   assert.deepEqual(page.errors.filter((e) => !e.includes("404")), []);
 
   await page.screenshot({ path: `${SCREENSHOTS}/list-1280.png`, fullPage: true });
-  const phone = await openPage(browser, { width: 360, height: 780, colorScheme: "dark" });
+  const phone = await openPage(file.browser, { width: 360, height: 780, colorScheme: "dark" });
   await phone.goto(`${server.url}/`);
   await phone.waitForSelector(".recap-event-card__title");
   await phone.screenshot({ path: `${SCREENSHOTS}/list-360-dark.png` });
 });
 
 test("a feed that cannot be fetched shows the error, and Try again loads the events", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   // The page's clock stops as the failing request goes out: the automatic retry, due a second
   // after the error, is held, so the request that loads the events can only be the button's.
   await installClock(page);
@@ -77,7 +70,7 @@ test("a feed that cannot be fetched shows the error, and Try again loads the eve
 });
 
 test("a feed that is not JSON is reported with its line", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/fixtures/feeds/not-json.json`);
   const alert = await page.waitForSelector("[role=alert]");
   const text = await alert.textContent();
@@ -88,7 +81,7 @@ test("a feed that is not JSON is reported with its line", async () => {
 });
 
 test("broken items are reported and skipped; the rest is shown", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=fixtures/feeds/partly-broken.json`);
   await page.waitForSelector(".recap-event-card__title");
   assert.deepEqual(await cardTitles(page), ["Quayside Rust May 2022", "Quayside Rust March 2022"]);
@@ -103,7 +96,7 @@ test("broken items are reported and skipped; the rest is shown", async () => {
 });
 
 test("a link cannot make the page load a feed from another site", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=${encodeURIComponent("https://feeds.example/forged.json")}`);
   await page.waitForSelector(".recap-event-card__title");
   assert.equal((await cardTitles(page)).length, sample.items.length, "the site's own feed is shown");
@@ -117,7 +110,7 @@ test("a link cannot make the page load a feed from another site", async () => {
 });
 
 test("the mount element's data-feed names the feed", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.route(`${server.url}/`, async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace(

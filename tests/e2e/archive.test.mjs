@@ -1,13 +1,13 @@
 // End to end: large archives. A long list holds a bounded number of nodes however far it is
 // scrolled; a paginated feed with its search index finds and opens events on pages not loaded.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { closePages, launch, openPage, waitUntil } from "./browser.mjs";
+import { openPage, waitUntil } from "./browser.mjs";
 import { eventPath, sample } from "./sample.mjs";
-import { startServer } from "./server.mjs";
 import { domSettled, requestsSettled } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 // The most elements the page may hold while the list is scrolled.
 const MAX_ELEMENTS = 3000;
@@ -19,7 +19,7 @@ let pages;
 let whole;
 
 let server;
-let browser;
+const file = e2eFile();
 before(async () => {
   rmSync(PAGED, { recursive: true, force: true });
   mkdirSync(PAGED, { recursive: true });
@@ -27,14 +27,7 @@ before(async () => {
   buildFixtures(`${PAGED}/whole.json`);
   whole = JSON.parse(readFileSync(`${PAGED}/whole.json`, "utf8")).items;
   pages = readdirSync(PAGED).filter((f) => /^feed(-\d+)?\.json$/.test(f)).length;
-  server = await startServer();
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve();
 });
 
 // `count` events, one a week back from December 2025, titled with their place in the feed.
@@ -88,7 +81,7 @@ for (const [width, height] of [[1280, 900], [360, 740]]) {
     const items = archive(2000, "long");
     mkdirSync("target/e2e-generated", { recursive: true });
     writeFileSync("target/e2e-generated/archive-2000.json", JSON.stringify({ ...sample, items }));
-    const page = await openPage(browser, { width, height });
+    const page = await openPage(file.browser, { width, height });
     await page.goto(`${server.url}/?feed=/generated/archive-2000.json`);
     await page.waitForSelector(".recap-event-card__title");
     assert.equal(await page.textContent(".recap-count"), "2000 events");
@@ -108,7 +101,7 @@ const archiveFiles = (page) =>
 
 test("a paginated feed: the first page at once, older pages as the list is scrolled, the index only on a search", async () => {
   assert.ok(pages >= 10, `${pages} pages`);
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/archive-paged/feed.json`);
   await page.waitForSelector(".recap-event-card__title");
   assert.equal(await page.textContent(".recap-count"), `${whole.length} events`);
@@ -124,7 +117,7 @@ test("a paginated feed: the first page at once, older pages as the list is scrol
 test("a paginated feed: a search finds an event on the last page through the index, and it opens", async () => {
   const oldest = whole.at(-1);
   const talk = oldest._recap.talks.find((t) => t.title)?.title ?? oldest.title;
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/archive-paged/feed.json`);
   await page.waitForSelector(".recap-event-card__title");
   const search = page.getByLabel("Search talks, speakers, organisations");
@@ -156,7 +149,7 @@ test("a paginated feed: a search finds an event on the last page through the ind
 
 test("a paginated feed: an address of the oldest event opens it, through the index", async () => {
   const oldest = whole.at(-1);
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}${eventPath(oldest.id)}?feed=/generated/archive-paged/feed.json`);
   await waitUntil(page, (t) => document.querySelector(".recap-event h1")?.textContent === t, oldest.title, "the oldest event's page");
   assert.ok((await page.title()).startsWith(oldest.title), await page.title());

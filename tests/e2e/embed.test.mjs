@@ -3,15 +3,14 @@
 // CORS header a host of the app needs; the video players are the local fake on a third. The
 // host's pages hold <recap-viewer> elements: the list on /recaps/, a post's own event on each
 // post page.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { axe, closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
-import { startFakePlayer } from "./fake-player.mjs";
-import { startServer } from "./server.mjs";
+import { axe, errorsBesidesPictures, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { installClock, pauseClock, requestsSettled } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const SITE = "examples/jekyll-site";
 const WORK = "target/e2e-generated/embed-site";
@@ -68,16 +67,16 @@ const timedOut = (run) => run.error?.code === "ETIMEDOUT";
 let app;
 let host;
 let player;
-let browser;
+const file = e2eFile();
 before(async () => {
   const version = spawnSync("jekyll", ["--version"], { encoding: "utf8", timeout: JEKYLL_TIMEOUT_MS });
   assert.ok(!timedOut(version), `jekyll --version did not end within ${JEKYLL_TIMEOUT_MS / 1000} s: killed`);
   assert.equal(version.status, 0, `jekyll does not run: run scripts/setup.sh --browser (${version.error?.message ?? version.stderr})`);
   // The app's files may be loaded by any site: the header its host must send.
-  app = await startServer({ root: "dist", headers: { "access-control-allow-origin": "*" } });
-  player = await startFakePlayer();
+  app = await file.serve({ root: "dist", headers: { "access-control-allow-origin": "*" } });
+  player = await file.fakePlayer();
   // The host's pages under the Content-Security-Policy that docs/embedding.md gives.
-  host = await startServer({
+  host = await file.serve({
     root: join(WORK, "_site"),
     rewrites: false,
     headers: {
@@ -111,15 +110,6 @@ before(async () => {
   ], { encoding: "utf8", timeout: JEKYLL_TIMEOUT_MS });
   assert.ok(!timedOut(build), `jekyll build did not end within ${JEKYLL_TIMEOUT_MS / 1000} s: killed\n${build.stdout}\n${build.stderr}`);
   assert.equal(build.status, 0, `jekyll build failed:\n${build.stdout}\n${build.stderr}`);
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await player?.close();
-  await app?.close();
-  await host?.close();
 });
 
 test("the example site's feed.json is the Liquid template of examples/jekyll", () => {
@@ -128,7 +118,7 @@ test("the example site's feed.json is the Liquid template of examples/jekyll", (
 
 // A page of the host site, with YouTube's image host refused in the browser.
 async function openHostPage(path, options = {}) {
-  const page = await openPage(browser, options);
+  const page = await openPage(file.browser, options);
   await page.route("https://i.ytimg.com/**", (route) => route.abort());
   await page.goto(`${host.url}${path}`);
   return page;
@@ -248,7 +238,7 @@ const hostLook = (page) =>
 
 test("styles stay apart both ways; the host's links work", async () => {
   // The host page without the app (its script refused): the fallback shows.
-  const without = await openPage(browser);
+  const without = await openPage(file.browser);
   await without.route(`${app.url}/**`, (route) => route.abort());
   await without.goto(`${host.url}/recaps/`);
   await without.locator("recap-viewer > .post-list").waitFor();
@@ -338,7 +328,7 @@ test("with base, the element's links are the standalone app's, yet still open in
 });
 
 test("the loading state, an error and Try again work inside the element", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   // The page's clock stops as the failing request goes out: the automatic retry, due a second
   // after the error, is held, so the request that loads the events can only be the button's.
   await installClock(page);

@@ -1,17 +1,17 @@
 // End to end: a feed without `_recap.talks` (what examples/jekyll/feed.json produces) gets its
 // talks in the browser, from content_html, the same as the CLI extracts them from Markdown.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
+import { errorsBesidesPictures, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { eventPath, feedTalks, goInApp, shownTalks, talkCount } from "./sample.mjs";
-import { startServer } from "./server.mjs";
 import { domSettled, requestsSettled } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 let server;
-let browser;
 let cliFeed;
+const file = e2eFile();
 before(async () => {
   mkdirSync("target/e2e-generated", { recursive: true });
   buildFixtures("target/e2e-generated/fixtures.json");
@@ -19,14 +19,7 @@ before(async () => {
   const bare = structuredClone(cliFeed);
   for (const item of bare.items) delete item._recap.talks;
   writeFileSync("target/e2e-generated/no-talks.json", JSON.stringify(bare));
-  server = await startServer();
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve();
 });
 
 // The list paints its first 50 cards at once and the rest as its end comes into view; there are
@@ -41,7 +34,7 @@ async function allCards(page) {
 }
 
 test("a feed without talks: each event shows the talks the CLI found, read from content_html", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
   await allCards(page);
@@ -63,7 +56,7 @@ test("a feed without talks: each event shows the talks the CLI found, read from 
 });
 
 test("a feed with its talks never fetches the extractor", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/fixtures.json`);
   await page.waitForSelector(".recap-event-card__title");
   assert.equal(await page.locator(".recap-event-card__talks").first().textContent(), talkCount(cliFeed.items[0]._recap.talks.length));
@@ -74,7 +67,7 @@ test("a feed with its talks never fetches the extractor", async () => {
 });
 
 test("when the extractor cannot be loaded, the events are shown without talks and the page says why", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.route("**/recap-extract*", (route) => route.abort());
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
@@ -87,7 +80,7 @@ test("when the extractor cannot be loaded, the events are shown without talks an
 });
 
 test("an event of a feed without talks: its page shows the talks read in the browser", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
   const seedlike = cliFeed.items.find((i) => i.id === "2023-06-07-seed-shaped");
@@ -103,7 +96,7 @@ test("an event of a feed without talks: its page shows the talks read in the bro
 });
 
 test("a feed without talks: every event page shows the titles, speakers and times the CLI found", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   const feed = "feed=%2Fgenerated%2Fno-talks.json";
   await page.goto(`${server.url}/?${feed}`);
   await page.waitForSelector(".recap-event-card__title");

@@ -1,12 +1,12 @@
 // End to end: every way the feed can fail to arrive or to read, from a local server that
 // misbehaves on purpose, per path under /feeds/. Each failure names what went wrong and offers
 // Try again; transient ones (network errors, timeouts, 5xx) are retried by themselves, backing off.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { closePages, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
-import { startServer } from "./server.mjs";
+import { closePages, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { installClock, pauseClock, RETRY_DELAYS_MS, runPast } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const SMALL = readFileSync("tests/fixtures/feeds/small.json");
 const SMALL_TITLES = JSON.parse(SMALL).items.map((item) => item.title);
@@ -109,10 +109,10 @@ const feeds = {
 };
 
 let server;
-let browser;
+const file = e2eFile();
 before(async () => {
   big = bigFeed();
-  server = await startServer({
+  server = await file.serve({
     handle(req, res) {
       const url = new URL(req.url, "http://localhost");
       const name = url.pathname.startsWith("/feeds/") && url.pathname.slice("/feeds/".length);
@@ -143,19 +143,12 @@ before(async () => {
       return false;
     },
   });
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
 });
 
 // Opens the app on `/feeds/NAME` with a time limit of `timeout` ms; `clock`: with the page's
 // clock under the test's hand (see settle.mjs).
 async function openOn(name, timeout = 15_000, { clock = false } = {}) {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   if (clock) await installClock(page);
   await page.goto(`${server.url}/?timeout=${timeout}&feed=/feeds/${name}`);
   return page;
@@ -202,7 +195,7 @@ test("500: named, with when it will be tried again, and a Try again button", asy
 });
 
 test("transient failures are retried after 1, 2 and 4 s, then the feed shows", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   // The page's clock stops as each request goes out; the app's waits are then run by hand, to a
   // millisecond short of each retry's time (no request yet) and to it (the retry).
   await installClock(page);
@@ -242,7 +235,7 @@ test("a server that never answers: the app gives up after its time limit, says s
 });
 
 test("the default time limit is 15 s", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   const started = Date.now();
   await page.goto(`${server.url}/?feed=/feeds/hang`);
   // Past the usual deadline of a wait: this one waits for the app's own.
@@ -323,7 +316,7 @@ test("an HTML page where the feed should be is named as such", async () => {
 });
 
 test("the embedded viewer gives up after its feed-timeout too, and asks again past the browser cache", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   const timeout = 2000;
   // The page's clock stops once the viewer is up and waiting, and is moved on past the time
   // limit by hand: the automatic retry, due a second after the viewer gives up, never comes, so
@@ -347,7 +340,7 @@ test("the embedded viewer gives up after its feed-timeout too, and asks again pa
 });
 
 test("a page that reports a panic fails its test", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/feeds/404`);
   await errorSaying(page, /404/);
   const said = page.waitForEvent("console");

@@ -1,26 +1,20 @@
 // Controls for the guards every end-to-end test relies on (browser.mjs): each makes its guard
 // see what it is there to catch, and fails if the guard lets it pass.
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closePages, launch, openPage } from "./browser.mjs";
-import { startServer } from "./server.mjs";
+import { closePages, openPage } from "./browser.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 let server;
-let browser;
 
+const file = e2eFile();
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve();
 });
 
 // The site's page, its app shown, under its Content-Security-Policy.
 async function sitePage() {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.waitForSelector(".recap-event-card");
   return page;

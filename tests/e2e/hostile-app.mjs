@@ -7,11 +7,11 @@
 // no dialog may open), nothing outside the allow-lists may be in the document (audit.mjs), and
 // nothing may be requested from any host but the test's own servers. With the policy off,
 // every link is also pointed at, focused and clicked (hostile.mjs, exercise()).
-import { after, afterEach, before, test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { closePages, launch, waitUntil } from "./browser.mjs";
-import { startFakePlayer } from "./fake-player.mjs";
-import { startServer, withPlayers } from "./server.mjs";
+import { waitUntil } from "./browser.mjs";
+import { e2eFile } from "./fixture.mjs";
+import { withPlayers } from "./server.mjs";
 import { comparableTitle, hostileGuard, writeHostileFeed } from "./hostile.mjs";
 
 const FEED = "/generated/hostile/feed.json";
@@ -19,29 +19,24 @@ const FEED = "/generated/hostile/feed.json";
 // Sets up the servers and the browser for a test file, and registers the run's tests, named
 // after `label`. The returned object holds the file's state once before() has run.
 export function hostileApp(label, { policyOff }) {
-  const app = {};
+  // The browser is the file's (fixture.mjs), launched by a before() of its own: read when used.
+  const app = { get browser() { return file.browser; } };
   let player;
   let server;
-  let browser;
   let corpus;
   let guard;
+  const file = e2eFile();
   before(async () => {
-    player = await startFakePlayer();
+    player = await file.fakePlayer();
     // The mount element names the hostile feed and points the players at the fake.
-    server = await startServer({
+    server = await file.serve({
       rewriteIndex: (html) => withPlayers(player.origin)(html.replace("data-feed=feed.json", `data-feed=${FEED}`)),
     });
     corpus = writeHostileFeed("target/e2e-generated/hostile", server.url);
     guard = hostileGuard(corpus);
-    browser = await launch();
-    Object.assign(app, { server, browser, corpus, player, origins: [server.url, player.origin], waitForList });
+    Object.assign(app, { server, corpus, player, origins: [server.url, player.origin], waitForList });
   });
-  afterEach(closePages);
-  after(async () => {
-    await closePages();
-    await browser?.close();
-    await server?.close();
-    await player?.close();
+  after(() => {
     if (guard) console.log(guard.report(`the app, ${label}`));
   });
 
@@ -82,7 +77,7 @@ export function hostileApp(label, { policyOff }) {
   };
 
   test(`${label}: the list, with every hostile title, tag and place, and searches for them`, async () => {
-    const page = await guard.guardedPage(browser, { policyOff });
+    const page = await guard.guardedPage(file.browser, { policyOff });
     await page.goto(`${server.url}/`);
     // The talks of the items without _recap.talks are read from their hostile posts in the
     // browser; the list is whole once no batch is left.
@@ -109,7 +104,7 @@ export function hostileApp(label, { policyOff }) {
 
   if (policyOff) {
     test(`${label}: every link of the list pointed at, focused and clicked`, async () => {
-      const page = await guard.guardedPage(browser, { policyOff });
+      const page = await guard.guardedPage(file.browser, { policyOff });
       await page.goto(`${server.url}/`);
       await waitForList(page);
       await exercise(page, "the list", undefined, async () => {
@@ -124,7 +119,7 @@ export function hostileApp(label, { policyOff }) {
   // is pointed at, focused and clicked; of those, the walk clicks Older on every page, and the
   // list's cards, all clicked above, link to every event page as Newer and Older do.
   const walk = async (ids) => {
-    const page = await guard.guardedPage(browser, { policyOff });
+    const page = await guard.guardedPage(file.browser, { policyOff });
     await page.goto(`${server.url}${eventPath(ids[0])}`);
     for (const [n, id] of ids.entries()) {
       if (n > 0) await page.locator(".recap-pager__older").click();
@@ -155,7 +150,7 @@ export function hostileApp(label, { policyOff }) {
   }
 
   test(`${label}: deep links to the events with hostile ids`, async () => {
-    const page = await guard.guardedPage(browser, { policyOff });
+    const page = await guard.guardedPage(file.browser, { policyOff });
     // "../../index.html" is left to the in-place walk above: this server, like any, refuses a
     // path that climbs out of the site once "%2F" is decoded.
     const odd = corpus.events.filter((id) => !/^hostile-/.test(id) && !id.includes(".."));
@@ -173,7 +168,7 @@ export function hostileApp(label, { policyOff }) {
   });
 
   test(`${label}: the players: hostile query strings in recognised video URLs load only the player`, async () => {
-    const page = await guard.guardedPage(browser, { policyOff });
+    const page = await guard.guardedPage(file.browser, { policyOff });
     assert.equal(corpus.playable.length, 3);
     for (const id of corpus.playable) {
       await page.goto(`${server.url}${eventPath(id)}?t=3`);

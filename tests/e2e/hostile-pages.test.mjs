@@ -5,38 +5,33 @@
 // the document, nothing may be requested from another host. The pages with JavaScript are read
 // once more with their Content-Security-Policy off, so that the escaping alone is shown to stop
 // every vector, every link pointed at, focused and clicked.
-import { after, afterEach, before, test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { recapFeed } from "./cli.mjs";
 import { cpSync, rmSync } from "node:fs";
-import { closePages, launch, waitUntil } from "./browser.mjs";
-import { startServer } from "./server.mjs";
+import { waitUntil } from "./browser.mjs";
 import { comparableTitle, eventDir, hostileGuard, writeHostileFeed } from "./hostile.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const DIST = "target/e2e-generated/hostile-pages";
 
 let server;
-let browser;
 let corpus;
 let guard;
 // The same with the policy off.
 let policyOff;
 
+const file = e2eFile();
 before(async () => {
   rmSync(DIST, { recursive: true, force: true });
   cpSync("dist", DIST, { recursive: true });
-  server = await startServer({ root: DIST });
+  server = await file.serve({ root: DIST });
   corpus = writeHostileFeed(DIST, server.url);
   guard = hostileGuard(corpus);
   policyOff = hostileGuard(corpus);
   recapFeed("pages", `${DIST}/feed.json`, "--dist", DIST, "--site-url", "https://recaps.example.org/");
-  browser = await launch();
 });
-afterEach(closePages);
 after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
   if (guard) console.log(guard.report("pre-rendered pages"));
   if (policyOff) console.log(policyOff.report("pre-rendered pages, policy off"));
 });
@@ -70,16 +65,16 @@ async function readEveryPage(page, how, { guard: by = guard, links = false } = {
 }
 
 test("without JavaScript: the list and every event page", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await file.browser.newContext({ javaScriptEnabled: false });
   try {
-    await readEveryPage(await guard.guardedPage(browser, { context }), "without JavaScript");
+    await readEveryPage(await guard.guardedPage(file.browser, { context }), "without JavaScript");
   } finally {
     await context.close();
   }
 });
 
 test("with JavaScript, the app held back: the list and every event page", async () => {
-  const page = await guard.guardedPage(browser);
+  const page = await guard.guardedPage(file.browser);
   await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
   await readEveryPage(page, "with JavaScript");
   // The app's wasm was asked for, and refused: only the pre-rendered HTML was on the page.
@@ -87,7 +82,7 @@ test("with JavaScript, the app held back: the list and every event page", async 
 });
 
 test("with JavaScript and the policy off, the app held back: the list and every event page, every link", async () => {
-  const page = await policyOff.guardedPage(browser, { policyOff: true });
+  const page = await policyOff.guardedPage(file.browser, { policyOff: true });
   await page.route(/\/recap-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
   await readEveryPage(page, "with the policy off", { guard: policyOff, links: true });
   assert.ok(page.requests.some((url) => url.endsWith("_bg.wasm")));
@@ -95,7 +90,7 @@ test("with JavaScript and the policy off, the app held back: the list and every 
 });
 
 test("with JavaScript: every fifth event page taken over by the app", async () => {
-  const page = await guard.guardedPage(browser);
+  const page = await guard.guardedPage(file.browser);
   const ids = served().filter((id, n) => n % 5 === 0 && eventDir(id) === id);
   assert.ok(ids.length >= 25, `${ids.length} pages`);
   for (const id of ids) {

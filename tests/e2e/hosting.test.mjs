@@ -3,14 +3,14 @@
 // rebase` makes it work under /recap/, and it must be what `trunk build --public-url /recap/`
 // makes. So the tests serve a copy of dist/ rebased by recap-feed, after checking it file by file
 // against Trunk's sub-path build; and a copy pre-rendered with `recap-feed pages --base /recap/`.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
+import { errorsBesidesPictures, openPage, waitUntil } from "./browser.mjs";
 import { recapFeed, runWithin } from "./cli.mjs";
 import { newestFirst, sample } from "./sample.mjs";
-import { startServer } from "./server.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 // Trunk's build for the sub-path.
 const BUILT = "target/dist-subpath";
@@ -35,7 +35,7 @@ const filesIn = (dir, prefix = "") =>
 
 let server;
 let pagesServer;
-let browser;
+const file = e2eFile();
 before(async () => {
   // The same crates as dist/: only wasm-bindgen, wasm-opt and the HTML are redone. The test
   // command builds it beside dist/; run alone, this file builds it when it is missing or older.
@@ -51,16 +51,8 @@ before(async () => {
   const bare = structuredClone(sample);
   for (const item of bare.items) delete item._recap.talks;
   writeFileSync("target/e2e-generated/sample-no-talks.json", JSON.stringify(bare));
-  server = await startServer({ root: DIST, base: "/recap/" });
-  pagesServer = await startServer({ root: PAGES, base: "/recap/" });
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
-  await pagesServer?.close();
+  server = await file.serve({ root: DIST, base: "/recap/" });
+  pagesServer = await file.serve({ root: PAGES, base: "/recap/" });
 });
 
 test("dist/ rebased to /recap/ by recap-feed is Trunk's build for /recap/, file by file", () => {
@@ -73,7 +65,7 @@ test("dist/ rebased to /recap/ by recap-feed is Trunk's build for /recap/, file 
 });
 
 test("under a sub-path (dist/ rebased): the list, an event, a deep link reloaded, and the way back", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/recap/`);
   await page.waitForSelector(".recap-event-card__title");
   assert.equal(await page.textContent(".recap-event-card__title"), newestFirst[0].title);
@@ -96,7 +88,7 @@ test("under a sub-path (dist/ rebased): the list, an event, a deep link reloaded
 });
 
 test("under a sub-path (dist/ rebased): the extractor is found beside the app", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/recap/?feed=/generated/sample-no-talks.json`);
   await page.waitForSelector(".recap-event-card__title");
   assert.deepEqual(
@@ -110,11 +102,11 @@ test("under a sub-path (dist/ rebased): the extractor is found beside the app", 
 });
 
 test("on a host without rewrites, a deep link still opens its event (404.html is the app)", async () => {
-  const plain = await startServer({ root: DIST, base: "/recap/", rewrites: false });
+  const plain = await file.serve({ root: DIST, base: "/recap/", rewrites: false });
   try {
     const item = newestFirst[2];
     const talk = item._recap.talks.find((t) => t.start !== null);
-    const page = await openPage(browser);
+    const page = await openPage(file.browser);
     const response = await page.goto(`${plain.url}/recap/events/${encodeURIComponent(item.id)}?t=${talk.start}`);
     assert.equal(response.status(), 404, "the host answers 404, with the app");
     await page.waitForSelector(".recap-talk");
@@ -133,7 +125,7 @@ test("on a host without rewrites, a deep link still opens its event (404.html is
 
 test("pre-rendered with pages --base: readable without JavaScript under /recap/, then taken over", async () => {
   const item = newestFirst[1];
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await file.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     await page.goto(`${pagesServer.url}/recap/`);
@@ -149,7 +141,7 @@ test("pre-rendered with pages --base: readable without JavaScript under /recap/,
   } finally {
     await context.close();
   }
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${pagesServer.url}/recap/events/${encodeURIComponent(item.id)}/`);
   await waitUntil(page, () => document.querySelector(".recap-takeover:not([hidden]) .recap-talk"), undefined, "no takeover");
   assert.equal(await page.textContent("h1"), item.title);

@@ -1,12 +1,12 @@
 // End to end: offline revisits through the site's service worker (sw.js, written by each build,
 // registered by the boot file). The browser is set offline with Playwright; nothing is slept.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { closePages, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
+import { openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { cardTitles, newestFirst, sample } from "./sample.mjs";
-import { startServer } from "./server.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 // A copy of dist/ the tests may change (as a new build would), and a feed they change.
 const SITE = "target/e2e-offline";
@@ -14,25 +14,18 @@ const FEED = "target/e2e-generated/offline.json";
 const FEED_URL = "/generated/offline.json";
 
 let server;
-let browser;
+const file = e2eFile();
 before(async () => {
   rmSync(SITE, { recursive: true, force: true });
   cpSync("dist", SITE, { recursive: true });
-  server = await startServer({ root: SITE });
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve({ root: SITE });
 });
 
 const feedOf = (items) => JSON.stringify({ ...sample, items });
 
 // A page whose site's worker is installed, controls it, and holds the feed at `path`.
 async function visitedOnline(path) {
-  const page = await openPage(browser, { serviceWorkers: "allow" });
+  const page = await openPage(file.browser, { serviceWorkers: "allow" });
   await page.goto(`${server.url}${path}`);
   await page.waitForSelector(".recap-event-card");
   await waitUntil(page, () => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === "activated"), null, "the service worker is not active");

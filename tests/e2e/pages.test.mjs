@@ -2,13 +2,13 @@
 // event page (the seed-shaped fixture) are readable, with talks, takeaways and time links to
 // the video's own site. With JavaScript, the app takes the pre-rendered page over and keeps the
 // scroll position, the focus and what was typed before it loaded.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { recapFeed } from "./cli.mjs";
 import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
-import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "./browser.mjs";
-import { startServer } from "./server.mjs";
+import { errorsBesidesPictures, openPage, waitUntil } from "./browser.mjs";
 import { layoutShifts } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const ROOT = "target/e2e-generated/pages";
 const SEED = "2023-06-07-seed-shaped";
@@ -25,7 +25,7 @@ function prerendered(name, feed) {
 
 let seedServer;
 let sampleServer;
-let browser;
+const file = e2eFile();
 before(async () => {
   // The seed-shaped post alone, through the CLI as an organiser would build it.
   const posts = `${ROOT}/seed-posts/_posts`;
@@ -33,16 +33,8 @@ before(async () => {
   mkdirSync(posts, { recursive: true });
   copyFileSync(`tests/fixtures/posts/_posts/${SEED}.md`, `${posts}/${SEED}.md`);
   recapFeed("build", posts, "--out", `${ROOT}/seed.json`, "--title", "Cloud Native Solent");
-  seedServer = await startServer({ root: prerendered("seed", `${ROOT}/seed.json`) });
-  sampleServer = await startServer({ root: prerendered("sample", "public/feed.json") });
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await seedServer?.close();
-  await sampleServer?.close();
+  seedServer = await file.serve({ root: prerendered("seed", `${ROOT}/seed.json`) });
+  sampleServer = await file.serve({ root: prerendered("sample", "public/feed.json") });
 });
 
 // Holds the app's wasm back until the returned function is called.
@@ -57,7 +49,7 @@ async function holdTheApp(page) {
 }
 
 test("without JavaScript: the list and the seed-shaped event page, with talks, takeaways and time links", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await file.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     await page.goto(`${seedServer.url}/`);
@@ -110,7 +102,7 @@ test("without JavaScript: the list and the seed-shaped event page, with talks, t
 });
 
 test("the app takes over: the same page, no layout shift, scroll, typed text and focus kept", async () => {
-  const page = await openPage(browser, { width: 800, height: 500 });
+  const page = await openPage(file.browser, { width: 800, height: 500 });
   // The app's wasm waits until the visitor has scrolled and typed.
   const release = await holdTheApp(page);
   await page.goto(`${sampleServer.url}/`);
@@ -143,7 +135,7 @@ test("the app takes over: the same page, no layout shift, scroll, typed text and
 });
 
 test("an event page taken over: identical text, no layout shift, and its links still work", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   const release = await holdTheApp(page);
   await page.goto(`${sampleServer.url}/events/2024-05-01-harbourside-cloud-native-may-2024/`);
   await page.waitForSelector(".recap-talk");

@@ -1,32 +1,25 @@
 // End to end: the search index of a paginated feed is searched by a wasm module of its own
 // (recap-index.js, src/bin/recap-index.rs), loaded through the app's loader of the modules beside
 // it, and never fetched by a visit that does not ask for it.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { buildFixtures } from "./cli.mjs";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { closePages, errorsBesidesPictures, launch, openPage } from "./browser.mjs";
-import { startServer } from "./server.mjs";
+import { errorsBesidesPictures, openPage } from "./browser.mjs";
 import { domSettled, requestsSettled } from "./settle.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const PAGE_SIZE = 8;
 let server;
-let browser;
 let whole;
+const file = e2eFile();
 before(async () => {
   rmSync("target/e2e-generated/paged", { recursive: true, force: true });
   mkdirSync("target/e2e-generated/paged", { recursive: true });
   buildFixtures("target/e2e-generated/index-whole.json");
   buildFixtures("target/e2e-generated/paged/feed.json", "--page-size", String(PAGE_SIZE));
   whole = JSON.parse(readFileSync("target/e2e-generated/index-whole.json", "utf8"));
-  server = await startServer();
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve();
 });
 
 // The years of the events, newest first, and their tags, most used first (case aside, the first
@@ -45,7 +38,7 @@ function tags(items) {
 const positions = (items, keep) => items.flatMap((item, at) => (keep(item) ? [at] : []));
 
 test("a visit never fetches the search index module", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/paged/feed.json`);
   await page.waitForSelector(".recap-event-card__title");
   // Once the list has stopped changing and every request the page had begun has been seen.
@@ -64,7 +57,7 @@ test("a visit never fetches the search index module", async () => {
 });
 
 test("the module, loaded once through the app's loader, searches every page and finds each event's page", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.waitForSelector(".recap-event-card__title");
   const total = whole.items.length;

@@ -1,14 +1,14 @@
 // End to end: the event video. A facade until the visitor asks, then one player moved in place
 // by the time buttons and the chapter bar, with the talk playing highlighted. The YouTube and
 // Vimeo players are a local fake on another origin; the media file is made by ffmpeg.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { axe, closePages, launch, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
-import { startFakePlayer } from "./fake-player.mjs";
+import { axe, openPage, SCREENSHOTS, WAIT_MS, waitUntil } from "./browser.mjs";
 import { eventPath, sample } from "./sample.mjs";
-import { startServer, withPlayers } from "./server.mjs";
+import { withPlayers } from "./server.mjs";
 import { runWithin } from "./cli.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const youtubeEvent = sample.items.find((i) => i.id === "2025-02-05-harbourside-cloud-native-february-2025");
 const vimeoEvent = sample.items.find((i) => /vimeo/.test(i._recap.video ?? ""));
@@ -18,7 +18,7 @@ const MEDIA = "target/e2e-generated/test-pattern.webm";
 
 let server;
 let player;
-let browser;
+const file = e2eFile();
 before(async () => {
   mkdirSync("target/e2e-generated", { recursive: true });
   // Four minutes of low-resolution test pattern, made once (under 1 MB, never committed). It is
@@ -32,10 +32,10 @@ before(async () => {
     ]);
     renameSync(partial, MEDIA);
   }
-  player = await startFakePlayer();
+  player = await file.fakePlayer();
   // The mount element points the players at the fake, and the page's Content-Security-Policy
   // allows it in frames, as a build with those attributes in its index.html has it.
-  server = await startServer({
+  server = await file.serve({
     rewriteIndex: withPlayers(player.origin),
   });
   const mediaFeed = structuredClone({ ...sample, items: [youtubeEvent] });
@@ -47,19 +47,11 @@ before(async () => {
     { title: "Encore", speakers: [{ name: "Cy Example" }], start: 200 },
   ];
   writeFileSync("target/e2e-generated/media.json", JSON.stringify(mediaFeed));
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await player?.close();
-  await server?.close();
 });
 
 // An event page; every request is recorded, and YouTube's image host is refused in the browser.
 async function openEvent(path, options = {}) {
-  const page = await openPage(browser, options);
+  const page = await openPage(file.browser, options);
   await page.route("https://i.ytimg.com/**", (route) => route.abort());
   await page.goto(`${server.url}${path}`);
   await page.waitForSelector(".recap-video");

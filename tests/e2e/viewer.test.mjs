@@ -1,28 +1,21 @@
 // End to end: browsing the viewer as a visitor would, over the built site.
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { axe, closePages, errorsBesidesPictures, launch, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
+import { axe, errorsBesidesPictures, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { cardTitles, eventPath, newestFirst, sample } from "./sample.mjs";
-import { startServer } from "./server.mjs";
+import { e2eFile } from "./fixture.mjs";
 
 const years = [...new Set(newestFirst.map((i) => i.date_published.slice(0, 4)))];
 
 let server;
-let browser;
+const file = e2eFile();
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterEach(closePages);
-after(async () => {
-  await closePages();
-  await browser?.close();
-  await server?.close();
+  server = await file.serve();
 });
 
 test("the list groups events by year, newest first, with pictures or a placeholder", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.waitForSelector(".recap-event-card__title");
   assert.deepEqual(await page.$$eval(".recap-year__title", (els) => els.map((e) => e.textContent)), years);
@@ -34,7 +27,7 @@ test("the list groups events by year, newest first, with pictures or a placehold
   assert.equal(await page.locator(".recap-badge").count(), recorded);
   await axe(page, "the list");
   for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [360, "light"], [360, "dark"]]) {
-    const shot = await openPage(browser, { width, height: 900, colorScheme: scheme });
+    const shot = await openPage(file.browser, { width, height: 900, colorScheme: scheme });
     await shot.goto(`${server.url}/`);
     await shot.waitForSelector(".recap-event-card__title");
     await shot.screenshot({ path: `${SCREENSHOTS}/viewer-list-${width}-${scheme}.png` });
@@ -45,7 +38,7 @@ test("the list groups events by year, newest first, with pictures or a placehold
 test("search as you type: matches marked, count, URL; a reload keeps it", async () => {
   const org = newestFirst[0]._recap.talks[0].speakers[0].org;
   const expected = newestFirst.filter((i) => JSON.stringify(i._recap.talks).includes(org) || i.title.includes(org));
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.getByLabel("Search talks, speakers, organisations").pressSequentially(org, { delay: 10 });
   await page.waitForFunction((n) => document.querySelectorAll(".recap-event-card").length === n, expected.length);
@@ -63,7 +56,7 @@ test("search as you type: matches marked, count, URL; a reload keeps it", async 
 });
 
 test("filters by year and tag live in the URL; an empty result says what to change", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.selectOption("#recap-year", years[1]);
   const inYear = newestFirst.filter((i) => i.date_published.startsWith(years[1]));
@@ -83,7 +76,7 @@ test("filters by year and tag live in the URL; an empty result says what to chan
 
 test("an event page: talks with speakers, times, takeaways; focus and title follow", async () => {
   const item = newestFirst.find((i) => i._recap.talks.some((t) => t.start === null) && i._recap.video);
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/`);
   await page.getByRole("link", { name: item.title }).click();
   await page.waitForSelector(".recap-talk");
@@ -102,7 +95,7 @@ test("an event page: talks with speakers, times, takeaways; focus and title foll
   }
   await axe(page, "an event page");
   for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [360, "light"], [360, "dark"]]) {
-    const shot = await openPage(browser, { width, height: 900, colorScheme: scheme });
+    const shot = await openPage(file.browser, { width, height: 900, colorScheme: scheme });
     await shot.goto(`${server.url}${eventPath(item.id)}`);
     await shot.waitForSelector(".recap-talk");
     await shot.screenshot({ path: `${SCREENSHOTS}/viewer-event-${width}-${scheme}.png`, fullPage: width === 360 });
@@ -127,7 +120,7 @@ test("an event page: talks with speakers, times, takeaways; focus and title foll
 test("deep links open an event at a moment; unknown ids get a way back", async () => {
   const item = newestFirst.find((i) => i._recap.talks.some((t) => t.start > 3600));
   const talk = item._recap.talks.find((t) => t.start > 3600);
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}${eventPath(item.id)}?t=${talk.start}`);
   await page.waitForSelector(".recap-talk");
   const clock = `${Math.floor(talk.start / 3600)}:${String(Math.floor(talk.start / 60) % 60).padStart(2, "0")}:${String(talk.start % 60).padStart(2, "0")}`;
@@ -155,7 +148,7 @@ test("a long feed shows its first cards at once; a search replaces the list", as
   }
   mkdirSync("target/e2e-generated", { recursive: true });
   writeFileSync("target/e2e-generated/long.json", JSON.stringify({ ...sample, items }));
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.goto(`${server.url}/?feed=/generated/long.json`);
   await page.waitForSelector(".recap-event-card__title");
   const first = (await cardTitles(page)).slice(0, 50);
@@ -189,7 +182,7 @@ test("Load older events: the next page is added below; a failed page keeps the l
   writeFileSync("target/e2e-generated/page-1.json", JSON.stringify(first));
   writeFileSync("target/e2e-generated/page-2.json", JSON.stringify(second));
 
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   let down = true;
   await page.route("**/generated/page-2.json", (route) =>
     down ? route.fulfill({ status: 503, body: "busy" }) : route.fallback(),
@@ -220,7 +213,7 @@ test("Load older events: the next page is added below; a failed page keeps the l
 test("an event page's other parts: slides, sponsors, next meetup, photos, the post, newer and older, Copy link", async () => {
   const [item, older] = newestFirst;
   const recap = item._recap;
-  const page = await openPage(browser);
+  const page = await openPage(file.browser);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
   await page.goto(`${server.url}${eventPath(item.id)}`);
   await page.waitForSelector(".recap-talk");
@@ -263,7 +256,7 @@ test("Copy link says copied only once the clipboard has the link; without a clip
   const copyIn = (page) => page.locator(".recap-talk", { hasText: talk.title });
 
   // A clipboard that takes its time: it answers when the test lets it.
-  const slow = await openPage(browser);
+  const slow = await openPage(file.browser);
   await slow.addInitScript(() => {
     window.clipboardWrites = [];
     Object.defineProperty(Navigator.prototype, "clipboard", {
@@ -282,7 +275,7 @@ test("Copy link says copied only once the clipboard has the link; without a clip
 
   // No clipboard at all (a page on plain http from another machine), and a clipboard that refuses.
   for (const clipboard of ["none", "refused"]) {
-    const page = await openPage(browser);
+    const page = await openPage(file.browser);
     await page.addInitScript((kind) => {
       const refusing = { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) };
       Object.defineProperty(Navigator.prototype, "clipboard", { configurable: true, get: () => (kind === "none" ? undefined : refusing) });
