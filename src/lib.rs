@@ -17,7 +17,7 @@ mod mount;
 mod offline;
 pub mod panic;
 pub mod player;
-mod ready;
+pub mod ready;
 pub mod render;
 mod router;
 pub mod sanitize;

@@ -59,7 +59,7 @@ pub struct Part(Option<(Readiness, StoredValue<bool>)>);
 impl Part {
     /// A part of the view being made, counted by the app's readiness. Outside the app (a view
     /// mounted alone, as in the component tests) nothing waits for it.
-    pub fn new() -> Self {
+    pub fn counted() -> Self {
         Part(use_context::<Readiness>().map(|readiness| {
             readiness.change(|state| state.pending += 1);
             (readiness, StoredValue::new(false))

@@ -26,7 +26,7 @@ pub fn Rendered(
 ) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let router = use_router();
-    let part = Part::new();
+    let part = Part::counted();
     part.done_on_cleanup();
     Effect::new(move |_| {
         let (Some(host), Some(dom)) = (host.get(), Dom::new()) else {

@@ -43,7 +43,7 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
     let tag = control(selector::TAG);
 
     let host = NodeRef::<html::Div>::new();
-    let part = Part::new();
+    let part = Part::counted();
     part.done_on_cleanup();
     Effect::new(move |_| {
         if let (Some(host), Some(form)) = (host.get(), &form) {
@@ -153,7 +153,7 @@ fn set_value(select: &Element, value: &str) {
 pub fn Count(text: Signal<String>) -> impl IntoView {
     let count = Dom::new().map(|dom| build(&dom, &views::count(text.get_untracked())));
     let host = NodeRef::<html::Div>::new();
-    let part = Part::new();
+    let part = Part::counted();
     part.done_on_cleanup();
     let placed = count.clone();
     Effect::new(move |_| {
