@@ -1,6 +1,6 @@
 //! The app's word that it shows its page: the page is mounted and every static part of it is
-//! built. Whoever mounted the app may wait on it: a pre-rendered page is taken over then
-//! ([`crate::takeover`]), not when a poll finds the right elements.
+//! built. Whoever mounted the app may wait on it: a pre-rendered page is taken over at that
+//! moment ([`crate::takeover`]).
 //!
 //! The app provides a [`Readiness`]. Each static part ([`Part`]) is counted when its view is
 //! made, which happens for the whole page in one pass before any effect runs, and counts
