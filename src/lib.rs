@@ -17,6 +17,7 @@ mod mount;
 mod offline;
 pub mod panic;
 pub mod player;
+pub mod ready;
 pub mod render;
 mod router;
 pub mod sanitize;
@@ -24,5 +25,5 @@ mod takeover;
 
 pub use api::fetch_feed;
 pub use components::{App, EventList, FeedErrorView};
-pub use mount::{mount_viewer, start, Mounted};
+pub use mount::{mount_viewer, start, Mounted, OnReady};
 pub use router::{History, Router, RouterOptions};

@@ -8,6 +8,7 @@
 //! are empty lists of their last height. A chunk holding the keyboard focus is never emptied.
 //! The browser's find-in-page finds what is live: the search box is the way to find any event.
 
+use recap_core::markup::protocol::selector;
 use recap_core::markup::views::{self, Fetch};
 use recap_core::markup::{self, Node};
 use std::cell::RefCell;
@@ -275,7 +276,7 @@ impl Inner {
                     let section = build(dom, &views::year_section(year));
                     let _ = self.root.insert_before(&section, Some(&self.end));
                     let new = section
-                        .query_selector("ul")
+                        .query_selector(selector::CARDS)
                         .ok()
                         .flatten()
                         .unwrap_or_else(|| section.clone());

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use recap_core::load::feed_timeout_ms;
-use recap_core::markup::protocol::PAGES;
+use recap_core::markup::protocol::{selector, FEED, FEED_TIMEOUT, PAGES, VIMEO_HOST, YOUTUBE_HOST};
 use recap_core::player::PlayerHosts;
 use recap_core::route::{LinkForm, Route};
 use recap_core::source::{choose_feed, FeedSource, QueryFeed};
@@ -51,16 +51,16 @@ pub fn start() {
     let document = window.document();
     let root = document
         .as_ref()
-        .and_then(|document| document.query_selector("[data-recap]").ok().flatten());
+        .and_then(|document| document.query_selector(selector::MOUNT).ok().flatten());
     let embeds = !window.custom_elements().get("recap-viewer").is_undefined();
     if root.is_none() && embeds {
         return;
     }
     let attribute = |name: &str| root.as_ref().and_then(|el| el.get_attribute(name));
-    let data_feed = attribute("data-feed");
+    let data_feed = attribute(FEED);
     let hosts = PlayerHosts::with_overrides(
-        attribute("data-youtube-host").as_deref(),
-        attribute("data-vimeo-host").as_deref(),
+        attribute(YOUTUBE_HOST).as_deref(),
+        attribute(VIMEO_HOST).as_deref(),
     );
     let query = query_feed(&window);
     let feed_param = query
@@ -91,7 +91,7 @@ pub fn start() {
         },
         hosts,
         fetch: None,
-        timeout_ms: feed_timeout_ms(attribute("data-feed-timeout").as_deref()),
+        timeout_ms: feed_timeout_ms(attribute(FEED_TIMEOUT).as_deref()),
     };
     let root = match root {
         // A pre-rendered page stays until the app has the same page to show.
@@ -99,10 +99,12 @@ pub fn start() {
             let Some(takeover) = crate::takeover::Takeover::start(&root) else {
                 return;
             };
+            let container = takeover.container();
+            // Swapped in when the app says it shows its page.
+            let ready = OnReady::new(move || takeover.finish());
             // The app lives as long as its page: its handle is never dropped (dropping it would
             // unmount the app).
-            std::mem::forget(mount(takeover.container(), config));
-            takeover.finish_when_ready();
+            std::mem::forget(mount(container, config, ready));
             return;
         }
         Some(root) => {
@@ -117,15 +119,26 @@ pub fn start() {
     };
     // The app lives as long as its page: its handle is never dropped (dropping it would
     // unmount the app).
-    std::mem::forget(mount(root, config));
+    std::mem::forget(mount(root, config, OnReady::default()));
 }
 
 /// Mounts the app in `root`; a panic shows an error there (see [`crate::panic`]).
-fn mount(root: web_sys::HtmlElement, config: Config) -> Mounted {
+fn mount(root: web_sys::HtmlElement, config: Config, on_ready: OnReady) -> Mounted {
     crate::panic::install();
     crate::panic::register(&root);
-    let handle = leptos::mount::mount_to(root, move || view! { <App config /> });
+    let handle = leptos::mount::mount_to(root, move || view! { <App config on_ready /> });
     Mounted(Box::new(handle))
+}
+
+/// What runs once the app shows its page, every static part built (see [`crate::ready`]).
+#[derive(Default)]
+pub struct OnReady(pub(crate) Option<Box<dyn FnOnce()>>);
+
+impl OnReady {
+    /// Runs `then` once the app is ready.
+    pub fn new(then: impl FnOnce() + 'static) -> Self {
+        OnReady(Some(Box::new(then)))
+    }
 }
 
 /// An app mounted in an element; dropping it unmounts the app.
@@ -175,7 +188,7 @@ pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mou
         fetch,
         timeout_ms: feed_timeout_ms(text("feedTimeout").as_deref()),
     };
-    Some(mount(root, config))
+    Some(mount(root, config, OnReady::default()))
 }
 
 /// The page's `?feed=` parameter, resolved by the browser's own URL parser, with the raw value.

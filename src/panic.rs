@@ -14,7 +14,7 @@ thread_local! {
 }
 
 /// The attribute set on a mount element whose app panicked.
-pub const PANIC_ATTRIBUTE: &str = "data-recap-panic";
+pub const PANIC_ATTRIBUTE: &str = recap_core::markup::protocol::PANIC;
 
 /// Sends every panic to [`show_error_state`] (once is enough; again is harmless).
 pub fn install() {

@@ -10,7 +10,7 @@
 //! `recap_core::markup::to_html` writes of the same trees, every text and attribute escaped:
 //! no feed string reaches `innerHTML` unescaped.
 
-use recap_core::markup::protocol::PLACEHOLDER;
+use recap_core::markup::protocol::{selector, PLACEHOLDER};
 use recap_core::markup::views::{self, Body, Neighbour, Photo};
 use recap_core::markup::{self, Node};
 use recap_core::route::Route;
@@ -168,7 +168,7 @@ pub fn event_body(
     );
     let mut talks = Vec::new();
     let root = materialise(dom, &tree, &mut talks);
-    if let (Some(post), Ok(Some(body))) = (post, root.query_selector(".recap-full__body")) {
+    if let (Some(post), Ok(Some(body))) = (post, root.query_selector(selector::FULL_BODY)) {
         let _ = body.append_child(&crate::sanitize::sanitized_copy(dom.document(), &post));
     }
     (root, talks)

@@ -8,6 +8,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use recap_core::markup::protocol::selector;
 use recap_core::route::{
     fragment_href, href, href_in, parse_fragment, parse_route, LinkForm, Route,
 };
@@ -150,7 +151,7 @@ impl Router {
             }
             let heading = root
                 .get_untracked()
-                .and_then(|root| root.query_selector("h1").ok().flatten())
+                .and_then(|root| root.query_selector(selector::PAGE_TITLE).ok().flatten())
                 .and_then(|h| h.dyn_into::<HtmlElement>().ok());
             if let Some(heading) = heading {
                 focus_in_place(&heading, own_page);

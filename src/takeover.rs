@@ -1,13 +1,11 @@
 //! Taking over a pre-rendered page (`recap-feed pages`): the app is mounted beside the
-//! pre-rendered content, hidden, and replaces it in one step once it shows the same page, so
-//! nothing flashes or moves. The scroll position stays; the search box's text and focus carry
-//! over.
+//! pre-rendered content, hidden, and replaces it in one step once it says it shows the same
+//! page ([`crate::ready`]), so nothing flashes or moves. The scroll position stays; the search
+//! box's text and focus carry over.
 
+use recap_core::markup::protocol::{class, selector};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-
-/// The search box, in the pre-rendered page and in the app.
-const SEARCH: &str = "#recap-search";
 
 /// A takeover under way: the pre-rendered page's mount element and the app's hidden container.
 pub struct Takeover {
@@ -19,7 +17,7 @@ impl Takeover {
     /// Adds the app's hidden container to the pre-rendered mount element.
     pub fn start(root: &Element) -> Option<Self> {
         let container: HtmlElement = crate::render::Dom::new()?
-            .el("div", "recap-takeover")
+            .el("div", class::TAKEOVER)
             .dyn_into()
             .ok()?;
         let _ = container.set_attribute("hidden", "");
@@ -35,25 +33,17 @@ impl Takeover {
         self.container.clone()
     }
 
-    /// Checks every frame whether the app shows its page (its main region, every static part
-    /// built), then swaps.
-    pub fn finish_when_ready(self) {
-        leptos::prelude::request_animation_frame(move || {
-            let found =
-                |selector: &str| matches!(self.container.query_selector(selector), Ok(Some(_)));
-            if found(".recap-main") && !found(".recap-rendered:empty") {
-                self.swap();
-            } else {
-                self.finish_when_ready();
-            }
-        });
+    /// Swaps at the next frame, before it is drawn: called once the app says it shows its page
+    /// (every static part built), so that what the app does next in the same task is in too.
+    pub fn finish(self) {
+        leptos::prelude::request_animation_frame(move || self.swap());
     }
 
     /// Removes the pre-rendered page and shows the app in the same task, with what was typed in
     /// the search box.
     fn swap(self) {
         let search = |root: &Element| {
-            root.query_selector(SEARCH)
+            root.query_selector(selector::SEARCH)
                 .ok()
                 .flatten()
                 .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
@@ -62,7 +52,7 @@ impl Takeover {
         let typed = search(&self.root);
         let focused = matches!(self.root.query_selector(":focus"), Ok(Some(f)) if Some(&f) == typed.as_ref().map(|t| t.unchecked_ref::<Element>()));
         // The pre-rendered page is one element (`recap-feed pages` writes it so).
-        if let Ok(Some(old)) = self.root.query_selector(":scope > .recap") {
+        if let Ok(Some(old)) = self.root.query_selector(selector::FRAME) {
             old.remove();
         }
         // In the same task as the removal: the document never lays out without either, so

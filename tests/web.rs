@@ -312,3 +312,59 @@ fn a_panic_leaves_a_message_and_a_reload_link_in_each_mount_element() {
         assert_eq!(root.query_selector_all("p").unwrap().length(), 1);
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_app_is_ready_once_its_page_is_shown_with_every_part_built() {
+    use recap::ready::{page_shown, Part, Readiness};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    // Mounting sets up the executor that effects run on.
+    let _mounted = mount_to(container(), || ());
+    let fired = Rc::new(Cell::new(0));
+    let app = Owner::new();
+    let counted = Rc::clone(&fired);
+    let (first, second, page) = app.with(|| {
+        provide_context(Readiness::new(Some(Box::new(move || {
+            counted.set(counted.get() + 1)
+        }))));
+        // One page with two static parts, made in one pass as a view makes them.
+        let page = Owner::new();
+        let (first, second) = page.with(|| {
+            page_shown();
+            (Part::counted(), Part::counted())
+        });
+        (first, second, page)
+    });
+    first.done();
+    tick().await;
+    assert_eq!(fired.get(), 0, "shown, but a part is not built yet");
+    second.done();
+    assert_eq!(fired.get(), 1, "ready as the last part is built");
+    second.done();
+    first.done();
+    page.cleanup();
+    let later = app.with(Part::counted);
+    later.done();
+    assert_eq!(fired.get(), 1, "said once");
+}
+
+#[wasm_bindgen_test]
+async fn a_page_left_before_its_parts_are_built_does_not_hold_readiness_back() {
+    use recap::ready::{page_shown, Part, Readiness};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    // Mounting sets up the executor that effects run on.
+    let _mounted = mount_to(container(), || ());
+    let fired = Rc::new(Cell::new(false));
+    let app = Owner::new();
+    let counted = Rc::clone(&fired);
+    app.with(|| {
+        provide_context(Readiness::new(Some(Box::new(move || counted.set(true)))));
+        let left = Owner::new();
+        left.with(|| Part::counted().done_on_cleanup());
+        page_shown();
+        left.cleanup();
+    });
+    tick().await;
+    assert!(fired.get(), "ready: the part left with its page");
+}

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
+use recap_core::markup::protocol::class;
 use recap_core::markup::views::Neighbour;
 use recap_core::{route::Route, Feed, Item, LoadError, ParsedFeed, Problem, Severity};
 
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
 use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
 use crate::index::ArchiveIndex;
-use crate::mount::Config;
+use crate::mount::{Config, OnReady};
+use crate::ready::{page_shown, Readiness};
 use crate::router::Router;
 
 /// The loaded feed, shared with the pages: all pages fetched so far, merged.
@@ -139,9 +141,15 @@ impl FeedContext {
     }
 }
 
-/// The whole app: loads the feed, then shows the page the router names.
+/// The whole app: loads the feed, then shows the page the router names. `on_ready` runs once
+/// it shows that page (or the feed's error), every static part built.
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(
+    config: Config,
+    /// What waits for the app to show its page.
+    #[prop(optional)]
+    on_ready: OnReady,
+) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let owns_page = config.owns_page();
     let fetcher = config.fetcher();
@@ -154,6 +162,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(Router::new(router, root));
     provide_context(hosts);
     provide_context(fetcher);
+    provide_context(Readiness::new(on_ready.0));
     let role = MainRole(owns_page.then_some("main"));
     provide_context(role);
     let url = source.url.clone();
@@ -229,7 +238,7 @@ pub fn App(config: Config) -> impl IntoView {
     crate::offline::on_fresh_feed(refresh);
 
     view! {
-        <div class="recap" node_ref=root>
+        <div class=class::FRAME node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match state.with(|s| s.as_ref().map(|(r, wait)| r.as_ref().map(|p| p.saved.clone()).map_err(|e| (e.clone(), *wait)))) {
                 None => view! { <Skeleton /> }.into_any(),
@@ -254,8 +263,9 @@ pub fn App(config: Config) -> impl IntoView {
                 }
                 Some(Err((error, retry_in))) => {
                     let url = shown_url.clone();
+                    page_shown();
                     view! {
-                        <div class="recap-main" role=role.0>
+                        <div class=class::MAIN role=role.0>
                             <FeedErrorView error url on_retry=retry retry_in />
                         </div>
                     }
@@ -284,8 +294,9 @@ fn Loaded(parsed: ParsedFeed) -> impl IntoView {
         Route::NotFound => Route::NotFound,
     });
     let role = use_context::<MainRole>().and_then(|r| r.0);
+    page_shown();
     view! {
-        <div class="recap-main" role=role>
+        <div class=class::MAIN role=role>
             {move || match page.get() {
                 Route::List(_) => view! { <ListPage /> }.into_any(),
                 Route::Event { id, .. } => view! { <EventPage id /> }.into_any(),

@@ -3,12 +3,13 @@ use leptos::task::spawn_local;
 use recap_core::markup::pages::count_text;
 use recap_core::markup::views;
 use recap_core::route::{ListQuery, Route};
-use recap_core::search::{tags, years, Prepared};
+use recap_core::search::Prepared;
 use recap_core::LoadError;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::app::IndexState;
+use super::search_form::{Count, SearchForm};
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::{fetch_feed, Fetcher};
 use crate::list::{AtEnd, Card, CardWindow};
@@ -42,20 +43,6 @@ pub fn ListPage() -> impl IntoView {
             .with_untracked(|f| crate::render::build(dom, &views::list_header(f)))
     });
 
-    let set_query = move |change: &dyn Fn(&mut ListQuery)| {
-        let mut next = query.get_untracked();
-        change(&mut next);
-        router.replace(Route::List(next));
-    };
-    // Over every event once the index is in, else over the pages loaded.
-    let all_years = move || match context.index.get() {
-        IndexState::Ready(index, _) => index.years(),
-        _ => context.feed.with(|f| years(&f.items)),
-    };
-    let all_tags = move || match context.index.get() {
-        IndexState::Ready(index, _) => index.tags(),
-        _ => context.feed.with(|f| tags(&f.items)),
-    };
     // The index is loaded on the first search, or at once for an address with one.
     if query.with_untracked(ListQuery::is_filtered) {
         context.open_index();
@@ -198,57 +185,8 @@ pub fn ListPage() -> impl IntoView {
         <Rendered render=header />
         <FeedProblems />
         // As pre-rendered (recap_core::markup::pages), so that what is typed there carries over.
-        <div class="recap-filters" role="search" aria-label="Search and filter events">
-            <div class="recap-field recap-field--grow">
-                <label for="recap-search">"Search talks, speakers, organisations"</label>
-                <input
-                    id="recap-search"
-                    class="recap-input"
-                    type="search"
-                    autocomplete="off"
-                    placeholder="e.g. eBPF, GitOps, a speaker"
-                    prop:value=move || query.get().q
-                    on:focus=move |_| context.open_index()
-                    on:input:target=move |ev| {
-                        context.open_index();
-                        let value = ev.target().value();
-                        set_query(&|q| q.q = value.clone());
-                    }
-                />
-            </div>
-            <div class="recap-field">
-                <label for="recap-year">"Year"</label>
-                <select
-                    id="recap-year"
-                    class="recap-input"
-                    prop:value=move || query.get().year.map(|y| y.to_string()).unwrap_or_default()
-                    on:change:target=move |ev| {
-                        let year = ev.target().value().parse().ok();
-                        set_query(&|q| q.year = year);
-                    }
-                >
-                    <option value="">"All years"</option>
-                    {move || all_years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="recap-field">
-                <label for="recap-tag">"Tag"</label>
-                <select
-                    id="recap-tag"
-                    class="recap-input"
-                    prop:value=move || query.get().tag.unwrap_or_default()
-                    on:change:target=move |ev| {
-                        let value = ev.target().value();
-                        let tag = (!value.is_empty()).then_some(value);
-                        set_query(&|q| q.tag = tag.clone());
-                    }
-                >
-                    <option value="">"All tags"</option>
-                    {move || all_tags().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
-                </select>
-            </div>
-        </div>
-        <p class="recap-count" role="status" aria-live="polite">{count_text}</p>
+        <SearchForm query />
+        <Count text=Signal::derive(count_text) />
         {move || {
             (shown_count.get() == 0 && query.with(ListQuery::is_filtered)).then(|| {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));

@@ -7,6 +7,7 @@ mod feed_error;
 mod list_page;
 mod not_found;
 mod rendered;
+mod search_form;
 
 pub use app::{App, FeedContext, FeedProblems};
 pub use event_list::EventList;

@@ -1,16 +1,18 @@
 use leptos::html;
 use leptos::prelude::*;
-use recap_core::markup::protocol::{selector, COPY, TIME};
+use recap_core::markup::protocol::{class, selector, COPY, TIME};
 use recap_core::route::Route;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MouseEvent};
 
 use crate::api::absolute;
 use crate::player::PlayerRef;
+use crate::ready::Part;
 use crate::render::Dom;
 use crate::router::{use_router, Router};
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
+/// The app's readiness waits for its first build ([`crate::ready`]).
 ///
 /// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
 /// (`data-t`) move the page's `player` there and set the page's `?t=`, the facade (`data-play`)
@@ -24,13 +26,16 @@ pub fn Rendered(
 ) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let router = use_router();
+    let part = Part::counted();
+    part.done_on_cleanup();
     Effect::new(move |_| {
         let (Some(host), Some(dom)) = (host.get(), Dom::new()) else {
             return;
         };
         host.replace_children_with_node_1(&render(&dom));
+        part.done();
     });
-    view! { <div class="recap-rendered" node_ref=host on:click=move |ev| on_click(&ev, router, &player)></div> }
+    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player)></div> }
 }
 
 fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
@@ -101,9 +106,9 @@ fn show_link(button: &Element, url: &str) {
     };
     let field = button
         .next_element_sibling()
-        .filter(|next| next.class_list().contains("recap-copy-field"))
+        .filter(|next| next.class_list().contains(class::COPY_FIELD))
         .unwrap_or_else(|| {
-            let field = dom.el("input", "recap-copy-field");
+            let field = dom.el("input", class::COPY_FIELD);
             let _ = button.after_with_node_1(&field);
             field
         });

@@ -1,19 +1,20 @@
-//! The recording's area before anything is loaded: the event's picture and a real button (the
-//! facade), a link to the recording on its own site, and the chapter bar. Nothing here makes a
-//! request to the player's host; hovering or focusing the button only preconnects to it.
+//! The recording's area before anything is loaded: the markup's (`recap_core::markup::views::
+//! video_area`: the event's picture and a real button, the facade; a link to the recording on
+//! its own site; the chapter bar) as DOM, with what only the page adds: the chapter bar's
+//! segments sized, and a preconnect to the player's host when the visitor shows interest in the
+//! button. Nothing here makes a request to the player's host before that.
 
 use std::cell::Cell;
 
-use recap_core::markup::protocol::{PLAY, TIME};
+use recap_core::markup::protocol::selector;
+use recap_core::markup::views::{video_area, Facade};
 use recap_core::player::{Chapter, Player};
-use recap_core::time::format_clock;
-use recap_core::url::safe_src;
 use recap_core::Item;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::render::{build, set, Dom};
+use crate::render::{materialise, set, Dom};
 
 /// The parts of the area that the player moves: the screen the facade then the player lives in,
 /// the chapter bar's items with the index of their talk, and the preconnect listener, kept alive
@@ -25,8 +26,9 @@ pub(super) struct Area {
     pub preconnect: Option<Closure<dyn Fn()>>,
 }
 
-/// The area for `item`, with a facade for `player` (none: the recording is only a link, or
-/// there is none). `start` is the page's `?t=`; `origin` is where the player would come from.
+/// The area for `item` ([`video_area`]), with a facade for `player` (none: the recording is
+/// only a link, or there is none). `start` is the page's `?t=`; `origin` is where the player
+/// would come from.
 pub(super) fn area(
     dom: &Dom,
     item: &Item,
@@ -35,92 +37,24 @@ pub(super) fn area(
     origin: Option<&str>,
     chapters: &[Chapter],
 ) -> Area {
-    let root = dom.el("section", "recap-video");
-    set(&root, "aria-label", "Recording");
-    let screen = dom.child(&root, "div", "recap-video__screen");
-    let poster = item
-        .image
-        .as_deref()
-        .and_then(safe_src)
-        .or_else(|| match player {
-            // The only third-party request before a click, and only for an event without a picture.
-            Some(Player::YouTube(id)) => Some(format!("https://i.ytimg.com/vi/{id}/hqdefault.jpg")),
-            _ => None,
-        });
-    let actions = dom.child(&root, "p", "recap-video__actions");
-    let Some(player) = player else {
-        poster_picture(dom, &screen, poster.as_deref());
-        match item.recap.as_ref().and_then(|r| r.video.as_deref()) {
-            Some(link) => {
-                outside_link(dom, &actions, link, "recap-button", "Watch the recording");
-            }
-            None => {
-                dom.text_child(
-                    &actions,
-                    "span",
-                    "recap-video__none",
-                    "No recording of this event.",
-                );
-            }
-        }
-        return Area {
-            root,
-            screen,
-            chapters: Vec::new(),
-            preconnect: None,
-        };
-    };
-
-    let button = dom.child(&screen, "button", "recap-video__play");
-    set(&button, "type", "button");
-    set(&button, PLAY, "");
-    poster_picture(dom, &button, poster.as_deref());
-    let label = dom.child(&button, "span", "recap-video__label");
-    dom.text_child(&label, "span", "recap-video__icon", "");
-    let text = dom.text_child(&label, "span", "", "Play the recording");
-    let title = item.display_title();
-    dom.text_child(
-        &text,
-        "span",
-        "recap-visually-hidden",
-        &format!(" of {title}"),
-    );
-    if let Some(t) = start.filter(|&t| t > 0) {
-        dom.text(&text, &format!(" from {}", format_clock(t)));
-    }
-    if let Some(recording) = item.recording() {
-        let (site, href) = match player {
-            Player::YouTube(_) => ("Watch on YouTube", recording.url_at(start.unwrap_or(0))),
-            Player::Vimeo(_) => ("Watch on Vimeo", recording.url_at(start.unwrap_or(0))),
-            _ => ("Download the recording", recording.id.clone()),
-        };
-        outside_link(dom, &actions, &href, "", site);
-    }
-    let preconnect = origin.map(|origin| preconnect_on_interest(&button, origin));
-    let chapters = chapter_bar(dom, &root, item, chapters);
+    let facade = player.map(|player| Facade {
+        player,
+        start,
+        chapters,
+    });
+    let mut items = Vec::new();
+    let root = materialise(dom, &video_area(item, facade), &mut items);
+    let find = |selector: &str| root.query_selector(selector).ok().flatten();
+    let screen = find(selector::VIDEO_SCREEN).unwrap_or_else(|| root.clone());
+    let preconnect = origin
+        .zip(find(selector::PLAY))
+        .map(|(origin, button)| preconnect_on_interest(&button, origin));
+    lay_out(&items, chapters);
     Area {
         root,
         screen,
-        chapters,
+        chapters: items,
         preconnect,
-    }
-}
-
-fn poster_picture(dom: &Dom, parent: &Element, src: Option<&str>) {
-    match src {
-        Some(src) => {
-            let img = dom.child(parent, "img", "recap-video__poster");
-            set(&img, "alt", "");
-            set(&img, "decoding", "async");
-            set(&img, "src", src);
-        }
-        None => {
-            dom.child(
-                parent,
-                "div",
-                "recap-video__poster recap-video__poster--placeholder",
-            );
-        }
     }
 }
 
@@ -148,41 +82,6 @@ fn preconnect_on_interest(button: &Element, origin: &str) -> Closure<dyn Fn()> {
     handler
 }
 
-/// The timed talks as segments of the recording: buttons that jump there.
-fn chapter_bar(
-    dom: &Dom,
-    area: &Element,
-    item: &Item,
-    segments: &[Chapter],
-) -> Vec<(usize, Element)> {
-    if segments.is_empty() {
-        return Vec::new();
-    }
-    let talks = item.talks();
-    let nav = dom.child(area, "nav", "recap-chapters");
-    set(&nav, "aria-label", "Chapters");
-    let ol = dom.child(&nav, "ol", "recap-chapters__list");
-    let mut items = Vec::with_capacity(segments.len());
-    for segment in segments {
-        let li = dom.child(&ol, "li", "recap-chapters__item");
-        let title = talks
-            .get(segment.talk)
-            .map(|talk| talk.title_or_place(segment.talk + 1))
-            .unwrap_or_default();
-        let clock = format_clock(segment.start);
-        let button = dom.child(&li, "button", "recap-chapters__button");
-        set(&button, "type", "button");
-        set(&button, TIME, &segment.start.to_string());
-        dom.text_child(&button, "span", "recap-chapters__time", &clock);
-        dom.text(&button, " ");
-        dom.text_child(&button, "span", "recap-chapters__title", &title);
-        set(&button, "title", &format!("{clock} {title}"));
-        items.push((segment.talk, li));
-    }
-    lay_out(&items, segments);
-    items
-}
-
 /// Sizes the chapter bar's segments by their length in the recording (through the CSS object
 /// model: no `style` attribute, which a strict Content-Security-Policy refuses).
 pub(super) fn lay_out(items: &[(usize, Element)], segments: &[Chapter]) {
@@ -196,12 +95,5 @@ pub(super) fn lay_out(items: &[(usize, Element)], segments: &[Chapter]) {
         // In tenths of a percent: integers spare the wasm the float formatting code.
         let grow = (segment.width * 10.0).round() as u32;
         let _ = li.style().set_property("flex-grow", &grow.to_string());
-    }
-}
-
-/// A link to elsewhere in `parent`, if its URL is allowed: the markup's own, one link policy.
-fn outside_link(dom: &Dom, parent: &Element, url: &str, class: &str, text: &str) {
-    if let Some(link) = recap_core::markup::views::outside_link(url, class, text) {
-        let _ = parent.append_child(&build(dom, &link));
     }
 }

@@ -3,8 +3,10 @@
 //! site with it); in the browser the app materialises the same tree as DOM nodes.
 //!
 //! - [`node`]: the tree and its serialiser. No raw-HTML node: every feed string is text.
-//! - [`protocol`]: the `data-*` attributes the markup writes and the click handler reads.
-//! - [`views`]: event cards, the list's year groups, an event's header and body.
+//! - [`protocol`]: the names the markup and the app share: `data-*` attributes, classes, ids and
+//!   the selectors built from them.
+//! - [`views`]: the list's header, search form and count, event cards, the list's year groups, an
+//!   event's header, recording and body.
 //! - [`pages`]: whole pages for pre-rendering: the list's first screen, an event page.
 //! - [`photos`]: the pictures in a post, found without a parser.
 
@@ -17,7 +19,8 @@ pub mod views;
 pub use node::{escape, to_html, Element, Node};
 pub use photos::photos_in;
 pub use views::{
-    event_body, event_card, event_head, event_header, year_groups, Body, Neighbour, Photo,
+    event_body, event_card, event_head, event_header, video_area, year_groups, Body, Facade,
+    Neighbour, Photo,
 };
 
 #[cfg(test)]

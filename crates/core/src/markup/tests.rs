@@ -274,3 +274,76 @@ fn every_link_that_leaves_the_site_has_the_one_policy() {
     // The sample's recording, times, slides, sponsor, RSVP and original post, and the others'.
     assert!(seen >= 21, "only {seen} outside links");
 }
+
+#[test]
+fn the_recording_is_a_facade_with_a_player_and_a_link_without() {
+    use crate::player::{chapters, starts, Player};
+    use views::Facade;
+    let feed = feed(SAMPLE);
+    let item = &feed.items[0];
+    // Without script: the poster and the recording on its own site.
+    assert_eq!(
+        to_html(&[video_area(item, None).into()]),
+        concat!(
+            r#"<section class="recap-video" aria-label="Recording"><div class="recap-video__screen">"#,
+            r#"<img class="recap-video__poster" alt="" decoding="async" src="/i/b.jpg"></div>"#,
+            r#"<p class="recap-video__actions"><a class="recap-button" href="https://www.youtube.com/watch?v=CqpMv0GUhjU&amp;t=0s" rel="noopener noreferrer nofollow ugc">Watch the recording</a></p></section>"#,
+        )
+    );
+    // With the app's player: the facade's button, the link at the page's moment, the chapters.
+    let player = Player::for_item(item).expect("a player");
+    let segments = chapters(&starts(item.talks()), None);
+    let area = video_area(
+        item,
+        Some(Facade {
+            player: &player,
+            start: Some(183),
+            chapters: &segments,
+        }),
+    );
+    let html = to_html(&[area.clone().into()]);
+    assert!(
+        html.contains(concat!(
+            r#"<button class="recap-video__play" type="button" data-play=""><img class="recap-video__poster" alt="" decoding="async" src="/i/b.jpg">"#,
+            r#"<span class="recap-video__label"><span class="recap-video__icon"></span><span>Play the recording<span class="recap-visually-hidden"> of Meetup May</span> from 3:03</span></span></button>"#,
+        )),
+        "{html}"
+    );
+    assert!(html.contains(r#"href="https://www.youtube.com/watch?v=CqpMv0GUhjU&amp;t=183s" rel="noopener noreferrer nofollow ugc">Watch on YouTube</a>"#), "{html}");
+    assert!(
+        html.contains(r#"<li class="recap-chapters__item"><button class="recap-chapters__button" type="button" data-t="183" title="3:03 SPIFFE"><span class="recap-chapters__time">3:03</span> <span class="recap-chapters__title">SPIFFE</span></button></li>"#),
+        "{html}"
+    );
+    // The chapter bar's items carry their talk's index.
+    let Some(Node::Element(nav)) = area.children.last() else {
+        panic!("no chapter bar in {html}");
+    };
+    let Some(Node::Element(ol)) = nav.children.first() else {
+        panic!("no list in {html}");
+    };
+    let keys: Vec<Option<usize>> = ol
+        .children
+        .iter()
+        .map(|c| match c {
+            Node::Element(li) => li.key,
+            Node::Text(_) => None,
+        })
+        .collect();
+    assert_eq!(keys, [Some(0)]);
+}
+
+#[test]
+fn the_search_form_names_its_controls_by_the_protocol() {
+    use super::protocol::{id, selector};
+    let html = to_html(&[views::search_form(&[2024, 2023], vec!["k8s".into()]).into()]);
+    for id in [id::SEARCH, id::YEAR, id::TAG] {
+        assert!(html.contains(&format!(r#"id="{id}""#)), "{id} in {html}");
+        assert!(html.contains(&format!(r#"for="{id}""#)), "{id} in {html}");
+    }
+    assert!(selector::SEARCH.ends_with(id::SEARCH));
+    assert!(html.contains(r#"<option value="">All years</option><option value="2024">2024</option><option value="2023">2023</option>"#), "{html}");
+    assert!(
+        html.contains(r#"<option value="">All tags</option><option value="k8s">k8s</option>"#),
+        "{html}"
+    );
+}

@@ -1,13 +1,15 @@
-//! The static parts of the pages, as trees: event cards, the list's year groups, an event's
-//! header and body. Pure functions of the feed model; the app materialises them as DOM, the
-//! CLI writes them as HTML.
+//! The static parts of the pages, as trees: the list's header, search form and count, event
+//! cards, the list's year groups, an event's header, recording and body. Pure functions of the
+//! feed model; the app materialises them as DOM, the CLI writes them as HTML.
 
 use super::node::{Element, Node};
-use super::protocol::{COPY, OUTSIDE_REL, PLACEHOLDER, ROUTE, TIME};
+use super::protocol::{class, id, COPY, OUTSIDE_REL, PLACEHOLDER, PLAY, ROUTE, TIME};
+use crate::player::{Chapter, Player};
 use crate::route::Route;
 use crate::search::highlight;
 use crate::time::format_clock;
 use crate::url::{safe_src, safe_url};
+use crate::video::VideoHost;
 use crate::{Item, Talk};
 
 /// Makes the app's links: the href of a route.
@@ -74,6 +76,187 @@ pub fn list_header(feed: &crate::Feed) -> Element {
                 .as_deref()
                 .map(|d| Element::with_class("p", "recap-header__description").text(d)),
         )
+}
+
+/// The search form: what is typed there before the app takes over a pre-rendered page carries
+/// over. `years` and `tags`: the filters' choices.
+pub fn search_form(years: &[i32], tags: Vec<String>) -> Element {
+    let field = |class: &str, id: &'static str, label: &str, control: Element| {
+        Element::with_class("div", class)
+            .child(Element::new("label").attr("for", id).text(label))
+            .child(control)
+    };
+    let search = Element::with_class("input", "recap-input")
+        .attr("id", id::SEARCH)
+        .attr("type", "search")
+        .attr("autocomplete", "off")
+        .attr("placeholder", "e.g. eBPF, GitOps, a speaker");
+    Element::with_class("div", "recap-filters")
+        .attr("role", "search")
+        .attr("aria-label", "Search and filter events")
+        .child(field(
+            "recap-field recap-field--grow",
+            id::SEARCH,
+            "Search talks, speakers, organisations",
+            search,
+        ))
+        .child(field("recap-field", id::YEAR, "Year", year_select(years)))
+        .child(field("recap-field", id::TAG, "Tag", tag_select(tags)))
+}
+
+/// The year filter, with a choice for every year in `years`.
+pub fn year_select(years: &[i32]) -> Element {
+    select(
+        id::YEAR,
+        "All years",
+        years.iter().map(i32::to_string).collect(),
+    )
+}
+
+/// The tag filter, with a choice for every tag in `tags`.
+pub fn tag_select(tags: Vec<String>) -> Element {
+    select(id::TAG, "All tags", tags)
+}
+
+fn select(id: &'static str, all: &str, values: Vec<String>) -> Element {
+    Element::with_class("select", "recap-input")
+        .attr("id", id)
+        .child(Element::new("option").attr("value", "").text(all))
+        .children(values.into_iter().map(|v| {
+            Element::new("option")
+                .attr("value", v.as_str())
+                .text(v)
+                .into()
+        }))
+}
+
+/// The list's count ("12 events"), read out when it changes.
+pub fn count(text: String) -> Element {
+    Element::with_class("p", "recap-count")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .text(text)
+}
+
+/// What the recording's area offers before anything loads, when the event has a player: the
+/// facade's button plays it.
+#[derive(Debug, Clone, Copy)]
+pub struct Facade<'a> {
+    /// The player the button loads.
+    pub player: &'a Player,
+    /// The page's moment (`?t=`), said on the button.
+    pub start: Option<u32>,
+    /// The timed talks, as the chapter bar's segments.
+    pub chapters: &'a [Chapter],
+}
+
+/// The recording's area before anything is loaded: the event's picture and, with a `facade`, a
+/// real button (`data-play`) and the chapter bar, whose items carry their talk's index as
+/// [`Element::key`]; a link to the recording on its own site. Without a facade (a page with no
+/// script, or a recording that is only a link) the picture and the link alone. Nothing here
+/// makes a request to the player's host but the poster of a YouTube recording when the event
+/// has no picture.
+pub fn video_area(item: &Item, facade: Option<Facade>) -> Element {
+    let recording = item.recording();
+    let poster = item.image.as_deref().and_then(safe_src).or_else(|| {
+        recording
+            .as_ref()
+            .filter(|r| r.host == VideoHost::YouTube)
+            .map(|r| format!("https://i.ytimg.com/vi/{}/hqdefault.jpg", r.id))
+    });
+    let poster = match poster {
+        Some(src) => Element::with_class("img", "recap-video__poster")
+            .attr("alt", "")
+            .attr("decoding", "async")
+            .attr("src", src),
+        None => Element::with_class(
+            "div",
+            "recap-video__poster recap-video__poster--placeholder",
+        ),
+    };
+    let screen = Element::with_class("div", class::VIDEO_SCREEN);
+    let Some(Facade {
+        player,
+        start,
+        chapters,
+    }) = facade
+    else {
+        let link = match &recording {
+            Some(r) => Some(r.url_at(0)),
+            None => item.recap.as_ref().and_then(|r| r.video.clone()),
+        }
+        .and_then(|url| outside_link(&url, "recap-button", "Watch the recording"));
+        let actions =
+            Element::with_class("p", "recap-video__actions").child(link.unwrap_or_else(|| {
+                Element::with_class("span", "recap-video__none").text("No recording of this event.")
+            }));
+        return recording_section(screen.child(poster), actions);
+    };
+    let mut text = Element::new("span").text("Play the recording").child(
+        Element::with_class("span", "recap-visually-hidden")
+            .text(format!(" of {}", item.display_title())),
+    );
+    if let Some(t) = start.filter(|&t| t > 0) {
+        text = text.text(format!(" from {}", format_clock(t)));
+    }
+    let button = Element::with_class("button", "recap-video__play")
+        .attr("type", "button")
+        .attr(PLAY, "")
+        .child(poster)
+        .child(
+            Element::with_class("span", "recap-video__label")
+                .child(Element::with_class("span", "recap-video__icon"))
+                .child(text),
+        );
+    let link = recording.and_then(|recording| {
+        let at = recording.url_at(start.unwrap_or(0));
+        let (site, href) = match player {
+            Player::YouTube(_) => ("Watch on YouTube", at),
+            Player::Vimeo(_) => ("Watch on Vimeo", at),
+            _ => ("Download the recording", recording.id),
+        };
+        outside_link(&href, "", site)
+    });
+    let actions = Element::with_class("p", "recap-video__actions").maybe(link);
+    recording_section(screen.child(button), actions).maybe(chapter_bar(item, chapters))
+}
+
+fn recording_section(screen: Element, actions: Element) -> Element {
+    Element::with_class("section", "recap-video")
+        .attr("aria-label", "Recording")
+        .child(screen)
+        .child(actions)
+}
+
+/// The timed talks as segments of the recording: buttons that jump there.
+fn chapter_bar(item: &Item, segments: &[Chapter]) -> Option<Element> {
+    if segments.is_empty() {
+        return None;
+    }
+    let talks = item.talks();
+    let items = segments.iter().map(|segment| {
+        let title = talks
+            .get(segment.talk)
+            .map(|talk| talk.title_or_place(segment.talk + 1))
+            .unwrap_or_default();
+        let clock = format_clock(segment.start);
+        let button = Element::with_class("button", "recap-chapters__button")
+            .attr("type", "button")
+            .attr(TIME, segment.start.to_string())
+            .attr("title", format!("{clock} {title}"))
+            .child(Element::with_class("span", "recap-chapters__time").text(clock.as_str()))
+            .text(" ")
+            .child(Element::with_class("span", "recap-chapters__title").text(title));
+        Element::with_class("li", "recap-chapters__item")
+            .keyed(segment.talk)
+            .child(button)
+            .into()
+    });
+    Some(
+        Element::with_class("nav", "recap-chapters")
+            .attr("aria-label", "Chapters")
+            .child(Element::with_class("ol", "recap-chapters__list").children(items)),
+    )
 }
 
 /// An address that names no page or no event, with the way to the list (`list`: its href).
@@ -388,7 +571,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
         .maybe(body.full_recap.then(|| {
             Element::with_class("details", "recap-full__details")
                 .child(Element::new("summary").text("Read the full recap"))
-                .child(Element::with_class("div", "recap-full__body"))
+                .child(Element::with_class("div", class::FULL_BODY))
         }))
         .maybe(item.url.as_deref().and_then(|url| {
             outside_link(url, "", "Read the original post").map(|a| Element::new("p").child(a))

@@ -1,0 +1,174 @@
+//! The list's search form and count, built from the markup (`recap_core::markup::views`) as the
+//! pre-rendered page has them, then kept in step with the address: what the visitor types or
+//! picks goes to the address, the address and the filters' choices come back to the controls.
+
+use leptos::html;
+use leptos::prelude::*;
+use recap_core::markup::protocol::{class, id, selector};
+use recap_core::markup::{self, views};
+use recap_core::route::{ListQuery, Route};
+use recap_core::search::{tags, years};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
+
+use super::app::IndexState;
+use super::FeedContext;
+use crate::ready::Part;
+use crate::render::{build, Dom};
+use crate::router::use_router;
+
+/// The search box and the year and tag filters. The filters offer every year and tag of the
+/// archive once the search index is in, else of the pages loaded.
+#[component]
+pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
+    let router = use_router();
+    let context = expect_context::<FeedContext>();
+    let years = Memo::new(move |_| match context.index.get() {
+        IndexState::Ready(index, _) => index.years(),
+        _ => context.feed.with(|f| years(&f.items)),
+    });
+    let tags = Memo::new(move |_| match context.index.get() {
+        IndexState::Ready(index, _) => index.tags(),
+        _ => context.feed.with(|f| tags(&f.items)),
+    });
+    let form = Dom::new().map(|dom| {
+        build(
+            &dom,
+            &views::search_form(&years.get_untracked(), tags.get_untracked()),
+        )
+    });
+    let control = |selector: &str| form.as_ref()?.query_selector(selector).ok().flatten();
+    let search = control(selector::SEARCH).and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+    let year = control(selector::YEAR);
+    let tag = control(selector::TAG);
+
+    let host = NodeRef::<html::Div>::new();
+    let part = Part::counted();
+    part.done_on_cleanup();
+    Effect::new(move |_| {
+        if let (Some(host), Some(form)) = (host.get(), &form) {
+            host.replace_children_with_node_1(form);
+            part.done();
+        }
+    });
+    // The address's search, unless the box already says it (the visitor typing).
+    Effect::new(move |_| {
+        let q = query.with(|q| q.q.clone());
+        if let Some(search) = search.as_ref().filter(|s| s.value() != q) {
+            search.set_value(&q);
+        }
+    });
+    if let Some(year) = year {
+        Effect::new(move |shown: Option<Vec<i32>>| {
+            let choices = years.get();
+            if shown.as_ref() != Some(&choices) {
+                set_choices(&year, &views::year_select(&choices));
+            }
+            let value = query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default());
+            set_value(&year, &value);
+            choices
+        });
+    }
+    if let Some(tag) = tag {
+        Effect::new(move |shown: Option<Vec<String>>| {
+            let choices = tags.get();
+            if shown.as_ref() != Some(&choices) {
+                set_choices(&tag, &views::tag_select(choices.clone()));
+            }
+            set_value(&tag, &query.with(|q| q.tag.clone().unwrap_or_default()));
+            choices
+        });
+    }
+
+    let set_query = move |change: &dyn Fn(&mut ListQuery)| {
+        let mut next = query.get_untracked();
+        change(&mut next);
+        router.replace(Route::List(next));
+    };
+    // Delegated: the events of the controls inside, by their ids.
+    let on_input = move |ev: &Event| {
+        if let Some(input) = target::<HtmlInputElement>(ev, id::SEARCH) {
+            context.open_index();
+            let value = input.value();
+            set_query(&|q| q.q = value.clone());
+        }
+    };
+    let on_change = move |ev: &Event| {
+        if let Some(select) = target::<HtmlSelectElement>(ev, id::YEAR) {
+            let year = select.value().parse().ok();
+            set_query(&|q| q.year = year);
+        } else if let Some(select) = target::<HtmlSelectElement>(ev, id::TAG) {
+            let value = select.value();
+            let tag = (!value.is_empty()).then_some(value);
+            set_query(&|q| q.tag = tag.clone());
+        }
+    };
+    let on_focus = move |ev: &Event| {
+        if target::<HtmlInputElement>(ev, id::SEARCH).is_some() {
+            context.open_index();
+        }
+    };
+    view! {
+        <div
+            class=class::RENDERED
+            node_ref=host
+            on:input=move |ev| on_input(&ev)
+            on:change=move |ev| on_change(&ev)
+            on:focusin=move |ev| on_focus(&ev)
+        ></div>
+    }
+}
+
+/// The event's target, if it is the control with this id.
+fn target<T: JsCast>(ev: &Event, id: &str) -> Option<T> {
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()
+        .filter(|el| el.id() == id)?
+        .dyn_into()
+        .ok()
+}
+
+/// Puts the choices of a fresh filter (as the markup writes it) in the filter on the page.
+fn set_choices(select: &Element, fresh: &markup::Element) {
+    let Some(dom) = Dom::new() else {
+        return;
+    };
+    let fresh = build(&dom, fresh);
+    select.set_text_content(None);
+    while let Some(option) = fresh.first_child() {
+        let _ = select.append_child(&option);
+    }
+}
+
+fn set_value(select: &Element, value: &str) {
+    if let Some(select) = select.dyn_ref::<HtmlSelectElement>() {
+        select.set_value(value);
+    }
+}
+
+/// The list's count, built from the markup ([`views::count`]); its text follows `text`, in
+/// place, so that it is read out as a live region.
+#[component]
+pub fn Count(text: Signal<String>) -> impl IntoView {
+    let count = Dom::new().map(|dom| build(&dom, &views::count(text.get_untracked())));
+    let host = NodeRef::<html::Div>::new();
+    let part = Part::counted();
+    part.done_on_cleanup();
+    let placed = count.clone();
+    Effect::new(move |_| {
+        if let (Some(host), Some(count)) = (host.get(), &placed) {
+            host.replace_children_with_node_1(count);
+            part.done();
+        }
+    });
+    Effect::new(move |_| {
+        let text = text.get();
+        if let Some(count) = &count {
+            if count.text_content().as_deref() != Some(text.as_str()) {
+                count.set_text_content(Some(&text));
+            }
+        }
+    });
+    view! { <div class=class::RENDERED node_ref=host></div> }
+}
