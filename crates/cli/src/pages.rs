@@ -4,6 +4,7 @@
 //! The app still fetches the feed and takes over these pages. With a base, the site is first
 //! rebased to it (`crate::rebase`).
 
+use recap_core::markup::protocol::MOUNT;
 use std::path::{Path, PathBuf};
 
 use recap_core::markup::pages::{event_page, list_page};
@@ -68,15 +69,15 @@ impl Template {
             .map(|e| title_at + e + "</title>".len())
             .ok_or_else(|| missing("</title>"))?;
         let mount = html
-            .find("data-recap")
-            .ok_or_else(|| missing("data-recap mount element"))?;
+            .find(MOUNT)
+            .ok_or_else(|| missing(&format!("{MOUNT} mount element")))?;
         let open_at = html[..mount]
             .rfind('<')
             .ok_or_else(|| missing("mount element"))?;
         if !html[open_at..].starts_with("<div") {
-            return Err(PagesError::Template(
-                "the data-recap mount element must be a div".into(),
-            ));
+            return Err(PagesError::Template(format!(
+                "the {MOUNT} mount element must be a div"
+            )));
         }
         let open_end = mount
             + html[mount..]
