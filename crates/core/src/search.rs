@@ -162,19 +162,6 @@ pub fn tags<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<String> {
     counts.into_iter().map(|(t, _)| t).collect()
 }
 
-/// Items grouped by year, keeping their order; undated items last, under `None`.
-pub fn by_year<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<(Option<i32>, Vec<&'a Item>)> {
-    let mut groups: Vec<(Option<i32>, Vec<&Item>)> = Vec::new();
-    for item in items {
-        let year = item.date_published.as_ref().map(|d| d.year());
-        match groups.iter_mut().find(|(y, _)| *y == year) {
-            Some((_, group)) => group.push(item),
-            None => groups.push((year, vec![item])),
-        }
-    }
-    groups
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,17 +265,9 @@ mod tests {
     }
 
     #[test]
-    fn years_tags_and_groups() {
+    fn years_and_tags() {
         let items = items();
         assert_eq!(years(&items), [2024, 2023]);
         assert_eq!(tags(&items), ["video", "2023"]);
-        let groups = by_year(&items);
-        assert_eq!(
-            groups
-                .iter()
-                .map(|(y, g)| (*y, g.len()))
-                .collect::<Vec<_>>(),
-            [(Some(2024), 1), (Some(2023), 1), (None, 1)]
-        );
     }
 }
