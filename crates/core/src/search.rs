@@ -77,7 +77,7 @@ impl<'q> Prepared<'q> {
 
     /// [`matches()`], with the item's [`searchable_text`] (or part of it) already made, as a
     /// search over many events keeps it.
-    pub fn matches_text(&self, item: &Item, text: &str) -> bool {
+    pub(crate) fn matches_text(&self, item: &Item, text: &str) -> bool {
         passes_filters(item, self.query)
             && self.terms.iter().all(|term| text.contains(term.as_str()))
     }

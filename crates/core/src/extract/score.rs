@@ -60,7 +60,7 @@ impl ScoredTalk {
     }
 
     /// The speakers with their organisations, in any order.
-    pub fn people(&self) -> BTreeSet<(String, Option<String>)> {
+    pub(crate) fn people(&self) -> BTreeSet<(String, Option<String>)> {
         self.speakers.iter().cloned().collect()
     }
 

@@ -79,7 +79,7 @@ pub enum Player {
 
 impl Player {
     /// The player for an event's `_recap.video`, if it has one.
-    pub fn for_item(item: &Item) -> Option<Player> {
+    pub(crate) fn for_item(item: &Item) -> Option<Player> {
         let video = item.recap.as_ref()?.video.as_deref()?;
         Some(match parse_video_url(video) {
             Some(link) => match link.host {

@@ -116,8 +116,9 @@ impl Session {
         &self.player
     }
 
+    #[cfg(test)]
     /// Where the recording is in its life.
-    pub fn phase(&self) -> Phase {
+    pub(crate) fn phase(&self) -> Phase {
         self.phase
     }
 
