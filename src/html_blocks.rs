@@ -40,7 +40,7 @@ pub(crate) fn parse_body(html: &str) -> Option<Node> {
     let parser = DomParser::new().ok()?;
     let document = parser
         .parse_from_string(
-            &recap_core::inline::without_inline_code(html),
+            &recap_core::without_inline_code(html),
             SupportedType::TextHtml,
         )
         .ok()?;

@@ -2,7 +2,7 @@
 //!
 //! Two producers build it: Markdown through pulldown-cmark ([`crate::markdown`], natively) and
 //! `content_html` through the browser's own parser (in the viewer). Both hand over the text as
-//! written; [`repair_links`] then mends the link slips that real posts contain, so that the
+//! written; `repair_links` then mends the link slips that real posts contain, so that the
 //! extractor sees the same blocks whichever producer ran.
 
 /// A piece of running text.
@@ -52,7 +52,7 @@ pub enum Block {
 }
 
 /// The plain text of some inlines; line breaks become `\n`.
-pub fn plain_text(inlines: &[Inline]) -> String {
+pub(crate) fn plain_text(inlines: &[Inline]) -> String {
     let mut text = String::new();
     for inline in inlines {
         match inline {
@@ -65,7 +65,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 }
 
 /// Splits inlines at line breaks.
-pub fn lines(inlines: &[Inline]) -> Vec<Vec<Inline>> {
+pub(crate) fn lines(inlines: &[Inline]) -> Vec<Vec<Inline>> {
     inlines
         .split(|inline| *inline == Inline::Break)
         .map(<[Inline]>::to_vec)
@@ -73,7 +73,7 @@ pub fn lines(inlines: &[Inline]) -> Vec<Vec<Inline>> {
 }
 
 /// Appends text, merging with a preceding text inline.
-pub fn push_text(inlines: &mut Vec<Inline>, text: &str) {
+pub(crate) fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     if text.is_empty() {
         return;
     }
@@ -84,7 +84,7 @@ pub fn push_text(inlines: &mut Vec<Inline>, text: &str) {
 }
 
 /// Appends emphasised text, merging with preceding emphasis.
-pub fn push_emphasis(inlines: &mut Vec<Inline>, text: &str) {
+pub(crate) fn push_emphasis(inlines: &mut Vec<Inline>, text: &str) {
     if text.is_empty() {
         return;
     }
@@ -231,7 +231,7 @@ impl BlockBuilder {
         self.list_depth > 0
     }
 
-    /// The blocks read, with broken links mended ([`repair_links`]).
+    /// The blocks read, with broken links mended (`repair_links`).
     pub fn finish(mut self) -> Vec<Block> {
         self.flush_paragraph();
         let mut blocks = self.blocks;
@@ -278,7 +278,7 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
 /// - `(Title)[https://host/path]`: a reversed link;
 /// - a bare `https://…` URL in the text;
 /// - a stray `)` glued to a link's URL.
-pub fn repair_links(blocks: &mut [Block]) {
+pub(crate) fn repair_links(blocks: &mut [Block]) {
     for block in blocks {
         match block {
             Block::Heading { inlines, .. } | Block::Paragraph(inlines) => repair_inlines(inlines),

@@ -56,7 +56,7 @@ impl Timestamp {
     }
 
     /// The timestamp exactly as written.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.raw
     }
 
@@ -71,7 +71,7 @@ impl Timestamp {
     }
 
     /// The date in words, with its weekday: `Wednesday 3 May 2023`.
-    pub fn date_in_words(&self) -> String {
+    pub(crate) fn date_in_words(&self) -> String {
         let days = days_from_civil(self.year, self.month, self.day);
         // 1970-01-01 was a Thursday (index 3 from Monday).
         let weekday = WEEKDAYS[(days + 3).rem_euclid(7) as usize];
@@ -79,7 +79,7 @@ impl Timestamp {
     }
 
     /// The date in words without weekday: `3 May 2023`.
-    pub fn short_date(&self) -> String {
+    pub(crate) fn short_date(&self) -> String {
         let month = MONTHS[usize::from(self.month - 1)];
         format!("{} {month} {}", self.day, self.year)
     }

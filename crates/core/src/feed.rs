@@ -307,7 +307,7 @@ impl Talk {
 
 impl Item {
     /// The organisations of the speakers, each once, in order of appearance.
-    pub fn orgs(&self) -> Vec<&str> {
+    pub(crate) fn orgs(&self) -> Vec<&str> {
         let mut orgs: Vec<&str> = Vec::new();
         for org in self
             .talks()

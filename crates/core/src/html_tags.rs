@@ -8,7 +8,7 @@
 
 /// A start tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StartTag<'a> {
+pub(crate) struct StartTag<'a> {
     /// The element's name, as written.
     pub name: &'a str,
     /// Where the tag starts (its `<`).
@@ -24,7 +24,7 @@ pub struct StartTag<'a> {
 
 /// An attribute of a start tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribute<'a> {
+pub(crate) struct Attribute<'a> {
     /// Its name, as written.
     pub name: &'a str,
     /// Its value as written (entities not decoded); none for a bare name.
@@ -35,13 +35,13 @@ pub struct Attribute<'a> {
 
 impl StartTag<'_> {
     /// Whether the element is `name` (ASCII case ignored).
-    pub fn is(&self, name: &str) -> bool {
+    pub(crate) fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
 
     /// The value of the first attribute called `name` (as browsers keep the first of
     /// duplicates); empty for a bare name.
-    pub fn attribute(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
             .find(|a| a.name.eq_ignore_ascii_case(name))
@@ -55,13 +55,13 @@ const RAW_TEXT: [&str; 8] = [
 ];
 
 /// The start tags of `html`, in order.
-pub fn start_tags(html: &str) -> StartTags<'_> {
+pub(crate) fn start_tags(html: &str) -> StartTags<'_> {
     StartTags { html, at: 0 }
 }
 
 /// The iterator of [`start_tags`].
 #[derive(Debug, Clone)]
-pub struct StartTags<'a> {
+pub(crate) struct StartTags<'a> {
     html: &'a str,
     /// Where the next tag is looked for.
     at: usize,

@@ -26,7 +26,10 @@ pub fn same_event(a: &str, b: &str) -> bool {
 
 /// The position of the first of `ids` that names the event `id`: an equal id first, else one
 /// that is the same event in the other form.
-pub fn position_of<'a>(ids: impl Iterator<Item = &'a str> + Clone, id: &str) -> Option<usize> {
+pub(crate) fn position_of<'a>(
+    ids: impl Iterator<Item = &'a str> + Clone,
+    id: &str,
+) -> Option<usize> {
     if let Some(at) = ids.clone().position(|other| other == id) {
         return Some(at);
     }

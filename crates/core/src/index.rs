@@ -28,7 +28,7 @@
 //!
 //! Takeaways are left out: they are most of a recap's text and would make the index several
 //! times larger, while a visitor searching an archive looks for a talk, a speaker or an
-//! organisation. A search over the records matches event titles, talk titles, speakers and
+//! organisation. A search over the index ([`Archive::search`]) matches event titles, talk titles, speakers and
 //! organisations, with the same tag and year filters as [`crate::search::matches`].
 
 use std::collections::HashMap;
@@ -48,48 +48,48 @@ pub const INDEX_VERSION: u32 = 1;
 pub struct SearchIndex {
     /// The format's version.
     #[serde(rename = "v")]
-    pub version: u32,
+    pub(crate) version: u32,
     /// Each page's file name, relative to the index, the first page first; empty when the
     /// index does not say.
     #[serde(rename = "u", default, skip_serializing_if = "Vec::is_empty")]
     pub page_names: Vec<String>,
     /// Shared strings: tags, locations, speakers' names, organisations.
     #[serde(rename = "s")]
-    pub strings: Vec<String>,
+    pub(crate) strings: Vec<String>,
     /// Speakers: name and organisation, as places in `strings`.
     #[serde(rename = "p")]
-    pub speakers: Vec<IndexSpeaker>,
+    pub(crate) speakers: Vec<IndexSpeaker>,
     /// The events, in feed order.
     #[serde(rename = "e")]
-    pub events: Vec<IndexEvent>,
+    pub(crate) events: Vec<IndexEvent>,
 }
 
 /// A speaker: `[name, organisation]`, places in [`SearchIndex::strings`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct IndexSpeaker(pub u32, pub Option<u32>);
+pub(crate) struct IndexSpeaker(u32, Option<u32>);
 
 /// An event: `[id, date, title, page, tags, location, talks]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexEvent(
+pub(crate) struct IndexEvent(
     /// The item's id.
-    pub String,
+    String,
     /// Its `date_published`, `YYYY-MM-DD` when that is midnight UTC.
-    pub Option<String>,
+    Option<String>,
     /// Its title.
-    pub Option<String>,
+    Option<String>,
     /// The page it is on, 1 for the first.
-    pub u32,
+    u32,
     /// Its tags, places in [`SearchIndex::strings`].
-    pub Vec<u32>,
+    Vec<u32>,
     /// Its location, a place in [`SearchIndex::strings`].
-    pub Option<u32>,
+    Option<u32>,
     /// Its talks.
-    pub Vec<IndexTalk>,
+    Vec<IndexTalk>,
 );
 
 /// A talk: `[title, speakers]`, speakers as places in [`SearchIndex::speakers`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexTalk(pub Option<String>, pub Vec<u32>);
+pub(crate) struct IndexTalk(Option<String>, Vec<u32>);
 
 /// Why an index cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -110,37 +110,6 @@ pub enum IndexError {
         /// What is wrong.
         what: String,
     },
-}
-
-/// One event as search sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRecord {
-    /// The event as far as the index knows it: id, title, date, tags, location, and talks with
-    /// their titles and speakers (no takeaways, times or links).
-    pub item: Item,
-    /// The page of the feed it is on, 1 for the first.
-    pub page: u32,
-    /// What search reads, lower-cased ([`search::searchable_text`] of `item`).
-    pub text: String,
-}
-
-impl SearchRecord {
-    /// Whether the event passes the search and filters, as [`search::matches`] decides for a
-    /// whole item, without takeaways.
-    pub fn matches(&self, query: &ListQuery) -> bool {
-        search::Prepared::new(query).matches_text(&self.item, &self.text)
-    }
-}
-
-/// The records that pass the search and filters, in their order; the query is prepared once.
-pub fn search<'a>(
-    records: &'a [SearchRecord],
-    query: &'a ListQuery,
-) -> impl Iterator<Item = &'a SearchRecord> {
-    let prepared = search::Prepared::new(query);
-    records
-        .iter()
-        .filter(move |r| prepared.matches_text(&r.item, &r.text))
 }
 
 /// Gives each distinct value a place in a table, in order of first use.
@@ -223,22 +192,6 @@ impl SearchIndex {
         }
     }
 
-    /// The events as search records, in index order.
-    pub fn records(&self) -> Result<Vec<SearchRecord>, IndexError> {
-        self.events
-            .iter()
-            .enumerate()
-            .map(|(at, event)| self.record(event).map_err(|what| (at, event, what)))
-            .map(|r| {
-                r.map_err(|(event, e, what)| IndexError::Event {
-                    event,
-                    id: e.0.clone(),
-                    what,
-                })
-            })
-            .collect()
-    }
-
     fn string(&self, place: u32) -> Result<&String, String> {
         usize::try_from(place)
             .ok()
@@ -308,13 +261,7 @@ impl SearchIndex {
         Ok((item, *page))
     }
 
-    fn record(&self, event: &IndexEvent) -> Result<SearchRecord, String> {
-        let (item, page) = self.event(event)?;
-        let text = search::searchable_text(&item);
-        Ok(SearchRecord { item, page, text })
-    }
-
-    /// The events with their pages, in index order: the records without what search reads.
+    /// The events with their pages, in index order.
     fn events(&self) -> Result<Vec<(Item, u32)>, IndexError> {
         self.events
             .iter()
@@ -346,11 +293,6 @@ pub fn parse_index(text: &str) -> Result<SearchIndex, IndexError> {
     serde_json::from_str(text).map_err(|e| IndexError::Format(e.to_string()))
 }
 
-/// The records of an index file: [`parse_index`], then [`SearchIndex::records`].
-pub fn read_index(text: &str) -> Result<Vec<SearchRecord>, IndexError> {
-    parse_index(text)?.records()
-}
-
 /// A whole archive as the viewer searches it: every event of a paginated feed, read from its
 /// index, with the page each is on. Positions are places in feed order (newest first), 0 for
 /// the newest event.
@@ -366,7 +308,7 @@ pub struct Archive {
 }
 
 impl Archive {
-    /// Reads an index file ([`read_index`]), keeping the page names.
+    /// Reads an index file ([`parse_index`]), keeping the page names.
     pub fn read(text: &str) -> Result<Archive, IndexError> {
         let index = parse_index(text)?;
         let events = index.events()?;
@@ -403,7 +345,7 @@ impl Archive {
     }
 
     /// The positions of the events that pass the search and filters, newest first, as
-    /// [`search()`] finds them.
+    /// [`search::matches`] decides for the whole items, without takeaways.
     pub fn search(&self, query: &ListQuery) -> Vec<u32> {
         let prepared = search::Prepared::new(query);
         (0u32..)
@@ -451,7 +393,8 @@ impl Archive {
         self.page_names.get(at).map(String::as_str)
     }
 
-    /// The event at `position`, as far as the index knows it (see [`SearchRecord::item`]).
+    /// The event at `position`, as far as the index knows it: id, title, date, tags, location,
+    /// and talks with their titles and speakers (no takeaways, times or links).
     pub fn item(&self, position: u32) -> Option<&Item> {
         self.event(position).map(|(item, _)| item)
     }
@@ -518,37 +461,44 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_to_records_with_pages_and_what_search_reads() {
+    fn round_trips_to_events_with_their_pages() {
         let json = serde_json::to_string(&index()).unwrap();
         assert_eq!(parse_index(&json).unwrap(), index());
-        let records = read_index(&json).unwrap();
+        let events = events(&Archive::read(&json).unwrap());
         let items = items();
-        assert_eq!(records.len(), items.len());
-        for (record, item) in records.iter().zip(&items) {
-            assert_eq!(record.item.id, item.id);
-            assert_eq!(record.item.title, item.title);
-            assert_eq!(record.item.date_published, item.date_published);
-            assert_eq!(record.item.tags, item.tags);
-            assert_eq!(record.item.location(), item.location());
+        assert_eq!(events.len(), items.len());
+        for ((read, _), item) in events.iter().zip(&items) {
+            assert_eq!(read.id, item.id);
+            assert_eq!(read.title, item.title);
+            assert_eq!(read.date_published, item.date_published);
+            assert_eq!(read.tags, item.tags);
+            assert_eq!(read.location(), item.location());
             let shape = |i: &Item| -> Vec<(Option<String>, Vec<Speaker>)> {
                 i.talks()
                     .iter()
                     .map(|t| (t.title.clone(), t.speakers.clone()))
                     .collect()
             };
-            assert_eq!(shape(&record.item), shape(item));
-            assert!(record.item.talks().iter().all(|t| t.takeaways.is_empty()));
+            assert_eq!(shape(read), shape(item));
+            assert!(read.talks().iter().all(|t| t.takeaways.is_empty()));
         }
-        let pages: Vec<u32> = records.iter().map(|r| r.page).collect();
+        let pages: Vec<u32> = events.iter().map(|(_, page)| *page).collect();
         assert_eq!(pages, [1, 1, 2, 2]);
         // An undated id that is not a title still shows as itself.
-        assert_eq!(records[3].item.display_title(), "d");
+        assert_eq!(events[3].0.display_title(), "d");
+    }
+
+    /// Every event of an archive with its page, in order.
+    fn events(archive: &Archive) -> Vec<(Item, u32)> {
+        (0u32..)
+            .map_while(|at| Some((archive.item(at)?.clone(), archive.page(at))))
+            .collect()
     }
 
     #[test]
-    fn records_match_as_the_full_items_do_except_takeaways() {
+    fn the_index_matches_as_the_full_items_do_except_takeaways() {
         let items = items();
-        let records = index().records().unwrap();
+        let archive = Archive::read(&serde_json::to_string(&index()).unwrap()).unwrap();
         let query = |q: &str, tag: Option<&str>, year: Option<i32>| ListQuery {
             q: q.into(),
             tag: tag.map(Into::into),
@@ -572,19 +522,17 @@ mod tests {
                 .filter(|i| search::matches(i, q))
                 .map(|i| i.id.as_str())
                 .collect();
-            let indexed: Vec<&str> = records
-                .iter()
-                .filter(|r| r.matches(q))
-                .map(|r| r.item.id.as_str())
+            let searched: Vec<&str> = archive
+                .search(q)
+                .into_iter()
+                .filter_map(|at| Some(archive.item(at)?.id.as_str()))
                 .collect();
-            assert_eq!(indexed, full, "{q:?}");
-            let searched: Vec<&str> = search(&records, q).map(|r| r.item.id.as_str()).collect();
             assert_eq!(searched, full, "{q:?}");
         }
         // Takeaways are the one thing the index leaves out.
         let cheap = query("cheap", None, None);
         assert!(items.iter().any(|i| search::matches(i, &cheap)));
-        assert!(!records.iter().any(|r| r.matches(&cheap)));
+        assert!(archive.search(&cheap).is_empty());
     }
 
     #[test]
@@ -606,7 +554,7 @@ mod tests {
             r#"{"v":1,"s":[],"p":[],"e":[["a","yesterday",null,1,[],null,[]]]}"#,
         ];
         for text in broken {
-            match read_index(text) {
+            match Archive::read(text) {
                 Err(IndexError::Event { event: 0, id, .. }) => assert_eq!(id, "a"),
                 other => panic!("{text}: {other:?}"),
             }
@@ -632,10 +580,13 @@ mod tests {
             "{json}"
         );
         assert_eq!(parse_index(&json).unwrap(), named_index());
-        // Without names, as before: the same records, and no page named.
+        // Without names, as before: the same events and pages, and no page named.
         let bare = serde_json::to_string(&index()).unwrap();
         assert!(!bare.contains(r#""u""#));
-        assert_eq!(read_index(&bare).unwrap(), read_index(&json).unwrap());
+        assert_eq!(
+            events(&Archive::read(&bare).unwrap()),
+            events(&Archive::read(&json).unwrap())
+        );
         let archive = Archive::read(&bare).unwrap();
         assert_eq!(archive.page(3), 2);
         assert_eq!(archive.page_name(1), None);
@@ -775,6 +726,6 @@ mod tests {
         let index = SearchIndex::from_pages(std::iter::empty());
         let json = serde_json::to_string(&index).unwrap();
         assert_eq!(json, r#"{"v":1,"s":[],"p":[],"e":[]}"#);
-        assert_eq!(read_index(&json).unwrap(), vec![]);
+        assert!(Archive::read(&json).unwrap().is_empty());
     }
 }

@@ -3,7 +3,9 @@
 //! At the root: the JSON Feed 1.1 model with the `_recap` extension, as the viewer, the CLI and
 //! outside tools exchange it ([`Feed`], [`Item`], [`Recap`], [`Talk`], [`Speaker`], [`Link`],
 //! [`NextEvent`], [`Sponsor`], [`JSON_FEED_VERSION`]); RFC 3339 timestamps with dates in words
-//! ([`Timestamp`]); and reading a feed ([`parse_feed`]). The modules:
+//! ([`Timestamp`]); reading a feed ([`parse_feed`]); and a post's HTML without its inline styles,
+//! event handlers and `<base>`, before the browser parses it ([`without_inline_code`]). The
+//! modules:
 //!
 //! - [`parse`]: reading a feed leniently: every problem is reported with its JSON path, a broken
 //!   item is skipped and the rest is kept, items come out newest first.
@@ -16,14 +18,15 @@
 //!   search reads; the whole archive read from it, searched and looked up by id.
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
 //! - [`markup`]: the static parts of the pages as a node tree, written as HTML or DOM.
+//! - [`offline`]: a feed answered from the copy the site's service worker keeps.
 //! - [`player`]: the event video's players, their postMessage protocol, the talk playing, and
 //!   the player's life on an event page as a state machine.
 //! - [`route`]: the viewer's URLs.
 //! - [`sanitize`]: the allow-list for a post's `content_html`.
-//! - [`search`]: searching, filtering and grouping the event list.
+//! - [`search`]: searching and filtering the event list: what search reads, the years and the
+//!   tags.
 //! - [`source`]: which feed URL a page may load.
-//! - [`url`]: which URLs from a feed may become links; percent-encoding and query strings for
-//!   the crate's own use.
+//! - [`url`]: which URLs from a feed may become links or sources.
 //! - [`time`]: video timestamps: `t=1m40s`, `1:07:55`, and back.
 //! - [`video`]: recognising YouTube, Vimeo and media-file links.
 //!
@@ -35,10 +38,10 @@ pub mod blocks;
 mod date;
 pub mod extract;
 mod feed;
-pub mod html_tags;
+mod html_tags;
 pub mod id;
 pub mod index;
-pub mod inline;
+mod inline;
 pub mod load;
 #[cfg(feature = "markdown")]
 pub mod markdown;
@@ -58,5 +61,6 @@ pub use date::{DateError, Timestamp};
 pub use feed::{
     Feed, FeedRecap, Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk, JSON_FEED_VERSION,
 };
+pub use inline::without_inline_code;
 pub use load::LoadError;
 pub use parse::{parse_feed, FeedError, ParsedFeed, Problem, Severity};

@@ -81,7 +81,7 @@ impl LoadError {
 }
 
 /// How many times the viewer asks again by itself after a transient failure.
-pub const AUTOMATIC_RETRIES: u32 = 5;
+pub(crate) const AUTOMATIC_RETRIES: u32 = 5;
 
 /// The wait before automatic retry number `retries + 1`: 1 s, 2 s, 4 s, 8 s, 16 s (doubling),
 /// then none: about half a minute of trying, after which the visitor can still press Try again.

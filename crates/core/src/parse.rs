@@ -48,8 +48,9 @@ pub struct ParsedFeed {
 }
 
 impl ParsedFeed {
+    #[cfg(test)]
     /// How many items were left out.
-    pub fn skipped_items(&self) -> usize {
+    pub(crate) fn skipped_items(&self) -> usize {
         self.problems
             .iter()
             .filter(|p| p.severity == Severity::Error)

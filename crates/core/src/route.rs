@@ -150,7 +150,7 @@ pub fn href_in(route: &Route, base: &str, feed: Option<&str>, form: LinkForm) ->
 
 /// Where a route starts in the fragment of a page that embeds the viewer and lets it keep its
 /// place there: `#recap=/events/…?t=183`.
-pub const FRAGMENT: &str = "#recap=";
+pub(crate) const FRAGMENT: &str = "#recap=";
 
 /// A route as an embed writes it in its page's fragment: `#recap=/events/%2F2023%2F05%2F03%2Fslug?t=183`.
 pub fn fragment_href(route: &Route) -> String {

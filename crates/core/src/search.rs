@@ -77,7 +77,7 @@ impl<'q> Prepared<'q> {
 
     /// [`matches()`], with the item's [`searchable_text`] (or part of it) already made, as a
     /// search over many events keeps it.
-    pub fn matches_text(&self, item: &Item, text: &str) -> bool {
+    pub(crate) fn matches_text(&self, item: &Item, text: &str) -> bool {
         passes_filters(item, self.query)
             && self.terms.iter().all(|term| text.contains(term.as_str()))
     }
@@ -160,19 +160,6 @@ pub fn tags<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<String> {
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     counts.into_iter().map(|(t, _)| t).collect()
-}
-
-/// Items grouped by year, keeping their order; undated items last, under `None`.
-pub fn by_year<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<(Option<i32>, Vec<&'a Item>)> {
-    let mut groups: Vec<(Option<i32>, Vec<&Item>)> = Vec::new();
-    for item in items {
-        let year = item.date_published.as_ref().map(|d| d.year());
-        match groups.iter_mut().find(|(y, _)| *y == year) {
-            Some((_, group)) => group.push(item),
-            None => groups.push((year, vec![item])),
-        }
-    }
-    groups
 }
 
 #[cfg(test)]
@@ -278,17 +265,9 @@ mod tests {
     }
 
     #[test]
-    fn years_tags_and_groups() {
+    fn years_and_tags() {
         let items = items();
         assert_eq!(years(&items), [2024, 2023]);
         assert_eq!(tags(&items), ["video", "2023"]);
-        let groups = by_year(&items);
-        assert_eq!(
-            groups
-                .iter()
-                .map(|(y, g)| (*y, g.len()))
-                .collect::<Vec<_>>(),
-            [(Some(2024), 1), (Some(2023), 1), (None, 1)]
-        );
     }
 }

@@ -16,8 +16,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use recap_core::extract::{extract, EventMeta};
-use recap_core::index::{parse_index, read_index, Archive, SearchIndex};
-use recap_core::inline::without_inline_code;
+use recap_core::index::{parse_index, Archive, SearchIndex};
 use recap_core::markdown::{to_blocks, to_html};
 use recap_core::markup::pages::{event_page, list_page};
 use recap_core::markup::{event_card, photos_in, Body};
@@ -27,6 +26,7 @@ use recap_core::search::{highlight, matches};
 use recap_core::time::{find_clocks, format_clock, parse_clock, parse_time_param};
 use recap_core::url::safe_url;
 use recap_core::video::{normalize_event_video, parse_video_url};
+use recap_core::without_inline_code;
 use recap_core::{sanitize, Timestamp};
 
 /// Executions per parser in one test, printed when the test ends.
@@ -1072,7 +1072,6 @@ fn index_files_never_panic() {
         tally.inputs += 1;
         guarded(&(&text, &query), || {
             let _ = tally.run("index-file", || parse_index(&text));
-            let _ = tally.run("index-records", || read_index(&text));
             if let Ok(archive) = tally.run("index", || Archive::read(&text)) {
                 read += 1;
                 search_archive(&archive, &query, &mut tally);

@@ -11,7 +11,7 @@ use crate::feed::Talk;
 use crate::time::{find_clocks, parse_clock};
 
 /// The time a chapter line starts with, the link on it, and where the rest of the line starts.
-pub fn chapter_time(line: &[Inline]) -> Option<(u32, Option<String>, usize)> {
+pub(super) fn chapter_time(line: &[Inline]) -> Option<(u32, Option<String>, usize)> {
     let flat = flatten(line);
     let text = &flat.text;
     let lead = text.len()
@@ -74,7 +74,7 @@ const NOT_TALKS: &[&str] = &[
 
 /// A chapter line (`03:03 Title — Name (Org)`) as a talk, unless it is a welcome, a break or
 /// the like.
-pub fn chapter(line: &[Inline]) -> Option<Talk> {
+pub(super) fn chapter(line: &[Inline]) -> Option<Talk> {
     let (start, video_url, rest_at) = chapter_time(line)?;
     let flat = flatten(line);
     let rest = flat.text.get(rest_at..)?;

@@ -67,7 +67,7 @@ impl Cue {
     }
 
     /// A word or two for the cue, as `check --talks` prints it.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Cue::Absent => "none",
             Cue::Link => "a link",
@@ -109,7 +109,7 @@ pub struct Cues {
 impl Cues {
     /// The cues of a talk read from one shape, where one cue gave the title and one the
     /// speakers; the start's cue is read from the talk (its link's `t=`, else the text).
-    pub fn of(shape: Shape, talk: &Talk, title: Cue, speakers: Cue) -> Cues {
+    pub(crate) fn of(shape: Shape, talk: &Talk, title: Cue, speakers: Cue) -> Cues {
         let start = match talk.start {
             None => Cue::Absent,
             Some(start) => {

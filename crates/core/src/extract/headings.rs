@@ -17,7 +17,7 @@ const TITLE_LABELS: &[&str] = &["talk:", "title:", "topic:", "session:"];
 
 /// A talk given as labelled lines without a heading: `**Talk:** Title`, `**Speaker:** Name
 /// (Org)`, `**Video:** [from 4:05](…)`.
-pub fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Option<Talk> {
+pub(super) fn labelled_talk(lines: &[Vec<Inline>], diagnostics: &mut Vec<String>) -> Option<Talk> {
     let mut talk = Talk::default();
     let mut found = (false, false);
     let mut rest = Vec::new();
@@ -71,7 +71,7 @@ fn emphasised_line(line: &[Inline]) -> Option<String> {
 
 /// How surely a line names a talk's speakers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sureness {
+pub(super) enum Sureness {
     /// A label, an organisation beside the name, or "With …".
     Sure,
     /// A line all in emphasis with a full name and nothing else: `*Freya Holt*`. A heading that
@@ -81,12 +81,12 @@ pub enum Sureness {
 
 /// Speakers on a line that names them: `Speaker: Name, Org`, `Presented by Name (Org)`, `With
 /// Name of Org.`, a bare `Name (Org)`, or a line all in emphasis (`*Name from Org*`, `*Name*`).
-pub fn labelled_speakers(line: &[Inline]) -> Option<Vec<Speaker>> {
+pub(super) fn labelled_speakers(line: &[Inline]) -> Option<Vec<Speaker>> {
     speaker_line_of(line).map(|(speakers, _)| speakers)
 }
 
 /// Like [`labelled_speakers`], with how sure the line is.
-pub fn speaker_line_of(line: &[Inline]) -> Option<(Vec<Speaker>, Sureness)> {
+pub(super) fn speaker_line_of(line: &[Inline]) -> Option<(Vec<Speaker>, Sureness)> {
     // "[Watch from 55:00](…)": a moment of the recording is never a speaker.
     let moment_link = line.iter().any(|i| match i {
         Inline::Link { text, url } => link_start(url).is_some() || !find_clocks(text).is_empty(),
@@ -152,7 +152,7 @@ fn all_emphasis(line: &[Inline]) -> Option<String> {
 /// Whether a line reads as people rather than a title or a moment: every person a short
 /// capitalised name, every organisation capitalised and not a time ("Watch from 55:00" names
 /// no one).
-pub fn reads_as_people(line: &str) -> bool {
+pub(super) fn reads_as_people(line: &str) -> bool {
     let speakers = speaker_line(line);
     !speakers.is_empty()
         && speakers.iter().all(|s| {
@@ -165,7 +165,7 @@ pub fn reads_as_people(line: &str) -> bool {
 
 /// The title of a talk's own heading, the video link on it if any, and the start it names:
 /// "2. Title", "[Title](…?t=…)", "27:40 — Title", "[27:40](…) Title".
-pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<String>, Option<u32>) {
+pub(super) fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<String>, Option<u32>) {
     let text = plain_text(inlines);
     let lead = chapter_time(inlines);
     let body = match &lead {
@@ -197,7 +197,7 @@ pub fn heading_title(inlines: &[Inline]) -> (Option<String>, Option<String>, Opt
 }
 
 /// "Talk 2: Title" → "Title".
-pub fn strip_talk_number(text: &str) -> &str {
+pub(super) fn strip_talk_number(text: &str) -> &str {
     let trimmed = text.trim_start();
     // "1. Title", "2) Title", "#3: Title"
     let digits = trimmed.trim_start_matches('#');
@@ -239,7 +239,11 @@ pub(super) fn heading_person(text: &str, people: &People) -> Option<Speaker> {
 
 /// Reads a `Video: …`, `Slides: …` or resource-only line into the talk. Returns whether the line
 /// was one of those.
-pub fn labelled_line(line: &[Inline], talk: &mut Talk, diagnostics: &mut Vec<String>) -> bool {
+pub(super) fn labelled_line(
+    line: &[Inline],
+    talk: &mut Talk,
+    diagnostics: &mut Vec<String>,
+) -> bool {
     let flat = flatten(line);
     let text = flat.text.trim();
     let lower = text.to_ascii_lowercase();
@@ -316,7 +320,7 @@ fn time_phrase(text: &str) -> Option<u32> {
 
 /// The moment a paragraph under a talk's heading points at: a link on a time ("started at
 /// [3:40](…)"), or one that says so ("[Watch from 27:45](…)").
-pub fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
+pub(super) fn moment(inlines: &[Inline]) -> Option<(String, u32)> {
     let flat = flatten(inlines);
     flat.links.iter().find_map(|l| {
         let clock = find_clocks(&l.text).first().map(|c| c.seconds);

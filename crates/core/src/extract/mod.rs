@@ -59,10 +59,11 @@ use crate::feed::{Item, Link, NextEvent, Recap, Speaker, Sponsor, Talk};
 use crate::time::parse_time_param;
 use crate::url::{query_of, raw_pairs};
 use crate::video::{normalize_event_video, parse_video_url};
-pub use cues::{Cue, Cues, Shape};
+pub use cues::Cue;
+pub(crate) use cues::{Cues, Shape};
 
-pub use review::{reads_as_sentence, review, Doubt};
-pub use speakers::{prose_speakers, speaker_line};
+pub use review::{review, Doubt};
+pub(crate) use speakers::speaker_line;
 
 /// What the front matter says about the event.
 #[derive(Debug, Clone, Copy, Default)]

@@ -41,7 +41,7 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// A heading that announces the next meetup.
-pub fn is_next_event_heading(lower: &str) -> bool {
+pub(super) fn is_next_event_heading(lower: &str) -> bool {
     [
         "next meetup",
         "next event",
@@ -59,7 +59,7 @@ pub fn is_next_event_heading(lower: &str) -> bool {
 }
 
 /// A heading of a part of the post that holds no talks: jobs, news, promotions, photos.
-pub fn is_aside_heading(lower: &str) -> bool {
+pub(super) fn is_aside_heading(lower: &str) -> bool {
     [
         "job",
         "hiring",
@@ -81,7 +81,7 @@ pub fn is_aside_heading(lower: &str) -> bool {
 }
 
 /// A paragraph that announces the next meetup: a strong cue, or a date with a weaker one.
-pub fn is_next_event_text(lower: &str, text: &str) -> bool {
+pub(super) fn is_next_event_text(lower: &str, text: &str) -> bool {
     let strong = [
         "next meetup",
         "next event",
@@ -112,7 +112,7 @@ pub fn is_next_event_text(lower: &str, text: &str) -> bool {
 
 /// A link that signs people up for an event ("book your ticket now", a meetup.com event page):
 /// never a talk's title.
-pub fn is_signup_link(text: &str, url: &str) -> bool {
+pub(super) fn is_signup_link(text: &str, url: &str) -> bool {
     let text = text.trim().to_ascii_lowercase();
     let url = url.to_ascii_lowercase();
     [
@@ -158,7 +158,7 @@ pub(super) fn is_rsvp(text: &str, url: &str) -> bool {
 }
 
 /// The sign-up link among these inlines.
-pub fn rsvp_link(inlines: &[Inline]) -> Option<String> {
+pub(super) fn rsvp_link(inlines: &[Inline]) -> Option<String> {
     inlines.iter().find_map(|inline| match inline {
         Inline::Link { text, url } if is_rsvp(text, url) => Some(url.clone()),
         _ => None,
@@ -166,7 +166,7 @@ pub fn rsvp_link(inlines: &[Inline]) -> Option<String> {
 }
 
 /// A month's name, full or short.
-pub fn is_month(word: &str) -> bool {
+pub(super) fn is_month(word: &str) -> bool {
     MONTHS.contains(
         &word
             .trim_matches(|c: char| !c.is_alphabetic())
@@ -188,7 +188,7 @@ fn is_day(word: &str) -> bool {
 }
 
 /// A date as written: "Wednesday 3rd May", "Thursday, March 14th", "14 March".
-pub fn find_date(text: &str) -> Option<String> {
+pub(super) fn find_date(text: &str) -> Option<String> {
     let words = words(text);
     let lower: Vec<String> = words.iter().map(|w| w.text.to_ascii_lowercase()).collect();
     lower

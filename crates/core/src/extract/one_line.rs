@@ -30,7 +30,7 @@ const SEPARATORS: &[&str] = &[" — ", " – ", " | ", " - ", " by ", ": "];
 
 /// A talk told on one line: speakers on one side of a separator, the title on the other, and a
 /// moment anywhere (a time link, "(starting at 1:01:12)", a `[video](…?t=…)` link).
-pub fn line_talk(line: &[Inline], people: &People) -> Option<Talk> {
+pub(super) fn line_talk(line: &[Inline], people: &People) -> Option<Talk> {
     let flat = flatten(line);
     // A talk on one line is a short line; a long one is prose, and is read as prose.
     if flat.text.len() > MAX_LINE {
@@ -277,7 +277,7 @@ fn side_title<'f>(
 }
 
 /// "Talk 1", "Session 2", "Lightning talk": the name of a slot in the programme, not a title.
-pub fn is_slot_label(text: &str) -> bool {
+pub(super) fn is_slot_label(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
     let bare =
         lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
@@ -329,7 +329,7 @@ fn column(heading: &str) -> Column {
 
 /// Splits a table row (cells separated by `|`) into its cells, without the blank ones outside
 /// its outer pipes.
-pub fn cells(line: &[Inline]) -> Vec<Vec<Inline>> {
+pub(super) fn cells(line: &[Inline]) -> Vec<Vec<Inline>> {
     let mut cells = split_cells(line);
     let blank = |c: &Vec<Inline>| plain_text(c).trim().is_empty();
     while cells.first().is_some_and(blank) && cells.len() > 1 {
@@ -384,7 +384,7 @@ fn row_cells(row: &[Inline], head: &[Vec<Inline>]) -> Vec<Vec<Inline>> {
 }
 
 /// Whether these lines are rows of a table: two or more with a cell separator.
-pub fn is_table(lines: &[Vec<Inline>]) -> bool {
+pub(super) fn is_table(lines: &[Vec<Inline>]) -> bool {
     lines
         .iter()
         .filter(|l| plain_text(l).contains(" | "))
@@ -394,7 +394,7 @@ pub fn is_table(lines: &[Vec<Inline>]) -> bool {
 
 /// The talks of a table. With a heading row, columns are read by their headings; without one,
 /// each row is read as a line ([`line_talk`]).
-pub fn table_talks(lines: &[Vec<Inline>], people: &People) -> Vec<Talk> {
+pub(super) fn table_talks(lines: &[Vec<Inline>], people: &People) -> Vec<Talk> {
     let Some((head, rows)) = lines.split_first() else {
         return Vec::new();
     };

@@ -14,13 +14,13 @@ const MAX_NAME_WORDS: usize = 4;
 
 /// Everyone the post names as a speaker, with an organisation where the post gives one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct People {
+pub(super) struct People {
     known: Vec<Speaker>,
 }
 
 impl People {
     /// Notes a person; a second mention fills in a missing organisation.
-    pub fn add(&mut self, speaker: &Speaker) {
+    pub(super) fn add(&mut self, speaker: &Speaker) {
         let name = strip_honorific(&speaker.name);
         if name.is_empty() {
             return;
@@ -39,7 +39,7 @@ impl People {
     }
 
     /// Folds people known only by a first name into the full name that starts with it.
-    pub fn finish(&mut self) {
+    pub(super) fn finish(&mut self) {
         let singles: Vec<Speaker> = self
             .known
             .iter()
@@ -67,13 +67,13 @@ impl People {
     }
 
     /// The person behind a first name, if the post names exactly one.
-    pub fn by_first_name(&self, first: &str) -> Option<&Speaker> {
+    pub(super) fn by_first_name(&self, first: &str) -> Option<&Speaker> {
         self.full_name_index(first).and_then(|i| self.known.get(i))
     }
 
     /// A speaker as the whole post knows them: a first name becomes the full name, and a
     /// missing organisation is filled in.
-    pub fn resolve(&self, speaker: &Speaker) -> Speaker {
+    pub(super) fn resolve(&self, speaker: &Speaker) -> Speaker {
         let name = strip_honorific(&speaker.name);
         let known = if name.contains(' ') {
             self.known.iter().find(|k| k.name == name)
@@ -94,7 +94,7 @@ impl People {
 
     /// Known people named by their first name alone, with a talk cue after it: "Aoife kicked
     /// things off", "Tobias then asked", "Mia's discussion on". Mentions in `found` are kept.
-    pub fn mentions(&self, text: &str, found: &[Mention]) -> Vec<Mention> {
+    pub(super) fn mentions(&self, text: &str, found: &[Mention]) -> Vec<Mention> {
         let words = words(text);
         let taken = Taken::of(found);
         let mut out = Vec::new();
@@ -186,7 +186,7 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Whether a string is one person's name: one to four name words, after an honorific, none of
 /// them an acronym or a word of titles ("Practical Insights", "Age of AI" are not people).
-pub fn is_person_name(name: &str) -> bool {
+pub(super) fn is_person_name(name: &str) -> bool {
     let name = strip_honorific(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=MAX_NAME_WORDS).contains(&words.len())
@@ -218,7 +218,7 @@ const ROSTER_CUES: &[&str] = &[
 /// People listed after a roster cue: "Our speakers were Dana Ruiz from Fernhill, Tomasz Wolak
 /// from Gridline and Aiko Mori." The list ends at the sentence's end or at the first part that is
 /// not a person.
-pub fn roster(text: &str) -> Vec<Speaker> {
+pub(super) fn roster(text: &str) -> Vec<Speaker> {
     let lower = text.to_ascii_lowercase();
     let Some(after) = ROSTER_CUES
         .iter()
@@ -269,7 +269,7 @@ fn split_outside_parentheses<'t>(text: &'t str, sep: &str) -> Vec<&'t str> {
 }
 
 /// Organisations given in a sentence of their own: "Kieran works at Hoo Peninsula Software."
-pub fn works_at(text: &str) -> Vec<Speaker> {
+pub(super) fn works_at(text: &str) -> Vec<Speaker> {
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for cue in [" works at ", " works for ", " is from ", " joined us from "] {

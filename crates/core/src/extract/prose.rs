@@ -76,7 +76,7 @@ const WEAK_MARKER_REACH: usize = 6;
 
 /// sponsors (never a talk's title).
 #[derive(Debug, Clone, Default)]
-pub struct PostContext {
+pub(super) struct PostContext {
     /// Everyone the post names as a speaker.
     pub people: People,
     /// Links given in a sponsor-thanks clause anywhere in the post.
@@ -86,7 +86,7 @@ pub struct PostContext {
 /// The talks a paragraph introduces. `pending` is a person the post has just shown (a photo, a
 /// heading with a name): the talk's speaker when the paragraph names nobody.
 #[cfg(test)]
-pub fn talks(
+pub(super) fn talks(
     inlines: &[Inline],
     ctx: &PostContext,
     pending: Option<&Speaker>,
@@ -100,7 +100,7 @@ pub fn talks(
 
 /// A talk told in a paragraph, and how.
 #[derive(Debug, Clone)]
-pub struct Told {
+pub(super) struct Told {
     /// The talk.
     pub talk: Talk,
     /// Whether it is only weakly told: no title, no time, and a verb such as "rounded off" that
@@ -115,7 +115,7 @@ pub struct Told {
 }
 
 /// The talks a paragraph introduces.
-pub fn told(
+pub(super) fn told(
     inlines: &[Inline],
     ctx: &PostContext,
     pending: Option<&Speaker>,
@@ -303,7 +303,7 @@ fn title_spans(flat: &Flat) -> Vec<(usize, usize)> {
 
 /// The people a paragraph, list item or heading names: as speakers in prose, in a roster, or
 /// with an organisation of their own ("Kieran works at …").
-pub fn people_in(inlines: &[Inline]) -> Vec<Speaker> {
+pub(super) fn people_in(inlines: &[Inline]) -> Vec<Speaker> {
     let flat = flatten(inlines);
     let empty = People::default();
     let mut people: Vec<Speaker> = mentions(&flat, &empty)
@@ -1010,7 +1010,7 @@ const MATERIAL_WORDS: &[&str] = &[
 
 /// A short paragraph after a talk that links its material ("The slides are [here](…).");
 /// its links become the talk's. Returns whether it was one.
-pub fn resource_paragraph(inlines: &[Inline], talk: &mut Talk) -> bool {
+pub(super) fn resource_paragraph(inlines: &[Inline], talk: &mut Talk) -> bool {
     let flat = flatten(inlines);
     let lower = flat.text.to_lowercase();
     let short = flat.text.split_whitespace().count() <= 16;
@@ -1034,7 +1034,7 @@ pub fn resource_paragraph(inlines: &[Inline], talk: &mut Talk) -> bool {
 }
 
 /// A paragraph that goes on about the talk before it: it starts with the speaker's pronoun.
-pub fn continues_talk(text: &str) -> bool {
+pub(super) fn continues_talk(text: &str) -> bool {
     let first = text
         .split_whitespace()
         .next()

@@ -22,7 +22,7 @@ pub enum Doubt {
         /// The talk, counted from 0.
         talk: usize,
     },
-    /// The talk's title reads as a sentence of the post (see [`reads_as_sentence`]).
+    /// The talk's title reads as a sentence of the post (see `reads_as_sentence`).
     SentenceTitle {
         /// The talk, counted from 0.
         talk: usize,
@@ -221,7 +221,7 @@ const MAX_LOWER_CASE_WORDS: usize = 8;
 ///
 /// Titles such as "What we learned from a hundred postmortems" or "Do you really need a service
 /// mesh?" read as titles: `we` and `you` are how titles speak.
-pub fn reads_as_sentence(title: &str) -> bool {
+pub(super) fn reads_as_sentence(title: &str) -> bool {
     let title = title.trim();
     let words: Vec<&str> = title
         .split_whitespace()

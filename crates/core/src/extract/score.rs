@@ -4,12 +4,12 @@
 //! posts (`crates/core/tests/generated.rs`) are scored here, so that their figures mean the same.
 //!
 //! Matching: in each post, the extracted talks are aligned with the expected ones in order (a
-//! longest-common-subsequence alignment, [`align`]), and a pair may be aligned only if the two
-//! talks are alike ([`likeness`]): the same start time, or, failing that, titles or speakers that
+//! longest-common-subsequence alignment, `align`), and a pair may be aligned only if the two
+//! talks are alike (`likeness`): the same start time, or, failing that, titles or speakers that
 //! share enough words. The alignment maximises the summed likeness. Aligned pairs are the true
 //! positives of talk precision and recall; the field scores are over aligned pairs only.
 //!
-//! Text is compared after [`fold`]ing typographic quotes and dashes, white space, case and
+//! Text is compared after folding typographic quotes and dashes, white space, case and
 //! trailing `.`/`,`/`:`/`;`. Fields:
 //! - title: equal (both absent counts as equal);
 //! - speakers: the same names, in any order;
@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 
 use crate::feed::Talk;
 
-/// A talk as the score sees it: its text folded by [`fold`].
+/// A talk as the score sees it: its text folded by `fold`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoredTalk {
     /// The folded title.
@@ -60,7 +60,7 @@ impl ScoredTalk {
     }
 
     /// The speakers with their organisations, in any order.
-    pub fn people(&self) -> BTreeSet<(String, Option<String>)> {
+    pub(crate) fn people(&self) -> BTreeSet<(String, Option<String>)> {
         self.speakers.iter().cloned().collect()
     }
 
@@ -88,7 +88,7 @@ impl From<&Talk> for ScoredTalk {
 }
 
 /// Folds typographic quotes and dashes, white space, case and trailing punctuation.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let folded: String = text
         .chars()
         .map(|c| match c {
@@ -124,7 +124,7 @@ fn jaccard(a: &str, b: &str) -> f64 {
 }
 
 /// How alike two talks are, 0 when they may not be aligned.
-pub fn likeness(expected: &ScoredTalk, actual: &ScoredTalk) -> f64 {
+pub(crate) fn likeness(expected: &ScoredTalk, actual: &ScoredTalk) -> f64 {
     let same_start = expected.start.is_some() && expected.start == actual.start;
     let title = match (&expected.title, &actual.title) {
         (Some(a), Some(b)) => jaccard(a, b),
@@ -144,7 +144,7 @@ pub fn likeness(expected: &ScoredTalk, actual: &ScoredTalk) -> f64 {
 
 /// The order-preserving alignment with the greatest summed likeness: pairs of indices, the
 /// expected talk's first.
-pub fn align(expected: &[ScoredTalk], actual: &[ScoredTalk]) -> Vec<(usize, usize)> {
+pub(crate) fn align(expected: &[ScoredTalk], actual: &[ScoredTalk]) -> Vec<(usize, usize)> {
     // best[i][j]: the greatest summed likeness of expected[i..] with actual[j..].
     let mut best = vec![vec![0.0f64; actual.len() + 1]; expected.len() + 1];
     let at = |best: &[Vec<f64>], i: usize, j: usize| {
@@ -230,7 +230,7 @@ impl TalkScore {
 /// How one post fared.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PostScore {
-    /// The aligned pairs, as [`align`] gives them.
+    /// The aligned pairs, as `align` gives them.
     pub pairs: Vec<(usize, usize)>,
     /// One per expected talk.
     pub talks: Vec<TalkScore>,

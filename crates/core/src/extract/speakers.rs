@@ -14,7 +14,7 @@ const MAX_ORG_WORDS: usize = 6;
 
 /// A speaker found in prose, with the byte range of the mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub(super) struct Mention {
     /// Who.
     pub speaker: Speaker,
     /// Where the mention starts in the text.
@@ -26,11 +26,11 @@ pub struct Mention {
 /// Byte ranges already taken by mentions, kept sorted so that an overlap is found by a binary
 /// search rather than a pass over every mention (a long paragraph can name thousands).
 #[derive(Debug, Default)]
-pub struct Taken(Vec<(usize, usize)>);
+pub(super) struct Taken(Vec<(usize, usize)>);
 
 impl Taken {
     /// The ranges of these mentions.
-    pub fn of(mentions: &[Mention]) -> Taken {
+    pub(super) fn of(mentions: &[Mention]) -> Taken {
         let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         spans.sort_unstable();
         Taken(spans)
@@ -38,7 +38,7 @@ impl Taken {
 
     /// Whether a range overlaps one taken. Mentions are a few words long, so only the last
     /// few that start before the range's end can reach into it.
-    pub fn overlaps(&self, span: (usize, usize)) -> bool {
+    pub(super) fn overlaps(&self, span: (usize, usize)) -> bool {
         let upto = self.0.partition_point(|&(s, _)| s < span.1);
         self.0
             .get(..upto)
@@ -50,7 +50,7 @@ impl Taken {
     }
 
     /// Takes a range.
-    pub fn insert(&mut self, span: (usize, usize)) {
+    pub(super) fn insert(&mut self, span: (usize, usize)) {
         let at = self.0.partition_point(|&(s, _)| s < span.0);
         self.0.insert(at, span);
     }
@@ -58,7 +58,7 @@ impl Taken {
 
 /// Speakers named in running text, read by the forms in `RULES`: "X from A", "X (A)",
 /// "X, Org describing", "Org's X", "a talk from X", "X explained" and others.
-pub fn prose_speakers(text: &str) -> Vec<Mention> {
+pub(super) fn prose_speakers(text: &str) -> Vec<Mention> {
     let scan = Scan {
         text,
         words: words(text),
@@ -329,7 +329,7 @@ fn paren_with_role(text: &str, words: &[Word<'_>], start: usize) -> Option<(Stri
 }
 
 /// The organisation in "Role at Org" or "Role, Org", when the role names a job.
-pub fn org_without_role(text: &str) -> Option<String> {
+pub(super) fn org_without_role(text: &str) -> Option<String> {
     let text = squash(text);
     let has_role = |part: &str| part.split_whitespace().any(is_role_noun);
     if let Some((role, org)) = text.rsplit_once(" at ") {
@@ -372,7 +372,7 @@ fn with_org_noun(words: &[Word<'_>], start: usize, end: usize) -> usize {
 /// Whether the name that starts at `name_start` follows an article: "the Age of AI",
 /// "A Short History of …" name things, not people.
 /// "Following this, Kwame Asante …": an article that ends a clause is not the name's.
-pub fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
+pub(super) fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
     name_start
         .checked_sub(1)
         .and_then(|k| words.get(k))
@@ -387,7 +387,7 @@ pub fn after_article(words: &[Word<'_>], name_start: usize) -> bool {
 
 /// Whether the name that starts at `name_start` follows a preposition that only things follow:
 /// "a tour of Twelve Months", "a deep dive into Spot Instances", "a talk about Cloud Costs".
-pub fn after_preposition(words: &[Word<'_>], name_start: usize) -> bool {
+pub(super) fn after_preposition(words: &[Word<'_>], name_start: usize) -> bool {
     name_start
         .checked_sub(1)
         .and_then(|k| words.get(k))
@@ -422,7 +422,7 @@ fn opens_clause(word: &str) -> bool {
 
 /// Whether "from" at `from` opens a range, "from DevOps to Director", rather than an
 /// organisation.
-pub fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
+pub(super) fn from_to_range(words: &[Word<'_>], from: usize, org_end: usize) -> bool {
     words.get(from).is_some_and(|w| w.text == "from")
         && word_before(words, org_end).is_some_and(|w| !w.closes)
         && words.get(org_end).is_some_and(|w| w.text == "to")
@@ -545,7 +545,7 @@ const PARTICIPLES: &[&str] = &[
 ];
 
 /// Whether a word says that the person before it gave a talk.
-pub fn is_talk_cue(word: &str) -> bool {
+pub(super) fn is_talk_cue(word: &str) -> bool {
     TALK_VERBS.contains(&word) || PARTICIPLES.contains(&word)
 }
 
@@ -599,12 +599,12 @@ const SPOKE_WEAKLY: &[&str] = &[
 ];
 
 /// Whether a word right after a name says that the person gave a talk.
-pub fn is_spoke_cue(word: &str) -> bool {
+pub(super) fn is_spoke_cue(word: &str) -> bool {
     is_strong_spoke_cue(word) || SPOKE_WEAKLY.contains(&word)
 }
 
 /// Whether a word right after a name says, on its own, that the person gave a talk.
-pub fn is_strong_spoke_cue(word: &str) -> bool {
+pub(super) fn is_strong_spoke_cue(word: &str) -> bool {
     SPOKE.contains(&word) || (PARTICIPLES.contains(&word) && word.ends_with("ing"))
 }
 
@@ -960,7 +960,7 @@ fn names_talk_after(words: &[Word<'_>], verb: usize) -> bool {
 }
 
 /// Nouns after a possessive name that make it a talk: "Mia's discussion on …".
-pub fn is_talk_noun(word: &str) -> bool {
+pub(super) fn is_talk_noun(word: &str) -> bool {
     TALK_NOUNS.contains(&word)
         || matches!(
             word,
@@ -969,7 +969,7 @@ pub fn is_talk_noun(word: &str) -> bool {
 }
 
 /// "Mia's" → "Mia".
-pub fn possessive(word: &str) -> Option<&str> {
+pub(super) fn possessive(word: &str) -> Option<&str> {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .or_else(|| word.strip_suffix("s'"))
@@ -1047,13 +1047,13 @@ fn org_run_end(text: &str, words: &[Word<'_>], start: usize, parenthesised: bool
 /// Speakers in a speaker line, each with their organisation: `Name, Org`, `Name (Org)`, `Name
 /// from Org`, `A (X), B (Y) and C (Z)`, `A and B (Org)`, `A, B and C from X`, `Name of Copper &
 /// Vine`, `Name`. Brackets are matched, never read to the last one.
-pub fn speaker_line(line: &str) -> Vec<Speaker> {
+pub(crate) fn speaker_line(line: &str) -> Vec<Speaker> {
     speaker_list(line, false)
 }
 
 /// [`speaker_line`], or, with `names_only`, for a line that holds names only (a table's speaker
 /// column beside one for organisations), where every comma separates two people.
-pub fn speaker_list(line: &str, names_only: bool) -> Vec<Speaker> {
+pub(super) fn speaker_list(line: &str, names_only: bool) -> Vec<Speaker> {
     let line = line.trim().trim_end_matches('.').trim();
     let listed = person_parts(line, true);
     // "A, B and C": three or more names in a list, none with an organisation ("A, Copper &
@@ -1223,7 +1223,7 @@ fn person_follows(after: &str) -> bool {
 
 /// Whether a line reads like people rather than a title: every part a short capitalised name,
 /// with an optional organisation.
-pub fn looks_like_people(line: &str) -> bool {
+pub(super) fn looks_like_people(line: &str) -> bool {
     let speakers = speaker_line(line);
     !speakers.is_empty()
         && speakers.iter().all(|s| {

@@ -8,7 +8,7 @@ use crate::blocks::Inline;
 use crate::feed::Sponsor;
 
 /// A paragraph that thanks sponsors.
-pub fn is_sponsor_text(lower: &str) -> bool {
+pub(super) fn is_sponsor_text(lower: &str) -> bool {
     [
         "grateful to",
         "thanks to",
@@ -27,7 +27,7 @@ pub fn is_sponsor_text(lower: &str) -> bool {
 
 /// The sponsors a thank-you paragraph names: its links, or the names after "courtesy of",
 /// "sponsored by", "thanks to".
-pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
+pub(super) fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
     let linked: Vec<Sponsor> = inlines
         .iter()
         .filter_map(|inline| match inline {
@@ -76,7 +76,7 @@ pub fn sponsors(inlines: &[Inline], text: &str) -> Vec<Sponsor> {
 }
 
 /// The links of a paragraph given in a sponsor-thanks clause.
-pub fn sponsor_links(inlines: &[Inline]) -> Vec<String> {
+pub(super) fn sponsor_links(inlines: &[Inline]) -> Vec<String> {
     let flat = flatten(inlines);
     flat.links
         .iter()

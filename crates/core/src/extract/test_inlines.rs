@@ -4,18 +4,18 @@
 use crate::blocks::Inline;
 use crate::feed::Speaker;
 
-pub fn text(t: &str) -> Inline {
+pub(super) fn text(t: &str) -> Inline {
     Inline::Text(t.into())
 }
 
-pub fn link(t: &str, url: &str) -> Inline {
+pub(super) fn link(t: &str, url: &str) -> Inline {
     Inline::Link {
         text: t.into(),
         url: url.into(),
     }
 }
 
-pub fn sp(name: &str, org: Option<&str>) -> Speaker {
+pub(super) fn sp(name: &str, org: Option<&str>) -> Speaker {
     Speaker {
         name: name.into(),
         org: org.map(Into::into),

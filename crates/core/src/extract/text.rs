@@ -104,7 +104,7 @@ const MINOR_WORDS: &[&str] = &[
 
 /// A word of running text with its position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word<'a> {
+pub(super) struct Word<'a> {
     /// The word without surrounding punctuation.
     pub text: &'a str,
     /// Byte offset of `text` in the source.
@@ -119,35 +119,35 @@ pub struct Word<'a> {
 
 impl Word<'_> {
     /// Whether `c` comes right after the word in `text`.
-    pub fn followed_by(&self, text: &str, c: char) -> bool {
+    pub(super) fn followed_by(&self, text: &str, c: char) -> bool {
         text.get(self.end..).is_some_and(|rest| rest.starts_with(c))
     }
 
     /// Whether `c` comes right before the word in `text`.
-    pub fn preceded_by(&self, text: &str, c: char) -> bool {
+    pub(super) fn preceded_by(&self, text: &str, c: char) -> bool {
         text.get(..self.start).is_some_and(|head| head.ends_with(c))
     }
 }
 
 /// The word before position `at`.
-pub fn word_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> Option<&'w Word<'a>> {
+pub(super) fn word_before<'w, 'a>(words: &'w [Word<'a>], at: usize) -> Option<&'w Word<'a>> {
     words.get(at.checked_sub(1)?)
 }
 
 /// The byte range from the start of word `from` to the end of the word before `to`.
-pub fn word_span(words: &[Word<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
+pub(super) fn word_span(words: &[Word<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
     Some((words.get(from)?.start, word_before(words, to)?.end))
 }
 
 /// The text of the words `from..to`; empty when there are none.
-pub fn span_text<'t>(text: &'t str, words: &[Word<'_>], from: usize, to: usize) -> &'t str {
+pub(super) fn span_text<'t>(text: &'t str, words: &[Word<'_>], from: usize, to: usize) -> &'t str {
     word_span(words, from, to)
         .and_then(|(start, end)| text.get(start..end))
         .unwrap_or_default()
 }
 
 /// Splits text into words, keeping positions and noting clause punctuation.
-pub fn words(text: &str) -> Vec<Word<'_>> {
+pub(super) fn words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut offset = 0;
     for raw in text.split_inclusive(char::is_whitespace) {
@@ -194,18 +194,18 @@ fn is_clause_end(c: char) -> bool {
 }
 
 /// A single capital letter, as in a middle initial.
-pub fn is_initial(word: &str) -> bool {
+pub(super) fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// "Dr", "Prof." and the like.
-pub fn is_honorific(word: &str) -> bool {
+pub(super) fn is_honorific(word: &str) -> bool {
     HONORIFICS.contains(&word.trim_end_matches('.'))
 }
 
 /// A name without a leading honorific: "Dr Alan Brook" → "Alan Brook".
-pub fn strip_honorific(name: &str) -> &str {
+pub(super) fn strip_honorific(name: &str) -> &str {
     let name = name.trim();
     match name.split_once(char::is_whitespace) {
         Some((first, rest)) if is_honorific(first) && !rest.trim().is_empty() => rest.trim(),
@@ -216,7 +216,7 @@ pub fn strip_honorific(name: &str) -> &str {
 /// Whether a phrase is written in title case: it starts with a capital, and at least three in
 /// four of its other words that title case capitalises are capitalised ("Calm in a Crisis",
 /// "Is OpenSource Enterprise APM a reality?", not "Terraform modules").
-pub fn is_title_cased(phrase: &str) -> bool {
+pub(super) fn is_title_cased(phrase: &str) -> bool {
     let mut words = phrase
         .split_whitespace()
         .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
@@ -239,30 +239,30 @@ pub fn is_title_cased(phrase: &str) -> bool {
 }
 
 /// A word that title case leaves in lower case: "of", "the", "and".
-pub fn is_minor(word: &str) -> bool {
+pub(super) fn is_minor(word: &str) -> bool {
     MINOR_WORDS.contains(&word)
 }
 
 /// Starts with an upper-case letter or a digit.
-pub fn is_capitalised(word: &str) -> bool {
+pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Could be part of a person's name.
-pub fn is_name_word(word: &str) -> bool {
+pub(super) fn is_name_word(word: &str) -> bool {
     (word.chars().next().is_some_and(char::is_uppercase) && !LEAD_INS.contains(&word))
         || NAME_PARTICLES.contains(&word)
 }
 
 /// Is a capitalised word that opens a clause rather than naming someone.
-pub fn is_lead_in(word: &str) -> bool {
+pub(super) fn is_lead_in(word: &str) -> bool {
     LEAD_INS.contains(&word)
 }
 
 /// Trims white space, wrapping quotes and a trailing `.`, `,` or `:` from a title.
-pub fn clean_title(title: &str) -> Option<String> {
+pub(super) fn clean_title(title: &str) -> Option<String> {
     let mut t = title.trim();
     loop {
         let before = t;
@@ -289,7 +289,7 @@ fn is_decoration(c: char) -> bool {
 }
 
 /// Collapses runs of white space into single spaces and trims.
-pub fn squash(text: &str) -> String {
+pub(super) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -4,13 +4,13 @@
 use crate::Talk;
 
 /// The talks' starts in running order, the shape the functions here read.
-pub fn starts(talks: &[Talk]) -> Vec<Option<u32>> {
+pub(crate) fn starts(talks: &[Talk]) -> Vec<Option<u32>> {
     talks.iter().map(|talk| talk.start).collect()
 }
 
 /// The talk playing at `seconds`: the one with the latest start at or before it (a second of
 /// slack, as players land just before a seek target). `None` before the first timed talk.
-pub fn talk_at(starts: &[Option<u32>], seconds: f64) -> Option<usize> {
+pub(crate) fn talk_at(starts: &[Option<u32>], seconds: f64) -> Option<usize> {
     starts
         .iter()
         .enumerate()
@@ -37,7 +37,7 @@ pub struct Chapter {
 
 /// The timed talks as segments of the recording, in the order they play. The bar spans the
 /// recording's `duration` when known; otherwise it ends one typical talk after the last start.
-pub fn chapters(starts: &[Option<u32>], duration: Option<f64>) -> Vec<Chapter> {
+pub(crate) fn chapters(starts: &[Option<u32>], duration: Option<f64>) -> Vec<Chapter> {
     let mut timed: Vec<(usize, u32)> = starts
         .iter()
         .enumerate()

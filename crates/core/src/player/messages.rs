@@ -9,7 +9,7 @@ use super::Player;
 impl Player {
     /// The message that asks the player to start talking, sent until it answers: YouTube's
     /// `listening`, Vimeo's subscription to `timeupdate`.
-    pub fn handshake(&self) -> Option<String> {
+    pub(crate) fn handshake(&self) -> Option<String> {
         match self {
             Player::YouTube(_) => {
                 Some(r#"{"event":"listening","id":1,"channel":"widget"}"#.to_owned())
@@ -22,7 +22,7 @@ impl Player {
     }
 
     /// The messages that move a loaded player to `seconds` and play it, in order.
-    pub fn seek_messages(&self, seconds: u32) -> Vec<String> {
+    pub(crate) fn seek_messages(&self, seconds: u32) -> Vec<String> {
         match self {
             Player::YouTube(_) => vec![
                 youtube_command("seekTo", &format!("[{seconds},true]")),

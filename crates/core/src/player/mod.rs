@@ -1,7 +1,7 @@
 //! The event video's player: which player a recording gets and the address that loads it
-//! (here), the postMessage protocol spoken with it ([`messages`]), the talks as chapters of the
-//! recording ([`chapters`]), and the player's life on an event page as a state machine
-//! ([`session`]).
+//! (here), the postMessage protocol spoken with it ([`PlayerEvent`]), the talks as chapters of the
+//! recording ([`Chapter`]), and the player's life on an event page as a state machine
+//! ([`Session`]).
 //!
 //! The web app builds the facade, the iframe or the `<video>` element and moves the messages;
 //! every decision about them is made here, so it is tested natively.
@@ -10,9 +10,10 @@ mod chapters;
 mod messages;
 mod session;
 
-pub use chapters::{chapters, starts, talk_at, Chapter};
+pub use chapters::Chapter;
+pub(crate) use chapters::{chapters, starts, talk_at};
 pub use messages::PlayerEvent;
-pub use session::{Action, Phase, Session, STALE_REPORTS_MAX};
+pub use session::{Action, Session};
 
 use crate::route::percent_encode;
 use crate::url::safe_url;
@@ -78,7 +79,7 @@ pub enum Player {
 
 impl Player {
     /// The player for an event's `_recap.video`, if it has one.
-    pub fn for_item(item: &Item) -> Option<Player> {
+    pub(crate) fn for_item(item: &Item) -> Option<Player> {
         let video = item.recap.as_ref()?.video.as_deref()?;
         Some(match parse_video_url(video) {
             Some(link) => match link.host {

@@ -18,7 +18,7 @@ use crate::Item;
 /// After a jump, how many reports in a row may miss its target before they are believed again.
 /// Reports of the old position in flight when the seek was sent are one or two at most (players
 /// report a few times a second).
-pub const STALE_REPORTS_MAX: u32 = 8;
+pub(super) const STALE_REPORTS_MAX: u32 = 8;
 
 /// How far before a jump's target a report may be and still show the jump has landed, in
 /// seconds: players seek to a key frame just before the target. The same second of slack as
@@ -116,8 +116,9 @@ impl Session {
         &self.player
     }
 
+    #[cfg(test)]
     /// Where the recording is in its life.
-    pub fn phase(&self) -> Phase {
+    pub(crate) fn phase(&self) -> Phase {
         self.phase
     }
 
