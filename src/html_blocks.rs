@@ -19,8 +19,8 @@ use web_sys::{DomParser, Element, Node, SupportedType};
 /// Deeper elements are not read (browsers already flatten parsed trees at 512 levels).
 const MAX_DEPTH: usize = 512;
 
-/// Reads HTML (a feed item's `content_html`) into blocks, with broken links mended
-/// (`recap_core::blocks::repair_links`): the blocks `recap_core::markdown::to_blocks` gives for the Markdown that
+/// Reads HTML (a feed item's `content_html`) into blocks, with broken links mended as
+/// `recap_core::blocks` mends them: the blocks `recap_core::markdown::to_blocks` gives for the Markdown that
 /// rendered to this HTML.
 ///
 /// Never panics; HTML that cannot be parsed gives no blocks.

@@ -1,5 +1,5 @@
-//! The pictures in a post's `content_html`, found natively from its tags ([`crate::html_tags`], no
-//! HTML parser), for pages written at build time.
+//! The pictures in a post's `content_html`, found natively from its tags (the crate's start-tag
+//! scanner, no HTML parser), for pages written at build time.
 
 use super::views::Photo;
 use crate::html_tags::start_tags;
