@@ -1,6 +1,7 @@
 // The project's CLI for the end-to-end tests: `recap-feed` run through cargo (built first when
 // needed), its report on stderr; and other commands the tests run, each with a time limit.
-import { execFileSync } from "node:child_process";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
 
 // How long `cargo run` may take, building `recap-feed` first when needed.
 export const CARGO_TIMEOUT_MS = 15 * 60_000;
@@ -16,6 +17,16 @@ export function runWithin(timeoutMs, command, args, options = {}) {
     }
     throw err;
   }
+}
+
+// Runs a command as `spawnSync` does (its status and output returned, not thrown), stopped after
+// `timeoutMs`: then the test fails saying which command did not finish and how long it had.
+export function spawnWithin(timeoutMs, command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: "utf8", ...options, timeout: timeoutMs });
+  if (result.error?.code === "ETIMEDOUT") {
+    assert.fail(`${command} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s and was stopped`);
+  }
+  return result;
 }
 
 export function recapFeed(...args) {

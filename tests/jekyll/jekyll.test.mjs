@@ -4,27 +4,18 @@
 // again with a `recap:` section in the config that chooses posts and renames a key.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { spawnWithin } from "../e2e/cli.mjs";
 
 // Time limits: a version check, a site's build, and cargo, which may build recap-feed first.
 const VERSION_TIMEOUT_MS = 30_000;
 const BUILD_TIMEOUT_MS = 5 * 60_000;
 const CARGO_TIMEOUT_MS = 15 * 60_000;
 
-// Runs a command as `spawnSync` does, stopped after `timeoutMs`: then the test fails saying which
-// command did not finish and how long it had.
-function spawnWithin(timeoutMs, command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", ...options, timeout: timeoutMs });
-  if (result.error?.code === "ETIMEDOUT") {
-    assert.fail(`${command} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s and was stopped`);
-  }
-  return result;
-}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SITE = join(ROOT, "tests", "jekyll", "site");

@@ -4,7 +4,6 @@
 // times that recap-feed finds in the posts' Markdown.
 import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -12,20 +11,12 @@ import { fileURLToPath } from "node:url";
 import { closePages, errorsBesidesPictures, launch, openPage, waitUntil } from "../e2e/browser.mjs";
 import { eventPath, feedTalks, goInApp, shownTalks } from "../e2e/sample.mjs";
 import { startServer } from "../e2e/server.mjs";
+import { spawnWithin } from "../e2e/cli.mjs";
 
 // Time limits: a site's build, and cargo, which may build recap-feed first.
 const BUILD_TIMEOUT_MS = 5 * 60_000;
 const CARGO_TIMEOUT_MS = 15 * 60_000;
 
-// Runs a command as `spawnSync` does, stopped after `timeoutMs`: then the test fails saying which
-// command did not finish and how long it had.
-function spawnWithin(timeoutMs, command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", ...options, timeout: timeoutMs });
-  if (result.error?.code === "ETIMEDOUT") {
-    assert.fail(`${command} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s and was stopped`);
-  }
-  return result;
-}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const POSTS = join(ROOT, "tests", "fixtures", "posts");

@@ -388,7 +388,8 @@ pub fn yaml11_bool(text: &str) -> Option<bool> {
     }
 }
 
-fn scalar(value: &Value) -> Option<String> {
+/// A YAML scalar as text (a string, a number or a boolean).
+pub(crate) fn scalar(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

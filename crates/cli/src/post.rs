@@ -5,7 +5,7 @@ use std::path::Path;
 use recap_core::Talk;
 use serde_norway::Value;
 
-use crate::config::{Field, Keys};
+use crate::config::{scalar, Field, Keys};
 use crate::talks::{front_matter_talks, FrontMatterTalks};
 
 /// What goes wrong reading a post. Every variant names the file; YAML errors name the line.
@@ -430,16 +430,6 @@ fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
-    }
-}
-
-/// A YAML scalar as text.
-fn scalar(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
     }
 }
 
