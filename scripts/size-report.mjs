@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Prints raw, gzip and brotli bytes of every file in a built site, and the total that a first
 // visit transfers: index.html and the scripts, wasm and styles it names (brotli; not the feed or
-// images). Code the app fetches on demand is totalled apart: the talk extractor, and the search
-// index of a paginated feed (recap-index.js and its wasm); so is what a host page that embeds the
-// app loads: embed.js and the app's scripts, wasm and styles.
+// images). Code the app fetches on demand is totalled apart: the talk extractor, the search
+// index of a paginated feed (recap-index.js and its wasm), and the event video's player
+// (recap-player.js and its wasm, fetched when a visitor first asks for a recording); so is what a
+// host page that embeds the app loads: embed.js and the app's scripts, wasm and styles.
 //
-//   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES] [--json]
+//   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES]
+//       [--player-budget BYTES] [--json]
 //
 // With --json it prints the totals as one JSON object instead of the table (for
 // scripts/figures.sh); budgets are still checked.
 //
 // With --budget it exits 1 when that first-visit brotli total is larger than BYTES; likewise
 // --on-demand-budget for the code fetched on demand other than the search index, and
-// --index-budget for the search index's module.
+// --index-budget for the search index's module, --player-budget for the player's.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, extname } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -22,15 +24,17 @@ let dist = "dist";
 let budget = null;
 let onDemandBudget = null;
 let indexBudget = null;
+let playerBudget = null;
 let json = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--budget") budget = Number(args[++i]);
   else if (args[i] === "--on-demand-budget") onDemandBudget = Number(args[++i]);
   else if (args[i] === "--index-budget") indexBudget = Number(args[++i]);
+  else if (args[i] === "--player-budget") playerBudget = Number(args[++i]);
   else if (args[i] === "--json") json = true;
   else dist = args[i];
 }
-for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget]]) {
+for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget], ["--player-budget", playerBudget]]) {
   if (value !== null && !Number.isFinite(value)) {
     console.error(`size-report: ${flag} takes a number of bytes`);
     process.exit(2);
@@ -41,6 +45,8 @@ const CODE = new Set([".html", ".js", ".wasm", ".css"]);
 // The search index's module (src/bin/recap-index.rs), fetched on the first search of a paginated
 // feed; its names carry no hash, like the extractor's.
 const INDEX_MODULE = new Set(["recap-index.js", "recap-index_bg.wasm"]);
+// The event video's player (crates/player), fetched when a visitor first asks for a recording.
+const PLAYER_MODULE = new Set(["recap-player.js", "recap-player_bg.wasm"]);
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -86,6 +92,7 @@ const rows = files.map((path) => {
     // The offline worker: fetched by the browser after the page has loaded, not by the page.
     worker: relative(dist, path) === "sw.js",
     index: INDEX_MODULE.has(relative(dist, path)),
+    player: PLAYER_MODULE.has(relative(dist, path)),
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
   };
 });
@@ -104,7 +111,9 @@ for (const r of rows) {
         ? "after load"
         : r.index
           ? "on demand (search)"
-          : r.code
+          : r.player
+            ? "on demand (player)"
+            : r.code
             ? "on demand"
             : "";
   log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}  ${when}`);
@@ -114,8 +123,9 @@ const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
 log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
-const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index);
+const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index && !r.player);
 const search = rows.filter((r) => r.index && !r.firstVisit);
+const player = rows.filter((r) => r.player && !r.firstVisit);
 const worker = rows.find((r) => r.worker);
 if (worker) {
   log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
@@ -128,6 +138,11 @@ if (later.length > 0) {
 if (search.length > 0) {
   log(
     `search index module (${search.length} files: ${search.map((r) => r.file).join(", ")}): raw ${sum("raw", search)} B, brotli ${sum("brotli", search)} B`,
+  );
+}
+if (player.length > 0) {
+  log(
+    `player module (${player.length} files: ${player.map((r) => r.file).join(", ")}): raw ${sum("raw", player)} B, brotli ${sum("brotli", player)} B`,
   );
 }
 // A host page with <recap-viewer>: embed.js, then the app's files (all but index.html).
@@ -147,6 +162,7 @@ if (json) {
         firstVisit: total(first),
         onDemand: total(later),
         searchIndexModule: total(search),
+        playerModule: total(player),
         embed: embed ? { raw: embed.raw, gzip: embed.gzip, brotli: embed.brotli } : null,
         hostPage: embed ? total(hosted) : null,
         worker: worker ? { raw: worker.raw, gzip: worker.gzip, brotli: worker.brotli } : null,
@@ -161,6 +177,7 @@ for (const [label, total, limit] of [
   ["first-visit", sum("brotli"), budget],
   ["on-demand", sum("brotli", later), onDemandBudget],
   ["search index module", sum("brotli", search), indexBudget],
+  ["player module", sum("brotli", player), playerBudget],
 ]) {
   if (limit === null) continue;
   if (total > limit) {

@@ -58,7 +58,8 @@ pub(super) fn area(
     }
 }
 
-/// Connects early to the player's host, once, when the visitor shows interest in the button.
+/// Connects early to the player's host and loads the player module, once, when the visitor
+/// shows interest in the button.
 fn preconnect_on_interest(button: &Element, origin: &str) -> Closure<dyn Fn()> {
     let origin = origin.to_owned();
     let done = Cell::new(false);
@@ -69,6 +70,8 @@ fn preconnect_on_interest(button: &Element, origin: &str) -> Closure<dyn Fn()> {
         let Some(dom) = Dom::new() else {
             return;
         };
+        // The player's own code, too: it is then there when the button is pressed.
+        let _ = crate::extractor::load_module(recap_player::MODULE);
         let link = dom.el("link", "");
         set(&link, "rel", "preconnect");
         set(&link, "href", &origin);
@@ -84,7 +87,7 @@ fn preconnect_on_interest(button: &Element, origin: &str) -> Closure<dyn Fn()> {
 
 /// Sizes the chapter bar's segments by their length in the recording (through the CSS object
 /// model: no `style` attribute, which a strict Content-Security-Policy refuses).
-pub(super) fn lay_out(items: &[(usize, Element)], segments: &[Chapter]) {
+fn lay_out(items: &[(usize, Element)], segments: &[Chapter]) {
     for (talk, li) in items {
         let (Some(segment), Some(li)) = (
             segments.iter().find(|s| s.talk == *talk),

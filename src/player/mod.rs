@@ -3,18 +3,17 @@
 //! and the chapter bar move in place, and the talk that is playing, highlighted.
 //!
 //! - [`facade`]: the area before anything loads: picture, button, links, chapter bar.
-//! - [`stage`]: the page's player: the state machine of [`recap_core::player::Session`] and the
-//!   elements it moves.
-//! - [`messages`]: what passes between the page and a loaded player.
+//! - the player itself is a module of its own (`crates/player`, [`recap_player`]), loaded the
+//!   first time the visitor asks for the recording (or shows interest in the button): it makes
+//!   the player, speaks its messages and marks the talk playing. What is asked for while it
+//!   loads is handed to it, in order, once it is there.
 //!
-//! Every decision is made by the session, natively tested in `recap-core`; this module only
-//! moves elements and messages. The event page owns its player ([`PlayerRef::owned_by_page`])
-//! and drops it with the page, which removes the player's listeners and stops its handshake;
-//! the click handlers and the player's own listeners hold weak handles.
+//! Every decision is made by [`recap_core::player::Session`], natively tested in `recap-core`.
+//! The event page owns its player ([`PlayerRef::owned_by_page`]) and drops it with the page,
+//! which ends the module's stage: its listeners and handshake timer go. The click handlers hold
+//! weak handles.
 
 mod facade;
-mod messages;
-mod stage;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -22,15 +21,59 @@ use std::rc::{Rc, Weak};
 use leptos::prelude::StoredValue;
 use recap_core::player::{PlayerHosts, Session};
 use recap_core::Item;
-use web_sys::{Element, MessageEvent};
+use recap_player::{PlayerModule, Stage, MODULE, NO_START};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
 
+use crate::extractor::load_module;
 use crate::render::Dom;
-use stage::{Loaded, Stage, CHAPTER_PLAYING};
+
+/// What the visitor asked of the recording.
+#[derive(Clone, Copy)]
+enum Request {
+    Play,
+    Jump(u32),
+}
+
+/// The module's stage for this page, ended when the page lets it go.
+struct Owned(Stage);
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        self.0.free();
+    }
+}
+
+/// Where the page's player is.
+#[derive(Default)]
+enum Module {
+    /// Not asked for yet (or it could not be loaded: it is tried again on the next request).
+    #[default]
+    Idle,
+    /// Loading, with what was asked for meanwhile, in order.
+    Loading(Vec<Request>),
+    Ready(Owned),
+}
+
+/// What the module needs to make the page's player.
+struct Recording {
+    video: String,
+    starts: Vec<i32>,
+    start: u32,
+    title: String,
+    hosts: PlayerHosts,
+    screen: Element,
+    chapters: Vec<(usize, Element)>,
+    /// The facade's preconnect listener, kept alive while the facade may be there.
+    _preconnect: Option<wasm_bindgen::prelude::Closure<dyn Fn()>>,
+}
 
 /// What an event page holds for its recording.
 #[derive(Default)]
 struct Slot {
-    stage: Option<Stage>,
+    recording: Option<Recording>,
+    module: Module,
     /// The talks in the page's list, with their index: handed over by the page.
     talks: Vec<(usize, Element)>,
 }
@@ -63,26 +106,32 @@ impl PlayerRef {
         let origin = player.and_then(|p| p.origin(hosts));
         let chapters = session.as_ref().map(Session::chapters).unwrap_or_default();
         let area = facade::area(dom, item, player, start, origin, &chapters);
-        let stage = session.map(|session| Stage {
-            session,
-            hosts: hosts.clone(),
-            title: item.display_title().to_owned(),
-            this: self.clone(),
-            screen: area.screen,
-            marks: area
-                .chapters
-                .into_iter()
-                .map(|(talk, el)| (talk, el, CHAPTER_PLAYING))
-                .collect(),
-            loaded: None,
-            _preconnect: area.preconnect,
-        });
+        let video = item.recap.as_ref().and_then(|r| r.video.clone());
+        let recording = session
+            .is_some()
+            .then_some(())
+            .and(video)
+            .map(|video| Recording {
+                video,
+                starts: item
+                    .talks()
+                    .iter()
+                    .map(|talk| {
+                        talk.start
+                            .and_then(|s| i32::try_from(s).ok())
+                            .unwrap_or(NO_START)
+                    })
+                    .collect(),
+                start: start.unwrap_or(0),
+                title: item.display_title().to_owned(),
+                hosts: hosts.clone(),
+                screen: area.screen,
+                chapters: area.chapters,
+                _preconnect: area.preconnect,
+            });
         self.with_slot(|slot| {
-            slot.stage = stage;
-            let talks = slot.talks.clone();
-            if let Some(stage) = &mut slot.stage {
-                stage.mark_talks(talks);
-            }
+            slot.recording = recording;
+            slot.module = Module::Idle;
         });
         area.root
     }
@@ -91,64 +140,95 @@ impl PlayerRef {
     /// while that talk plays.
     pub fn set_talks(&self, talks: Vec<(usize, Element)>) {
         self.with_slot(|slot| {
-            slot.talks = talks.clone();
-            if let Some(stage) = &mut slot.stage {
-                stage.mark_talks(talks);
+            if let Module::Ready(Owned(stage)) = &slot.module {
+                let (indices, elements) = split(&talks);
+                stage.mark_talks(indices, elements);
             }
+            slot.talks = talks;
         });
     }
 
     /// The facade's button was pressed: play from the page's moment.
     pub fn play(&self) {
-        self.with_stage(|stage| {
-            let actions = stage.session.play();
-            stage.apply(actions);
-        });
+        self.ask(Request::Play);
     }
 
     /// Moves the recording to `seconds` and plays it: in place when the player is loaded, else
     /// by loading it there. `false` when the page has no player to move.
     pub fn jump(&self, seconds: u32) -> bool {
-        self.with_stage(|stage| {
-            let actions = stage.session.jump(seconds);
-            stage.apply(actions);
-        })
-        .is_some()
+        self.ask(Request::Jump(seconds))
     }
 
-    /// A message reached the page: the session hears it if it comes from the player.
-    fn on_message(&self, event: &MessageEvent) {
-        self.with_stage(|stage| {
-            let Some(Loaded::Frame(frame)) = &stage.loaded else {
-                return;
-            };
-            let Some(said) = frame
-                .said(event)
-                .and_then(|text| stage.session.player().read_message(&text))
-            else {
-                return;
-            };
-            let actions = stage.session.heard(said);
-            stage.apply(actions);
+    /// Hands `request` to the player, loading it first if need be. `false` without a recording
+    /// to play on the page.
+    fn ask(&self, request: Request) -> bool {
+        let load = self.with_slot(|slot| {
+            // No recording to play on the page.
+            slot.recording.as_ref()?;
+            match &mut slot.module {
+                Module::Ready(Owned(stage)) => {
+                    carry_out(stage, request);
+                    Some(false)
+                }
+                Module::Loading(pending) => {
+                    pending.push(request);
+                    Some(false)
+                }
+                Module::Idle => {
+                    slot.module = Module::Loading(vec![request]);
+                    Some(true)
+                }
+            }
         });
+        match load.flatten() {
+            Some(true) => {
+                self.load();
+                true
+            }
+            Some(false) => true,
+            None => false,
+        }
     }
 
-    /// The handshake timer fired.
-    fn on_tick(&self) {
-        self.with_stage(|stage| {
-            let actions = stage.session.tick();
-            stage.apply(actions);
-        });
-    }
-
-    /// The `<video>` reported its position.
-    fn on_media_time(&self) {
-        self.with_stage(|stage| {
-            let Some(Loaded::Media(media)) = &stage.loaded else {
-                return;
-            };
-            let actions = stage.session.heard(media.position());
-            stage.apply(actions);
+    /// Loads the module and makes the page's player with it, then hands it what was asked
+    /// for meanwhile. A page gone by then ends the player at once.
+    fn load(&self) {
+        let this = self.clone();
+        let module = load_module(MODULE);
+        wasm_bindgen_futures::spawn_local(async move {
+            let module = JsFuture::from(module).await.ok();
+            this.with_slot(|slot| {
+                let stage = module.and_then(|module| {
+                    let recording = slot.recording.as_ref()?;
+                    let (talks, chapters) = split(&recording.chapters);
+                    module.unchecked_into::<PlayerModule>().stage(
+                        &recording.video,
+                        recording.starts.clone(),
+                        recording.start,
+                        &recording.title,
+                        &recording.hosts.youtube,
+                        &recording.hosts.vimeo,
+                        &recording.screen,
+                        talks,
+                        chapters,
+                    )
+                });
+                let pending = match std::mem::take(&mut slot.module) {
+                    Module::Loading(pending) => pending,
+                    _ => Vec::new(),
+                };
+                let Some(stage) = stage.map(Owned) else {
+                    return;
+                };
+                if !slot.talks.is_empty() {
+                    let (indices, elements) = split(&slot.talks);
+                    stage.0.mark_talks(indices, elements);
+                }
+                for request in pending {
+                    carry_out(&stage.0, request);
+                }
+                slot.module = Module::Ready(stage);
+            });
         });
     }
 
@@ -157,8 +237,19 @@ impl PlayerRef {
         let mut slot = slot.try_borrow_mut().ok()?;
         Some(f(&mut slot))
     }
+}
 
-    fn with_stage<R>(&self, f: impl FnOnce(&mut Stage) -> R) -> Option<R> {
-        self.with_slot(|slot| slot.stage.as_mut().map(f)).flatten()
+fn carry_out(stage: &Stage, request: Request) {
+    match request {
+        Request::Play => stage.play(),
+        Request::Jump(seconds) => stage.jump(seconds),
     }
+}
+
+/// The talk indices and the elements of `marked`, apart, as the module takes them.
+fn split(marked: &[(usize, Element)]) -> (Vec<u32>, Vec<Element>) {
+    marked
+        .iter()
+        .map(|(talk, el)| (u32::try_from(*talk).unwrap_or(u32::MAX), el.clone()))
+        .unzip()
 }

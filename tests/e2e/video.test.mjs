@@ -99,8 +99,13 @@ test("before the click nothing leaves the site; hovering preconnects; the click 
   assert.equal(await page.locator(".recap-video__poster").getAttribute("src"), new URL(youtubeEvent.image, `${server.url}/`).href);
   assert.deepEqual(thirdParty(page), [], "no third-party request before the click");
   assert.equal(await page.locator("link[rel=preconnect]").count(), 0);
+  // The player's own code is not part of the page until the visitor shows interest.
+  const playerModule = () => page.requests.filter((url) => /\/recap-player(\.js|_bg\.wasm)$/.test(url));
+  assert.deepEqual(playerModule(), [], "the player module is not fetched with the page");
   await play.hover();
   await page.locator(`link[rel=preconnect][href="${player.origin}"]`).waitFor({ state: "attached" });
+  await waitUntil(page, () => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/recap-player_bg.wasm")), null,
+    async () => `the player module was not fetched on hover; requests: ${JSON.stringify(playerModule())}`);
   await play.focus();
   assert.equal(await page.locator("link[rel=preconnect]").count(), 1, "one preconnect, however often");
   assert.deepEqual(thirdParty(page), [], "a preconnect is not a request");

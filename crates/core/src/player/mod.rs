@@ -80,7 +80,12 @@ pub enum Player {
 impl Player {
     /// The player for an event's `_recap.video`, if it has one.
     pub(crate) fn for_item(item: &Item) -> Option<Player> {
-        let video = item.recap.as_ref()?.video.as_deref()?;
+        Player::for_video(item.recap.as_ref()?.video.as_deref()?)
+    }
+
+    /// The player for a recording's address (an event's `_recap.video`); `None` when it is not
+    /// a safe link at all.
+    pub fn for_video(video: &str) -> Option<Player> {
         Some(match parse_video_url(video) {
             Some(link) => match link.host {
                 VideoHost::YouTube => Player::YouTube(link.id),

@@ -7,13 +7,13 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, HtmlMediaElement, MessageEvent};
 
-use super::PlayerRef;
+use crate::stage::{Handle, Inner};
 
 /// How often the handshake is sent until the player answers, in milliseconds.
 const HANDSHAKE_EVERY_MS: i32 = 250;
 
 /// A YouTube or Vimeo iframe player.
-pub(super) struct FramePlayer {
+pub(crate) struct FramePlayer {
     frame: HtmlIFrameElement,
     /// The player's origin: messages go only there and are read only from there.
     origin: String,
@@ -25,16 +25,16 @@ pub(super) struct FramePlayer {
 
 impl FramePlayer {
     /// Listens to `frame`'s messages and starts the handshake timer; both report to `player`.
-    pub fn listen(frame: HtmlIFrameElement, origin: String, player: &PlayerRef) -> FramePlayer {
+    pub fn listen(frame: HtmlIFrameElement, origin: String, player: &Handle) -> FramePlayer {
         let on_message = {
             let player = player.clone();
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                player.on_message(&event)
+                Inner::on_message(&player, &event)
             })
         };
         let on_tick = {
             let player = player.clone();
-            Closure::<dyn Fn()>::new(move || player.on_tick())
+            Closure::<dyn Fn()>::new(move || Inner::on_tick(&player))
         };
         let window = web_sys::window();
         if let Some(window) = &window {
@@ -108,7 +108,7 @@ impl Drop for FramePlayer {
 }
 
 /// A native `<video>` playing a media file.
-pub(super) struct MediaPlayer {
+pub(crate) struct MediaPlayer {
     video: HtmlMediaElement,
     on_time: Closure<dyn Fn()>,
     /// Swallows a refused `play()` (a browser that blocks playing without a tap): the controls
@@ -119,10 +119,10 @@ pub(super) struct MediaPlayer {
 impl MediaPlayer {
     /// Reports `video`'s position to `player` as it plays, and plays it (within the click, so
     /// that one tap plays on phones too).
-    pub fn listen(video: HtmlMediaElement, player: &PlayerRef) -> MediaPlayer {
+    pub fn listen(video: HtmlMediaElement, player: &Handle) -> MediaPlayer {
         let on_time = {
             let player = player.clone();
-            Closure::<dyn Fn()>::new(move || player.on_media_time())
+            Closure::<dyn Fn()>::new(move || Inner::on_media_time(&player))
         };
         let _ =
             video.add_event_listener_with_callback("timeupdate", on_time.as_ref().unchecked_ref());
