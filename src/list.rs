@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 
-use crate::render::{build, on_image_error, Dom};
+use crate::render::{build, Dom, ImageFallback};
 
 /// Cards per chunk: a multiple of every column count the grid takes (1 to 4), so that only a
 /// year's last chunk ends with a short row.
@@ -65,6 +65,7 @@ pub struct CardWindow {
     inner: Rc<RefCell<Inner>>,
     observer: Option<IntersectionObserver>,
     _callback: Option<Closure<dyn Fn(js_sys::Array, IntersectionObserver)>>,
+    _images: ImageFallback,
 }
 
 impl CardWindow {
@@ -80,9 +81,8 @@ impl CardWindow {
         empty: Option<markup::Element>,
     ) -> CardWindow {
         let root = dom.el("div", "recap-year-groups");
-        // A card's picture that fails to load is swapped for its placeholder: one listener for
-        // the list (an image's error does not bubble, but it is seen on the way down).
-        on_image_error(&root);
+        // A card's picture that fails to load is swapped for its placeholder.
+        let images = ImageFallback::listen(&root);
         let end = dom.child(&root, "div", "recap-list-end");
         let inner = Rc::new(RefCell::new(Inner {
             root,
@@ -131,6 +131,7 @@ impl CardWindow {
             inner,
             observer,
             _callback: Some(callback),
+            _images: images,
         }
     }
 

@@ -20,21 +20,6 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-thread_local! {
-    /// One shared handler for broken pictures: it puts the drawn placeholder in their place.
-    static ON_IMAGE_ERROR: Closure<dyn Fn(web_sys::Event)> = Closure::new(|event: web_sys::Event| {
-        let Some(img) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let (Some(class), Some(dom)) = (img.get_attribute(PLACEHOLDER), Dom::new()) else {
-            return;
-        };
-        let placeholder = dom.el("div", &class);
-        set(&placeholder, "aria-hidden", "true");
-        let _ = img.replace_with_with_node_1(&placeholder);
-    });
-}
-
 /// Builds elements in one document.
 pub struct Dom {
     doc: Document,
@@ -92,16 +77,48 @@ pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
-/// Swaps a picture under `root` that fails to load for its placeholder (for pictures put in as
-/// HTML, which have no handler of their own).
-pub fn on_image_error(root: &Element) {
-    ON_IMAGE_ERROR.with(|handler| {
+/// Swaps a picture under its root that fails to load for its placeholder (the drawn one its
+/// `data-placeholder` names): one listener for the whole subtree, since an image's `error` does
+/// not bubble but is seen on the way down. Dropping it removes the listener.
+pub struct ImageFallback {
+    root: Element,
+    handler: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl ImageFallback {
+    /// Listens under `root`.
+    pub fn listen(root: &Element) -> ImageFallback {
+        let handler = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+            let Some(img) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            let (Some(class), Some(dom)) = (img.get_attribute(PLACEHOLDER), Dom::new()) else {
+                return;
+            };
+            let placeholder = dom.el("div", &class);
+            set(&placeholder, "aria-hidden", "true");
+            let _ = img.replace_with_with_node_1(&placeholder);
+        });
         let _ = root.add_event_listener_with_callback_and_bool(
             "error",
             handler.as_ref().unchecked_ref(),
             true,
         );
-    });
+        ImageFallback {
+            root: root.clone(),
+            handler,
+        }
+    }
+}
+
+impl Drop for ImageFallback {
+    fn drop(&mut self) {
+        let _ = self.root.remove_event_listener_with_callback_and_bool(
+            "error",
+            self.handler.as_ref().unchecked_ref(),
+            true,
+        );
+    }
 }
 
 /// Turns a markup tree into DOM nodes. Elements marked with a key are collected with it.
@@ -113,13 +130,6 @@ pub fn materialise(
     let el = dom.el(tree.tag, "");
     for (name, value) in &tree.attrs {
         set(&el, name, value);
-    }
-    if tree.get(PLACEHOLDER).is_some() {
-        // A picture that fails to load is swapped for the placeholder.
-        ON_IMAGE_ERROR.with(|handler| {
-            el.unchecked_ref::<web_sys::HtmlElement>()
-                .set_onerror(Some(handler.as_ref().unchecked_ref()));
-        });
     }
     for child in &tree.children {
         match child {

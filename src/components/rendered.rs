@@ -8,7 +8,7 @@ use web_sys::{Element, MouseEvent};
 use crate::api::absolute;
 use crate::player::PlayerRef;
 use crate::ready::Part;
-use crate::render::Dom;
+use crate::render::{Dom, ImageFallback};
 use crate::router::{use_router, Router};
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
@@ -28,10 +28,16 @@ pub fn Rendered(
     let router = use_router();
     let part = Part::counted();
     part.done_on_cleanup();
+    // A picture in the subtree that fails to load is swapped for its placeholder; the listener
+    // goes with the component.
+    let images = StoredValue::new_local(None::<ImageFallback>);
     Effect::new(move |_| {
         let (Some(host), Some(dom)) = (host.get(), Dom::new()) else {
             return;
         };
+        if images.with_value(Option::is_none) {
+            images.set_value(Some(ImageFallback::listen(&host)));
+        }
         host.replace_children_with_node_1(&render(&dom));
         part.done();
     });

@@ -360,9 +360,7 @@ impl Feed {
                 self.items.push(item);
             }
         }
-        self.items.sort_by_key(|item| {
-            std::cmp::Reverse(item.date_published.as_ref().map(|d| d.unix_seconds()))
-        });
+        newest_first(&mut self.items);
         self.next_url = page.next_url;
         self.items.len() - before
     }
@@ -382,4 +380,12 @@ impl Feed {
         let newer = at.checked_sub(1).and_then(|i| self.items.get(i));
         Some((&self.items[at], newer, self.items.get(at + 1)))
     }
+}
+
+/// Orders events newest first; undated ones last. Stable: equal and undated events keep their
+/// order. The one sort of events (a sort is compiled anew for each key, in the app's wasm too).
+pub(crate) fn newest_first(items: &mut [Item]) {
+    items.sort_by_key(|item| {
+        std::cmp::Reverse(item.date_published.as_ref().map(|d| d.unix_seconds()))
+    });
 }

@@ -193,10 +193,8 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
             Err(problem) => problems.push(problem),
         }
     }
-    // Stable: equal and undated items keep their feed order.
-    items.sort_by_key(|item| {
-        std::cmp::Reverse(item.date_published.as_ref().map(|d| d.unix_seconds()))
-    });
+    // Equal and undated items keep their feed order.
+    crate::feed::newest_first(&mut items);
 
     Ok(ParsedFeed {
         feed: Feed {

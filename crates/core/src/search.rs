@@ -158,7 +158,8 @@ pub fn tags<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<String> {
             None => counts.push((tag.clone(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // The tags are distinct, so the order is total and an unstable sort gives it.
+    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     counts.into_iter().map(|(t, _)| t).collect()
 }
 
