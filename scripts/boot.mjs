@@ -14,9 +14,10 @@
 // build's files), which the boot file registers after load unless the mount element says
 // `data-offline="off"`.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -24,12 +25,29 @@ if (!staging) {
   process.exit(2);
 }
 const index = join(staging, "index.html");
-const html = readFileSync(index, "utf8");
+let html = readFileSync(index, "utf8");
 
 const fail = (what) => {
   console.error(`boot: ${index}: ${what}`);
   process.exit(1);
 };
+
+// A release build's scripts are minified: wasm-bindgen writes the app's and the modules' glue
+// readable (a fifth of a first visit's script bytes, brotli, are its comments, spaces and long
+// local names). Only local names change: the names the wasm imports are kept. The integrity
+// Trunk gave a script is computed again for its new bytes.
+if (process.env.TRUNK_PROFILE === "release") {
+  for (const file of readdirSync(staging).filter((f) => /^recap-[\w-]*\.js$/.test(f))) {
+    const path = join(staging, file);
+    const before = readFileSync(path, "utf8");
+    const { code } = await minify(before, { module: true, compress: true, mangle: true, format: { comments: false } });
+    if (!code) fail(`${file}: the minifier gave nothing`);
+    const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
+    if (html.includes(file) && !html.includes(sri(before))) fail(`${file}: its integrity in index.html is not of its bytes`);
+    writeFileSync(path, code);
+    html = html.replaceAll(sri(before), sri(code));
+  }
+}
 
 const loader = /<script type="?module"?>([\s\S]*?)<\/script>/.exec(html);
 if (!loader) fail("no inline module loader to move (is it already moved?)");
