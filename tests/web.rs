@@ -232,6 +232,30 @@ fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
 }
 
 #[wasm_bindgen_test]
+fn search_lower_cases_in_the_browser_as_natively() {
+    // In the browser the search folds case with the browser's own lower-casing; natively with
+    // the standard library's (recap-core's tests). The same text must match the same way.
+    let runs = recap_core::search::highlight("Zoë ÅSTRÖM, İpek and ΣΟΦΙΑ", "åström zoë σοφια");
+    let marked: Vec<&str> = runs
+        .iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(text, _)| text.as_str())
+        .collect();
+    assert_eq!(marked, ["Zoë", "ÅSTRÖM", "ΣΟΦΙΑ"]);
+    // A char that lower-cases to two still maps back to itself.
+    let runs = recap_core::search::highlight("İpek", "i̇pek");
+    assert_eq!(runs, [("İpek".to_owned(), true)]);
+    let item: recap_core::Item = serde_json::from_str(
+        r#"{"id": "e9", "title": "ÉTÉ À MALMÖ", "_recap": {"talks": [{"title": "Über Traits"}]}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        recap_core::search::searchable_text(&item),
+        "été à malmö\nüber traits"
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_panic_leaves_a_message_and_a_reload_link_in_each_mount_element() {
     let first = container();
     let second = container();

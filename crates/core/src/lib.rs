@@ -30,7 +30,9 @@
 //! - [`time`]: video timestamps: `t=1m40s`, `1:07:55`, and back.
 //! - [`video`]: recognising YouTube, Vimeo and media-file links.
 //!
-//! It depends on neither the DOM nor Leptos, so all of it is tested natively.
+//! It depends on neither the DOM nor Leptos, so all of it is tested natively. (In the browser,
+//! search lower-cases text with the browser's own `toLowerCase`, through `js-sys`: the same
+//! Unicode mapping, checked there by the app's component tests.)
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

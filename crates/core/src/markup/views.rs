@@ -381,7 +381,10 @@ pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch) -> Element
 
 /// The talks that match the search, so that a visitor sees why the event is listed.
 fn matching_talks(item: &Item, query: &str) -> Option<Element> {
-    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let terms: Vec<String> = query
+        .split_whitespace()
+        .map(crate::search::lowercase)
+        .collect();
     if terms.is_empty() {
         return None;
     }
@@ -390,7 +393,7 @@ fn matching_talks(item: &Item, query: &str) -> Option<Element> {
         .iter()
         .filter_map(|t| t.title.as_deref())
         .filter(|t| {
-            let lower = t.to_lowercase();
+            let lower = crate::search::lowercase(t);
             terms.iter().any(|term| lower.contains(term.as_str()))
         })
         .map(|t| highlighted(Element::new("li"), t, query).into())
