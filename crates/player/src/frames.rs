@@ -7,8 +7,6 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, HtmlMediaElement, MessageEvent};
 
-use crate::stage::{Handle, Inner};
-
 /// How often the handshake is sent until the player answers, in milliseconds.
 const HANDSHAKE_EVERY_MS: i32 = 250;
 
@@ -24,18 +22,16 @@ pub(crate) struct FramePlayer {
 }
 
 impl FramePlayer {
-    /// Listens to `frame`'s messages and starts the handshake timer; both report to `player`.
-    pub fn listen(frame: HtmlIFrameElement, origin: String, player: &Handle) -> FramePlayer {
-        let on_message = {
-            let player = player.clone();
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                Inner::on_message(&player, &event)
-            })
-        };
-        let on_tick = {
-            let player = player.clone();
-            Closure::<dyn Fn()>::new(move || Inner::on_tick(&player))
-        };
+    /// Listens to `frame`'s messages and starts the handshake timer: each message goes to
+    /// `heard`, each tick to `tick`.
+    pub fn listen(
+        frame: HtmlIFrameElement,
+        origin: String,
+        heard: impl Fn(MessageEvent) + 'static,
+        tick: impl Fn() + 'static,
+    ) -> FramePlayer {
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(heard);
+        let on_tick = Closure::<dyn Fn()>::new(tick);
         let window = web_sys::window();
         if let Some(window) = &window {
             let _ = window
@@ -117,13 +113,10 @@ pub(crate) struct MediaPlayer {
 }
 
 impl MediaPlayer {
-    /// Reports `video`'s position to `player` as it plays, and plays it (within the click, so
-    /// that one tap plays on phones too).
-    pub fn listen(video: HtmlMediaElement, player: &Handle) -> MediaPlayer {
-        let on_time = {
-            let player = player.clone();
-            Closure::<dyn Fn()>::new(move || Inner::on_media_time(&player))
-        };
+    /// Calls `moved` as `video` plays, and plays it (within the click, so that one tap plays
+    /// on phones too).
+    pub fn listen(video: HtmlMediaElement, moved: impl Fn() + 'static) -> MediaPlayer {
+        let on_time = Closure::<dyn Fn()>::new(moved);
         let _ =
             video.add_event_listener_with_callback("timeupdate", on_time.as_ref().unchecked_ref());
         let media = MediaPlayer {

@@ -191,7 +191,15 @@ impl Inner {
             let origin = origin.to_owned();
             frame
                 .and_then(|f| f.dyn_into::<HtmlIFrameElement>().ok())
-                .map(|frame| Loaded::Frame(FramePlayer::listen(frame, origin, &self.this)))
+                .map(|frame| {
+                    let (heard, tick) = (self.this.clone(), self.this.clone());
+                    Loaded::Frame(FramePlayer::listen(
+                        frame,
+                        origin,
+                        move |event| Inner::on_message(&heard, &event),
+                        move || Inner::on_tick(&tick),
+                    ))
+                })
         } else if let Some(src) = player.file_src(start) {
             let video = element(
                 "video",
@@ -205,7 +213,12 @@ impl Inner {
             );
             video
                 .and_then(|v| v.dyn_into::<HtmlMediaElement>().ok())
-                .map(|video| Loaded::Media(MediaPlayer::listen(video, &self.this)))
+                .map(|video| {
+                    let this = self.this.clone();
+                    Loaded::Media(MediaPlayer::listen(video, move || {
+                        Inner::on_media_time(&this)
+                    }))
+                })
         } else {
             None
         };
