@@ -1,11 +1,12 @@
 // End to end: a site pre-rendered by `recap-feed pages`. With JavaScript off, the list and an
 // event page (the seed-shaped fixture) are readable, with talks, takeaways and time links to
 // the video's own site. With JavaScript, the app takes the pre-rendered page over and keeps the
-// scroll position, the focus and what was typed before it loaded.
+// scroll position, the focus and what was typed before it loaded. A list longer than a screen
+// is pre-rendered as far as a tall first screen, and the app fills in the rest below it.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { recapFeed } from "./cli.mjs";
-import { copyFileSync, cpSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { errorsBesidesPictures, openPage, waitUntil } from "./browser.mjs";
 import { layoutShifts } from "./settle.mjs";
 import { e2eFile } from "./fixture.mjs";
@@ -25,6 +26,9 @@ function prerendered(name, feed) {
 
 let seedServer;
 let sampleServer;
+let longServer;
+// The sample's events repeated, a day apart: more than a screen holds.
+const LONG = 60;
 const file = e2eFile();
 before(async () => {
   // The seed-shaped post alone, through the CLI as an organiser would build it.
@@ -35,7 +39,25 @@ before(async () => {
   recapFeed("build", posts, "--out", `${ROOT}/seed.json`, "--title", "Cloud Native Solent");
   seedServer = await file.serve({ root: prerendered("seed", `${ROOT}/seed.json`) });
   sampleServer = await file.serve({ root: prerendered("sample", "public/feed.json") });
+  const sample = JSON.parse(readFileSync("public/feed.json", "utf8"));
+  const items = Array.from({ length: LONG }, (_, n) => ({
+    ...structuredClone(sample.items[n % sample.items.length]),
+    id: `long-${n}`,
+    title: `Long meetup ${n}`,
+    date_published: new Date(Date.UTC(2025, 11, 31) - n * 86400000).toISOString(),
+  }));
+  writeFileSync(`${ROOT}/long.json`, JSON.stringify({ ...sample, items }));
+  longServer = await file.serve({ root: prerendered("long", `${ROOT}/long.json`) });
 });
+
+// Where each card in the viewport is: [title, left, top, width, height], rounded.
+const cardsInView = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".recap-event-card")]
+      .map((card) => [card.querySelector(".recap-event-card__title").textContent, card.getBoundingClientRect()])
+      .filter(([, box]) => box.top < innerHeight && box.bottom > 0)
+      .map(([title, box]) => [title, ...[box.left, box.top, box.width, box.height].map(Math.round)]),
+  );
 
 // Holds the app's wasm back until the returned function is called.
 async function holdTheApp(page) {
@@ -148,4 +170,51 @@ test("an event page taken over: identical text, no layout shift, and its links s
   await page.locator(".recap-pager a").first().click();
   await waitUntil(page, () => /\/events\/[^/]+\/$/.test(location.pathname) && !location.pathname.includes("may-2024"), undefined, "the pager opens another event in place");
   assert.deepEqual(errorsBesidesPictures(page), []);
+});
+
+test("a long list: pre-rendered as far as a tall first screen, at every width", async () => {
+  const context = await file.browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    // The narrowest one-column width, a tablet's, the narrowest three columns, a wide screen.
+    for (const [width, height] of [[320, 1440], [700, 1440], [1000, 1440], [2560, 1440]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${longServer.url}/`);
+      const { cards, bottom, columns } = await page.evaluate(() => {
+        const cards = [...document.querySelectorAll(".recap-event-card")];
+        const tops = new Set(cards.map((c) => Math.round(c.getBoundingClientRect().top)));
+        return { cards: cards.length, bottom: cards.at(-1).getBoundingClientRect().bottom, columns: cards.length / tops.size };
+      });
+      assert.ok(cards < LONG, `${width}×${height}: ${cards} cards pre-rendered, the whole list`);
+      assert.ok(bottom >= height, `${width}×${height}: the ${cards} pre-rendered cards end at ${bottom} px, above the screen's bottom`);
+      assert.ok(width < 1000 || columns >= 3, `${width}×${height}: ${columns} columns`);
+      assert.equal(await page.locator(".recap-count").textContent(), `${LONG} events`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a long list taken over: the app fills in the cards below the first screen, moving none on it", async () => {
+  for (const [width, height] of [[1280, 900], [320, 1440]]) {
+    const page = await openPage(file.browser, { width, height });
+    const release = await holdTheApp(page);
+    await page.goto(`${longServer.url}/`);
+    await page.waitForSelector(".recap-event-card");
+    const preRendered = await page.locator(".recap-event-card").count();
+    const before = await cardsInView(page);
+    release();
+    await waitUntil(
+      page,
+      (n) => document.querySelector(".recap-takeover:not([hidden])") && !document.querySelector("#recap > .recap") && document.querySelectorAll(".recap-event-card").length > n,
+      preRendered,
+      async () => `no takeover with more cards: ${await page.locator(".recap-event-card").count()} cards`,
+    );
+    // Once the page has stopped changing and painted: every shift since it began.
+    assert.deepEqual(await layoutShifts(page), [], `${width}×${height}: no layout shift`);
+    assert.deepEqual(await cardsInView(page), before, `${width}×${height}: the first screen's cards where they were`);
+    assert.ok(before.length > 0);
+    assert.deepEqual(errorsBesidesPictures(page), []);
+    await page.context().close();
+  }
 });

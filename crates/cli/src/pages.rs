@@ -389,6 +389,42 @@ mod tests {
         assert!(Template::parse("<title>x</title><p>").is_err());
     }
 
+    /// A feed longer than a screen: the list holds its first screen of cards, counts them all,
+    /// and every event still gets its page.
+    #[test]
+    fn the_list_holds_the_first_screen_and_every_event_gets_a_page() {
+        use recap_core::markup::pages::PRE_RENDERED_CARDS;
+        let events = PRE_RENDERED_CARDS + 10;
+        let items: Vec<String> = (0..events)
+            .map(|n| {
+                format!(
+                    r#"{{"id":"e{n}","title":"Meetup {n}","date_published":"{}-03-06T00:00:00Z"}}"#,
+                    2100 - n
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{}]}}"#,
+            items.join(",")
+        );
+        let feed = recap_core::parse_feed(&json).expect("a feed").feed;
+        let dist = std::env::temp_dir().join(format!("recap-pages-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(&dist).expect("a folder");
+        std::fs::write(dist.join("index.html"), TRUNK).expect("the template");
+        let written = write_pages(&feed, &dist, &Options::default()).expect("pages");
+        assert_eq!(written.events, events);
+        let list = std::fs::read_to_string(dist.join("index.html")).expect("the list");
+        assert_eq!(
+            list.matches(r#"<li class="recap-event-card">"#).count(),
+            PRE_RENDERED_CARDS
+        );
+        assert!(list.contains(&format!(">{events} events</p>")), "{list}");
+        let last = dist.join(format!("events/e{}/index.html", events - 1));
+        assert!(last.is_file(), "{last:?}");
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
     #[test]
     fn event_directories_are_one_segment() {
         assert_eq!(

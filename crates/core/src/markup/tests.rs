@@ -96,26 +96,59 @@ fn year_groups_snapshot() {
         concat!(
             r#"<div class="recap-year-groups">"#,
             r#"<section class="recap-year" aria-label="Events in 2023"><h2 class="recap-year__title">2023</h2><ul class="recap-events">"#,
-            r#"<li class="recap-event-card"><article class="recap-event-card__body">"#,
-            r#"<img class="recap-event-card__image" alt="Photo from Meetup May" fetchpriority="high" decoding="async" width="1200" height="675" data-placeholder="recap-event-card__image recap-event-card__image--placeholder" src="/i/b.jpg">"#,
+            r#"<li class="recap-event-card">"#,
+            r#"<img class="recap-event-card__image" alt="" fetchpriority="high" src="/i/b.jpg">"#,
             r#"<h3 class="recap-event-card__title"><a class="recap-event-card__link" href="/events/b" data-route="">Meetup May</a></h3>"#,
             r#"<p class="recap-event-card__meta"><time class="recap-event-card__date" datetime="2023-05-03T00:00:00Z">Wednesday 3 May 2023</time><span class="recap-event-card__location">London</span></p>"#,
             r#"<p class="recap-event-card__facts"><span class="recap-event-card__talks">2 talks</span><span class="recap-badge">Recording</span></p>"#,
             r#"<p class="recap-event-card__orgs">Jetstack</p>"#,
-            r#"</article></li></ul></section>"#,
+            r#"</li></ul></section>"#,
             r#"<section class="recap-year" aria-label="Events in 2022"><h2 class="recap-year__title">2022</h2><ul class="recap-events">"#,
-            r#"<li class="recap-event-card"><article class="recap-event-card__body">"#,
+            r#"<li class="recap-event-card">"#,
             r#"<div class="recap-event-card__image recap-event-card__image--placeholder" aria-hidden="true"></div>"#,
             r#"<h3 class="recap-event-card__title"><a class="recap-event-card__link" href="/events/a" data-route="">Meetup Jan</a></h3>"#,
             r#"<p class="recap-event-card__meta"><time class="recap-event-card__date" datetime="2022-01-05T00:00:00Z">Wednesday 5 January 2022</time></p>"#,
             r#"<p class="recap-event-card__facts"><span class="recap-event-card__talks">No talks listed</span></p>"#,
-            r#"</article></li></ul></section></div>"#,
+            r#"</li></ul></section></div>"#,
         )
     );
     let empty = to_html(&[year_groups(&[], &link).into()]);
     assert_eq!(
         empty,
         r#"<div class="recap-year-groups"><p class="recap-empty">This feed has no events yet.</p></div>"#
+    );
+}
+
+/// The app's cards are the pre-rendered ones with what only the app reads: the placeholder it
+/// swaps in for a picture that fails to load.
+#[test]
+fn the_app_card_snapshot() {
+    let feed = feed(SAMPLE);
+    let html = to_html(&[event_card(&feed.items[0], "", &link, Fetch::Lazily).into()]);
+    assert_eq!(
+        html,
+        concat!(
+            r#"<li class="recap-event-card">"#,
+            r#"<img class="recap-event-card__image" alt="" loading="lazy" data-placeholder="recap-event-card__image recap-event-card__image--placeholder" src="/i/b.jpg">"#,
+            r#"<h3 class="recap-event-card__title"><a class="recap-event-card__link" href="/events/b" data-route="">Meetup May</a></h3>"#,
+            r#"<p class="recap-event-card__meta"><time class="recap-event-card__date" datetime="2023-05-03T00:00:00Z">Wednesday 3 May 2023</time><span class="recap-event-card__location">London</span></p>"#,
+            r#"<p class="recap-event-card__facts"><span class="recap-event-card__talks">2 talks</span><span class="recap-badge">Recording</span></p>"#,
+            r#"<p class="recap-event-card__orgs">Jetstack</p>"#,
+            r#"</li>"#,
+        )
+    );
+    let first = to_html(&[event_card(&feed.items[0], "", &link, Fetch::Now).into()]);
+    assert_eq!(
+        first,
+        html.replace(r#"loading="lazy""#, r#"fetchpriority="high""#)
+    );
+    let pre_rendered = to_html(&[year_groups(&feed.items[..1], &link).into()]);
+    assert!(
+        pre_rendered.contains(&first.replace(
+            r#" data-placeholder="recap-event-card__image recap-event-card__image--placeholder""#,
+            ""
+        )),
+        "{pre_rendered}"
     );
 }
 

@@ -290,7 +290,10 @@ pub fn year_section(year: Option<i32>) -> Element {
 }
 
 /// The list's year groups for `items` (newest first), as the app shows them before any
-/// search: the first screen of the list when `items` is its first cards.
+/// search: the pre-rendered first screen of the list when `items` is its first cards. Its cards
+/// are [`event_card`]'s without the placeholder the app swaps in for a picture that fails to
+/// load: the app replaces these cards with its own, and a page without script has nothing that
+/// would swap it.
 pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) -> Element {
     let mut root = Element::with_class("div", "recap-year-groups");
     let mut current: Option<Option<i32>> = None;
@@ -303,7 +306,7 @@ pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) ->
         }
         let fetch = if first { Fetch::Now } else { Fetch::Lazily };
         first = false;
-        let card = event_card(item, "", href, fetch);
+        let card = card(item, "", href, fetch, Placeholder::None);
         if let Some(Node::Element(section)) = root.children.last_mut() {
             if let Some(Node::Element(list)) = section.children.last_mut() {
                 list.children.push(card.into());
@@ -325,9 +328,25 @@ pub enum Fetch {
     Lazily,
 }
 
+/// Whether a picture says what to draw in its place if it fails to load ([`PLACEHOLDER`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placeholder {
+    /// It does: the app swaps a broken picture for it.
+    OnError,
+    /// It does not: nothing on the page would read it.
+    None,
+}
+
 /// One event card: picture, title, date, place, talks, organisations, recording badge, and the
-/// talks that match the search.
+/// talks that match the search. Lean, as a list of many is: the `li` is the card (no wrapper);
+/// the picture is decorative (the title below names the event) and sized by the stylesheet
+/// (`aspect-ratio`), so it carries no alt text, no size and no `decoding`; only the first card's
+/// picture is fetched at once ([`Fetch`]).
 pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch) -> Element {
+    card(item, query, href, fetch, Placeholder::OnError)
+}
+
+fn card(item: &Item, query: &str, href: Href, fetch: Fetch, placeholder: Placeholder) -> Element {
     let title = item.display_title();
     let link = route_link(
         href(&Route::Event {
@@ -361,12 +380,12 @@ pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch) -> Element
             query,
         )
     });
-    let body = Element::with_class("article", "recap-event-card__body")
+    Element::with_class("li", "recap-event-card")
         .child(picture(
             item.image.as_deref(),
-            title,
             "recap-event-card__image",
             fetch,
+            placeholder,
         ))
         .child(
             Element::with_class("h3", "recap-event-card__title")
@@ -375,8 +394,7 @@ pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch) -> Element
         .child(meta)
         .child(facts)
         .maybe(orgs)
-        .maybe(matching_talks(item, query));
-    Element::with_class("li", "recap-event-card").child(body)
+        .maybe(matching_talks(item, query))
 }
 
 /// The talks that match the search, so that a visitor sees why the event is listed.
@@ -405,25 +423,24 @@ fn matching_talks(item: &Item, query: &str) -> Option<Element> {
     })
 }
 
-/// A picture; when there is none, a drawn placeholder (the app also draws it in place of a
-/// picture that fails to load).
-fn picture(src: Option<&str>, title: &str, class: &str, fetch: Fetch) -> Element {
-    let placeholder = format!("{class} {class}--placeholder");
-    let (attribute, value) = match fetch {
-        Fetch::Now => ("fetchpriority", "high"),
-        Fetch::Lazily => ("loading", "lazy"),
+/// A decorative picture (`alt=""`), sized by the stylesheet; when there is none, a drawn
+/// placeholder (with [`Placeholder::OnError`], the app also draws it in place of a picture that
+/// fails to load).
+fn picture(src: Option<&str>, class: &str, fetch: Fetch, placeholder: Placeholder) -> Element {
+    let drawn = format!("{class} {class}--placeholder");
+    let Some(src) = src.and_then(safe_src) else {
+        return Element::with_class("div", &drawn).attr("aria-hidden", "true");
     };
-    match src.and_then(safe_src) {
-        Some(src) => Element::with_class("img", class)
-            .attr("alt", format!("Photo from {title}"))
-            .attr(attribute, value)
-            .attr("decoding", "async")
-            .attr("width", "1200")
-            .attr("height", "675")
-            .attr(PLACEHOLDER, placeholder)
-            .attr("src", src),
-        None => Element::with_class("div", &placeholder).attr("aria-hidden", "true"),
-    }
+    let img = Element::with_class("img", class).attr("alt", "");
+    let img = match fetch {
+        Fetch::Now => img.attr("fetchpriority", "high"),
+        Fetch::Lazily => img.attr("loading", "lazy"),
+    };
+    let img = match placeholder {
+        Placeholder::OnError => img.attr(PLACEHOLDER, drawn),
+        Placeholder::None => img,
+    };
+    img.attr("src", src)
 }
 
 /// The top of an event page: the way back to the list (`list`: its href; none in an embed of
