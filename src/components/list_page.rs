@@ -60,7 +60,8 @@ pub fn ListPage() -> impl IntoView {
     // after, so that typing is not held up by cards below the fold.
     let first_built = std::cell::Cell::new(false);
     let render = Box::new(move |dom: &Dom| {
-        built.track();
+        // Read, not only tracked: a memo is brought up to date when read.
+        let _built = built.get();
         let first = if first_built.replace(true) {
             crate::list::CHUNK
         } else {

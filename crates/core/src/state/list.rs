@@ -13,6 +13,9 @@ pub enum At {
     Index(u32),
 }
 
+/// A search of the index: the positions there of the events that match.
+pub type Search<'a> = &'a dyn Fn(&ListQuery) -> Vec<u32>;
+
 /// Which events the list shows, and what it was built from: the search and filters, and either
 /// the feed's events that match (with how many of the feed's events it has gone through, and the
 /// last of them) or what the search index found.
@@ -46,7 +49,7 @@ impl Listing {
         before: Option<&Listing>,
         query: &ListQuery,
         items: &[Item],
-        search: Option<&dyn Fn(&ListQuery) -> Vec<u32>>,
+        search: Option<Search<'_>>,
     ) -> Listing {
         let kept = before.filter(|b| b.query == *query);
         match (search, kept) {

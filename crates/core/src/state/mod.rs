@@ -13,7 +13,7 @@ mod list;
 mod loading;
 mod pages;
 
-pub use list::{At, Listing};
+pub use list::{At, Listing, Search};
 pub use loading::{FeedLoad, Showing};
 pub use pages::{IndexState, Lookup, Older, Pages};
 
