@@ -82,6 +82,17 @@ mod tests {
         (task, started, gone)
     }
 
+    /// Starts the executor tasks run on, as mounting the app does: an empty view mounted on an
+    /// element outside the document.
+    fn start_executor() {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("div").ok())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            .expect("an element");
+        leptos::mount::mount_to(element, || ()).forget();
+    }
+
     /// Waits, a turn of the executor at a time, until `done` holds; fails after many turns.
     async fn until(what: &str, done: impl Fn() -> bool) {
         for _ in 0..100 {
@@ -95,6 +106,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn a_task_is_stopped_when_its_view_goes_away() {
+        start_executor();
         let view = Owner::new();
         let (task, started, gone) = waiting_for_ever();
         view.with(|| Task::new().run(task));
@@ -106,6 +118,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn starting_a_task_stops_the_one_before() {
+        start_executor();
         let view = Owner::new();
         let slot = view.with(Task::new);
         let (first, _, first_gone) = waiting_for_ever();
