@@ -52,7 +52,7 @@ pub fn ListPage() -> impl IntoView {
         })
     });
     let built = Memo::new(move |_| listing.with(Listing::built));
-    let shown_count = Memo::new(move |_| listing.with(Listing::len));
+    let shown_count = move || listing.with(Listing::len);
     // The list on the page, dropped with the page.
     let list = StoredValue::new_local(None::<CardWindow>);
     // The first list shows the first screen whole, as pre-rendered; a search's list, built on a
@@ -124,7 +124,7 @@ pub fn ListPage() -> impl IntoView {
             Some(index) if filtered => index.len(),
             _ => context.with_feed(|f| f.total()),
         };
-        count_text(shown_count.get(), total, filtered)
+        count_text(shown_count(), total, filtered)
     };
 
     view! {
@@ -134,7 +134,7 @@ pub fn ListPage() -> impl IntoView {
         <SearchForm query />
         <Count text=Signal::derive(count_text) />
         {move || {
-            (shown_count.get() == 0 && query.with(ListQuery::is_filtered)).then(|| {
+            (shown_count() == 0 && query.with(ListQuery::is_filtered)).then(|| {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));
                 view! {
                     <div class="recap-empty">

@@ -7,15 +7,18 @@
 //!   the search index is; [`Older`]: the feed's next page being fetched; [`Lookup`]: an event
 //!   asked for by its address and not in the pages loaded.
 //! - [`Listing`]: which events the list shows, and whether more of them can go below the list
-//!   built or it must be built again.
+//!   built or it must be built again; [`Window`]: which of its cards are built, in which runs,
+//!   and which runs hold their cards.
 
 mod list;
 mod loading;
 mod pages;
+mod window;
 
 pub use list::{At, Listing, Search};
 pub use loading::{FeedLoad, Showing};
 pub use pages::{IndexState, Lookup, Older, Pages};
+pub use window::{Window, CHUNK, KEPT};
 
 #[cfg(test)]
 pub(crate) mod fixture {
