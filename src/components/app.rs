@@ -86,8 +86,12 @@ impl FeedContext {
         let url = self
             .pages
             .with_untracked(|p| p.index_url().map(str::to_owned));
-        let Some(url) = url.filter(|_| self.index.try_update(IndexState::open) == Some(true))
-        else {
+        // Only a change of state is told: asking again on every keystroke wakes no one.
+        let opened = |state: &mut IndexState<ArchiveIndex>| {
+            let open = state.open();
+            (open, open)
+        };
+        let Some(url) = url.filter(|_| self.index.try_maybe_update(opened) == Some(true)) else {
             return;
         };
         let context = *self;
@@ -116,8 +120,12 @@ impl FeedContext {
     /// Resolves once the index is read, has failed, or is known to be absent.
     async fn index_settled(self) {
         std::future::poll_fn(|cx| {
-            if self.index.try_with_untracked(IndexState::settled) == Some(false) {
-                self.waiting.update_value(|w| w.push(cx.waker().clone()));
+            let waiting = self.index.try_with_untracked(IndexState::settled) == Some(false)
+                && self
+                    .waiting
+                    .try_update_value(|w| w.push(cx.waker().clone()))
+                    .is_some();
+            if waiting {
                 Poll::Pending
             } else {
                 Poll::Ready(())
@@ -222,7 +230,12 @@ pub fn App(
     // a moment longer than the browser's word to come back: it is asked again on the automatic
     // retries' schedule.
     crate::offline::on_fresh_feed(move || {
-        if load.try_update(FeedLoad::refresh) == Some(true) {
+        let refresh = |l: &mut FeedLoad| {
+            let refresh = l.refresh();
+            (false, refresh)
+        };
+        // Nothing shown changes until a fresh feed comes.
+        if load.try_maybe_update(refresh) == Some(true) {
             run(true);
         }
     });

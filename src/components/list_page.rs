@@ -171,13 +171,16 @@ impl OlderPages {
 
     /// Fetches the next page and adds it, unless it is already being fetched.
     fn load(self) {
-        if self.state.with_untracked(Older::loading) {
-            return;
-        }
-        // Already absolute: resolved against the page that named it when it was fetched.
-        let next = self
-            .context
-            .with_feed_untracked(|f| self.state.try_update(|state| state.start(f)).flatten());
+        // Already absolute: resolved against the page that named it when it was fetched. Told
+        // only when it starts: asked while loading or without a next page, nothing changes.
+        let next = self.context.with_feed_untracked(|f| {
+            self.state
+                .try_maybe_update(|state| {
+                    let url = state.start(f);
+                    (url.is_some(), url)
+                })
+                .flatten()
+        });
         let Some(url) = next else {
             return;
         };
