@@ -195,9 +195,16 @@ pub fn App(
     let role = MainRole(owns_page.then_some("main"));
     provide_context(role);
     // Loading the feed (recap_core::state::FeedLoad): what is shown, and the automatic retries.
-    // A plain signal and task are lighter than a resource and Suspense.
+    // A plain signal and task are lighter than a resource and Suspense. Its readers are told
+    // only when what is shown changes, not when a retry is counted.
     let load = RwSignal::new(FeedLoad::default());
-    let showing = Memo::new(move |_| load.with(|l| l.showing().clone()));
+    fn step<U>(load: RwSignal<FeedLoad>, change: impl FnOnce(&mut FeedLoad) -> U) -> Option<U> {
+        load.try_maybe_update(|l| {
+            let before = l.shown();
+            let out = change(l);
+            (l.shown() != before, out)
+        })
+    }
     // The app's own: a request is aborted when the app goes, not when the error view does, and
     // asking again stops the load before (its automatic retries with it).
     let task = Task::new();
@@ -208,11 +215,11 @@ pub fn App(
             let mut again = again;
             loop {
                 let answer = fetch_feed(url.clone(), fetcher, again).await;
-                let Some(ms) = load.try_update(|l| l.answer(answer)).flatten() else {
+                let Some(ms) = step(load, |l| l.answer(answer)).flatten() else {
                     return;
                 };
                 sleep(ms).await;
-                load.update(FeedLoad::retry);
+                step(load, FeedLoad::retry);
                 again = true;
             }
         });
@@ -221,7 +228,7 @@ pub fn App(
     let retry = {
         let run = run.clone();
         Callback::new(move |()| {
-            load.update(FeedLoad::ask);
+            step(load, FeedLoad::ask);
             run(true);
         })
     };
@@ -230,12 +237,7 @@ pub fn App(
     // a moment longer than the browser's word to come back: it is asked again on the automatic
     // retries' schedule.
     crate::offline::on_fresh_feed(move || {
-        let refresh = |l: &mut FeedLoad| {
-            let refresh = l.refresh();
-            (false, refresh)
-        };
-        // Nothing shown changes until a fresh feed comes.
-        if load.try_maybe_update(refresh) == Some(true) {
+        if step(load, FeedLoad::refresh) == Some(true) {
             run(true);
         }
     });
@@ -244,7 +246,7 @@ pub fn App(
     view! {
         <div class=class::FRAME node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
-            {move || match showing.get() {
+            {move || match load.with(|l| l.showing().clone()) {
                 Showing::Loading => view! { <Skeleton /> }.into_any(),
                 Showing::Feed { saved } => {
                     // The pages take the feed: moved, not copied.

@@ -35,6 +35,8 @@ pub enum Showing {
 #[derive(Debug, Default)]
 pub struct FeedLoad {
     showing: Showing,
+    /// Counts the changes of what is shown.
+    shown: u32,
     feed: Option<ParsedFeed>,
     retries: u32,
 }
@@ -45,10 +47,21 @@ impl FeedLoad {
         &self.showing
     }
 
+    /// Changes whenever what is shown changes (and only then): the view follows it, not the
+    /// retries counted.
+    pub fn shown(&self) -> u32 {
+        self.shown
+    }
+
+    fn show(&mut self, showing: Showing) {
+        self.showing = showing;
+        self.shown = self.shown.wrapping_add(1);
+    }
+
     /// Loading afresh, asked by the visitor: nothing shown, the automatic retries counted from
     /// none.
     pub fn ask(&mut self) {
-        self.showing = Showing::Loading;
+        self.show(Showing::Loading);
         self.feed = None;
         self.retries = 0;
     }
@@ -63,9 +76,9 @@ impl FeedLoad {
         };
         match answer {
             Ok(parsed) if !over_copy || parsed.saved.is_none() => {
-                self.showing = Showing::Feed {
+                self.show(Showing::Feed {
                     saved: parsed.saved.clone(),
-                };
+                });
                 self.feed = Some(parsed);
                 None
             }
@@ -73,7 +86,7 @@ impl FeedLoad {
             Ok(_) => None,
             Err(error) => {
                 let retry_in = error.retry_in_ms(self.retries);
-                self.showing = Showing::Failed { error, retry_in };
+                self.show(Showing::Failed { error, retry_in });
                 retry_in
             }
         }
@@ -84,7 +97,7 @@ impl FeedLoad {
     pub fn retry(&mut self) {
         self.retries += 1;
         if matches!(self.showing, Showing::Failed { .. }) {
-            self.showing = Showing::Loading;
+            self.show(Showing::Loading);
         }
     }
 
@@ -195,6 +208,31 @@ mod tests {
         load.ask();
         assert_eq!(load.showing(), &Showing::Loading);
         assert_eq!(load.answer(Err(network())), Some(1000));
+    }
+
+    #[test]
+    fn what_is_shown_is_counted_when_it_changes_only() {
+        let mut load = FeedLoad::default();
+        let mut last = load.shown();
+        let mut changed = |load: &FeedLoad| {
+            let now = load.shown();
+            std::mem::replace(&mut last, now) != now
+        };
+        load.answer(Err(network()));
+        assert!(changed(&load));
+        load.retry();
+        assert!(changed(&load), "loading again");
+        load.answer(Ok(saved()));
+        assert!(changed(&load));
+        load.take_feed();
+        assert!(load.refresh());
+        assert!(!changed(&load));
+        load.answer(Err(network()));
+        load.retry();
+        load.answer(Ok(saved()));
+        assert!(!changed(&load), "over the copy, nothing shown changes");
+        load.answer(Ok(ParsedFeed::default()));
+        assert!(changed(&load));
     }
 
     #[test]
