@@ -11,6 +11,7 @@
 use recap_core::markup::protocol::selector;
 use recap_core::markup::views::{self, Fetch};
 use recap_core::markup::{self, Node};
+use recap_core::state::Window;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::Closure;
@@ -19,16 +20,10 @@ use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEn
 
 use crate::render::{build, Dom, ImageFallback};
 
-/// Cards per chunk: a multiple of every column count the grid takes (1 to 4), so that only a
-/// year's last chunk ends with a short row.
-pub const CHUNK: usize = 12;
+pub use recap_core::state::CHUNK;
 
 /// How far beyond the view chunks are built and kept: one viewport's height above and below.
 const MARGIN: &str = "100% 0px";
-
-/// Cards the list keeps built however far they are from the view: a short list is whole, for
-/// find-in-page; beyond this, chunks out of range are emptied.
-const KEPT: usize = 96;
 
 /// The `n`th card of the list, with its year (`None`: undated), or `None` if it is gone.
 pub type Card = Rc<dyn Fn(usize, Fetch) -> Option<(Option<i32>, markup::Element)>>;
@@ -37,25 +32,15 @@ pub type Card = Rc<dyn Fn(usize, Fetch) -> Option<(Option<i32>, markup::Element)
 /// the feed, if there is one.
 pub type AtEnd = Rc<dyn Fn()>;
 
-/// A built run of cards: the list element and the cards it holds.
-struct Chunk {
-    list: Element,
-    start: usize,
-    end: usize,
-    /// Its cards are in the document.
-    live: bool,
-    /// Within range of the view, as last reported.
-    near: bool,
-}
-
 struct Inner {
     root: Element,
     end: Element,
     card: Card,
     at_end: Option<AtEnd>,
-    len: usize,
-    built: usize,
-    chunks: Vec<Chunk>,
+    /// Which cards are built, in which chunks, which chunks hold their cards.
+    window: Window,
+    /// The list element of each chunk, in the window's order.
+    chunks: Vec<Element>,
     /// The year and list of the section the next card goes into.
     section: Option<(Option<i32>, Element)>,
 }
@@ -89,8 +74,7 @@ impl CardWindow {
             end,
             card,
             at_end,
-            len,
-            built: 0,
+            window: Window::new(len),
             chunks: Vec::new(),
             section: None,
         }));
@@ -102,7 +86,7 @@ impl CardWindow {
         }
         {
             let mut list = inner.borrow_mut();
-            while list.built < len.min(first) {
+            while list.window.short_of(first) {
                 if !list.grow(dom) {
                     break;
                 }
@@ -122,7 +106,7 @@ impl CardWindow {
         if let Some(observer) = &observer {
             let list = inner.borrow();
             for chunk in &list.chunks {
-                observer.observe(&chunk.list);
+                observer.observe(chunk);
             }
             observer.observe(&list.end);
         }
@@ -142,7 +126,7 @@ impl CardWindow {
 
     /// The list now has `len` cards (more have come): building goes on if its end is in view.
     pub fn extend(&self, len: usize) {
-        self.inner.borrow_mut().len = len;
+        self.inner.borrow_mut().window.set_len(len);
         if let Some(observer) = &self.observer {
             let end = self.inner.borrow().end.clone();
             // Observing again reports where it is now, in or out of view.
@@ -163,7 +147,7 @@ impl Drop for CardWindow {
 /// Builds the next chunk in the next frame, and so on to the first screen, while the list is
 /// on the page (a list replaced on a keystroke is dropped, and its building stops).
 fn fill(inner: Weak<RefCell<Inner>>, observer: Option<IntersectionObserver>) {
-    let wanted = |list: &Inner| list.built < list.len.min(recap_core::markup::pages::FIRST_CARDS);
+    let wanted = |list: &Inner| list.window.short_of(recap_core::markup::pages::FIRST_CARDS);
     if !inner.upgrade().is_some_and(|list| wanted(&list.borrow())) {
         return;
     }
@@ -177,7 +161,7 @@ fn fill(inner: Weak<RefCell<Inner>>, observer: Option<IntersectionObserver>) {
             if list.grow(&dom) {
                 if let Some(observer) = &observer {
                     for chunk in &list.chunks[before..] {
-                        observer.observe(&chunk.list);
+                        observer.observe(chunk);
                     }
                 }
             }
@@ -212,7 +196,7 @@ fn on_intersect(
                 let before = list.chunks.len();
                 if list.grow(&dom) {
                     for chunk in &list.chunks[before..] {
-                        observer.observe(&chunk.list);
+                        observer.observe(chunk);
                     }
                     // Still in view after the new chunk: reported again.
                     observer.unobserve(&list.end);
@@ -220,9 +204,8 @@ fn on_intersect(
                 } else {
                     ask_next_page.clone_from(&list.at_end);
                 }
-            } else if let Some(at) = list.chunks.iter().position(|c| c.list == target) {
-                list.chunks[at].near = near;
-                if near {
+            } else if let Some(at) = list.chunks.iter().position(|c| *c == target) {
+                if list.window.set_near(at, near) {
                     list.revive(at);
                 }
             }
@@ -245,17 +228,13 @@ fn fill_with(list: &Element, cards: &[Node]) {
 impl Inner {
     /// Builds the next chunk; false when every card is built.
     fn grow(&mut self, dom: &Dom) -> bool {
-        let start = self.built;
+        let start = self.window.built();
         let mut list: Option<Element> = None;
         let mut cards = Vec::new();
-        while self.built < self.len && self.built - start < CHUNK {
-            let fetch = if self.built == 0 {
-                Fetch::Now
-            } else {
-                Fetch::Lazily
-            };
-            let Some((year, card)) = (self.card)(self.built, fetch) else {
-                self.built += 1;
+        while let Some(n) = self.window.next(start) {
+            let fetch = if n == 0 { Fetch::Now } else { Fetch::Lazily };
+            let Some((year, card)) = (self.card)(n, fetch) else {
+                self.window.take();
                 continue;
             };
             let same_year = matches!(&self.section, Some((y, _)) if *y == year);
@@ -287,69 +266,55 @@ impl Inner {
             };
             cards.push(Node::Element(card));
             list = Some(target);
-            self.built += 1;
+            self.window.take();
         }
         match list {
             Some(list) => {
                 fill_with(&list, &cards);
-                self.chunks.push(Chunk {
-                    list,
-                    start,
-                    end: self.built,
-                    live: true,
-                    near: true,
-                });
+                self.chunks.push(list);
+                self.window.add_run(start);
                 true
             }
             None => false,
         }
     }
 
-    /// When more than [`KEPT`] cards are built, empties the chunks out of range, but not one
-    /// that holds the keyboard focus.
+    /// When more than [`recap_core::state::KEPT`] cards are built, empties the chunks out of
+    /// range, but not one that holds the keyboard focus.
     fn trim(&mut self) {
-        let live: usize = self
-            .chunks
-            .iter()
-            .filter(|c| c.live)
-            .map(|c| c.end - c.start)
-            .sum();
-        if live <= KEPT {
-            return;
-        }
         let focus = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element());
-        for chunk in self.chunks.iter_mut().filter(|c| c.live && !c.near) {
-            if focus.as_ref().is_some_and(|f| chunk.list.contains(Some(f))) {
-                continue;
-            }
+        let chunks = &self.chunks;
+        let emptied = self.window.trim(|at| {
+            focus
+                .as_ref()
+                .is_some_and(|f| chunks.get(at).is_some_and(|c| c.contains(Some(f))))
+        });
+        for list in emptied.into_iter().filter_map(|at| chunks.get(at)) {
             // Whole pixels: formatting a float would cost the app several kilobytes.
-            let height = chunk.list.get_bounding_client_rect().height().round() as u32;
-            if let Some(list) = chunk.list.dyn_ref::<HtmlElement>() {
+            let height = list.get_bounding_client_rect().height().round() as u32;
+            if let Some(list) = list.dyn_ref::<HtmlElement>() {
                 let _ = list.style().set_property("height", &format!("{height}px"));
             }
-            chunk.list.replace_children_with_node_0();
-            chunk.live = false;
+            list.replace_children_with_node_0();
         }
     }
 
     /// Builds an emptied chunk's cards again.
     fn revive(&mut self, at: usize) {
-        let Some(chunk) = self.chunks.get_mut(at) else {
+        let Some(list) = self.chunks.get(at) else {
             return;
         };
-        if chunk.live {
-            return;
-        }
-        let cards: Vec<Node> = (chunk.start..chunk.end)
+        let cards: Vec<Node> = self
+            .window
+            .cards(at)
             .filter_map(|n| (self.card)(n, Fetch::Lazily))
             .map(|(_, card)| Node::Element(card))
             .collect();
-        fill_with(&chunk.list, &cards);
-        if let Some(list) = chunk.list.dyn_ref::<HtmlElement>() {
+        fill_with(list, &cards);
+        if let Some(list) = list.dyn_ref::<HtmlElement>() {
             let _ = list.style().remove_property("height");
         }
-        chunk.live = true;
     }
 }

@@ -1,8 +1,12 @@
 use leptos::prelude::*;
 use recap_core::markup::protocol::class;
 use recap_core::markup::views::Neighbour;
-use recap_core::{route::Route, Feed, Item, LoadError, ParsedFeed, Problem, Severity};
+use recap_core::route::Route;
+use recap_core::state::{FeedLoad, IndexState, Pages, Showing};
+use recap_core::{Feed, Item, LoadError, ParsedFeed, Problem, Severity};
+use std::task::{Poll, Waker};
 
+use super::task::Task;
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
 use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
 use crate::index::ArchiveIndex;
@@ -10,133 +14,158 @@ use crate::mount::{Config, OnReady};
 use crate::ready::{page_shown, Readiness};
 use crate::router::Router;
 
-/// The loaded feed, shared with the pages: all pages fetched so far, merged.
+/// The loaded feed, shared with the pages: all pages fetched so far ([`Pages`]), what could not
+/// be read in them, and the search index ([`IndexState`]). Read through its methods (tracked
+/// unless they say otherwise); changed by its named operations only.
 #[derive(Clone, Copy)]
 pub struct FeedContext {
-    /// The feed, newest first.
-    pub feed: RwSignal<Feed>,
+    pages: RwSignal<Pages>,
     /// What could not be read, from every page.
-    pub problems: RwSignal<Vec<Problem>>,
-    /// The search index of a paginated feed (`_recap.index` on its first page).
-    pub index: RwSignal<IndexState, LocalStorage>,
-    /// Pages fetched out of turn, for an address of an event on a page not loaded, each apart.
-    pub strays: RwSignal<Vec<Feed>>,
+    problems: RwSignal<Vec<Problem>>,
+    index: RwSignal<IndexState<ArchiveIndex>, LocalStorage>,
+    /// The tasks waiting for the index to be read or to fail.
+    waiting: StoredValue<Vec<Waker>>,
+    /// Loading the index: the feed's, not a page's, so that leaving a page does not stop it.
+    index_task: Task,
     fetcher: Fetcher,
-}
-
-/// Where the search index is.
-#[derive(Clone)]
-pub enum IndexState {
-    /// The feed has none: search and addresses cover the pages loaded.
-    Absent,
-    /// Not asked for yet: it is loaded on the first search.
-    Idle,
-    Loading,
-    /// Read, with the address it came from (page names are relative to it).
-    Ready(ArchiveIndex, String),
-    /// It could not be read; the feed's problems say why.
-    Failed,
 }
 
 impl FeedContext {
     fn new(parsed: ParsedFeed, fetcher: Fetcher) -> Self {
-        let has_index = parsed
-            .feed
-            .recap
-            .as_ref()
-            .is_some_and(|r| r.index.is_some());
         FeedContext {
-            feed: RwSignal::new(parsed.feed),
+            index: RwSignal::new_local(IndexState::of(&parsed.feed)),
+            pages: RwSignal::new(Pages::new(parsed.feed)),
             problems: RwSignal::new(parsed.problems),
-            index: RwSignal::new_local(if has_index {
-                IndexState::Idle
-            } else {
-                IndexState::Absent
-            }),
-            strays: RwSignal::new(Vec::new()),
+            waiting: StoredValue::new(Vec::new()),
+            index_task: Task::new(),
             fetcher,
         }
+    }
+
+    /// How the pages fetch feeds.
+    pub fn fetcher(&self) -> Fetcher {
+        self.fetcher
+    }
+
+    /// Reads the feed: the pages loaded in turn, merged (tracked).
+    pub fn with_feed<T>(&self, read: impl FnOnce(&Feed) -> T) -> T {
+        self.pages.with(|pages| read(pages.feed()))
+    }
+
+    /// Reads the feed without tracking.
+    pub fn with_feed_untracked<T>(&self, read: impl FnOnce(&Feed) -> T) -> T {
+        self.pages.with_untracked(|pages| read(pages.feed()))
+    }
+
+    /// Reads what could not be read in the pages loaded (tracked).
+    pub fn with_problems<T>(&self, read: impl FnOnce(&[Problem]) -> T) -> T {
+        self.problems.with(|problems| read(problems))
+    }
+
+    /// The search index, once it is read (tracked).
+    pub fn index(&self) -> Option<ArchiveIndex> {
+        self.index
+            .with(|state| state.ready().map(|(index, _)| index.clone()))
+    }
+
+    /// The search index, once it is read, without tracking.
+    pub fn index_untracked(&self) -> Option<ArchiveIndex> {
+        self.index
+            .with_untracked(|state| state.ready().map(|(index, _)| index.clone()))
     }
 
     /// Adds an older page of the feed (JSON Feed `next_url`): its new events and its problems.
     /// In place: the events already held are not copied.
     pub fn add_page(&self, page: ParsedFeed) {
-        self.feed.update(|feed| {
-            feed.append_page(page.feed);
-        });
+        self.pages.update(|pages| pages.add_page(page.feed));
         self.problems.update(|p| p.extend(page.problems));
     }
 
     /// Loads the search index, if the feed has one and it is not loaded or loading.
     pub fn open_index(&self) {
         let url = self
-            .feed
-            .with_untracked(|f| f.recap.as_ref().and_then(|r| r.index.clone()));
-        let (Some(url), IndexState::Idle) = (url, self.index.get_untracked()) else {
+            .pages
+            .with_untracked(|p| p.index_url().map(str::to_owned));
+        // Only a change of state is told: asking again on every keystroke wakes no one.
+        let opened = |state: &mut IndexState<ArchiveIndex>| {
+            let open = state.open();
+            (open, open)
+        };
+        let Some(url) = url.filter(|_| self.index.try_maybe_update(opened) == Some(true)) else {
             return;
         };
-        self.index.set(IndexState::Loading);
         let context = *self;
-        leptos::task::spawn_local(async move {
+        self.index_task.run(async move {
             // The module and the file, side by side.
             let module = ArchiveIndex::load();
-            let opened = match fetch_text(url.clone(), context.fetcher, false).await {
+            let read = match fetch_text(url.clone(), context.fetcher, false).await {
                 Ok(fetched) => ArchiveIndex::open(module, fetched.body)
                     .await
-                    .map(|index| IndexState::Ready(index, fetched.url)),
+                    .map(|index| (index, fetched.url)),
                 Err(err) => Err(err.to_string()),
             };
-            let state = opened.unwrap_or_else(|why| {
-                context.problems.update(|p| {
-                    p.push(Problem {
-                        path: url,
-                        message: format!(
-                            "{why}; search covers the events loaded so far, and an address of an older event is not found"
-                        ),
-                        severity: Severity::Warning,
-                    })
-                });
-                IndexState::Failed
-            });
-            context.index.set(state);
+            if let Some(problem) = context.index.try_update(|s| s.opened(&url, read)).flatten() {
+                context.problems.update(|p| p.push(problem));
+            }
+            for waiting in context
+                .waiting
+                .try_update_value(std::mem::take)
+                .unwrap_or_default()
+            {
+                waiting.wake();
+            }
         });
+    }
+
+    /// Resolves once the index is read, has failed, or is known to be absent.
+    async fn index_settled(self) {
+        std::future::poll_fn(|cx| {
+            let waiting = self.index.try_with_untracked(IndexState::settled) == Some(false)
+                && self
+                    .waiting
+                    .try_update_value(|w| w.push(cx.waker().clone()))
+                    .is_some();
+            if waiting {
+                Poll::Pending
+            } else {
+                Poll::Ready(())
+            }
+        })
+        .await;
     }
 
     /// Whether a page loaded holds the event with this id (tracked).
     pub fn holds(&self, id: &str) -> bool {
-        let held = |feed: &Feed| feed.find(id).is_some();
-        self.feed.with(held) || self.strays.with(|pages| pages.iter().any(held))
+        self.pages.with(|pages| pages.holds(id))
     }
 
     /// The event with this id, with its newer and older neighbours, from the pages loaded.
     pub fn find(&self, id: &str) -> Option<(Item, Neighbour, Neighbour)> {
         let neighbour = |i: Option<&Item>| i.map(|i| (i.id.clone(), i.display_title().to_owned()));
-        let found = |feed: &Feed| {
-            feed.find(id)
+        self.pages.with_untracked(|pages| {
+            pages
+                .find(id)
                 .map(|(item, newer, older)| (item.clone(), neighbour(newer), neighbour(older)))
-        };
-        self.feed.with_untracked(found).or_else(|| {
-            self.strays
-                .with_untracked(|pages| pages.iter().find_map(found))
         })
     }
 
-    /// Fetches the page the index puts the event `id` on and keeps it apart: false when the
-    /// index does not know the event; fails when the page cannot be fetched.
-    pub async fn fetch_page_of(&self, id: &str) -> Result<bool, LoadError> {
-        let IndexState::Ready(index, index_url) = self.index.get_untracked() else {
-            return Ok(false);
-        };
-        let name = index
-            .find(id)
-            .map(|at| index.page(at))
-            .and_then(|page| index.page_name(page));
-        let Some(url) = name.and_then(|n| crate::api::absolute(&n, Some(&index_url))) else {
+    /// Fetches the page the search index puts the event `id` on, and keeps it apart: false
+    /// when the feed has no index, it cannot be read or it does not know the event; fails when
+    /// the page cannot be fetched. Opens the index first if need be.
+    pub async fn fetch_page_of(self, id: &str) -> Result<bool, LoadError> {
+        self.open_index();
+        self.index_settled().await;
+        let name = self.index.with_untracked(|state| {
+            let (index, index_url) = state.ready()?;
+            let page = index.page(index.find(id)?);
+            crate::api::absolute(&index.page_name(page)?, Some(index_url))
+        });
+        let Some(url) = name else {
             return Ok(false);
         };
         let page = fetch_feed(url, self.fetcher, false).await?;
         self.problems.update(|p| p.extend(page.problems));
-        self.strays.update(|pages| pages.push(page.feed));
+        self.pages.update(|pages| pages.add_stray(page.feed));
         Ok(true)
     }
 }
@@ -165,95 +194,65 @@ pub fn App(
     provide_context(Readiness::new(on_ready.0));
     let role = MainRole(owns_page.then_some("main"));
     provide_context(role);
+    // Loading the feed (recap_core::state::FeedLoad): what is shown, and the automatic retries.
+    // A plain signal and task are lighter than a resource and Suspense. Its readers are told
+    // only when what is shown changes, not when a retry is counted.
+    let load = RwSignal::new(FeedLoad::default());
+    fn step<U>(load: RwSignal<FeedLoad>, change: impl FnOnce(&mut FeedLoad) -> U) -> Option<U> {
+        load.try_maybe_update(|l| {
+            let before = l.shown();
+            let out = change(l);
+            (l.shown() != before, out)
+        })
+    }
+    // The app's own: a request is aborted when the app goes, not when the error view does, and
+    // asking again stops the load before (its automatic retries with it).
+    let task = Task::new();
     let url = source.url.clone();
-    // None while loading; else the answer and, after a transient failure, when the next
-    // automatic retry comes. A plain signal and task are lighter than a resource and Suspense.
-    let state = RwSignal::new(None::<(Result<ParsedFeed, LoadError>, Option<u32>)>);
-    // Counts the loads asked for: the automatic retries of an earlier one stop.
-    let loads = StoredValue::new(0_u32);
-    // The app's own: a request is aborted when the app goes, not when the error view does.
-    let owner = Owner::current();
-    let load = move |again: bool| {
-        let this = loads.get_value() + 1;
-        loads.set_value(this);
+    let run = move |again: bool| {
         let url = url.clone();
-        state.set(None);
-        let task = async move {
+        task.run(async move {
             let mut again = again;
-            let mut retries = 0;
             loop {
-                let result = fetch_feed(url.clone(), fetcher, again).await;
-                let wait = result.as_ref().err().and_then(|e| e.retry_in_ms(retries));
-                state.set(Some((result, wait)));
-                let Some(ms) = wait else { return };
-                sleep(ms).await;
-                // Asked again meanwhile, or the app is gone.
-                if loads.try_get_value() != Some(this) || state.is_disposed() {
+                let answer = fetch_feed(url.clone(), fetcher, again).await;
+                let Some(ms) = step(load, |l| l.answer(answer)).flatten() else {
                     return;
-                }
-                retries += 1;
+                };
+                sleep(ms).await;
+                step(load, FeedLoad::retry);
                 again = true;
-                state.set(None);
             }
-        };
-        // Scoped: the request registers its abort with this component.
-        if let Some(owner) = &owner {
-            owner.with(|| leptos::task::spawn_local_scoped(task));
-        }
+        });
     };
-    load(false);
-    let retry = Callback::new(move |()| load(true));
-    let shown_url = source.url.clone();
+    run(false);
+    let retry = {
+        let run = run.clone();
+        Callback::new(move |()| {
+            step(load, FeedLoad::ask);
+            run(true);
+        })
+    };
     // Over a saved copy (the network was down): the fresh feed replaces it once the browser is
     // back online, or once the service worker says a late answer came in. The network may take
     // a moment longer than the browser's word to come back: it is asked again on the automatic
     // retries' schedule.
-    let fresh_url = source.url.clone();
-    let refresh = move || {
-        let showing_copy =
-            state.with_untracked(|s| matches!(s, Some((Ok(p), _)) if p.saved.is_some()));
-        if showing_copy {
-            let url = fresh_url.clone();
-            leptos::task::spawn_local_scoped(async move {
-                let mut retries = 0;
-                loop {
-                    if let Ok(parsed) = fetch_feed(url.clone(), fetcher, true).await {
-                        if parsed.saved.is_none() {
-                            state.set(Some((Ok(parsed), None)));
-                            return;
-                        }
-                    }
-                    let Some(ms) = recap_core::load::retry_delay_ms(retries) else {
-                        return;
-                    };
-                    sleep(ms).await;
-                    if state.is_disposed() {
-                        return;
-                    }
-                    retries += 1;
-                }
-            });
+    crate::offline::on_fresh_feed(move || {
+        if step(load, FeedLoad::refresh) == Some(true) {
+            run(true);
         }
-    };
-    crate::offline::on_fresh_feed(refresh);
+    });
+    let shown_url = source.url.clone();
 
     view! {
         <div class=class::FRAME node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
-            {move || match state.with(|s| s.as_ref().map(|(r, wait)| r.as_ref().map(|p| p.saved.clone()).map_err(|e| (e.clone(), *wait)))) {
-                None => view! { <Skeleton /> }.into_any(),
-                Some(Ok(saved)) => {
-                    // The pages take the feed: moved, not copied (a large archive is tens of
-                    // megabytes). The state keeps whether it is a saved copy.
-                    let parsed = state
-                        .try_update_untracked(|s| match s {
-                            Some((Ok(p), _)) => ParsedFeed {
-                                feed: std::mem::take(&mut p.feed),
-                                problems: std::mem::take(&mut p.problems),
-                                saved: p.saved.clone(),
-                            },
-                            _ => ParsedFeed::default(),
-                        })
+            {move || match load.with(|l| l.showing().clone()) {
+                Showing::Loading => view! { <Skeleton /> }.into_any(),
+                Showing::Feed { saved } => {
+                    // The pages take the feed: moved, not copied.
+                    let parsed = load
+                        .try_update_untracked(FeedLoad::take_feed)
+                        .flatten()
                         .unwrap_or_default();
                     let saved = saved.as_deref().map(|saved| {
                         let text = recap_core::offline::saved_copy_notice(saved);
@@ -261,7 +260,7 @@ pub fn App(
                     });
                     view! { {saved} <Loaded parsed /> }.into_any()
                 }
-                Some(Err((error, retry_in))) => {
+                Showing::Failed { error, retry_in } => {
                     let url = shown_url.clone();
                     page_shown();
                     view! {
@@ -284,7 +283,7 @@ struct MainRole(Option<&'static str>);
 /// The pages, once the first page of the feed is in.
 #[component]
 fn Loaded(parsed: ParsedFeed) -> impl IntoView {
-    let context = FeedContext::new(parsed, use_context::<Fetcher>().unwrap_or_default());
+    let context = FeedContext::new(parsed, expect_context::<Fetcher>());
     provide_context(context);
     let router = expect_context::<Router>();
     // Only a change of page re-renders the page; typing in the search does not.
@@ -293,7 +292,7 @@ fn Loaded(parsed: ParsedFeed) -> impl IntoView {
         Route::Event { id, .. } => Route::Event { id, t: None },
         Route::NotFound => Route::NotFound,
     });
-    let role = use_context::<MainRole>().and_then(|r| r.0);
+    let role = expect_context::<MainRole>().0;
     page_shown();
     view! {
         <div class=class::MAIN role=role>
@@ -311,7 +310,7 @@ fn Loaded(parsed: ParsedFeed) -> impl IntoView {
 pub fn FeedProblems() -> impl IntoView {
     let context = expect_context::<FeedContext>();
     move || {
-        context.problems.with(|problems| {
+        context.with_problems(|problems| {
             (!problems.is_empty()).then(|| {
                 let skipped = problems
                     .iter()

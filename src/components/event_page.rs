@@ -1,66 +1,52 @@
 use leptos::prelude::*;
 use recap_core::markup::views;
+use recap_core::player::PlayerHosts;
 use recap_core::route::Route;
+use recap_core::state::Lookup;
 use recap_core::Item;
 
-use recap_core::player::PlayerHosts;
-
-use super::app::IndexState;
+use super::task::Task;
 use super::{FeedContext, FeedErrorView, NotFound, Rendered};
 use crate::player::PlayerRef;
 use crate::render::{event_body, Dom};
 use crate::router::use_router;
-use leptos::task::spawn_local;
 use recap_core::markup::views::Neighbour;
-use recap_core::LoadError;
 
 /// One event, from the pages loaded; else, in a paginated feed, from the page its search index
-/// names, fetched for it.
+/// names, fetched for it ([`FeedContext::fetch_page_of`]) by the page's own task.
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
     let context = expect_context::<FeedContext>();
     let wanted = id.clone();
-    let wanted_page = id.clone();
     let found = Memo::new(move |_| context.holds(&wanted));
     // Not in the pages loaded: the index is asked which page holds it.
-    let missing = RwSignal::new(false);
-    let failed = RwSignal::new(None::<LoadError>);
-    let asked = RwSignal::new(false);
-    Effect::new(move |_| {
-        if found.get() || asked.get() {
-            return;
+    let lookup = RwSignal::new(Lookup::default());
+    let task = Task::new();
+    let look = {
+        let id = id.clone();
+        move || {
+            lookup.set(Lookup::Looking);
+            let id = id.clone();
+            task.run(async move {
+                let fetched = context.fetch_page_of(&id).await;
+                lookup.set(Lookup::after(fetched));
+            });
         }
-        match context.index.get() {
-            IndexState::Absent | IndexState::Failed => missing.set(true),
-            IndexState::Idle => context.open_index(),
-            IndexState::Loading => {}
-            IndexState::Ready(..) => {
-                asked.set(true);
-                let id = wanted_page.clone();
-                spawn_local(async move {
-                    match context.fetch_page_of(&id).await {
-                        Ok(true) => {}
-                        Ok(false) => missing.set(true),
-                        Err(err) => failed.set(Some(err)),
-                    }
-                });
-            }
-        }
-    });
-    let retry = Callback::new(move |()| {
-        failed.set(None);
-        asked.set(false);
-    });
+    };
+    if !found.get_untracked() {
+        look();
+    }
+    let retry = Callback::new(move |()| look());
     move || match (
         found.get().then(|| context.find(&id)).flatten(),
-        failed.get(),
+        lookup.get(),
     ) {
         (Some((item, newer, older)), _) => view! { <Event item newer older /> }.into_any(),
-        (None, Some(error)) => {
+        (None, Lookup::Failed(error)) => {
             view! { <FeedErrorView error url=String::new() on_retry=retry /> }.into_any()
         }
-        (None, None) if missing.get() => view! { <NotFound /> }.into_any(),
-        (None, None) => view! {
+        (None, Lookup::Missing) => view! { <NotFound /> }.into_any(),
+        (None, Lookup::Looking) => view! {
             <p class="recap-boot" role="status">"Loading the event…"</p>
         }
         .into_any(),
@@ -84,7 +70,7 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     };
     // The page owns its player: dropped with the page, its listeners and timer go with it.
     let player = PlayerRef::owned_by_page();
-    let hosts = use_context::<PlayerHosts>().unwrap_or_default();
+    let hosts = expect_context::<PlayerHosts>();
     // The way back to the list (not in an embed of one event) and the header.
     // One copy of the event, shared by the page's parts.
     let item = std::rc::Rc::new(item);

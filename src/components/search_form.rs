@@ -11,7 +11,6 @@ use recap_core::search::{tags, years};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
-use super::app::IndexState;
 use super::FeedContext;
 use crate::ready::Part;
 use crate::render::{build, Dom};
@@ -23,13 +22,13 @@ use crate::router::use_router;
 pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
     let router = use_router();
     let context = expect_context::<FeedContext>();
-    let years = Memo::new(move |_| match context.index.get() {
-        IndexState::Ready(index, _) => index.years(),
-        _ => context.feed.with(|f| years(&f.items)),
+    let years = Memo::new(move |_| match context.index() {
+        Some(index) => index.years(),
+        None => context.with_feed(|f| years(&f.items)),
     });
-    let tags = Memo::new(move |_| match context.index.get() {
-        IndexState::Ready(index, _) => index.tags(),
-        _ => context.feed.with(|f| tags(&f.items)),
+    let tags = Memo::new(move |_| match context.index() {
+        Some(index) => index.tags(),
+        None => context.with_feed(|f| tags(&f.items)),
     });
     let form = Dom::new().map(|dom| {
         build(

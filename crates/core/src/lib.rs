@@ -23,6 +23,8 @@
 //!   the player's life on an event page as a state machine.
 //! - [`route`]: the viewer's URLs.
 //! - [`sanitize`]: the allow-list for a post's `content_html`.
+//! - [`state`]: the viewer's state as plain types: loading the feed and its retries, the pages
+//!   loaded and the search index, the list's events.
 //! - [`search`]: searching and filtering the event list: what search reads, the years and the
 //!   tags.
 //! - [`source`]: which feed URL a page may load.
@@ -55,6 +57,7 @@ pub mod route;
 pub mod sanitize;
 pub mod search;
 pub mod source;
+pub mod state;
 pub mod time;
 pub mod url;
 pub mod video;
