@@ -260,7 +260,7 @@ pub fn absolute(url: &str, base: Option<&str>) -> Option<String> {
 /// Has the extractor module read the talks of the items without `_recap.talks`. If it cannot
 /// run, the events are shown without those talks and the feed's problems say why.
 async fn read_talks_in_browser(parsed: &mut ParsedFeed) {
-    if let Err(why) = crate::extractor::fill_talks(&mut parsed.feed.items).await {
+    if let Err(why) = crate::modules::fill_talks(&mut parsed.feed.items).await {
         parsed.problems.push(Problem {
             path: "items".to_owned(),
             message: format!("the talks in the posts could not be read here: {why}"),

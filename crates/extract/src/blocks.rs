@@ -1,4 +1,4 @@
-//! `content_html` → [`Block`]s, through the browser's own HTML parser.
+//! `content_html` → [`Block`]s, through the browser's own HTML parser ([`parse_body`]).
 //!
 //! The viewer's producer of the block model (the CLI's is `recap_core::markdown`, which ships no
 //! parser in the wasm). The HTML is parsed by `DOMParser` into an inert document (no scripts run,
@@ -14,7 +14,9 @@
 
 use recap_core::blocks::{Block, BlockBuilder};
 use wasm_bindgen::JsCast;
-use web_sys::{DomParser, Element, Node, SupportedType};
+use web_sys::{Element, Node};
+
+use crate::parse_body;
 
 /// Deeper elements are not read (browsers already flatten parsed trees at 512 levels).
 const MAX_DEPTH: usize = 512;
@@ -31,20 +33,6 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
     let mut walker = Walker::default();
     walker.block_children(&body, 0);
     walker.builder.finish()
-}
-
-/// The `<body>` of `html` parsed as a separate, inert document (no scripts run, nothing loads).
-/// Its inline styles and event handlers are taken out first: the document inherits the page's
-/// Content-Security-Policy, which would report each of them (none would be used or run).
-pub(crate) fn parse_body(html: &str) -> Option<Node> {
-    let parser = DomParser::new().ok()?;
-    let document = parser
-        .parse_from_string(
-            &recap_core::without_inline_code(html),
-            SupportedType::TextHtml,
-        )
-        .ok()?;
-    document.body().map(Into::into)
 }
 
 /// What an element means to the block model.
