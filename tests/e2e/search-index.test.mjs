@@ -117,7 +117,7 @@ test("the module, loaded once through the app's loader, searches every page and 
           id,
           title,
           location,
-          talks: talks.map((t) => ({ title: t.title, speakers: t.speakers.map((s) => ({ name: s.name, org: s.org ?? null })) })),
+          talks: talks.map((t) => ({ title: t.title ?? null, speakers: t.speakers.map((s) => ({ name: s.name, org: s.org ?? null })) })),
         }))(index.event(at)),
         noItem: index.event(index.count()) ?? null,
         years: [...index.years()],
