@@ -25,8 +25,8 @@ impl ArchiveIndex {
         Loading(load_module(recap_index::NAME))
     }
 
-    /// Reads the text of an index file with the module once it is loaded. Fails, saying why, when the
-    /// module cannot be loaded or the index cannot be read.
+    /// Reads the text of an index file with the module once it is loaded. Fails, saying why,
+    /// when the module cannot be loaded or the index cannot be read.
     pub async fn open(module: Loading, text: String) -> Result<ArchiveIndex, String> {
         let module: IndexModule = loaded(module.0, "the search index could not be loaded").await?;
         let reader = module

@@ -1,7 +1,8 @@
 //! The wasm modules beside the app's files, loaded on demand: the talk extractor
 //! (`crates/extract`, for feeds without `_recap.talks`), the search index (`crates/index`, see
-//! `src/index.rs`) and the event video's player (`crates/player`, see `src/player/`). Each module crate owns its name (`NAME`) and its interface, both sides of it;
-//! [`load_module`] and [`loaded`] are the one loader, so that the app ships one snippet for all of them.
+//! `src/index.rs`) and the event video's player (`crates/player`, see `src/player/`). Each
+//! module crate owns its name (`NAME`) and its interface, both sides of it; [`load_module`] and
+//! [`loaded`] are the one loader, so that the app ships one snippet for all of them.
 
 use recap_core::Item;
 use wasm_bindgen::prelude::wasm_bindgen;
