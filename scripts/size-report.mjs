@@ -42,7 +42,7 @@ for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDema
 }
 
 const CODE = new Set([".html", ".js", ".wasm", ".css"]);
-// The search index's module (src/bin/recap-index.rs), fetched on the first search of a paginated
+// The search index's module (crates/index), fetched on the first search of a paginated
 // feed; its names carry no hash, like the extractor's.
 const INDEX_MODULE = new Set(["recap-index.js", "recap-index_bg.wasm"]);
 // The event video's player (crates/player), fetched when a visitor first asks for a recording.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints (native and wasm32), native tests of the core
 # and the CLI (5,000 generated recap posts among them), the extraction scores of the held-out and
-# failure-class posts, component tests in headless Chromium, a release build with its size budget,
+# failure-class posts, a release build, component tests in headless Chromium, the size budget,
 # the release tarball (scripts/release.sh) and its test, and end-to-end tests that drive Chromium
 # over the built site; last, examples/jekyll/feed.json built by jekyll over a small host site, and
 # small Hugo and Eleventy sites set up by `recap-feed init` and built by their own tools.
@@ -33,16 +33,17 @@ for set in holdout classes; do
     "tests/fixtures/posts/$set"
 done
 
-step "component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER="$(command -v chromedriver)" \
-  WASM_BINDGEN_TEST_TIMEOUT=120 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --offline -p recap --target wasm32-unknown-unknown
-
 step "release build"
 trunk build --release
 # The same app for a sub-path, for the hosting test (only the bindings and the HTML are redone).
 trunk build --release --offline --public-url /recap/ --dist target/dist-subpath >/dev/null
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+# After the build: the on-demand modules' host sides are called on the modules in dist/.
+CHROMEDRIVER="$(command -v chromedriver)" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --offline -p recap --target wasm32-unknown-unknown
 
 step "size budget"
 node scripts/size-report.mjs dist --budget 171000 --on-demand-budget 95000 --index-budget 52000

@@ -1,11 +1,16 @@
 //! All network code: fetching a feed page, and readying its items for the views.
 
+use std::future::{poll_fn, Future};
+use std::pin::pin;
+use std::task::Poll;
+
+use gloo_net::http::{Request, Response};
 use leptos::prelude::*;
 use recap_core::load::{check_head, check_size, read_body, FEED_TIMEOUT_MS};
 use recap_core::{LoadError, ParsedFeed, Problem, Severity};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Response};
+use web_sys::{AbortController, AbortSignal};
 
 /// How feeds are fetched: by the app itself, or through a function of the page that embeds it
 /// (`<recap-viewer>`'s loader), which shares one request per feed URL among the elements of a
@@ -38,42 +43,50 @@ impl Fetcher {
         }
     }
 
-    /// The response for `url`. The app's own request is aborted through `abort`; a shared one
-    /// goes on for the others.
+    /// The response for `url`: the app's own request (through `gloo-net`, aborted by `abort`),
+    /// or the shared one, which goes on for the others.
     async fn get(
         &self,
         url: &str,
         again: bool,
-        abort: Option<&AbortController>,
-        deadline: &js_sys::Promise,
-    ) -> Result<Response, JsValue> {
-        let promise = match self.shared.map(|f| f.get_value()) {
-            Some(fetch) => fetch
-                .call2(
-                    &JsValue::NULL,
-                    &JsValue::from_str(url),
-                    &JsValue::from_bool(again),
-                )?
-                .dyn_into()?,
-            None => {
-                let window = web_sys::window().ok_or(JsValue::NULL)?;
-                let init = web_sys::RequestInit::new();
-                if let Some(controller) = abort {
-                    init.set_signal(Some(&controller.signal()));
-                }
-                window.fetch_with_str_and_init(url, &init)
+        abort: Option<&AbortSignal>,
+    ) -> Result<Response, String> {
+        match self.shared.map(|f| f.get_value()) {
+            Some(fetch) => {
+                let promise = fetch
+                    .call2(
+                        &JsValue::NULL,
+                        &JsValue::from_str(url),
+                        &JsValue::from_bool(again),
+                    )
+                    .map_err(describe)?;
+                let response = JsFuture::from(js_sys::Promise::resolve(&promise))
+                    .await
+                    .map_err(describe)?;
+                response
+                    .dyn_into::<web_sys::Response>()
+                    .map(Response::from)
+                    .map_err(|_| "the page's loader gave no response".to_owned())
             }
-        };
-        race(promise, deadline).await?.dyn_into()
+            None => {
+                // Built here rather than by `gloo-net`'s builder, which would parse the URL again
+                // to append a query (and leave a trailing `&` on one that has its own).
+                let init = web_sys::RequestInit::new();
+                init.set_signal(abort);
+                let request =
+                    web_sys::Request::new_with_str_and_init(url, &init).map_err(describe)?;
+                Request::from(request).send().await.map_err(said)
+            }
+        }
     }
 }
 
-/// A promise settled in `ms` milliseconds, with `undefined`: rejected if `reject`, else resolved.
-fn after(ms: u32, reject: bool) -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, rejected| {
+/// A promise resolved with `undefined` in `ms` milliseconds.
+fn after(ms: u32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                if reject { &rejected } else { &resolve },
+                &resolve,
                 ms.min(i32::MAX as u32) as i32,
             );
         }
@@ -82,25 +95,48 @@ fn after(ms: u32, reject: bool) -> js_sys::Promise {
 
 /// Waits `ms` milliseconds.
 pub async fn sleep(ms: u32) {
-    let _ = JsFuture::from(after(ms, false)).await;
+    let _ = JsFuture::from(after(ms)).await;
 }
 
-/// `promise`, unless `deadline` comes first (it rejects with `undefined`).
-async fn race(promise: js_sys::Promise, deadline: &js_sys::Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
-        &promise, deadline,
-    )))
+/// Why a request gave nothing: its time was up first, or it failed, saying why.
+enum Failed {
+    Late,
+    Said(String),
+}
+
+/// `work`'s answer, unless `deadline` settles first. Both are polled by the same task: a
+/// deadline passed drops `work` (and the caller aborts its request).
+async fn within<T>(
+    deadline: &js_sys::Promise,
+    work: impl Future<Output = Result<T, String>>,
+) -> Result<T, Failed> {
+    let mut work = pin!(work);
+    let mut deadline = JsFuture::from(deadline.clone());
+    poll_fn(|cx| {
+        if let Poll::Ready(answer) = work.as_mut().poll(cx) {
+            return Poll::Ready(answer.map_err(Failed::Said));
+        }
+        std::pin::Pin::new(&mut deadline)
+            .poll(cx)
+            .map(|_| Err(Failed::Late))
+    })
     .await
 }
 
-/// A failed request, as the feed's error says it.
-fn network(err: JsValue) -> LoadError {
-    LoadError::Network(
-        err.dyn_ref::<js_sys::Error>()
-            .and_then(|e| e.message().as_string())
-            .or_else(|| err.as_string())
-            .unwrap_or_else(|| "the request failed".to_owned()),
-    )
+/// What a thrown value says: an `Error`'s message, a string, or that the request failed.
+fn describe(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "the request failed".to_owned())
+}
+
+/// What `gloo-net` says of a failed request: the browser's own message.
+fn said(err: gloo_net::Error) -> String {
+    match err {
+        gloo_net::Error::JsError(js) => js.message,
+        other => other.to_string(),
+    }
 }
 
 /// Fetches and reads the feed at `url` (relative to the page or absolute); `again` when the
@@ -155,8 +191,7 @@ pub struct Fetched {
 /// [`fetch_feed`]).
 pub async fn fetch_text(url: String, fetcher: Fetcher, again: bool) -> Result<Fetched, LoadError> {
     let ms = fetcher.timeout_ms;
-    // Rejects with `undefined` when the time is up (a failed request rejects with an error).
-    let deadline = after(ms, true);
+    let deadline = after(ms);
     let controller = fetcher
         .shared
         .is_none()
@@ -171,39 +206,36 @@ pub async fn fetch_text(url: String, fetcher: Fetcher, again: bool) -> Result<Fe
         }
         err
     };
-    let failed = |err: JsValue, arriving: bool| {
-        stop(if err.is_undefined() {
-            LoadError::Timeout { ms, arriving }
-        } else {
-            network(err)
+    let failed = |failed: Failed, arriving: bool| {
+        stop(match failed {
+            Failed::Late => LoadError::Timeout { ms, arriving },
+            Failed::Said(why) => LoadError::Network(why),
         })
     };
-    let response = fetcher
-        .get(&url, again, controller.as_ref(), &deadline)
+    let signal = controller.as_ref().map(AbortController::signal);
+    let response = within(&deadline, fetcher.get(&url, again, signal.as_ref()))
         .await
         .map_err(|e| failed(e, false))?;
     let headers = response.headers();
-    let header = |name| headers.get(name).ok().flatten();
     check_head(
         response.status(),
         &response.status_text(),
-        header("content-length").as_deref(),
+        headers.get("content-length").as_deref(),
     )
     .map_err(stop)?;
     // As bytes, copied once into the app's memory: not decoded into a string of the page's and
     // encoded again into the app's (a quarter of a second for a feed of 33 MB).
-    let bytes = race(response.array_buffer().map_err(network)?, &deadline)
+    let bytes = within(&deadline, async { response.binary().await.map_err(said) })
         .await
         .map_err(|e| failed(e, true))?;
-    let bytes = js_sys::Uint8Array::new(&bytes);
-    check_size(bytes.length().into())?;
-    let body = recap_core::load::body_text(bytes.to_vec());
+    check_size(bytes.len() as u64)?;
+    let body = recap_core::load::body_text(bytes);
     mark("recap:feed-fetched");
     Ok(Fetched {
         body,
         url: absolute(&response.url(), None).unwrap_or(url),
-        content_type: header("content-type"),
-        saved: header(recap_core::offline::SAVED_HEADER),
+        content_type: headers.get("content-type"),
+        saved: headers.get(recap_core::offline::SAVED_HEADER),
     })
 }
 
@@ -228,7 +260,7 @@ pub fn absolute(url: &str, base: Option<&str>) -> Option<String> {
 /// Has the extractor module read the talks of the items without `_recap.talks`. If it cannot
 /// run, the events are shown without those talks and the feed's problems say why.
 async fn read_talks_in_browser(parsed: &mut ParsedFeed) {
-    if let Err(why) = crate::extractor::fill_talks(&mut parsed.feed.items).await {
+    if let Err(why) = crate::modules::fill_talks(&mut parsed.feed.items).await {
         parsed.problems.push(Problem {
             path: "items".to_owned(),
             message: format!("the talks in the posts could not be read here: {why}"),

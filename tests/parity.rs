@@ -1,13 +1,13 @@
 //! Markdown/HTML parity, in headless Chromium: every post fixture's rendered HTML, read by the
-//! browser's parser through `recap::html_blocks::blocks_from_html`, must give exactly the blocks and the
+//! browser's parser through `recap_extract::blocks_from_html`, must give exactly the blocks and the
 //! `_recap` that the native Markdown path gives (`tests/fixtures/posts/parity.json`, written by
 //! `RECAP_BLESS=1 cargo test -p recap-feed --test parity_data`).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
 
-use recap::html_blocks::blocks_from_html;
 use recap_core::blocks::{Block, Inline};
 use recap_core::extract::{extract, EventMeta};
+use recap_extract::blocks_from_html;
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 

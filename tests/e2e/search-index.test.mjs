@@ -1,5 +1,5 @@
 // End to end: the search index of a paginated feed is searched by a wasm module of its own
-// (recap-index.js, src/bin/recap-index.rs), loaded through the app's loader of the modules beside
+// (recap-index.js, crates/index), loaded through the app's loader of the modules beside
 // it, and never fetched by a visit that does not ask for it.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -75,19 +75,19 @@ test("the module, loaded once through the app's loader, searches every page and 
       const module = await load_module("recap-index");
       const once = (await load_module("recap-index")) === module;
       const text = await (await fetch("/generated/paged/feed-index.json")).text();
-      const index = new module.Index(text);
+      const index = module.open(text);
       const at = index.find(oldest.id);
       const name = index.page_name(index.page(at));
       const onPage = (await (await fetch(`/generated/paged/${name}`)).json()).items.map((i) => i.id);
       let broken;
       try {
-        new module.Index("<!doctype html><title>Not found</title>");
+        module.open("<!doctype html><title>Not found</title>");
       } catch (error) {
         broken = error;
       }
       // Typed on a key at a time (each search through what the one before found), against a
       // second index asked for something else in between (each search through every event).
-      const whole = new module.Index(text);
+      const whole = module.open(text);
       const typedOn = [];
       for (const typed of [oldest.title, `${oldest.title.slice(0, 3)} ${year}`]) {
         for (let end = 1; end <= typed.length; end++) {
@@ -100,7 +100,7 @@ test("the module, loaded once through the app's loader, searches every page and 
       return {
         typedOn,
         once,
-        len: index.len(),
+        len: index.count(),
         typed: everything instanceof Uint32Array,
         everything: [...everything],
         byTitle: [...index.search(oldest.title.toUpperCase(), undefined, undefined)],
@@ -112,9 +112,14 @@ test("the module, loaded once through the app's loader, searches every page and 
         name,
         onPage,
         missing: index.find("no such event") ?? null,
-        beyond: index.page(index.len()),
-        item: JSON.parse(index.item(at)),
-        noItem: index.item(index.len()) ?? null,
+        beyond: index.page(index.count()),
+        item: (({ id, title, location, talks }) => ({
+          id,
+          title,
+          location,
+          talks: talks.map((t) => ({ title: t.title ?? null, speakers: t.speakers.map((s) => ({ name: s.name, org: s.org ?? null })) })),
+        }))(index.event(at)),
+        noItem: index.event(index.count()) ?? null,
         years: [...index.years()],
         tags: index.tags(),
         broken: String(broken),
@@ -140,12 +145,12 @@ test("the module, loaded once through the app's loader, searches every page and 
   assert.equal(seen.missing, null);
   assert.equal(seen.beyond, 0);
   assert.equal(seen.noItem, null);
-  // The item as the app reads it: what the index knows, talks with their speakers.
+  // The event as the app reads it: what the index knows, talks with their speakers.
   assert.equal(seen.item.id, oldest.id);
   assert.equal(seen.item.title, oldest.title);
-  assert.equal(seen.item._recap.location, oldest._recap.location);
+  assert.equal(seen.item.location, oldest._recap.location);
   assert.deepEqual(
-    seen.item._recap.talks.map((t) => [t.title, t.speakers]),
+    seen.item.talks.map((t) => [t.title, t.speakers]),
     oldest._recap.talks.map((t) => [t.title, t.speakers.map((s) => ({ name: s.name, org: s.org ?? null }))]),
   );
   assert.deepEqual(seen.years, years(whole.items));

@@ -1,0 +1,5 @@
+//! The talk extractor module as Trunk builds it: the library's exports (`src/lib.rs`), linked.
+
+extern crate recap_extract;
+
+fn main() {}

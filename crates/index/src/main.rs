@@ -1,0 +1,5 @@
+//! The search index module as Trunk builds it: the library's exports (`src/lib.rs`), linked.
+
+extern crate recap_index;
+
+fn main() {}

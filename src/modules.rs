@@ -1,0 +1,201 @@
+//! The wasm modules beside the app's files, loaded on demand: the talk extractor
+//! (`crates/extract`, for feeds without `_recap.talks`), the search index (`crates/index`, see
+//! `src/index.rs`) and the event video's player (`crates/player`, see `src/player/`). Each
+//! module crate owns its name (`NAME`) and its interface, both sides of it; [`load_module`] and
+//! [`loaded`] are the one loader, so that the app ships one snippet for all of them.
+
+use recap_core::Item;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+// This snippet is served from `snippets/recap-HASH/`: the modules are two folders up, beside
+// the app's own files, wherever the page that embeds the app lives.
+#[wasm_bindgen(inline_js = r#"
+const modules = new Map();
+export function load_module(name, base) {
+  const beside = (file) => new URL(file, new URL(base ?? "../../", import.meta.url));
+  const js = beside(`${name}.js`).href;
+  if (!modules.has(js)) {
+    modules.set(js, import(js).then(async (module) => {
+      await module.default({ module_or_path: beside(`${name}_bg.wasm`) });
+      return module;
+    }));
+  }
+  return modules.get(js);
+}
+"#)]
+extern "C" {
+    /// [`load_module`], from the folder `base` (relative to the app's files) when given.
+    #[wasm_bindgen(js_name = load_module)]
+    fn load_module_from(name: &str, base: Option<&str>) -> js_sys::Promise;
+}
+
+/// The module `{name}.js` beside the app's files (`name`: a module crate's `NAME`), its wasm
+/// `{name}_bg.wasm` instantiated: fetched once per page, however often it is asked for.
+pub(crate) fn load_module(name: &str) -> js_sys::Promise {
+    load_module_from(name, None)
+}
+
+/// A module on its way (from [`load_module`], called as soon as the module is known to be
+/// needed), once it is there, as the host type `T` of its crate (such as
+/// `recap_extract::host::Extractor`). Fails, saying why (`fallback` when the failure says
+/// nothing), when it cannot be loaded.
+pub(crate) async fn loaded<T: JsCast>(
+    module: js_sys::Promise,
+    fallback: &str,
+) -> Result<T, String> {
+    JsFuture::from(module)
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(|err| describe(&err, fallback))
+}
+
+/// What a thrown value says: a module's own sentence (they throw strings), an `Error`'s
+/// message, else `fallback`.
+pub(crate) fn describe(err: &JsValue, fallback: &str) -> String {
+    err.as_string()
+        .or_else(|| {
+            err.dyn_ref::<js_sys::Error>()
+                .and_then(|e| e.message().as_string())
+        })
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+/// Reads the talks, sponsors and next meetup of every item without `_recap.talks` from its
+/// `content_html`, with the extractor module beside the app's files. Fails when the module cannot
+/// be loaded.
+pub async fn fill_talks(items: &mut [Item]) -> Result<(), String> {
+    let extractor: recap_extract::host::Extractor = loaded(
+        load_module(recap_extract::NAME),
+        "the extractor could not be loaded",
+    )
+    .await?;
+    for item in items.iter_mut().filter(|item| item.needs_extraction()) {
+        let extracted = extractor.extract(
+            item.content_html.as_deref().unwrap_or_default(),
+            item.extraction_meta(),
+        );
+        item.fill_from(extracted);
+    }
+    Ok(())
+}
+
+/// Each module's host side against the module as built (`dist/`, by `trunk build --release`):
+/// every method and getter the app calls, called, so that a name or a type that one side
+/// changes alone fails here.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use recap_core::index::SearchIndex;
+    use recap_extract::host::Extractor;
+    use recap_index::host::IndexModule;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The built modules, served by the test runner from the working directory.
+    const BUILT: &str = "/dist/";
+
+    async fn built<T: JsCast>(name: &str) -> T {
+        loaded(load_module_from(name, Some(BUILT)), "no module")
+            .await
+            .unwrap_or_else(|why| panic!("{BUILT}{name}.js: {why} (run trunk build --release)"))
+    }
+
+    /// An invented post with every field the extractor gives: talks with titles, speakers and
+    /// their organisation, a start time, a video link, takeaways and slides; sponsors; the next
+    /// meetup.
+    const POST: &str = r#"<p>Thanks to <a href="https://sponsor.example/">Sponsor Co</a> for sponsoring the food.</p>
+<h3>Overview</h3>
+<p>Kicking off our evening was Ada Example from Example Labs asking <a href="https://www.youtube.com/live/AbCdEfGhIjK?feature=share&amp;t=4m12s">Parsing without tears</a> (starting at 4:12), and you can find her slides <a href="https://slides.example.com/ada/parsing">here</a>. Her takeaways noted that:</p>
+<ul><li>Start with the data.</li><li>Keep a corpus of real inputs.</li></ul>
+<p>Finally we had Brian Sample wrapping up our evening with a talk on <a href="https://talks.example.org/small-binaries">Small binaries</a>. He talked about how:</p>
+<ul><li>Every byte counts.</li></ul>
+<h2>Example Group November</h2>
+<p>Our next meetup will be on Thursday 16th November. <a href="https://www.meetup.com/example-group/events/1234/">RSVP on Meetup</a>.</p>"#;
+
+    #[wasm_bindgen_test]
+    async fn the_extractor_answers_every_getter_of_its_host_side() {
+        let extractor: Extractor = built(recap_extract::NAME).await;
+        let meta = recap_core::extract::EventMeta {
+            location: Some("Leeds"),
+            video: Some("https://www.youtube.com/embed/AbCdEfGhIjK"),
+        };
+        let recap = extractor.extract(POST, meta);
+        // The same post read by the same extractor in this wasm: what crossed is all there.
+        let blocks = recap_extract::blocks_from_html(POST);
+        let expected = recap_core::extract::extract(&blocks, meta).recap;
+        assert_eq!(recap, expected);
+        // And every field has something in it, so that no getter is compared on nothing.
+        assert!(
+            recap.location.is_some() && recap.video.is_some(),
+            "{recap:?}"
+        );
+        let talks = recap.talks.as_deref().unwrap_or_default();
+        let speakers = || talks.iter().flat_map(|t| &t.speakers);
+        assert!(talks.iter().any(|t| t.title.is_some()), "{talks:?}");
+        assert!(
+            speakers().any(|s| !s.name.is_empty() && s.org.is_some()),
+            "{talks:?}"
+        );
+        assert!(talks.iter().any(|t| t.start.is_some()), "{talks:?}");
+        assert!(talks.iter().any(|t| t.video_url.is_some()), "{talks:?}");
+        assert!(talks.iter().any(|t| !t.takeaways.is_empty()), "{talks:?}");
+        assert!(talks.iter().any(|t| !t.links.is_empty()), "{talks:?}");
+        assert!(recap.sponsors.iter().any(|s| s.url.is_some()), "{recap:?}");
+        let next = recap.next_event.as_ref();
+        assert!(
+            next.is_some_and(|n| n.date_text.is_some() && n.rsvp_url.is_some()),
+            "{recap:?}"
+        );
+    }
+
+    fn item(id: &str, date: &str, tags: &[&str], talk: &str) -> Item {
+        let json = serde_json::json!({
+            "id": id,
+            "title": format!("Meetup {id}"),
+            "date_published": date,
+            "tags": tags,
+            "_recap": {
+                "location": "Leeds",
+                "talks": [{"title": talk, "speakers": [{"name": "Ada Example", "org": "Example Labs"}, {"name": "Brian Sample"}]}],
+            },
+        });
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_index_answers_every_method_of_its_host_side() {
+        let module: IndexModule = built(recap_index::NAME).await;
+        let first = [
+            item("c", "2024-03-06T18:30:00Z", &["rust"], "Borrowing"),
+            item("b", "2023-11-01T18:30:00Z", &["wasm", "rust"], "Threads"),
+        ];
+        let second = [item("a", "2022-11-02T18:30:00Z", &["wasm"], "Parsing")];
+        let index = SearchIndex::from_pages([&first[..], &second[..]]);
+        let text = serde_json::to_string(&index).unwrap();
+        let reader = module.open(&text).unwrap();
+        assert_eq!(reader.count(), 3);
+        assert_eq!(reader.search("", None, None), vec![0, 1, 2]);
+        assert_eq!(reader.search("parsing", None, None), vec![2]);
+        assert_eq!(reader.search("", Some(2023), None), vec![1]);
+        assert_eq!(reader.search("", None, Some("WASM")), vec![1, 2]);
+        assert_eq!(reader.find("a"), Some(2));
+        assert_eq!(reader.find("none"), None);
+        assert_eq!(reader.page(2), 2);
+        assert_eq!(reader.page(3), 0);
+        assert_eq!(reader.page_name(3), None);
+        assert_eq!(reader.years(), vec![2024, 2023, 2022]);
+        assert_eq!(reader.tags(), vec!["rust".to_owned(), "wasm".to_owned()]);
+        assert_eq!(reader.item(2).as_ref(), Some(&second[0]));
+        assert_eq!(reader.item(3), None);
+        let broken = module.open("<!doctype html>").err().unwrap();
+        assert!(
+            describe(&broken, "").starts_with("the search index cannot be read"),
+            "{broken:?}"
+        );
+    }
+}
