@@ -9,12 +9,9 @@
 
 mod api;
 mod components;
-mod html_blocks;
 mod index;
 mod list;
 mod modules;
-// The loader's former name, still used by `src/player/`.
-use modules as extractor;
 mod mount;
 mod offline;
 pub mod panic;

@@ -198,4 +198,70 @@ mod tests {
             "{broken:?}"
         );
     }
+
+    #[wasm_bindgen_test]
+    async fn the_player_answers_every_method_of_its_host_side() {
+        use recap_player::host::PlayerModule;
+        let module: PlayerModule = built(recap_player::NAME).await;
+        let document = web_sys::window().unwrap().document().unwrap();
+        let element = |tag: &str| {
+            let el = document.create_element(tag).unwrap();
+            document.body().unwrap().append_child(&el).unwrap();
+            el
+        };
+        let screen = element("div");
+        let chapter = element("li");
+        let talks = [element("li"), element("li")];
+        // A closed local port as YouTube's host: nothing leaves the machine.
+        let stage = module
+            .stage(
+                "https://youtu.be/dQw4w9WgXcQ",
+                vec![60, recap_player::NO_START],
+                183,
+                "Quayside Rust May",
+                "http://127.0.0.1:9",
+                "https://player.vimeo.com",
+                &screen,
+                vec![0],
+                vec![chapter.clone()],
+            )
+            .unwrap();
+        stage.mark_talks(vec![0, 1], talks.to_vec());
+        assert!(screen.query_selector("iframe").unwrap().is_none());
+        stage.jump(60);
+        let frame = screen.query_selector("iframe").unwrap().unwrap();
+        let src = frame.get_attribute("src").unwrap();
+        assert!(
+            src.starts_with("http://127.0.0.1:9/embed/dQw4w9WgXcQ?"),
+            "{src}"
+        );
+        assert!(src.contains("&start=60&"), "{src}");
+        assert_eq!(
+            frame.get_attribute("title").as_deref(),
+            Some("Recording of Quayside Rust May")
+        );
+        // The talk jumped to is marked, in the list and in the chapter bar.
+        assert!(talks[0].class_list().contains("recap-talk--playing"));
+        assert!(!talks[1].class_list().contains("recap-talk--playing"));
+        assert!(chapter
+            .class_list()
+            .contains("recap-chapters__item--playing"));
+        // Once loaded, pressing play loads nothing more.
+        stage.play();
+        assert_eq!(screen.query_selector_all("iframe").unwrap().length(), 1);
+        stage.free();
+        // A recording that is only a link gets no player.
+        let link = module.stage(
+            "https://videos.example.org/watch/42",
+            Vec::new(),
+            0,
+            "",
+            "http://127.0.0.1:9",
+            "http://127.0.0.1:9",
+            &element("div"),
+            Vec::new(),
+            Vec::new(),
+        );
+        assert!(link.is_none());
+    }
 }

@@ -164,7 +164,7 @@ pub fn event_body(
     let post = item
         .content_html
         .as_deref()
-        .and_then(crate::html_blocks::parse_body);
+        .and_then(recap_extract::parse_body);
     let photos = photos(post.as_ref());
     let tree = views::event_body(
         item,

@@ -16,13 +16,13 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 /// A fragment of `document` holding the allowed part of `html`: allowed elements with allowed
 /// attributes, and text. Never panics; on any DOM error the part concerned is left out.
 pub fn sanitized_fragment(document: &Document, html: &str) -> DocumentFragment {
-    match crate::html_blocks::parse_body(html) {
+    match recap_extract::parse_body(html) {
         Some(body) => sanitized_copy(document, &body),
         None => document.create_document_fragment(),
     }
 }
 
-/// The allowed part of a post already parsed with [`crate::html_blocks::parse_body`]. Whatever the
+/// The allowed part of a post already parsed with [`recap_extract::parse_body`]. Whatever the
 /// parser put in `<head>` (base, meta, link, script, style, title…) was never in `body`.
 pub fn sanitized_copy(document: &Document, body: &Node) -> DocumentFragment {
     let fragment = document.create_document_fragment();

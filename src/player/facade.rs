@@ -71,7 +71,7 @@ fn preconnect_on_interest(button: &Element, origin: &str) -> Closure<dyn Fn()> {
             return;
         };
         // The player's own code, too: it is then there when the button is pressed.
-        let _ = crate::extractor::load_module(recap_player::MODULE);
+        let _ = crate::modules::load_module(recap_player::NAME);
         let link = dom.el("link", "");
         set(&link, "rel", "preconnect");
         set(&link, "href", &origin);

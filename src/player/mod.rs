@@ -3,7 +3,7 @@
 //! and the chapter bar move in place, and the talk that is playing, highlighted.
 //!
 //! - [`facade`]: the area before anything loads: picture, button, links, chapter bar.
-//! - the player itself is a module of its own (`crates/player`, [`recap_player`]), loaded the
+//! - the player itself is a module of its own (`crates/player`, [`recap_player`]; its host side is what the app calls), loaded the
 //!   first time the visitor asks for the recording (or shows interest in the button): it makes
 //!   the player, speaks its messages and marks the talk playing. What is asked for while it
 //!   loads is handed to it, in order, once it is there.
@@ -21,12 +21,11 @@ use std::rc::{Rc, Weak};
 use leptos::prelude::StoredValue;
 use recap_core::player::{PlayerHosts, Session};
 use recap_core::Item;
-use recap_player::{PlayerModule, Stage, MODULE, NO_START};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use recap_player::host::{PlayerModule, Stage};
+use recap_player::{NAME, NO_START};
 use web_sys::Element;
 
-use crate::extractor::load_module;
+use crate::modules::{load_module, loaded};
 use crate::render::Dom;
 
 /// What the visitor asked of the recording.
@@ -194,14 +193,14 @@ impl PlayerRef {
     /// for meanwhile. A page gone by then ends the player at once.
     fn load(&self) {
         let this = self.clone();
-        let module = load_module(MODULE);
+        let module = load_module(NAME);
         wasm_bindgen_futures::spawn_local(async move {
-            let module = JsFuture::from(module).await.ok();
+            let module = loaded::<PlayerModule>(module, "").await.ok();
             this.with_slot(|slot| {
                 let stage = module.and_then(|module| {
                     let recording = slot.recording.as_ref()?;
                     let (talks, chapters) = split(&recording.chapters);
-                    module.unchecked_into::<PlayerModule>().stage(
+                    module.stage(
                         &recording.video,
                         recording.starts.clone(),
                         recording.start,

@@ -1,69 +1,167 @@
-//! The player module's interface, as the app sees it: the module (`recap-player.js` and
-//! `recap-player_bg.wasm` beside the app's files, built from this crate's binary) makes one
-//! [`Stage`] per event page when the visitor first asks for the recording, and the page drives
-//! it from then on.
+//! The event video's player as a wasm module of its own (`recap-player.js` and
+//! `recap-player_bg.wasm`, named after this package: [`NAME`]): loaded by the app when a visitor
+//! first asks for an event's recording (or shows interest in its button), so that a first visit
+//! carries none of this code. It loads the player in place of the facade (an iframe for YouTube
+//! and Vimeo, a native `<video>` for media files), speaks the players' postMessage protocols, and
+//! marks the talk that is playing. Every decision is made by `recap_core::player::Session`,
+//! natively tested in `recap-core`; this module only moves elements and messages.
 //!
-//! This file and `main.rs` are the two sides of one interface: every function and method
-//! declared here is exported there with the same name and types. The app never links the
-//! module's code: it loads the module on demand and calls it
-//! through these declarations.
+//! This file is the module's one interface, both sides of it: what the module exports (feature
+//! `module`, the default; `src/main.rs` links them into the module Trunk builds) and, beside it,
+//! the extern types the app calls it through (feature `host`, which compiles none of the module's
+//! code). What crosses is typed: a class with methods, strings, numbers, arrays of numbers and
+//! of elements. The app's test `src/modules.rs` calls every method of the host side on the built
+//! module.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use wasm_bindgen::prelude::wasm_bindgen;
-use web_sys::Element;
+#[cfg(feature = "module")]
+mod frames;
+#[cfg(feature = "module")]
+mod stage;
 
-/// The module's file names beside the app's: `recap-player.js`, `recap-player_bg.wasm`.
-pub const MODULE: &str = "recap-player";
+/// The module's name: its files beside the app's are `{NAME}.js` and `{NAME}_bg.wasm` (Trunk
+/// names them after this package).
+pub const NAME: &str = env!("CARGO_PKG_NAME");
 
-/// A talk without a start, in the `starts` given to [`PlayerModule::stage`].
+/// A talk without a start, in the `starts` given to `stage`.
 pub const NO_START: i32 = -1;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The loaded module (its namespace object).
-    pub type PlayerModule;
+/// What the module exports.
+#[cfg(feature = "module")]
+mod export {
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
-    /// The player of one event page, over its facade. `video` is the event's `_recap.video`;
-    /// `starts` each talk's start in seconds ([`NO_START`] for a talk without one); `start` the
-    /// page's `?t=` (0 for none); `title` the event's title, for the player's accessible name;
-    /// `youtube` and `vimeo` the origins the players come from; `screen` the element the facade
-    /// lives in, which the player replaces; `chapters` the chapter bar's items, each with the
-    /// index of its talk in `chapter_talks`. `None` when the recording cannot be played on the
-    /// page.
-    #[wasm_bindgen(method)]
+    use recap_core::player::{Player, PlayerHosts, Session};
+    use wasm_bindgen::prelude::wasm_bindgen;
+    use web_sys::Element;
+
+    use crate::{stage, NO_START};
+
+    /// One event page's player. The page holds it and ends it with `free()`, which drops its
+    /// listeners and timer; those listeners hold only weak handles on it.
+    #[wasm_bindgen]
+    pub struct Stage(Rc<RefCell<stage::Inner>>);
+
+    /// The player of one event page, over its facade (see `host::PlayerModule::stage`); `None`
+    /// when the recording cannot be played on the page.
+    #[wasm_bindgen]
     #[allow(clippy::too_many_arguments)]
     pub fn stage(
-        this: &PlayerModule,
         video: &str,
         starts: Vec<i32>,
         start: u32,
         title: &str,
         youtube: &str,
         vimeo: &str,
-        screen: &Element,
+        screen: Element,
         chapter_talks: Vec<u32>,
         chapters: Vec<Element>,
-    ) -> Option<Stage>;
+    ) -> Option<Stage> {
+        let player = Player::for_video(video).filter(|p| !matches!(p, Player::Link(_)))?;
+        let starts = starts
+            .into_iter()
+            .map(|s| (s != NO_START).then(|| u32::try_from(s).ok()).flatten())
+            .collect();
+        let session = Session::new(player, starts, (start > 0).then_some(start));
+        let hosts = PlayerHosts::with_overrides(Some(youtube), Some(vimeo));
+        let marks = index_pairs(chapter_talks, chapters)
+            .map(|(talk, el)| (talk, el, stage::CHAPTER_PLAYING))
+            .collect();
+        Some(Stage(stage::Inner::new(
+            session,
+            hosts,
+            title.to_owned(),
+            screen,
+            marks,
+        )))
+    }
 
-    /// One event page's player (see [`PlayerModule::stage`]).
-    pub type Stage;
+    #[wasm_bindgen]
+    impl Stage {
+        /// The facade's button was pressed: play from the page's moment.
+        pub fn play(&self) {
+            stage::Inner::act(&self.0, |session| session.play());
+        }
 
-    /// The facade's button was pressed: play from the page's moment.
-    #[wasm_bindgen(method)]
-    pub fn play(this: &Stage);
+        /// A time or chapter was clicked: the recording moves to `seconds` and plays.
+        pub fn jump(&self, seconds: u32) {
+            stage::Inner::act(&self.0, |session| session.jump(seconds));
+        }
 
-    /// A time or chapter was clicked: the recording moves to `seconds` and plays.
-    #[wasm_bindgen(method)]
-    pub fn jump(this: &Stage, seconds: u32);
+        /// The page's talk elements, each with the index of its talk, to mark while it plays.
+        pub fn mark_talks(&self, talks: Vec<u32>, elements: Vec<Element>) {
+            if let Ok(mut inner) = self.0.try_borrow_mut() {
+                inner.mark_talks(index_pairs(talks, elements).collect());
+            }
+        }
+    }
 
-    /// The page's talk elements, each with the index of its talk in `talks`, to be marked
-    /// while that talk plays.
-    #[wasm_bindgen(method)]
-    pub fn mark_talks(this: &Stage, talks: Vec<u32>, elements: Vec<Element>);
+    /// Elements paired with the talk index given for each.
+    fn index_pairs(
+        talks: Vec<u32>,
+        elements: Vec<Element>,
+    ) -> impl Iterator<Item = (usize, Element)> {
+        talks
+            .into_iter()
+            .filter_map(|t| usize::try_from(t).ok())
+            .zip(elements)
+    }
+}
 
-    /// Ends the player's life on the page: its listeners and timer go (the module's `free`).
-    #[wasm_bindgen(method)]
-    pub fn free(this: &Stage);
+/// The app's side: the loaded module, as the app calls it.
+#[cfg(feature = "host")]
+pub mod host {
+    use wasm_bindgen::prelude::wasm_bindgen;
+    use web_sys::Element;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The loaded module (its namespace object).
+        pub type PlayerModule;
+
+        /// The player of one event page, over its facade. `video` is the event's `_recap.video`;
+        /// `starts` each talk's start in seconds ([`NO_START`](crate::NO_START) for a talk without one); `start` the
+        /// page's `?t=` (0 for none); `title` the event's title, for the player's accessible name;
+        /// `youtube` and `vimeo` the origins the players come from; `screen` the element the facade
+        /// lives in, which the player replaces; `chapters` the chapter bar's items, each with the
+        /// index of its talk in `chapter_talks`. `None` when the recording cannot be played on the
+        /// page.
+        #[wasm_bindgen(method)]
+        #[allow(clippy::too_many_arguments)]
+        pub fn stage(
+            this: &PlayerModule,
+            video: &str,
+            starts: Vec<i32>,
+            start: u32,
+            title: &str,
+            youtube: &str,
+            vimeo: &str,
+            screen: &Element,
+            chapter_talks: Vec<u32>,
+            chapters: Vec<Element>,
+        ) -> Option<Stage>;
+
+        /// One event page's player (see [`PlayerModule::stage`]).
+        pub type Stage;
+
+        /// The facade's button was pressed: play from the page's moment.
+        #[wasm_bindgen(method)]
+        pub fn play(this: &Stage);
+
+        /// A time or chapter was clicked: the recording moves to `seconds` and plays.
+        #[wasm_bindgen(method)]
+        pub fn jump(this: &Stage, seconds: u32);
+
+        /// The page's talk elements, each with the index of its talk in `talks`, to be marked
+        /// while that talk plays.
+        #[wasm_bindgen(method)]
+        pub fn mark_talks(this: &Stage, talks: Vec<u32>, elements: Vec<Element>);
+
+        /// Ends the player's life on the page: its listeners and timer go (the module's `free`).
+        #[wasm_bindgen(method)]
+        pub fn free(this: &Stage);
+    }
 }
