@@ -5,6 +5,7 @@ use recap_core::route::Route;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MouseEvent};
 
+use super::task::Task;
 use crate::api::absolute;
 use crate::player::PlayerRef;
 use crate::ready::Part;
@@ -41,10 +42,12 @@ pub fn Rendered(
         host.replace_children_with_node_1(&render(&dom));
         part.done();
     });
-    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player)></div> }
+    // Copying a link waits for the clipboard: a task of this part, stopped with it.
+    let copying = Task::new();
+    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player, copying)></div> }
 }
 
-fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
+fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef, copying: Task) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -75,7 +78,7 @@ fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
     } else if let Some(button) = closest(selector::COPY) {
         let link = button.get_attribute(COPY).unwrap_or_default();
         if let Some(url) = absolute(&link, None) {
-            copy_link(button, url);
+            copy_link(button, url, copying);
         }
     }
 }
@@ -83,7 +86,7 @@ fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef) {
 /// Copies `url` to the clipboard and says so on the button once it is done. A page without a
 /// clipboard (served over plain http from another machine) shows the link, selected, to copy
 /// by hand.
-fn copy_link(button: Element, url: String) {
+fn copy_link(button: Element, url: String, copying: Task) {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return;
     };
@@ -96,7 +99,7 @@ fn copy_link(button: Element, url: String) {
         return;
     };
     let written = clipboard.write_text(&url);
-    wasm_bindgen_futures::spawn_local(async move {
+    copying.run(async move {
         match wasm_bindgen_futures::JsFuture::from(written).await {
             Ok(_) => button.set_text_content(Some("Link copied")),
             Err(_) => show_link(&button, &url),

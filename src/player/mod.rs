@@ -25,6 +25,7 @@ use recap_player::host::{PlayerModule, Stage};
 use recap_player::{NAME, NO_START};
 use web_sys::Element;
 
+use crate::components::task::Task;
 use crate::modules::{load_module, loaded};
 use crate::render::Dom;
 
@@ -71,6 +72,8 @@ struct Recording {
 /// What an event page holds for its recording.
 #[derive(Default)]
 struct Slot {
+    /// Loading the module: a task of the page, stopped with it.
+    loading: Option<Task>,
     recording: Option<Recording>,
     module: Module,
     /// The talks in the page's list, with their index: handed over by the page.
@@ -85,7 +88,10 @@ impl PlayerRef {
     /// A player owned by the current reactive owner (the event page): it is dropped when the
     /// page is cleaned up.
     pub fn owned_by_page() -> PlayerRef {
-        let slot = Rc::new(RefCell::new(Slot::default()));
+        let slot = Rc::new(RefCell::new(Slot {
+            loading: Some(Task::new()),
+            ..Slot::default()
+        }));
         let handle = PlayerRef(Rc::downgrade(&slot));
         StoredValue::new_local(slot);
         handle
@@ -190,11 +196,14 @@ impl PlayerRef {
     }
 
     /// Loads the module and makes the page's player with it, then hands it what was asked
-    /// for meanwhile. A page gone by then ends the player at once.
+    /// for meanwhile. The page going away stops the loading (a task of the page).
     fn load(&self) {
         let this = self.clone();
         let module = load_module(NAME);
-        wasm_bindgen_futures::spawn_local(async move {
+        let Some(task) = self.with_slot(|slot| slot.loading).flatten() else {
+            return;
+        };
+        task.run(async move {
             let module = loaded::<PlayerModule>(module, "").await.ok();
             this.with_slot(|slot| {
                 let stage = module.and_then(|module| {
