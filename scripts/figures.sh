@@ -73,6 +73,7 @@ ${row("\`embed.js\`", sizes.embed, "")}
 ${row("a host page with \`<recap-viewer>\`: \`embed.js\` and the app", sizes.hostPage, "")}
 ${row("the talk extractor, on demand (a feed without \`_recap.talks\`)", sizes.onDemand, list(sizes.onDemand))}
 ${row("the search index module, on demand (a feed in pages, on the first search)", sizes.searchIndexModule, list(sizes.searchIndexModule))}
+${row("the player module, on demand (when a visitor asks for a recording)", sizes.playerModule, list(sizes.playerModule))}
 ${row("\`sw.js\`, the offline worker, after load", sizes.worker, "")}
 
 ## Extraction scores

@@ -46,7 +46,11 @@ CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --offline -p recap --target wasm32-unknown-unknown
 
 step "size budget"
-node scripts/size-report.mjs dist --budget 171000 --on-demand-budget 95000 --index-budget 52000
+# Ceilings, not targets: each sits just above the size of the build it was set on, and comes down
+# with it. Raising one is a change of its own that says why. (The first visit's goal is
+# 140,000 B; docs/figures.md gives today's figure.)
+node scripts/size-report.mjs dist --budget 161500 --on-demand-budget 85000 --index-budget 44500 \
+  --player-budget 42000
 
 step "release"
 # The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,
