@@ -9,6 +9,7 @@
 
 mod api;
 mod components;
+mod config;
 mod index;
 mod list;
 mod modules;
@@ -21,8 +22,10 @@ pub mod render;
 mod router;
 pub mod sanitize;
 mod takeover;
+mod task;
 
 pub use api::fetch_feed;
 pub use components::{App, EventList, FeedErrorView};
-pub use mount::{mount_viewer, start, Mounted, OnReady};
+pub use config::OnReady;
+pub use mount::{mount_viewer, start, Mounted};
 pub use router::{History, Router, RouterOptions};

@@ -6,13 +6,13 @@ use recap_core::state::{FeedLoad, IndexState, Pages, Showing};
 use recap_core::{Feed, Item, LoadError, ParsedFeed, Problem, Severity};
 use std::task::{Poll, Waker};
 
-use super::task::Task;
 use super::{EventPage, FeedErrorView, ListPage, NotFound};
 use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
+use crate::config::{Config, OnReady};
 use crate::index::ArchiveIndex;
-use crate::mount::{Config, OnReady};
 use crate::ready::{page_shown, Readiness};
 use crate::router::Router;
+use crate::task::Task;
 
 /// The loaded feed, shared with the pages: all pages fetched so far ([`Pages`]), what could not
 /// be read in them, and the search index ([`IndexState`]). Read through its methods (tracked

@@ -5,11 +5,11 @@ use recap_core::route::Route;
 use recap_core::state::Lookup;
 use recap_core::Item;
 
-use super::task::Task;
 use super::{FeedContext, FeedErrorView, NotFound, Rendered};
 use crate::player::PlayerRef;
 use crate::render::{event_body, Dom};
 use crate::router::use_router;
+use crate::task::Task;
 use recap_core::markup::views::Neighbour;
 
 /// One event, from the pages loaded; else, in a paginated feed, from the page its search index

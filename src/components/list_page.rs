@@ -6,12 +6,12 @@ use recap_core::state::{At, Listing, Older, Search};
 use std::rc::Rc;
 
 use super::search_form::{Count, SearchForm};
-use super::task::Task;
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::fetch_feed;
 use crate::list::{AtEnd, Card, CardWindow};
 use crate::render::Dom;
 use crate::router::use_router;
+use crate::task::Task;
 
 /// The event list: search, filters, events by year, older pages on demand.
 #[component]

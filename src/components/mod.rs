@@ -8,7 +8,6 @@ mod list_page;
 mod not_found;
 mod rendered;
 mod search_form;
-pub(crate) mod task;
 
 pub use app::{App, FeedContext, FeedProblems};
 pub use event_list::EventList;

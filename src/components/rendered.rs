@@ -5,12 +5,12 @@ use recap_core::route::Route;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MouseEvent};
 
-use super::task::Task;
 use crate::api::absolute;
 use crate::player::PlayerRef;
 use crate::ready::Part;
 use crate::render::{Dom, ImageFallback};
 use crate::router::{use_router, Router};
+use crate::task::Task;
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
 /// The app's readiness waits for its first build ([`crate::ready`]).

@@ -25,9 +25,9 @@ use recap_player::host::{PlayerModule, Stage};
 use recap_player::{NAME, NO_START};
 use web_sys::Element;
 
-use crate::components::task::Task;
 use crate::modules::{load_module, loaded};
 use crate::render::Dom;
+use crate::task::Task;
 
 /// What the visitor asked of the recording.
 #[derive(Clone, Copy)]

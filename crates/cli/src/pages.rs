@@ -13,7 +13,7 @@ use recap_core::markup::{escape, photos_in, to_html, Body, Element, Node};
 use recap_core::route::{href_in, LinkForm, ListQuery, Route};
 use recap_core::{Feed, Item};
 
-use crate::rebase::{rebase, RebaseError, Rebased};
+use crate::rebase::{base_href, rebase, RebaseError, Rebased};
 
 /// Why the pages could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -175,19 +175,6 @@ fn without_tags(html: &str, start: &str, drop: impl Fn(&str) -> bool) -> String 
     }
     out.push_str(rest);
     out
-}
-
-/// The `href` of `<base>`, quoted or not.
-pub(crate) fn base_href(head: &str) -> Option<String> {
-    let at = head.find("<base")?;
-    let tag = &head[at..at + head[at..].find('>')?];
-    let value = tag.split_once("href=")?.1;
-    let value = match value.chars().next()? {
-        q @ ('"' | '\'') => value[1..].split(q).next()?,
-        _ => value.split(char::is_whitespace).next()?,
-    };
-    let value = value.trim_end_matches('/');
-    Some(format!("{value}/"))
 }
 
 /// What a page says about itself in its head.

@@ -113,7 +113,7 @@ pub fn rebase(dist: &Path, base: &str) -> Result<Rebased, RebaseError> {
         path: path.to_owned(),
         why,
     };
-    let from = crate::pages::base_href(&index).ok_or_else(|| {
+    let from = base_href(&index).ok_or_else(|| {
         site(
             &index_path,
             "no <base href>: not a site built by trunk build".to_owned(),
@@ -446,6 +446,19 @@ fn write(path: &Path, text: &str) -> Result<(), RebaseError> {
         path: path.to_owned(),
         source,
     })
+}
+
+/// The `href` of `<base>`, quoted or not.
+pub(crate) fn base_href(head: &str) -> Option<String> {
+    let at = head.find("<base")?;
+    let tag = &head[at..at + head[at..].find('>')?];
+    let value = tag.split_once("href=")?.1;
+    let value = match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].split(q).next()?,
+        _ => value.split(char::is_whitespace).next()?,
+    };
+    let value = value.trim_end_matches('/');
+    Some(format!("{value}/"))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use recap_core::blocks::{Block, BlockBuilder};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::parse_body;
+use crate::parse::parse_body;
 
 /// Deeper elements are not read (browsers already flatten parsed trees at 512 levels).
 const MAX_DEPTH: usize = 512;

@@ -15,31 +15,15 @@
 
 #[cfg(feature = "module")]
 mod blocks;
+mod parse;
 
 #[cfg(feature = "module")]
 pub use blocks::blocks_from_html;
-
-use web_sys::{DomParser, Node, SupportedType};
+pub use parse::parse_body;
 
 /// The module's name: its files beside the app's are `{NAME}.js` and `{NAME}_bg.wasm` (Trunk
 /// names them after this package).
 pub const NAME: &str = env!("CARGO_PKG_NAME");
-
-/// The `<body>` of `html` parsed as a separate, inert document (no scripts run, nothing loads).
-/// Its inline styles and event handlers are taken out first: the document inherits the page's
-/// Content-Security-Policy, which would report each of them (none would be used or run).
-///
-/// The extractor reads posts through it, and so does the app's sanitiser.
-pub fn parse_body(html: &str) -> Option<Node> {
-    let parser = DomParser::new().ok()?;
-    let document = parser
-        .parse_from_string(
-            &recap_core::without_inline_code(html),
-            SupportedType::TextHtml,
-        )
-        .ok()?;
-    document.body().map(Into::into)
-}
 
 /// What the module exports.
 #[cfg(feature = "module")]
