@@ -201,21 +201,3 @@ fn photos(post: Option<&web_sys::Node>) -> Vec<Photo> {
         })
         .unwrap_or_default()
 }
-
-/// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.
-pub fn bring_into_view(el: &Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    let rect = el.get_bounding_client_rect();
-    if rect.top() < 0.0 || rect.bottom() > height {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}

@@ -12,7 +12,7 @@ use recap_core::player::{Chapter, Player};
 use recap_core::Item;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 use crate::render::{materialise, set, Dom};
 
@@ -49,7 +49,7 @@ pub(super) fn area(
     let preconnect = origin
         .zip(find(selector::PLAY))
         .map(|(origin, button)| preconnect_on_interest(&button, origin));
-    lay_out(&items, chapters);
+    recap_player::lay_out_chapters(&items, chapters);
     Area {
         root,
         screen,
@@ -83,20 +83,4 @@ fn preconnect_on_interest(button: &Element, origin: &str) -> Closure<dyn Fn()> {
         let _ = button.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
     }
     handler
-}
-
-/// Sizes the chapter bar's segments by their length in the recording (through the CSS object
-/// model: no `style` attribute, which a strict Content-Security-Policy refuses).
-fn lay_out(items: &[(usize, Element)], segments: &[Chapter]) {
-    for (talk, li) in items {
-        let (Some(segment), Some(li)) = (
-            segments.iter().find(|s| s.talk == *talk),
-            li.dyn_ref::<HtmlElement>(),
-        ) else {
-            continue;
-        };
-        // In tenths of a percent: integers spare the wasm the float formatting code.
-        let grow = (segment.width * 10.0).round() as u32;
-        let _ = li.style().set_property("flex-grow", &grow.to_string());
-    }
 }

@@ -25,8 +25,49 @@ mod stage;
 /// names them after this package).
 pub const NAME: &str = env!("CARGO_PKG_NAME");
 
+use recap_core::player::Chapter;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
 /// A talk without a start, in the `starts` given to `stage`.
 pub const NO_START: i32 = -1;
+
+/// Sizes the chapter bar's items (each with the index of its talk) by their segments' length in
+/// the recording, through the CSS object model: no `style` attribute, which a strict
+/// Content-Security-Policy refuses. The facade lays them out as the page is built, the module
+/// again once the recording's length is known.
+pub fn lay_out_chapters(items: &[(usize, Element)], segments: &[Chapter]) {
+    for (talk, li) in items {
+        let (Some(segment), Some(li)) = (
+            segments.iter().find(|s| s.talk == *talk),
+            li.dyn_ref::<HtmlElement>(),
+        ) else {
+            continue;
+        };
+        // In tenths of a percent: integers spare the wasm the float formatting code.
+        let grow = (segment.width * 10.0).round() as u32;
+        let _ = li.style().set_property("flex-grow", &grow.to_string());
+    }
+}
+
+/// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.
+/// (The player reveals the recording with it; the app, the heading of a page it opens.)
+pub fn bring_into_view(el: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    if rect.top() < 0.0 || rect.bottom() > height {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
 
 /// What the module exports.
 #[cfg(feature = "module")]

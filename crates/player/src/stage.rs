@@ -144,7 +144,7 @@ impl Inner {
                 Action::LayOut(segments) => self.lay_out(&segments),
                 // Scrolls the recording into view when a jump was asked for from below it (on
                 // wide screens it stays beside the talks and nothing moves).
-                Action::Reveal => bring_into_view(&self.screen),
+                Action::Reveal => crate::bring_into_view(&self.screen),
             }
         }
     }
@@ -247,42 +247,14 @@ impl Inner {
         }
     }
 
-    /// Sizes the chapter bar's segments by their length in the recording, now that it is known
-    /// (through the CSS object model: no `style` attribute, which a strict
-    /// Content-Security-Policy refuses).
+    /// Sizes the chapter bar's segments by their length in the recording, now that it is known.
     fn lay_out(&self, segments: &[Chapter]) {
-        let chapters = self
+        let chapters: Vec<(usize, Element)> = self
             .marks
             .iter()
-            .filter(|(_, _, class)| *class == CHAPTER_PLAYING);
-        for (talk, li, _) in chapters {
-            let (Some(segment), Some(li)) = (
-                segments.iter().find(|s| s.talk == *talk),
-                li.dyn_ref::<HtmlElement>(),
-            ) else {
-                continue;
-            };
-            // In tenths of a percent: integers spare the wasm the float formatting code.
-            let grow = (segment.width * 10.0).round() as u32;
-            let _ = li.style().set_property("flex-grow", &grow.to_string());
-        }
-    }
-}
-
-/// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.
-fn bring_into_view(el: &Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    let rect = el.get_bounding_client_rect();
-    if rect.top() < 0.0 || rect.bottom() > height {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
+            .filter(|(_, _, class)| *class == CHAPTER_PLAYING)
+            .map(|(talk, li, _)| (*talk, li.clone()))
+            .collect();
+        crate::lay_out_chapters(&chapters, segments);
     }
 }
