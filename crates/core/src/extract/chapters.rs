@@ -2,8 +2,8 @@
 //! agenda of an evening, whose times are not moments of the recording.
 
 use super::flat::{flatten, is_clock};
-use super::headings::reads_as_people;
 use super::link_start;
+use super::people::reads_as_people;
 use super::speakers::speaker_line;
 use super::text::{clean_title, squash};
 use crate::blocks::Inline;

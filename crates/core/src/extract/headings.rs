@@ -3,10 +3,11 @@
 
 use super::chapters::chapter_time;
 use super::flat::{flatten, is_clock, is_generic, is_resource};
-use super::people::{is_person_name, People};
+use super::names::is_person_name;
+use super::people::{reads_as_people, People};
 use super::prose::reconcile;
 use super::speakers::speaker_line;
-use super::text::{clean_title, is_capitalised, squash};
+use super::text::{clean_title, squash};
 use super::{link_start, resource};
 use crate::blocks::{plain_text, Inline};
 use crate::feed::{Speaker, Talk};
@@ -147,20 +148,6 @@ fn all_emphasis(line: &[Inline]) -> Option<String> {
         }
     }
     found.filter(|t| !t.is_empty())
-}
-
-/// Whether a line reads as people rather than a title or a moment: every person a short
-/// capitalised name, every organisation capitalised and not a time ("Watch from 55:00" names
-/// no one).
-pub(super) fn reads_as_people(line: &str) -> bool {
-    let speakers = speaker_line(line);
-    !speakers.is_empty()
-        && speakers.iter().all(|s| {
-            is_person_name(&s.name)
-                && s.org.as_deref().is_none_or(|o| {
-                    is_capitalised(o) && find_clocks(o).is_empty() && !o.contains(['(', ')'])
-                })
-        })
 }
 
 /// The title of a talk's own heading, the video link on it if any, and the start it names:

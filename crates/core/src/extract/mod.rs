@@ -41,6 +41,7 @@ mod chapters;
 mod cues;
 mod flat;
 mod headings;
+mod names;
 mod next_event;
 mod one_line;
 mod opening;
@@ -259,7 +260,7 @@ fn photo_person(alt: &str) -> Option<Speaker> {
         return None;
     }
     match speaker_line(alt).as_slice() {
-        [one] if one.name.contains(' ') && people::is_person_name(&one.name) => Some(one.clone()),
+        [one] if one.name.contains(' ') && names::is_person_name(&one.name) => Some(one.clone()),
         _ => None,
     }
 }

@@ -8,9 +8,10 @@
 //! - `### Jodie Marsh (Cressbrook Labs): Flaky Tests Are Bugs`
 
 use super::flat::{flatten, is_clock, is_generic, is_resource_link, Flat, FlatLink};
-use super::headings::reads_as_people;
 use super::link_start;
-use super::people::{is_person_name, People};
+use super::names::is_person_name;
+use super::people::reads_as_people;
+use super::people::People;
 use super::speakers::possessive;
 use super::speakers::{speaker_line, speaker_list};
 use super::text::{clean_title, squash};

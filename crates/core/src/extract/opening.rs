@@ -9,9 +9,9 @@
 //! title ends where the sentence or its clause does, and must then be written in title case.
 
 use super::flat::is_resource;
-use super::people::is_person_name;
-use super::prose::{comma_clause, title_run};
+use super::names::is_person_name;
 use super::text::{clean_title, is_title_cased, words};
+use super::text::{comma_clause, title_run};
 use crate::time::find_clocks;
 
 /// Words that lead into a time and are never the end of a title: "(starting at", "— starts

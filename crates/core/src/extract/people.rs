@@ -3,14 +3,13 @@
 //! the full name and the organisation that the post gives elsewhere: an opening roster, a
 //! speaker photo's alt text, a heading, "Kieran works at …".
 
+use super::names::{is_person_name, MAX_NAME_WORDS};
 use super::speakers::{is_talk_noun, looks_like_people, possessive, speaker_line, Mention, Taken};
 use super::text::{
     is_capitalised, is_lead_in, is_name_word, squash, strip_honorific, word_before, words,
 };
 use crate::feed::Speaker;
-
-/// The most words a person's name is taken to have.
-const MAX_NAME_WORDS: usize = 4;
+use crate::time::find_clocks;
 
 /// Everyone the post names as a speaker, with an organisation where the post gives one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,73 +134,6 @@ impl People {
     }
 }
 
-/// Capitalised words of talk titles that are never part of a person's name.
-const TITLE_WORDS: &[&str] = &[
-    "Insights",
-    "Lessons",
-    "Learned",
-    "Practical",
-    "Introduction",
-    "Intro",
-    "Guide",
-    "Journey",
-    "Tales",
-    "Deep",
-    "Dive",
-    "Beyond",
-    "Building",
-    "Scaling",
-    "Securing",
-    "Running",
-    "Kubernetes",
-    "Cloud",
-    "Native",
-    "Platform",
-    "Platforms",
-    "Engineering",
-    "DevOps",
-    "Security",
-    "Observability",
-    "Serverless",
-    "Source",
-    "Age",
-    "Future",
-    "Practices",
-    "Patterns",
-    "Lightning",
-    "Talk",
-    "Talks",
-    "Keynote",
-    "Panel",
-    "Meetup",
-    "Microservices",
-    "Production",
-    "Operators",
-    "Containers",
-    "Clusters",
-    "Data",
-    "Teams",
-    "Scale",
-];
-
-/// Whether a string is one person's name: one to four name words, after an honorific, none of
-/// them an acronym or a word of titles ("Practical Insights", "Age of AI" are not people).
-pub(super) fn is_person_name(name: &str) -> bool {
-    let name = strip_honorific(name);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (1..=MAX_NAME_WORDS).contains(&words.len())
-        && words.iter().all(|w| {
-            let w = w.trim_end_matches(['.', ',']);
-            is_name_word(w) && !is_acronym(w) && !TITLE_WORDS.contains(&w)
-        })
-}
-
-/// "AI", "APM": capitals only, two or more of them.
-fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
-
 /// Phrases that open a list of the evening's speakers.
 const ROSTER_CUES: &[&str] = &[
     "speakers were ",
@@ -307,6 +239,20 @@ pub(super) fn works_at(text: &str) -> Vec<Speaker> {
         }
     }
     out
+}
+
+/// Whether a line reads as people rather than a title or a moment: every person a short
+/// capitalised name, every organisation capitalised and not a time ("Watch from 55:00" names
+/// no one).
+pub(super) fn reads_as_people(line: &str) -> bool {
+    let speakers = speaker_line(line);
+    !speakers.is_empty()
+        && speakers.iter().all(|s| {
+            is_person_name(&s.name)
+                && s.org.as_deref().is_none_or(|o| {
+                    is_capitalised(o) && find_clocks(o).is_empty() && !o.contains(['(', ')'])
+                })
+        })
 }
 
 #[cfg(test)]

@@ -5,13 +5,16 @@ use super::cues::Cue;
 use super::flat::{
     flatten, is_clock, is_generic, is_resource_link, window_after, window_before, Flat, FlatLink,
 };
-use super::people::{is_person_name, roster, works_at, People};
+use super::names::is_person_name;
+use super::people::{roster, works_at, People};
 use super::speakers::{
     is_spoke_cue, is_strong_spoke_cue, is_talk_noun, looks_like_people, prose_speakers,
     speaker_line, Mention,
 };
 use super::sponsors::{in_sponsor_clause, thanked_before};
-use super::text::{clean_title, is_capitalised, is_minor, is_title_cased, squash, words, Word};
+use super::text::{
+    clean_title, is_capitalised, is_minor, is_title_cased, squash, title_run, words, Word,
+};
 use super::{link_start, opening, resource};
 use crate::blocks::Inline;
 use crate::feed::{Speaker, Talk};
@@ -937,46 +940,6 @@ fn title_after_marker(rest: &str, at: usize, marker: &str, kind: Marker) -> Opti
     (cased && title.split_whitespace().count() >= 2).then_some(title)
 }
 
-/// The run of text that a prose title can take: up to "(starting", a sentence's end, a dash
-/// clause, or a comma followed by a lower-case word (", explaining that …").
-pub(super) fn title_run(text: &str) -> &str {
-    let mut end = text.len();
-    for stop in [
-        " (",
-        "(starting",
-        ". ",
-        "\n",
-        " — ",
-        " – ",
-        "; ",
-        ", where ",
-        ", which ",
-        ", and ",
-    ] {
-        if let Some(i) = text.find(stop) {
-            end = end.min(i);
-        }
-    }
-    for stop in ["? ", "! "] {
-        if let Some(i) = text.find(stop) {
-            end = end.min(i + 1);
-        }
-    }
-    if let Some(i) = comma_clause(text) {
-        end = end.min(i);
-    }
-    text.get(..end).unwrap_or_default()
-}
-
-/// Where ", " followed by a lower-case word starts, if anywhere.
-pub(super) fn comma_clause(text: &str) -> Option<usize> {
-    text.match_indices(", ").map(|(i, _)| i).find(|&i| {
-        text.get(i + 2..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(char::is_lowercase)
-    })
-}
-
 /// Drops up to two leading lower-case words before a capitalised one: "being Calm in a Crisis",
 /// "how to Tame Your Build Cache". Returns whether words were dropped.
 fn skip_lowercase_lead(title: &str) -> (bool, &str) {
@@ -1130,19 +1093,6 @@ mod tests {
             title(" showed how far a five-pound microcontroller can go with Rust And Friends"),
             None
         );
-    }
-
-    #[test]
-    fn title_runs_end_at_clauses() {
-        assert_eq!(
-            title_run("Policy as Code(starting at 14:21)"),
-            "Policy as Code"
-        );
-        assert_eq!(
-            title_run("Cheap Clusters, Expensive Mistakes"),
-            "Cheap Clusters, Expensive Mistakes"
-        );
-        assert_eq!(comma_clause("A Look, and more"), Some(6));
     }
 
     #[test]

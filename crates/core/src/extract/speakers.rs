@@ -1,6 +1,6 @@
 //! Finding speakers and their organisations, in prose and in speaker lines.
 
-use super::people::is_person_name;
+use super::names::is_person_name;
 use super::text::{
     is_capitalised, is_honorific, is_lead_in, is_name_word, span_text, squash, strip_honorific,
     word_before, word_span, words, Word,

@@ -293,6 +293,46 @@ pub(super) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The run of text that a prose title can take: up to "(starting", a sentence's end, a dash
+/// clause, or a comma followed by a lower-case word (", explaining that …").
+pub(super) fn title_run(text: &str) -> &str {
+    let mut end = text.len();
+    for stop in [
+        " (",
+        "(starting",
+        ". ",
+        "\n",
+        " — ",
+        " – ",
+        "; ",
+        ", where ",
+        ", which ",
+        ", and ",
+    ] {
+        if let Some(i) = text.find(stop) {
+            end = end.min(i);
+        }
+    }
+    for stop in ["? ", "! "] {
+        if let Some(i) = text.find(stop) {
+            end = end.min(i + 1);
+        }
+    }
+    if let Some(i) = comma_clause(text) {
+        end = end.min(i);
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// Where ", " followed by a lower-case word starts, if anywhere.
+pub(super) fn comma_clause(text: &str) -> Option<usize> {
+    text.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        text.get(i + 2..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_lowercase)
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::indexing_slicing, clippy::string_slice)]
 mod tests {
@@ -340,5 +380,18 @@ mod tests {
         assert!(!is_title_cased("Terraform modules"));
         assert!(!is_title_cased("eBPF"));
         assert!(!is_title_cased("a look at capacity planning"));
+    }
+
+    #[test]
+    fn title_runs_end_at_clauses() {
+        assert_eq!(
+            title_run("Policy as Code(starting at 14:21)"),
+            "Policy as Code"
+        );
+        assert_eq!(
+            title_run("Cheap Clusters, Expensive Mistakes"),
+            "Cheap Clusters, Expensive Mistakes"
+        );
+        assert_eq!(comma_clause("A Look, and more"), Some(6));
     }
 }
