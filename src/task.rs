@@ -90,6 +90,7 @@ mod tests {
             .and_then(|d| d.create_element("div").ok())
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
             .expect("an element");
+        // Kept for the rest of the run: the executor is the test binary's, like an app's page.
         leptos::mount::mount_to(element, || ()).forget();
     }
 

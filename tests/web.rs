@@ -195,6 +195,8 @@ fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
     .unwrap();
     // A closed local port: nothing leaves the machine.
     let hosts = PlayerHosts::with_overrides(Some("http://127.0.0.1:9"), None);
+    // Mounting sets up the executor that the player's loading runs on.
+    let _mounted = mount_to(container(), || ());
     // The page that owns the player.
     let page = leptos::prelude::Owner::new();
     let player = page.with(recap::player::PlayerRef::owned_by_page);
