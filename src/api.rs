@@ -123,12 +123,9 @@ async fn within<T>(
     .await
 }
 
-/// What a thrown value says: an `Error`'s message, a string, or that the request failed.
+/// What a thrown value says ([`crate::modules::describe`]), or that the request failed.
 fn describe(err: JsValue) -> String {
-    err.dyn_ref::<js_sys::Error>()
-        .and_then(|e| e.message().as_string())
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "the request failed".to_owned())
+    crate::modules::describe(&err, "the request failed")
 }
 
 /// What `gloo-net` says of a failed request: the browser's own message.

@@ -8,6 +8,10 @@ use crate::route::ListQuery;
 /// mapping), which spares the app's wasm the standard library's Unicode case tables (about 7 KB
 /// of a first visit, brotli).
 pub(crate) fn lowercase(text: &str) -> String {
+    // ASCII lower-cases alike everywhere, without a call into the browser.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     #[cfg(target_arch = "wasm32")]
     {
         String::from(js_sys::JsString::from(text).to_lower_case())
@@ -122,7 +126,11 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
     let mut folded: Vec<(char, usize, usize)> = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
-        folded.extend(lowercase(&text[at..end]).chars().map(|l| (l, at, end)));
+        if c.is_ascii() {
+            folded.push((c.to_ascii_lowercase(), at, end));
+        } else {
+            folded.extend(lowercase(&text[at..end]).chars().map(|l| (l, at, end)));
+        }
     }
     let mut marked = vec![false; text.len()];
     for term in terms.iter().filter(|t| !t.is_empty()) {
