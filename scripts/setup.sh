@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Recap needs, skipping whatever is already there:
-# the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt and
+# the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-opt, terser and
 # the browser driver (npm, pinned in package-lock.json), and with --browser Debian's Chromium,
 # ChromeDriver, jekyll and hugo (for the host-site tests) and ffmpeg (test media). Then fetches the crates
 # so that builds can run offline.
@@ -58,7 +58,7 @@ setup_node() {
   fi
   local stamp="$RECAP_ROOT/node_modules/.recap-lock"
   if ! cmp -s "$RECAP_ROOT/package-lock.json" "$stamp" 2>/dev/null; then
-    say "npm ci (wasm-opt from binaryen, playwright-core)"
+    say "npm ci (wasm-opt from binaryen, terser, playwright-core)"
     (cd "$RECAP_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$RECAP_ROOT/package-lock.json" "$stamp"
   fi
