@@ -4,9 +4,9 @@
 // Outside a post: only the app's own elements and attributes. Inside the sanitised post
 // (`.recap-full__body`): only the sanitiser's allow-list (recap_core::sanitize). Anywhere: no
 // `on*` attribute, no script, data or vbscript URL, no `srcdoc`, no `<base>` but the app's, no
-// `<meta http-equiv>`, no `<form>`, no script but the app's own in the head, no frame but the
-// player's, no id or name the app did not write, and every link that leaves the site with the
-// one `rel` policy.
+// `<meta http-equiv>`, no `<form>`, no script but the app's own in the head (and a pre-rendered
+// page's one JSON-LD data block of schema.org JSON), no frame but the player's, no id or name
+// the app did not write, and every link that leaves the site with the one `rel` policy.
 export const OUTSIDE_REL = "noopener noreferrer nofollow ugc";
 
 // The sanitiser's allow-list: elements kept, and attributes on them.
@@ -24,6 +24,16 @@ const APP_IDS =
 const HEAD_TAGS = "meta title link script base style";
 
 export function auditDocument({ frameOrigins, rel, allow }) {
+  // The pre-rendered page's one JSON-LD data block (never run): schema.org JSON, no source.
+  const structuredData = (el) => {
+    if (el.type !== "application/ld+json" || el.hasAttribute("src")) return false;
+    if (el !== document.head.querySelector('script[type="application/ld+json"]')) return false;
+    try {
+      return JSON.parse(el.textContent)["@context"] === "https://schema.org";
+    } catch {
+      return false;
+    }
+  };
   const set = (words) => new Set(words.split(/\s+/));
   const [postTags, postAttrs, appTags, appAttrs, appIds, headTags] = [
     "POST_TAGS",
@@ -58,9 +68,8 @@ export function auditDocument({ frameOrigins, rel, allow }) {
       const policy = el === document.head.querySelector("meta[http-equiv]") && el.httpEquiv === "Content-Security-Policy" && el.content.startsWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval';");
       if (tag === "meta" && el.hasAttribute("http-equiv") && !policy) say(el, "meta http-equiv");
       if (tag === "base" && el.getAttribute("href") !== "/") say(el, "a base that is not the app's");
-      if (tag === "script" && !(el.type === "module" && /^\/boot-[0-9a-f]{16}\.js$/.test(el.getAttribute("src") ?? "") && el.integrity && el.textContent === "")) {
-        say(el, "a script that is not the app's");
-      }
+      const boot = el.type === "module" && /^\/boot-[0-9a-f]{16}\.js$/.test(el.getAttribute("src") ?? "") && el.integrity && el.textContent === "";
+      if (tag === "script" && !boot && !structuredData(el)) say(el, "a script that is not the app's");
     } else if (inPost) {
       if (!postTags.has(tag)) say(el, "an element outside the sanitiser's allow-list");
     } else if (!appTags.has(tag)) {

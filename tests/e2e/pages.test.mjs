@@ -2,7 +2,8 @@
 // event page (the seed-shaped fixture) are readable, with talks, takeaways and time links to
 // the video's own site. With JavaScript, the app takes the pre-rendered page over and keeps the
 // scroll position, the focus and what was typed before it loaded. A list longer than a screen
-// is pre-rendered as far as a tall first screen, and the app fills in the rest below it.
+// is pre-rendered as far as a tall first screen, and the app fills in the rest below it. A
+// talk's moment that the page gives search engines (JSON-LD) opens the event at that talk.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { recapFeed } from "./cli.mjs";
@@ -121,6 +122,33 @@ test("without JavaScript: the list and the seed-shaped event page, with talks, t
   } finally {
     await context.close();
   }
+});
+
+test("a talk's moment in the page's JSON-LD opens the event at that talk, with the page's policy unbroken", async () => {
+  const page = await openPage(file.browser);
+  await page.goto(`${seedServer.url}/events/${SEED}/`);
+  const documents = await page.evaluate(() =>
+    [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)),
+  );
+  assert.equal(documents.length, 1, "one JSON-LD document");
+  const video = documents[0]["@graph"].find((node) => node["@type"] === "VideoObject");
+  assert.deepEqual(
+    video.hasPart.map((clip) => clip.startOffset),
+    [183, 4075],
+    "the two timed talks are the recording's moments",
+  );
+  const clip = video.hasPart[1];
+  assert.equal(clip.url, `https://recaps.example.org/events/${SEED}/?t=4075`);
+  // The moment's address, on this server: the app takes the page over at that talk.
+  await page.goto(clip.url.replace("https://recaps.example.org", seedServer.url));
+  await waitUntil(
+    page,
+    () => document.querySelector(".recap-takeover:not([hidden]) .recap-video__play")?.textContent.includes("from 1:07:55"),
+    undefined,
+    async () => `not at 1:07:55: ${await page.locator(".recap-video").first().innerText()}`,
+  );
+  assert.equal(new URL(page.url()).searchParams.get("t"), "4075");
+  assert.deepEqual(errorsBesidesPictures(page), [], "no error, and no policy violation for the data block");
 });
 
 test("the app takes over: the same page, no layout shift, scroll, typed text and focus kept", async () => {

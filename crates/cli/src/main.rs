@@ -75,8 +75,11 @@ const PAGES_ABOUT: &str =
 const PAGES_LONG: &str = "\
 Pre-renders a built site (trunk build): DIR/index.html, the template, gets the list's first \
 screen, and every event gets DIR/events/<id>/index.html, readable without JavaScript, with its \
-own title, description and Open Graph tags (canonical and og:url/og:image need --site-url, the \
-site's public address). The app takes these pages over and still fetches the feed. The pages of \
+own title, description, Open Graph tags and JSON-LD for search engines: the event, its recording \
+and each talk's moment in it. With --site-url, the site's public address, the pages get \
+canonical and og:url/og:image, the JSON-LD absolute addresses, and DIR gets sitemap.xml (every \
+page) and robots.txt (which crawlers read at a host's root only). The app takes these pages over \
+and still fetches the feed. The pages of \
 a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.
 
 With --base PATH, for a site served under a path such as /recap/, DIR is first rebased to it, as \
@@ -277,7 +280,7 @@ struct PagesArgs {
     /// The built site's folder (trunk build's dist), with index.html
     #[arg(long, value_name = "DIR")]
     dist: PathBuf,
-    /// The site's public address, for canonical links and Open Graph tags
+    /// The site's public address, for canonical links, Open Graph tags, sitemap.xml and robots.txt
     #[arg(long, value_name = "URL")]
     site_url: Option<String>,
     /// The path DIR is served at, such as /recap/, when it was built for another: it is rebased first
@@ -532,9 +535,12 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
         eprintln!("recap-feed: no page for {id:?}: not a directory name");
     }
     eprintln!(
-        "recap-feed: pre-rendered the list and {} event pages in {dist}",
-        written.events
+        "recap-feed: pre-rendered the list and {} event pages in {dist}; {} with their talks' moments in the recording for search engines",
+        written.events, written.with_moments
     );
+    if let Some(count) = written.sitemap {
+        eprintln!("recap-feed: sitemap.xml lists {count} pages; robots.txt points to it");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

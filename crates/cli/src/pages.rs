@@ -1,7 +1,9 @@
 //! `recap-feed pages`: pre-rendered pages in a built site. The app's built `index.html` is the
 //! template; the list's first screen goes into its mount element, and every event gets
-//! `events/<id>/index.html` with its own title, description, canonical URL and Open Graph tags.
-//! The app still fetches the feed and takes over these pages. With a base, the site is first
+//! `events/<id>/index.html` with its own title, description, canonical URL, Open Graph tags and
+//! JSON-LD (the event, its recording and each talk's moment: `recap_core::markup::structured`).
+//! With the site's address, `sitemap.xml` lists every page and `robots.txt` points to it. The
+//! app still fetches the feed and takes over these pages. With a base, the site is first
 //! rebased to it (`crate::rebase`).
 
 use recap_core::markup::protocol::MOUNT;
@@ -9,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use recap_core::markup::pages::{event_page, list_page};
 use recap_core::markup::protocol::PAGES;
+use recap_core::markup::structured::{describe, event_json_ld, PageAddress};
 use recap_core::markup::{escape, photos_in, to_html, Body, Element, Node};
 use recap_core::route::{href_in, LinkForm, ListQuery, Route};
 use recap_core::{Feed, Item};
@@ -43,6 +46,10 @@ pub struct Written {
     pub skipped: Vec<String>,
     /// What rebasing the site did, when asked to.
     pub rebased: Option<Rebased>,
+    /// Event pages that carry a recording's moments (a `VideoObject` in their JSON-LD).
+    pub with_moments: usize,
+    /// How many addresses `sitemap.xml` lists, when the site's address was given.
+    pub sitemap: Option<usize>,
 }
 
 /// The template: the built `index.html`, cut around its mount element's content.
@@ -127,6 +134,12 @@ impl Template {
         if let Some(image) = &head.image {
             tags.push(meta("property", "og:image", image));
         }
+        if let Some(json) = &head.json_ld {
+            // Escaped for a script element by `event_json_ld`: no `<` in it.
+            tags.push(format!(
+                "<script type=\"application/ld+json\">{json}</script>"
+            ));
+        }
         format!(
             "{}<title>{}</title>{}{}{}{}",
             self.head,
@@ -184,6 +197,8 @@ struct Head {
     kind: &'static str,
     url: Option<String>,
     image: Option<String>,
+    /// Structured data for search engines.
+    json_ld: Option<String>,
 }
 
 /// Options of `recap-feed pages`.
@@ -251,6 +266,9 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
     } else {
         feed.title.clone()
     };
+    let list_href = href(&Route::List(ListQuery::default()));
+    // Every page's address and when it last changed, for the sitemap.
+    let mut addresses: Vec<(String, Option<String>)> = vec![(list_href.clone(), None)];
     let list = template.page(
         &Head {
             description: feed.description.clone().unwrap_or_else(|| {
@@ -261,8 +279,9 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
             }),
             title,
             kind: "website",
-            url: absolute(&href(&Route::List(ListQuery::default()))),
+            url: absolute(&list_href),
             image: absolute_image(feed.items.first().and_then(|i| i.image.as_deref())),
+            json_ld: None,
         },
         &list_page(feed, &href),
     );
@@ -296,13 +315,31 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
             id: item.id.clone(),
             t: None,
         });
+        let url = absolute(&page_href);
+        let image = absolute_image(item.image.as_deref());
+        let json_ld = event_json_ld(
+            item,
+            PageAddress {
+                page: url.as_deref().unwrap_or(&page_href),
+                image: image.as_deref(),
+            },
+        );
+        if json_ld
+            .as_deref()
+            .is_some_and(|j| j.contains("\"VideoObject\""))
+        {
+            written.with_moments += 1;
+        }
+        let changed = item.date_modified.as_ref().or(item.date_published.as_ref());
+        addresses.push((page_href.clone(), changed.map(ToString::to_string)));
         let page = template.page(
             &Head {
                 title: item.display_title().to_owned(),
                 description: describe(item),
                 kind: "article",
-                url: absolute(&page_href),
-                image: absolute_image(item.image.as_deref()),
+                url,
+                image,
+                json_ld,
             },
             &event_page(item, &body),
         );
@@ -314,24 +351,39 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         write(&dir.join("index.html"), &page)?;
         written.events += 1;
     }
+    if let Some(site) = &site {
+        let urls: Vec<(String, Option<String>)> = addresses
+            .into_iter()
+            .filter_map(|(path, changed)| Some((absolute(&path)?, changed)))
+            .collect();
+        write(&dist.join("sitemap.xml"), &sitemap(&urls))?;
+        write(&dist.join("robots.txt"), &robots(site))?;
+        written.sitemap = Some(urls.len());
+    }
     Ok(written)
 }
 
-/// An event's description: its summary, else its talks.
-fn describe(item: &Item) -> String {
-    if let Some(summary) = item.summary.as_deref().filter(|s| !s.trim().is_empty()) {
-        return summary.to_owned();
+/// A sitemap (sitemaps.org 0.9) of absolute URLs, each with the time it last changed if known.
+fn sitemap(urls: &[(String, Option<String>)]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (url, changed) in urls {
+        xml.push_str(&format!("<url><loc>{}</loc>", escape(url)));
+        if let Some(changed) = changed {
+            xml.push_str(&format!("<lastmod>{}</lastmod>", escape(changed)));
+        }
+        xml.push_str("</url>\n");
     }
-    let titles: Vec<&str> = item
-        .talks()
-        .iter()
-        .filter_map(|t| t.title.as_deref())
-        .collect();
-    if titles.is_empty() {
-        item.talk_count_text()
-    } else {
-        format!("Talks: {}.", titles.join("; "))
-    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt`: everything may be crawled, and where the sitemap is. Crawlers read it at the
+/// root of a host only: a site served under a path has to merge these lines into the host's.
+fn robots(site: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n")
 }
 
 fn write(path: &Path, text: &str) -> Result<(), PagesError> {
@@ -358,6 +410,7 @@ mod tests {
                 kind: "article",
                 url: Some("https://e.org/recap/events/a/".into()),
                 image: None,
+                json_ld: None,
             },
             &Element::new("p").text("<hi>"),
         );

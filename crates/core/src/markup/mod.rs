@@ -9,11 +9,14 @@
 //!   event's header, recording and body.
 //! - [`pages`]: whole pages for pre-rendering: the list's first screen, an event page.
 //! - [`photos`]: the pictures in a post, found without a parser.
+//! - [`structured`]: an event page's JSON-LD for search engines: the event, its recording and
+//!   each talk's moment in it.
 
 pub mod node;
 pub mod pages;
 pub mod photos;
 pub mod protocol;
+pub mod structured;
 pub mod views;
 
 pub use node::{escape, to_html, Element, Node};
