@@ -67,6 +67,8 @@ function fetchFeed(url, again) {
 // history="hash". Any other keeps its place in memory.
 let fragmentOwner = null;
 
+// The attributes that remount the app when they change. `theme` is not one: the stylesheet reads
+// it (`:host([theme="dark"])`), so a change restyles the element in place.
 const ATTRIBUTES = ["feed", "event", "youtube-host", "vimeo-host", "base", "history", "feed-timeout"];
 
 class RecapViewer extends HTMLElement {

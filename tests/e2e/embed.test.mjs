@@ -57,6 +57,16 @@ recap: true
 <recap-viewer id="first" history="hash" feed="{{ '/feed.json' | relative_url }}"></recap-viewer>
 <recap-viewer id="second" history="hash" feed="{{ '/feed.json' | relative_url }}"></recap-viewer>
 `,
+  "themes.html": `---
+layout: default
+title: Themes
+recap: true
+---
+<h1>Themes</h1>
+<recap-viewer id="dark" theme="dark" feed="{{ '/feed.json' | relative_url }}"></recap-viewer>
+<recap-viewer id="light" theme="light" feed="{{ '/feed.json' | relative_url }}"></recap-viewer>
+<recap-viewer id="auto" feed="{{ '/feed.json' | relative_url }}"></recap-viewer>
+`,
 };
 
 // How long jekyll may take (the build takes a few seconds): past it, it is killed and the
@@ -270,6 +280,39 @@ test("styles stay apart both ways; the host's links work", async () => {
   await page.goBack();
   await page.waitForURL(`${host.url}/recaps/`);
   await viewer.locator(".recap-event-card__title").first().waitFor();
+});
+
+test("theme=\"light|dark|auto\": forced on the element whatever the visitor's setting, and switched in place", async () => {
+  // The palettes' text colour (the example host sets its own background and accent for the
+  // light scheme, as a host may: those win, as its theming should).
+  const DARK = "rgb(236, 238, 246)";
+  const LIGHT = "rgb(26, 28, 41)";
+  for (const scheme of ["light", "dark"]) {
+    const page = await openHostPage("/themes.html", { colorScheme: scheme });
+    for (const id of ["dark", "light", "auto"]) {
+      await page.locator(`#${id} .recap-event-card__title`).first().waitFor();
+    }
+    const colours = () =>
+      page.evaluate(() =>
+        Object.fromEntries(["dark", "light", "auto"].map((id) => [id, getComputedStyle(document.getElementById(id)).color])),
+      );
+    const auto = scheme === "dark" ? DARK : LIGHT;
+    assert.deepEqual(await colours(), { dark: DARK, light: LIGHT, auto }, `the visitor prefers ${scheme}`);
+    // Switched on the element: the same cards, now in the other palette.
+    const card = page.locator("#auto .recap-event-card").first();
+    await card.evaluate((el) => (el.dataset.kept = "yes"));
+    const other = scheme === "dark" ? "light" : "dark";
+    await page.evaluate((theme) => document.getElementById("auto").setAttribute("theme", theme), other);
+    await waitUntil(
+      page,
+      (want) => getComputedStyle(document.getElementById("auto")).color === want,
+      scheme === "dark" ? LIGHT : DARK,
+      `theme="${other}" not applied`,
+    );
+    assert.equal(await card.getAttribute("data-kept"), "yes", "the element was not rebuilt");
+    assert.deepEqual(errorsBesidesPictures(page), []);
+    await page.context().close();
+  }
 });
 
 test("two elements on one page: one request for their feed, each on its own; an old id still finds its event", async () => {
