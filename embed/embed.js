@@ -69,7 +69,7 @@ let fragmentOwner = null;
 
 // The attributes that remount the app when they change. `theme` is not one: the stylesheet reads
 // it (`:host([theme="dark"])`), so a change restyles the element in place.
-const ATTRIBUTES = ["feed", "event", "youtube-host", "vimeo-host", "base", "history", "feed-timeout"];
+const ATTRIBUTES = ["feed", "event", "youtube-host", "vimeo-host", "base", "history", "feed-timeout", "lang"];
 
 class RecapViewer extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -146,6 +146,8 @@ class RecapViewer extends HTMLElement {
       base: url(this.getAttribute("base")),
       history: fragmentOwner === this ? "hash" : "memory",
       feedTimeout: this.getAttribute("feed-timeout"),
+      // The element's language, else the host page's.
+      lang: this.getAttribute("lang") || document.documentElement.lang,
       fetch: fetchFeed,
     };
     let module;

@@ -22,6 +22,9 @@ pub struct Config {
     /// How long the feed may take to arrive, in milliseconds (the mount element's
     /// `data-feed-timeout`, or the embed's `feed-timeout`; default 15 s).
     pub timeout_ms: u32,
+    /// The interface's language (the mount element's `data-lang`, the embed's `lang`, else the
+    /// page's `<html lang>`).
+    pub lang: recap_core::i18n::Lang,
 }
 
 impl Config {

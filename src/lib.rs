@@ -23,6 +23,7 @@ mod router;
 pub mod sanitize;
 mod takeover;
 mod task;
+pub mod texts;
 
 pub use api::fetch_feed;
 pub use components::{App, EventList, FeedErrorView};

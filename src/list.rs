@@ -8,12 +8,14 @@
 //! are empty lists of their last height. A chunk holding the keyboard focus is never emptied.
 //! The browser's find-in-page finds what is live: the search box is the way to find any event.
 
+use recap_core::i18n::Catalogue;
 use recap_core::markup::protocol::selector;
 use recap_core::markup::views::{self, Fetch};
 use recap_core::markup::{self, Node};
 use recap_core::state::Window;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use std::sync::Arc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
@@ -37,6 +39,8 @@ struct Inner {
     end: Element,
     card: Card,
     at_end: Option<AtEnd>,
+    /// The texts of the year headings.
+    texts: Arc<Catalogue>,
     /// Which cards are built, in which chunks, which chunks hold their cards.
     window: Window,
     /// The list element of each chunk, in the window's order.
@@ -64,6 +68,7 @@ impl CardWindow {
         card: Card,
         at_end: Option<AtEnd>,
         empty: Option<markup::Element>,
+        texts: Arc<Catalogue>,
     ) -> CardWindow {
         let root = dom.el("div", "recap-year-groups");
         // A card's picture that fails to load is swapped for its placeholder.
@@ -74,6 +79,7 @@ impl CardWindow {
             end,
             card,
             at_end,
+            texts,
             window: Window::new(len),
             chunks: Vec::new(),
             section: None,
@@ -253,7 +259,7 @@ impl Inner {
                     new
                 }
                 (None, false) => {
-                    let section = build(dom, &views::year_section(year));
+                    let section = build(dom, &views::year_section(year, &self.texts));
                     let _ = self.root.insert_before(&section, Some(&self.end));
                     let new = section
                         .query_selector(selector::CARDS)

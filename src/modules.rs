@@ -24,8 +24,14 @@ export function load_module(name, base) {
   }
   return modules.get(js);
 }
+export function beside_app(file) {
+  return new URL(file, new URL("../../", import.meta.url)).href;
+}
 "#)]
 extern "C" {
+    /// The address of `file` beside the app's files (such as `i18n/de.txt`).
+    pub(crate) fn beside_app(file: &str) -> String;
+
     /// [`load_module`], from the folder `base` (relative to the app's files) when given.
     #[wasm_bindgen(js_name = load_module)]
     fn load_module_from(name: &str, base: Option<&str>) -> js_sys::Promise;

@@ -2,8 +2,11 @@
 //! the app inside a `<recap-viewer>` element ([`mount_viewer`]).
 
 use leptos::prelude::*;
+use recap_core::i18n::Lang;
 use recap_core::load::feed_timeout_ms;
-use recap_core::markup::protocol::{selector, FEED, FEED_TIMEOUT, PAGES, VIMEO_HOST, YOUTUBE_HOST};
+use recap_core::markup::protocol::{
+    selector, FEED, FEED_TIMEOUT, LANG, PAGES, VIMEO_HOST, YOUTUBE_HOST,
+};
 use recap_core::player::PlayerHosts;
 use recap_core::route::{LinkForm, Route};
 use recap_core::source::{choose_feed, FeedSource, QueryFeed};
@@ -63,6 +66,11 @@ pub fn start() {
         hosts,
         fetch: None,
         timeout_ms: feed_timeout_ms(attribute(FEED_TIMEOUT).as_deref()),
+        lang: Lang::from_tag(
+            &attribute(LANG)
+                .or_else(|| page_lang(document.as_ref()))
+                .unwrap_or_default(),
+        ),
     };
     let root = match root {
         // A pre-rendered page stays until the app has the same page to show.
@@ -107,7 +115,8 @@ pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
 /// Mounts the app in `root` (inside a `<recap-viewer>`'s shadow root) with the element's
 /// options, as the embed loader passes them: `feed` (an absolute URL), `event`, `youtubeHost`,
 /// `vimeoHost`, `base` (the standalone app's address), `history` (`"hash"` or `"memory"`),
-/// `feedTimeout` (milliseconds) and `fetch` (the loader's shared fetch). Returns `None` without a feed.
+/// `feedTimeout` (milliseconds), `lang` (else the host page's `<html lang>`) and `fetch` (the
+/// loader's shared fetch). Returns `None` without a feed.
 pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mounted> {
     let text = |name: &str| {
         js_sys::Reflect::get(options, &JsValue::from_str(name))
@@ -147,8 +156,18 @@ pub fn mount_viewer(root: web_sys::HtmlElement, options: &JsValue) -> Option<Mou
         ),
         fetch,
         timeout_ms: feed_timeout_ms(text("feedTimeout").as_deref()),
+        lang: Lang::from_tag(
+            &text("lang")
+                .or_else(|| page_lang(web_sys::window()?.document().as_ref()))
+                .unwrap_or_default(),
+        ),
     };
     Some(mount(root, config, OnReady::default()))
+}
+
+/// The page's language, as its `<html lang>` says.
+fn page_lang(document: Option<&web_sys::Document>) -> Option<String> {
+    document?.document_element()?.get_attribute("lang")
 }
 
 /// The page's `?feed=` parameter, resolved by the browser's own URL parser, with the raw value.

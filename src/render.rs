@@ -10,6 +10,7 @@
 //! `recap_core::markup::to_html` writes of the same trees, every text and attribute escaped:
 //! no feed string reaches `innerHTML` unescaped.
 
+use recap_core::i18n::Catalogue;
 use recap_core::markup::protocol::{selector, PLACEHOLDER};
 use recap_core::markup::views::{self, Body, Neighbour, Photo};
 use recap_core::markup::{self, Node};
@@ -159,6 +160,7 @@ pub fn event_body(
     neighbours: (Neighbour, Neighbour),
     href: &dyn Fn(&Route) -> String,
     share: bool,
+    texts: &Catalogue,
 ) -> (Element, Vec<(usize, Element)>) {
     // The post, parsed once (inert) for its photos and for the full recap.
     let post = item
@@ -174,6 +176,7 @@ pub fn event_body(
             share,
             photos: &photos,
             full_recap: post.is_some(),
+            texts,
         },
     );
     let mut talks = Vec::new();

@@ -201,7 +201,13 @@ fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
     let page = leptos::prelude::Owner::new();
     let player = page.with(recap::player::PlayerRef::owned_by_page);
     let dom = recap::render::Dom::new().unwrap();
-    let area = player.video_area(&dom, &item, Some(183), &hosts);
+    let area = player.video_area(
+        &dom,
+        &item,
+        Some(183),
+        &hosts,
+        &recap_core::i18n::Catalogue::english(),
+    );
     container().append_child(&area).unwrap();
 
     let button = area.query_selector("button[data-play]").unwrap().unwrap();
@@ -227,7 +233,13 @@ fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
     .unwrap();
     let page = leptos::prelude::Owner::new();
     let player = page.with(recap::player::PlayerRef::owned_by_page);
-    let area = player.video_area(&dom, &linked, None, &hosts);
+    let area = player.video_area(
+        &dom,
+        &linked,
+        None,
+        &hosts,
+        &recap_core::i18n::Catalogue::english(),
+    );
     assert!(area.query_selector("button[data-play]").unwrap().is_none());
     assert!(!player.jump(60), "a link is followed, not played");
     page.cleanup();

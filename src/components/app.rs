@@ -13,6 +13,8 @@ use crate::index::ArchiveIndex;
 use crate::ready::{page_shown, Readiness};
 use crate::router::Router;
 use crate::task::Task;
+use crate::texts::{use_texts, Texts};
+use recap_core::i18n::Text;
 
 /// The loaded feed, shared with the pages: all pages fetched so far ([`Pages`]), what could not
 /// be read in them, and the search index ([`IndexState`]). Read through its methods (tracked
@@ -186,8 +188,14 @@ pub fn App(
         source,
         router,
         hosts,
+        lang,
+        timeout_ms,
         ..
     } = config;
+    // The texts, fetched beside the feed when they are not English: nothing is shown in the
+    // language until they are here.
+    let texts = Texts::load(lang, Fetcher::new(None, timeout_ms), Task::new());
+    provide_context(texts);
     provide_context(Router::new(router, root));
     provide_context(hosts);
     provide_context(fetcher);
@@ -247,7 +255,13 @@ pub fn App(
         <div class=class::FRAME node_ref=root>
             {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
             {move || match load.with(|l| l.showing().clone()) {
-                Showing::Loading => view! { <Skeleton /> }.into_any(),
+                // Before another language's texts are here, the status says nothing rather than
+                // English.
+                _ if !texts.ready() => view! { <Skeleton status=None /> }.into_any(),
+                Showing::Loading => {
+                    let status = texts.get().get(Text::LoadingEvents).to_owned();
+                    view! { <Skeleton status=Some(status) /> }.into_any()
+                }
                 Showing::Feed { saved } => {
                     // The pages take the feed: moved, not copied.
                     let parsed = load
@@ -255,7 +269,7 @@ pub fn App(
                         .flatten()
                         .unwrap_or_default();
                     let saved = saved.as_deref().map(|saved| {
-                        let text = recap_core::offline::saved_copy_notice(saved);
+                        let text = recap_core::offline::saved_copy_notice(saved, &texts.get());
                         view! { <p class="recap-offline" role="status">{text}</p> }
                     });
                     view! { {saved} <Loaded parsed /> }.into_any()
@@ -316,10 +330,10 @@ pub fn FeedProblems() -> impl IntoView {
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
+                let t = use_texts();
                 let summary = match skipped {
-                    0 => "This feed has small problems; every event is shown.".to_owned(),
-                    1 => "1 event in this feed could not be read and is not shown.".to_owned(),
-                    n => format!("{n} events in this feed could not be read and are not shown."),
+                    0 => t.get(Text::ProblemsSmall).to_owned(),
+                    n => t.count(Text::ProblemsOne, Text::ProblemsOther, n),
                 };
                 let lines = problems
                     .iter()
@@ -344,10 +358,10 @@ pub fn FeedProblems() -> impl IntoView {
 
 /// Placeholder cards while the feed loads.
 #[component]
-fn Skeleton() -> impl IntoView {
+fn Skeleton(status: Option<String>) -> impl IntoView {
     view! {
         <div class="recap-skeleton" aria-busy="true">
-            <p class="recap-visually-hidden" role="status">"Loading events…"</p>
+            <p class="recap-visually-hidden" role="status">{status}</p>
             <div class="recap-skeleton__title"></div>
             <ul class="recap-events" aria-hidden="true">
                 {(0..6)

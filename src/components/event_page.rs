@@ -10,6 +10,8 @@ use crate::player::PlayerRef;
 use crate::render::{event_body, Dom};
 use crate::router::use_router;
 use crate::task::Task;
+use crate::texts::use_texts;
+use recap_core::i18n::Text;
 use recap_core::markup::views::Neighbour;
 
 /// One event, from the pages loaded; else, in a paginated feed, from the page its search index
@@ -46,10 +48,10 @@ pub fn EventPage(id: String) -> impl IntoView {
             view! { <FeedErrorView error url=String::new() on_retry=retry /> }.into_any()
         }
         (None, Lookup::Missing) => view! { <NotFound /> }.into_any(),
-        (None, Lookup::Looking) => view! {
-            <p class="recap-boot" role="status">"Loading the event…"</p>
+        (None, Lookup::Looking) => {
+            let text = use_texts().get(Text::LoadingEvent).to_owned();
+            view! { <p class="recap-boot" role="status">{text}</p> }.into_any()
         }
-        .into_any(),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn EventPage(id: String) -> impl IntoView {
 #[component]
 fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     let router = use_router();
+    let texts = use_texts();
     router.set_title(item.display_title());
     // An embed of one event shows it alone: no way back to a list, no newer and older events.
     let (newer, older) = if router.single() {
@@ -76,13 +79,17 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     let item = std::rc::Rc::new(item);
     let head_item = item.clone();
     let list = (!router.single()).then(|| router.href(&Route::List(Default::default())));
-    let head = Box::new(move |dom: &Dom| {
-        crate::render::build(dom, &views::event_head(&head_item, list.clone()))
-    });
+    let head = {
+        let texts = texts.clone();
+        Box::new(move |dom: &Dom| {
+            crate::render::build(dom, &views::event_head(&head_item, list.clone(), &texts))
+        })
+    };
     let video_item = item.clone();
     let video = {
         let player = player.clone();
-        Box::new(move |dom: &Dom| player.video_area(dom, &video_item, t, &hosts))
+        let texts = texts.clone();
+        Box::new(move |dom: &Dom| player.video_area(dom, &video_item, t, &hosts, &texts))
     };
     let rendered = item.clone();
     let render = {
@@ -94,6 +101,7 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
                 (newer.clone(), older.clone()),
                 &|route| router.href(route),
                 router.shareable(),
+                &texts,
             );
             // The talks are the player's to mark while they play.
             player.set_talks(talks);

@@ -12,6 +12,8 @@ use crate::list::{AtEnd, Card, CardWindow};
 use crate::render::Dom;
 use crate::router::use_router;
 use crate::task::Task;
+use crate::texts::use_texts;
+use recap_core::i18n::Text;
 
 /// The event list: search, filters, events by year, older pages on demand.
 #[component]
@@ -22,11 +24,20 @@ pub fn ListPage() -> impl IntoView {
         Route::List(query) => query,
         _ => ListQuery::default(),
     });
+    let texts = use_texts();
     let title = context.with_feed_untracked(|f| f.title.clone());
-    router.set_title(if title.is_empty() { "Events" } else { &title });
-    let header = Box::new(move |dom: &Dom| {
-        context.with_feed_untracked(|f| crate::render::build(dom, &views::list_header(f)))
+    router.set_title(if title.is_empty() {
+        texts.get(Text::EventsTitle)
+    } else {
+        &title
     });
+    let header = {
+        let texts = texts.clone();
+        Box::new(move |dom: &Dom| {
+            context
+                .with_feed_untracked(|f| crate::render::build(dom, &views::list_header(f, &texts)))
+        })
+    };
 
     // The index is loaded on the first search, or at once for an address with one.
     if query.with_untracked(ListQuery::is_filtered) {
@@ -59,48 +70,52 @@ pub fn ListPage() -> impl IntoView {
     // keystroke, shows its first chunk at once and the rest of the first screen in the frames
     // after, so that typing is not held up by cards below the fold.
     let first_built = std::cell::Cell::new(false);
-    let render = Box::new(move |dom: &Dom| {
-        // Read, not only tracked: a memo is brought up to date when read.
-        let _built = built.get();
-        let first = if first_built.replace(true) {
-            crate::list::CHUNK
-        } else {
-            recap_core::markup::pages::FIRST_CARDS
-        };
-        let (q, filtered, len) = listing.with_untracked(|l| {
-            let filtered = query.with_untracked(ListQuery::is_filtered);
-            (query.with_untracked(|q| q.q.clone()), filtered, l.len())
-        });
-        let index = context.index_untracked();
-        let card: Card = Rc::new(move |n, fetch| {
-            let href = |route: &Route| router.href(route);
-            match listing.with_untracked(|l| l.at(n))? {
-                At::Feed(at) => context.with_feed_untracked(|f| {
-                    let item = f.items.get(at)?;
-                    let year = item.date_published.as_ref().map(|d| d.year());
-                    Some((year, views::event_card(item, &q, &href, fetch)))
-                }),
-                // As loaded when its page is, else as the index has it.
-                At::Index(at) => {
-                    let indexed = index.as_ref()?.item(at)?;
-                    let year = indexed.date_published.as_ref().map(|d| d.year());
-                    let card = context.with_feed_untracked(|f| {
-                        let loaded = f.items.iter().find(|i| i.id == indexed.id);
-                        views::event_card(loaded.unwrap_or(&indexed), &q, &href, fetch)
-                    });
-                    Some((year, card))
+    let render = {
+        let texts = texts.clone();
+        Box::new(move |dom: &Dom| {
+            // Read, not only tracked: a memo is brought up to date when read.
+            let _built = built.get();
+            let first = if first_built.replace(true) {
+                crate::list::CHUNK
+            } else {
+                recap_core::markup::pages::FIRST_CARDS
+            };
+            let (q, filtered, len) = listing.with_untracked(|l| {
+                let filtered = query.with_untracked(ListQuery::is_filtered);
+                (query.with_untracked(|q| q.q.clone()), filtered, l.len())
+            });
+            let index = context.index_untracked();
+            let t = texts.clone();
+            let card: Card = Rc::new(move |n, fetch| {
+                let href = |route: &Route| router.href(route);
+                match listing.with_untracked(|l| l.at(n))? {
+                    At::Feed(at) => context.with_feed_untracked(|f| {
+                        let item = f.items.get(at)?;
+                        let year = item.date_published.as_ref().map(|d| d.year());
+                        Some((year, views::event_card(item, &q, &href, fetch, &t)))
+                    }),
+                    // As loaded when its page is, else as the index has it.
+                    At::Index(at) => {
+                        let indexed = index.as_ref()?.item(at)?;
+                        let year = indexed.date_published.as_ref().map(|d| d.year());
+                        let card = context.with_feed_untracked(|f| {
+                            let loaded = f.items.iter().find(|i| i.id == indexed.id);
+                            views::event_card(loaded.unwrap_or(&indexed), &q, &href, fetch, &t)
+                        });
+                        Some((year, card))
+                    }
                 }
-            }
-        });
-        // Scrolling to the end loads the next page of the whole list; a search's list has the
-        // button.
-        let at_end: Option<AtEnd> = (!filtered).then(|| Rc::new(move || older.load()) as AtEnd);
-        let empty = (!filtered).then(views::no_events);
-        let window = CardWindow::new(dom, len, first, card, at_end, empty);
-        let element = window.element();
-        list.set_value(Some(window));
-        element
-    });
+            });
+            // Scrolling to the end loads the next page of the whole list; a search's list has the
+            // button.
+            let at_end: Option<AtEnd> = (!filtered).then(|| Rc::new(move || older.load()) as AtEnd);
+            let empty = (!filtered).then(|| views::no_events(&texts));
+            let window = CardWindow::new(dom, len, first, card, at_end, empty, texts.clone());
+            let element = window.element();
+            list.set_value(Some(window));
+            element
+        })
+    };
     // An older page: the list built goes on below with its events that match, and goes on
     // building if its end is in view (the DOM follows the listing; no signal is written).
     Effect::new(
@@ -118,14 +133,21 @@ pub fn ListPage() -> impl IntoView {
             now
         },
     );
-    let count_text = move || {
-        let filtered = query.with(ListQuery::is_filtered);
-        let total = match context.index() {
-            Some(index) if filtered => index.len(),
-            _ => context.with_feed(|f| f.total()),
-        };
-        count_text(shown_count(), total, filtered)
+    let count_text = {
+        let texts = texts.clone();
+        move || {
+            let filtered = query.with(ListQuery::is_filtered);
+            let total = match context.index() {
+                Some(index) if filtered => index.len(),
+                _ => context.with_feed(|f| f.total()),
+            };
+            count_text(shown_count(), total, filtered, &texts)
+        }
     };
+    let (no_match, clear_search) = (
+        texts.get(Text::NoMatch).to_owned(),
+        texts.get(Text::ClearSearch).to_owned(),
+    );
 
     view! {
         <Rendered render=header />
@@ -138,9 +160,9 @@ pub fn ListPage() -> impl IntoView {
                 let clear = move |_| router.replace(Route::List(ListQuery::default()));
                 view! {
                     <div class="recap-empty">
-                        <p>"No event matches. Try fewer or other words, or another year or tag."</p>
+                        <p>{no_match.clone()}</p>
                         <button class="recap-button" type="button" on:click=clear>
-                            "Clear search and filters"
+                            {clear_search.clone()}
                         </button>
                     </div>
                 }
@@ -204,14 +226,15 @@ impl OlderPages {
 fn LoadOlder(older: OlderPages) -> impl IntoView {
     let state = older.state;
     let loading = move || state.with(Older::loading);
+    let texts = use_texts();
     let has_next = Memo::new(move |_| older.context.with_feed(|f| f.next_url.is_some()));
     move || {
         has_next.get().then(|| {
             view! {
                 <div class="recap-more">
-                    {move || state.with(|s| s.error().map(|e| view! { <p class="recap-more__error" role="alert">{e.to_string()}</p> }))}
+                    {let t = texts.clone(); move || state.with(|s| s.error().map(|e| view! { <p class="recap-more__error" role="alert">{e.text(&t)}</p> }))}
                     <button class="recap-button" type="button" on:click=move |_| older.load() disabled=loading>
-                        {move || if loading() { "Loading older events…" } else { "Load older events" }}
+                        {let t = texts.clone(); move || t.get(if loading() { Text::LoadingOlder } else { Text::LoadOlder }).to_owned()}
                     </button>
                 </div>
             }

@@ -11,6 +11,9 @@ use crate::ready::Part;
 use crate::render::{Dom, ImageFallback};
 use crate::router::{use_router, Router};
 use crate::task::Task;
+use crate::texts::use_texts;
+use recap_core::i18n::{Catalogue, Text};
+use std::sync::Arc;
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
 /// The app's readiness waits for its first build ([`crate::ready`]).
@@ -44,10 +47,17 @@ pub fn Rendered(
     });
     // Copying a link waits for the clipboard: a task of this part, stopped with it.
     let copying = Task::new();
-    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player, copying)></div> }
+    let texts = use_texts();
+    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player, copying, &texts)></div> }
 }
 
-fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef, copying: Task) {
+fn on_click(
+    ev: &MouseEvent,
+    router: Router,
+    player: &PlayerRef,
+    copying: Task,
+    texts: &Arc<Catalogue>,
+) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -78,7 +88,7 @@ fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef, copying: Task) 
     } else if let Some(button) = closest(selector::COPY) {
         let link = button.get_attribute(COPY).unwrap_or_default();
         if let Some(url) = absolute(&link, None) {
-            copy_link(button, url, copying);
+            copy_link(button, url, copying, texts.clone());
         }
     }
 }
@@ -86,7 +96,7 @@ fn on_click(ev: &MouseEvent, router: Router, player: &PlayerRef, copying: Task) 
 /// Copies `url` to the clipboard and says so on the button once it is done. A page without a
 /// clipboard (served over plain http from another machine) shows the link, selected, to copy
 /// by hand.
-fn copy_link(button: Element, url: String, copying: Task) {
+fn copy_link(button: Element, url: String, copying: Task, texts: Arc<Catalogue>) {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return;
     };
@@ -95,21 +105,21 @@ fn copy_link(button: Element, url: String, copying: Task) {
         .filter(|c| c.is_object())
         .map(|c| c.unchecked_into::<web_sys::Clipboard>());
     let Some(clipboard) = clipboard else {
-        show_link(&button, &url);
+        show_link(&button, &url, &texts);
         return;
     };
     let written = clipboard.write_text(&url);
     copying.run(async move {
         match wasm_bindgen_futures::JsFuture::from(written).await {
-            Ok(_) => button.set_text_content(Some("Link copied")),
-            Err(_) => show_link(&button, &url),
+            Ok(_) => button.set_text_content(Some(texts.get(Text::LinkCopied))),
+            Err(_) => show_link(&button, &url, &texts),
         }
     });
 }
 
 /// Says the link could not be copied and puts it beside the button, selected, to copy by hand.
-fn show_link(button: &Element, url: &str) {
-    button.set_text_content(Some("Copy it from here:"));
+fn show_link(button: &Element, url: &str, texts: &Catalogue) {
+    button.set_text_content(Some(texts.get(Text::CopyByHand)));
     let Some(dom) = Dom::new() else {
         return;
     };
@@ -122,7 +132,7 @@ fn show_link(button: &Element, url: &str) {
             field
         });
     crate::render::set(&field, "readonly", "");
-    crate::render::set(&field, "aria-label", "Link to this moment");
+    crate::render::set(&field, "aria-label", texts.get(Text::LinkToMoment));
     if let Ok(field) = field.dyn_into::<web_sys::HtmlInputElement>() {
         field.set_value(url);
         let _ = field.focus();

@@ -30,10 +30,11 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
         Some(index) => index.tags(),
         None => context.with_feed(|f| tags(&f.items)),
     });
+    let texts = crate::texts::use_texts();
     let form = Dom::new().map(|dom| {
         build(
             &dom,
-            &views::search_form(&years.get_untracked(), tags.get_untracked()),
+            &views::search_form(&years.get_untracked(), tags.get_untracked(), &texts),
         )
     });
     let control = |selector: &str| form.as_ref()?.query_selector(selector).ok().flatten();
@@ -58,10 +59,11 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
         }
     });
     if let Some(year) = year {
+        let t = texts.clone();
         Effect::new(move |shown: Option<Vec<i32>>| {
             let choices = years.get();
             if shown.as_ref() != Some(&choices) {
-                set_choices(&year, &views::year_select(&choices));
+                set_choices(&year, &views::year_select(&choices, &t));
             }
             let value = query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default());
             set_value(&year, &value);
@@ -69,10 +71,11 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
         });
     }
     if let Some(tag) = tag {
+        let t = texts.clone();
         Effect::new(move |shown: Option<Vec<String>>| {
             let choices = tags.get();
             if shown.as_ref() != Some(&choices) {
-                set_choices(&tag, &views::tag_select(choices.clone()));
+                set_choices(&tag, &views::tag_select(choices.clone(), &t));
             }
             set_value(&tag, &query.with(|q| q.tag.clone().unwrap_or_default()));
             choices

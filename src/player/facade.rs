@@ -6,6 +6,7 @@
 
 use std::cell::Cell;
 
+use recap_core::i18n::Catalogue;
 use recap_core::markup::protocol::selector;
 use recap_core::markup::views::{video_area, Facade};
 use recap_core::player::{Chapter, Player};
@@ -36,6 +37,7 @@ pub(super) fn area(
     start: Option<u32>,
     origin: Option<&str>,
     chapters: &[Chapter],
+    texts: &Catalogue,
 ) -> Area {
     let facade = player.map(|player| Facade {
         player,
@@ -43,7 +45,7 @@ pub(super) fn area(
         chapters,
     });
     let mut items = Vec::new();
-    let root = materialise(dom, &video_area(item, facade), &mut items);
+    let root = materialise(dom, &video_area(item, facade, texts), &mut items);
     let find = |selector: &str| root.query_selector(selector).ok().flatten();
     let screen = find(selector::VIDEO_SCREEN).unwrap_or_else(|| root.clone());
     let preconnect = origin

@@ -19,6 +19,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use leptos::prelude::StoredValue;
+use recap_core::i18n::{Catalogue, Text};
 use recap_core::player::{PlayerHosts, Session};
 use recap_core::Item;
 use recap_player::host::{PlayerModule, Stage};
@@ -61,7 +62,8 @@ struct Recording {
     video: String,
     starts: Vec<i32>,
     start: u32,
-    title: String,
+    /// The player's accessible name.
+    label: String,
     hosts: PlayerHosts,
     screen: Element,
     chapters: Vec<(usize, Element)>,
@@ -105,12 +107,13 @@ impl PlayerRef {
         item: &Item,
         start: Option<u32>,
         hosts: &PlayerHosts,
+        texts: &Catalogue,
     ) -> Element {
         let session = Session::for_item(item, start);
         let player = session.as_ref().map(Session::player);
         let origin = player.and_then(|p| p.origin(hosts));
         let chapters = session.as_ref().map(Session::chapters).unwrap_or_default();
-        let area = facade::area(dom, item, player, start, origin, &chapters);
+        let area = facade::area(dom, item, player, start, origin, &chapters, texts);
         let video = item.recap.as_ref().and_then(|r| r.video.clone());
         let recording = session
             .is_some()
@@ -128,7 +131,7 @@ impl PlayerRef {
                     })
                     .collect(),
                 start: start.unwrap_or(0),
-                title: item.display_title().to_owned(),
+                label: texts.fill(Text::RecordingOf, &[("title", item.display_title())]),
                 hosts: hosts.clone(),
                 screen: area.screen,
                 chapters: area.chapters,
@@ -213,7 +216,7 @@ impl PlayerRef {
                         &recording.video,
                         recording.starts.clone(),
                         recording.start,
-                        &recording.title,
+                        &recording.label,
                         &recording.hosts.youtube,
                         &recording.hosts.vimeo,
                         &recording.screen,

@@ -82,6 +82,9 @@ page) and robots.txt (which crawlers read at a host's root only). The app takes 
 and still fetches the feed. The pages of \
 a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.
 
+With --lang de or fr, the pages are written in German or French, and say so in <html lang>, \
+which the app then follows.
+
 With --base PATH, for a site served under a path such as /recap/, DIR is first rebased to it, as \
 recap-feed rebase does; run on the site as built (the release's site/ copied where it is served).";
 
@@ -286,6 +289,20 @@ struct PagesArgs {
     /// The path DIR is served at, such as /recap/, when it was built for another: it is rebased first
     #[arg(long, value_name = "PATH")]
     base: Option<String>,
+    /// The pages' language: en, de or fr (a tag such as de-AT names its language)
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    lang: recap_core::i18n::Lang,
+}
+
+/// A language the pages can be written in, from its tag.
+fn parse_lang(tag: &str) -> Result<recap_core::i18n::Lang, String> {
+    let lang = recap_core::i18n::Lang::from_tag(tag);
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+    if primary.eq_ignore_ascii_case(lang.code()) {
+        Ok(lang)
+    } else {
+        Err(format!("no texts in {tag:?}: en, de or fr"))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -514,6 +531,7 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
     let options = recap_feed::pages::Options {
         site_url: args.site_url.clone(),
         base: args.base.clone(),
+        lang: args.lang,
     };
     let read = recap_feed::paginate::read_pages(Path::new(&feed_path))?;
     if let Some(why) = &read.stopped {

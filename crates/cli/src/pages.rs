@@ -9,6 +9,7 @@
 use recap_core::markup::protocol::MOUNT;
 use std::path::{Path, PathBuf};
 
+use recap_core::i18n::{Catalogue, Lang, Text};
 use recap_core::markup::pages::{event_page, list_page};
 use recap_core::markup::protocol::PAGES;
 use recap_core::markup::structured::{describe, event_json_ld, PageAddress};
@@ -63,6 +64,30 @@ pub struct Template {
     tail: String,
     /// The `<base href>`: the app's base path.
     base: String,
+}
+
+/// `head` with its `<html>` start tag saying the page's language (`lang`), in place of any it
+/// said before.
+fn with_lang(head: &str, lang: Lang) -> String {
+    let Some(start) = head.find("<html") else {
+        return head.to_owned();
+    };
+    let end = head[start..].find('>').map_or(head.len(), |e| start + e);
+    let tag = &head[start + "<html".len()..end];
+    let kept: Vec<&str> = tag
+        .split_whitespace()
+        .filter(|attr| !attr.to_ascii_lowercase().starts_with("lang="))
+        .collect();
+    let mut attrs = String::new();
+    for attr in kept
+        .iter()
+        .copied()
+        .chain([format!("lang={}", lang.code()).as_str()])
+    {
+        attrs.push(' ');
+        attrs.push_str(attr);
+    }
+    format!("{}<html{attrs}{}", &head[..start], &head[end..])
 }
 
 impl Template {
@@ -210,6 +235,9 @@ pub struct Options {
     /// The path the site is served at (`/recap/`), when it was built for another: the site is
     /// rebased to it first ([`crate::rebase`]).
     pub base: Option<String>,
+    /// The pages' language: their texts, dates and counts, and `<html lang>`, which the app
+    /// reads when it takes a page over.
+    pub lang: Lang,
 }
 
 /// An event's directory under `events/`: the id as the router writes it, one percent-encoded
@@ -241,7 +269,9 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         path: index.clone(),
         source,
     })?;
-    let template = Template::parse(&html)?;
+    let mut template = Template::parse(&html)?;
+    template.head = with_lang(&template.head, options.lang);
+    let texts = Catalogue::builtin(options.lang);
     let base = template.base().to_owned();
     let href = |route: &Route| href_in(route, &base, None, LinkForm::Directory);
     let site = options
@@ -262,7 +292,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         Some(format!("{site}{}", src.trim_start_matches('/')))
     };
     let title = if feed.title.is_empty() {
-        "Events".to_owned()
+        texts.get(Text::EventsTitle).to_owned()
     } else {
         feed.title.clone()
     };
@@ -272,10 +302,8 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
     let list = template.page(
         &Head {
             description: feed.description.clone().unwrap_or_else(|| {
-                format!(
-                    "{} events: talks, takeaways and recordings.",
-                    feed.items.len()
-                )
+                let events = texts.count(Text::EventsOne, Text::EventsOther, feed.items.len());
+                texts.fill(Text::ListDescription, &[("events", &events)])
             }),
             title,
             kind: "website",
@@ -283,7 +311,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
             image: absolute_image(feed.items.first().and_then(|i| i.image.as_deref())),
             json_ld: None,
         },
-        &list_page(feed, &href),
+        &list_page(feed, &href, &texts),
     );
     write(&index, &list)?;
     let mut written = Written {
@@ -310,6 +338,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
             share: true,
             photos: &photos,
             full_recap: false,
+            texts: &texts,
         };
         let page_href = href(&Route::Event {
             id: item.id.clone(),
@@ -323,6 +352,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
                 page: url.as_deref().unwrap_or(&page_href),
                 image: image.as_deref(),
             },
+            &texts,
         );
         if json_ld
             .as_deref()
@@ -335,7 +365,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         let page = template.page(
             &Head {
                 title: item.display_title().to_owned(),
-                description: describe(item),
+                description: describe(item, &texts),
                 kind: "article",
                 url,
                 image,
@@ -398,6 +428,25 @@ mod tests {
     use super::*;
 
     const TRUNK: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/recap/><meta content=\"Talks.\" name=description><title>Recap</title><link href=/recap/main.css rel=stylesheet><link as=fetch crossorigin href=feed.json rel=preload><link href=/recap/a.js rel=modulepreload><link as=fetch href=/recap/a_bg.wasm rel=\"preload\" type=application/wasm></head><body><div data-feed=feed.json data-recap id=recap><p class=recap-boot role=status>Loading events…</p><noscript><p>JS</p></noscript></div></body></html>";
+
+    #[test]
+    fn the_pages_say_their_language() {
+        assert_eq!(
+            with_lang(
+                "<!doctype html><html lang=en><meta charset=utf-8>",
+                Lang::De
+            ),
+            "<!doctype html><html lang=de><meta charset=utf-8>"
+        );
+        assert_eq!(
+            with_lang(
+                "<!DOCTYPE html>\n<html class=\"x\" LANG=\"en-GB\">",
+                Lang::Fr
+            ),
+            "<!DOCTYPE html>\n<html class=\"x\" lang=fr>"
+        );
+        assert_eq!(with_lang("<html>", Lang::En), "<html lang=en>");
+    }
 
     #[test]
     fn the_template_is_cut_around_the_mount_element() {

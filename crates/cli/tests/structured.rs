@@ -158,6 +158,7 @@ fn the_seed_posts_page_marks_its_two_timed_talks_in_the_recording() {
     let options = Options {
         site_url: Some(SITE.to_owned()),
         base: None,
+        lang: recap_core::i18n::Lang::En,
     };
     let written = write_pages(&feed, &dist, &options).unwrap();
     assert_eq!((written.events, written.with_moments), (1, 1));

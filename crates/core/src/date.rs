@@ -4,31 +4,6 @@ use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// A valid RFC 3339 date-time, kept as written so that it round-trips unchanged.
 ///
 /// The calendar date is the one written in the string (the organiser's local date), while
@@ -70,18 +45,12 @@ impl Timestamp {
         self.year
     }
 
-    /// The date in words, with its weekday: `Wednesday 3 May 2023`.
-    pub(crate) fn date_in_words(&self) -> String {
+    /// The date as written: year, month (1–12), day, and weekday (0 for Monday).
+    pub(crate) fn calendar(&self) -> (i32, u8, u8, usize) {
         let days = days_from_civil(self.year, self.month, self.day);
         // 1970-01-01 was a Thursday (index 3 from Monday).
-        let weekday = WEEKDAYS[(days + 3).rem_euclid(7) as usize];
-        format!("{weekday} {}", self.short_date())
-    }
-
-    /// The date in words without weekday: `3 May 2023`.
-    pub(crate) fn short_date(&self) -> String {
-        let month = MONTHS[usize::from(self.month - 1)];
-        format!("{} {month} {}", self.day, self.year)
+        let weekday = (days + 3).rem_euclid(7) as usize;
+        (self.year, self.month, self.day, weekday)
     }
 }
 
@@ -279,16 +248,18 @@ mod tests {
     }
 
     #[test]
-    fn dates_in_words_use_the_written_calendar_date() {
+    fn the_calendar_is_the_written_date() {
         let t = Timestamp::parse("2023-05-03T23:30:00-04:00").unwrap();
-        assert_eq!(t.date_in_words(), "Wednesday 3 May 2023");
-        assert_eq!(t.short_date(), "3 May 2023");
+        // A Wednesday (2), though it is already Thursday in UTC.
+        assert_eq!(t.calendar(), (2023, 5, 3, 2));
         assert_eq!(t.year(), 2023);
         let leap = Timestamp::parse("2024-02-29T12:00:00Z").unwrap();
-        assert_eq!(leap.date_in_words(), "Thursday 29 February 2024");
+        assert_eq!(leap.calendar(), (2024, 2, 29, 3));
         let epoch = Timestamp::parse("1970-01-01T00:00:00Z").unwrap();
         assert_eq!(epoch.unix_seconds(), 0);
-        assert_eq!(epoch.date_in_words(), "Thursday 1 January 1970");
+        assert_eq!(epoch.calendar(), (1970, 1, 1, 3));
+        let sunday = Timestamp::parse("2026-12-06T10:00:00Z").unwrap();
+        assert_eq!(sunday.calendar().3, 6);
     }
 
     #[test]

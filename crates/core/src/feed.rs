@@ -192,12 +192,12 @@ impl Item {
         self.recap.as_ref()?.location.as_deref()
     }
 
-    /// "3 talks", "1 talk", or "No talks listed".
-    pub fn talk_count_text(&self) -> String {
+    /// "3 talks", "1 talk", or "No talks listed", in the catalogue's language.
+    pub fn talk_count_text(&self, t: &crate::i18n::Catalogue) -> String {
+        use crate::i18n::Text;
         match self.talks().len() {
-            0 => "No talks listed".to_owned(),
-            1 => "1 talk".to_owned(),
-            n => format!("{n} talks"),
+            0 => t.get(Text::NoTalks).to_owned(),
+            n => t.count(Text::TalksOne, Text::TalksOther, n),
         }
     }
 
@@ -297,11 +297,12 @@ fn whole_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u3
 }
 
 impl Talk {
-    /// The talk's title, or "Talk 2" (its 1-based place in the evening) when the post names none.
-    pub fn title_or_place(&self, place: usize) -> String {
+    /// The talk's title, or "Talk 2" (its 1-based place in the evening, in the catalogue's
+    /// language) when the post names none.
+    pub fn title_or_place(&self, place: usize, t: &crate::i18n::Catalogue) -> String {
         self.title
             .clone()
-            .unwrap_or_else(|| format!("Talk {place}"))
+            .unwrap_or_else(|| t.fill(crate::i18n::Text::TalkNumber, &[("n", &place.to_string())]))
     }
 }
 

@@ -12,6 +12,8 @@
 //! - [`blocks`]: the block model that talk extraction reads; `markdown` (feature `markdown`)
 //!   produces it from Markdown.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
+//! - [`i18n`]: the interface in the site's language: one catalogue of texts per language, and
+//!   dates, counts and numbers written its way.
 //! - [`id`]: event ids: the one `YYYY-MM-DD-slug` scheme, and Jekyll's `/2024/03/06/slug` read as
 //!   an alias of it.
 //! - [`index`]: the compact search index of a paginated feed: every event's page and what
@@ -43,6 +45,7 @@ mod date;
 pub mod extract;
 mod feed;
 mod html_tags;
+pub mod i18n;
 pub mod id;
 pub mod index;
 mod inline;

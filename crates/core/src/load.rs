@@ -1,6 +1,7 @@
 //! Turning the answer to a feed request into a feed or an error a visitor can act on, and when
 //! to ask again.
 
+use crate::i18n::{Catalogue, Text};
 use crate::parse::{parse_feed, FeedError, ParsedFeed};
 
 /// How long a feed may take to arrive, whole, before the viewer gives up on it (15 s): long
@@ -14,14 +15,13 @@ pub const FEED_TIMEOUT_MS: u32 = 15_000;
 /// pages (JSON Feed `next_url`, `recap-feed build --page-size`), which also paint sooner.
 pub const MAX_FEED_BYTES: u64 = 40 * 1024 * 1024;
 
-/// Why the feed could not be shown.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the feed could not be shown: in English as [`Display`](std::fmt::Display) writes it, in
+/// any language as [`LoadError::text`] does.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The request did not complete: offline, blocked, or refused by the server's CORS rules.
-    #[error("The feed could not be reached ({0}). Check your connection and try again.")]
     Network(String),
     /// The server answered with an error status.
-    #[error("The server answered {status}{}{} for the feed.", if .status_text.is_empty() { "" } else { " " }, .status_text)]
     Http {
         /// The HTTP status code.
         status: u16,
@@ -29,7 +29,6 @@ pub enum LoadError {
         status_text: String,
     },
     /// The feed did not arrive, whole, in time; the request was given up.
-    #[error("{} {}; Recap gave up waiting.", if *.arriving { "The feed was still arriving after" } else { "The server did not answer within" }, Seconds(*.ms))]
     Timeout {
         /// How long the viewer waited, in milliseconds.
         ms: u32,
@@ -37,30 +36,66 @@ pub enum LoadError {
         arriving: bool,
     },
     /// The feed is larger than [`MAX_FEED_BYTES`].
-    #[error("The feed is larger than {} MB, more than Recap reads at once. A large archive can be split into pages.", .limit / (1024 * 1024))]
     TooLarge {
         /// The limit, in bytes.
         limit: u64,
     },
     /// A web page came back where the feed should be: a wrong address, or a host that answers
     /// every path with its home page.
-    #[error("An HTML page came back instead of the feed. Check the feed's address.")]
     Html,
     /// The answer arrived but is not a readable feed.
-    #[error("The feed could not be read: {0}.")]
-    Invalid(#[from] FeedError),
+    Invalid(FeedError),
 }
 
-/// Milliseconds, shown as whole seconds, rounded: `15 s`.
-struct Seconds(u32);
-
-impl std::fmt::Display for Seconds {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} s", self.0.saturating_add(500) / 1000)
+impl From<FeedError> for LoadError {
+    fn from(error: FeedError) -> Self {
+        LoadError::Invalid(error)
     }
 }
 
+impl std::error::Error for LoadError {}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&Catalogue::english()))
+    }
+}
+
+/// Milliseconds as whole seconds, rounded: `15`.
+fn seconds(ms: u32) -> String {
+    (ms.saturating_add(500) / 1000).to_string()
+}
+
 impl LoadError {
+    /// What a visitor is told, in the catalogue's language. (What a feed's reader met, and what
+    /// the browser said of a failed request, stay as they were written.)
+    pub fn text(&self, t: &Catalogue) -> String {
+        match self {
+            LoadError::Network(why) => t.fill(Text::ErrorNetwork, &[("why", why)]),
+            LoadError::Http {
+                status,
+                status_text,
+            } => {
+                let status = format!("{status} {status_text}");
+                t.fill(Text::ErrorHttp, &[("status", status.trim_end())])
+            }
+            LoadError::Timeout { ms, arriving } => {
+                let text = if *arriving {
+                    Text::ErrorStillArriving
+                } else {
+                    Text::ErrorNoAnswer
+                };
+                t.fill(text, &[("seconds", &seconds(*ms))])
+            }
+            LoadError::TooLarge { limit } => t.fill(
+                Text::ErrorTooLarge,
+                &[("mb", &(limit / (1024 * 1024)).to_string())],
+            ),
+            LoadError::Html => t.get(Text::ErrorHtml).to_owned(),
+            LoadError::Invalid(why) => t.fill(Text::ErrorInvalid, &[("why", &why.to_string())]),
+        }
+    }
+
     /// Whether trying again may help (a network failure, a timeout or a server error, not a
     /// bad document).
     pub fn is_retryable(&self) -> bool {
@@ -90,11 +125,8 @@ pub fn retry_delay_ms(retries: u32) -> Option<u32> {
 }
 
 /// What the error view says about the next automatic retry.
-pub fn retry_notice(delay_ms: u32) -> String {
-    format!(
-        "This is often temporary: trying again in {}.",
-        Seconds(delay_ms)
-    )
+pub fn retry_notice(delay_ms: u32, t: &Catalogue) -> String {
+    t.fill(Text::RetryingIn, &[("seconds", &seconds(delay_ms))])
 }
 
 /// The time limit a mount element asks for (`data-feed-timeout`, in milliseconds), else
@@ -362,7 +394,7 @@ mod tests {
         assert_eq!(network.retry_in_ms(AUTOMATIC_RETRIES), None);
         assert_eq!(LoadError::Html.retry_in_ms(0), None);
         assert_eq!(
-            retry_notice(4000),
+            retry_notice(4000, &Catalogue::english()),
             "This is often temporary: trying again in 4 s."
         );
     }

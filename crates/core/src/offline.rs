@@ -4,14 +4,13 @@
 /// The header that marks a saved copy, with its RFC 3339 time.
 pub const SAVED_HEADER: &str = "x-recap-saved";
 
+use crate::i18n::{Catalogue, Text};
+
 /// What the page says over a saved copy, given the header's value.
-pub fn saved_copy_notice(saved: &str) -> String {
+pub fn saved_copy_notice(saved: &str, t: &Catalogue) -> String {
     match crate::Timestamp::parse(saved) {
-        Ok(time) => format!(
-            "The network is not answering: this is the saved copy of the events from {}.",
-            time.date_in_words()
-        ),
-        Err(_) => "The network is not answering: this is a saved copy of the events.".to_owned(),
+        Ok(time) => t.fill(Text::SavedCopyFrom, &[("date", &t.date_long(&time))]),
+        Err(_) => t.get(Text::SavedCopy).to_owned(),
     }
 }
 
@@ -22,11 +21,11 @@ mod tests {
     #[test]
     fn the_notice_gives_the_day_of_the_copy() {
         assert_eq!(
-            saved_copy_notice("2026-12-02T04:13:00.123Z"),
+            saved_copy_notice("2026-12-02T04:13:00.123Z", &Catalogue::english()),
             "The network is not answering: this is the saved copy of the events from Wednesday 2 December 2026."
         );
         assert_eq!(
-            saved_copy_notice("yesterday"),
+            saved_copy_notice("yesterday", &Catalogue::english()),
             "The network is not answering: this is a saved copy of the events."
         );
     }

@@ -287,7 +287,8 @@ fn run_all_inner(text: &str, t: &mut Tally) {
     t.run("response-head", || {
         let _ = recap_core::load::check_head(200, text, Some(text));
         let _ = recap_core::load::feed_timeout_ms(Some(text));
-        let _ = recap_core::offline::saved_copy_notice(text);
+        let _ =
+            recap_core::offline::saved_copy_notice(text, &recap_core::i18n::Catalogue::english());
     });
     let decoded = t.run("body", || {
         recap_core::load::body_text(text.as_bytes().to_vec())
@@ -341,8 +342,10 @@ fn search_archive(archive: &Archive, text: &str, t: &mut Tally) {
 /// its players' sessions fed the player messages `text` holds.
 fn render_feed(feed: &recap_core::Feed, text: &str, t: &mut Tally) {
     let link = |route: &Route| href(route, "/", None);
+    // In French: its own plural rule and digit grouping.
+    let texts = recap_core::i18n::Catalogue::builtin(recap_core::i18n::Lang::Fr);
     t.run("markup", || {
-        let _ = recap_core::markup::to_html(&[list_page(feed, &link).into()]);
+        let _ = recap_core::markup::to_html(&[list_page(feed, &link, &texts).into()]);
         for item in &feed.items {
             let body = Body {
                 neighbours: (None, Some((item.id.clone(), text.to_owned()))),
@@ -350,10 +353,18 @@ fn render_feed(feed: &recap_core::Feed, text: &str, t: &mut Tally) {
                 share: true,
                 photos: &[],
                 full_recap: true,
+                texts: &texts,
             };
             let _ = recap_core::markup::to_html(&[
                 event_page(item, &body).into(),
-                event_card(item, text, &link, recap_core::markup::views::Fetch::Lazily).into(),
+                event_card(
+                    item,
+                    text,
+                    &link,
+                    recap_core::markup::views::Fetch::Lazily,
+                    &texts,
+                )
+                .into(),
             ]);
         }
     });
@@ -1202,7 +1213,8 @@ fn read_response_body(
     assert_eq!(text, expected.strip_prefix('\u{feff}').unwrap_or(&expected));
     tally.run("response-head", || {
         let _ = recap_core::load::check_head(status, content_type, Some(length));
-        let _ = recap_core::offline::saved_copy_notice(&text);
+        let _ =
+            recap_core::offline::saved_copy_notice(&text, &recap_core::i18n::Catalogue::english());
     });
     let _ = tally.run("response", || {
         recap_core::load::read_body(Some(content_type), &text)

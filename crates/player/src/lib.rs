@@ -94,7 +94,7 @@ mod export {
         video: &str,
         starts: Vec<i32>,
         start: u32,
-        title: &str,
+        label: &str,
         youtube: &str,
         vimeo: &str,
         screen: Element,
@@ -114,7 +114,7 @@ mod export {
         Some(Stage(stage::Inner::new(
             session,
             hosts,
-            title.to_owned(),
+            label.to_owned(),
             screen,
             marks,
         )))
@@ -165,7 +165,7 @@ pub mod host {
 
         /// The player of one event page, over its facade. `video` is the event's `_recap.video`;
         /// `starts` each talk's start in seconds ([`NO_START`](crate::NO_START) for a talk without one); `start` the
-        /// page's `?t=` (0 for none); `title` the event's title, for the player's accessible name;
+        /// page's `?t=` (0 for none); `label` the player's accessible name ("Recording of …", in the page's language);
         /// `youtube` and `vimeo` the origins the players come from; `screen` the element the facade
         /// lives in, which the player replaces; `chapters` the chapter bar's items, each with the
         /// index of its talk in `chapter_talks`. `None` when the recording cannot be played on the
@@ -177,7 +177,7 @@ pub mod host {
             video: &str,
             starts: Vec<i32>,
             start: u32,
-            title: &str,
+            label: &str,
             youtube: &str,
             vimeo: &str,
             screen: &Element,

@@ -30,8 +30,8 @@ pub(crate) struct Inner {
     session: Session,
     /// Where the players come from.
     hosts: PlayerHosts,
-    /// The event's title, for the player's accessible name.
-    title: String,
+    /// The player's accessible name, in the page's language.
+    label: String,
     /// This stage's own handle, for the listeners of the player it loads.
     this: Handle,
     /// Where the facade, then the player, lives.
@@ -46,7 +46,7 @@ impl Inner {
     pub(crate) fn new(
         session: Session,
         hosts: PlayerHosts,
-        title: String,
+        label: String,
         screen: Element,
         marks: Vec<(usize, Element, &'static str)>,
     ) -> Rc<RefCell<Inner>> {
@@ -54,7 +54,7 @@ impl Inner {
             RefCell::new(Inner {
                 session,
                 hosts,
-                title,
+                label,
                 this: this.clone(),
                 screen,
                 marks,
@@ -161,7 +161,7 @@ impl Inner {
         let page_origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        let label = format!("Recording of {}", self.title);
+        let label = self.label.clone();
         let player = self.session.player();
         let element = |tag: &str, attrs: &[(&str, &str)]| {
             let el = document.create_element(tag).ok()?;

@@ -8,6 +8,7 @@ use super::protocol::class;
 use super::views::{
     count, event_body, event_head, list_header, search_form, video_area, year_groups, Body, Href,
 };
+use crate::i18n::{Catalogue, Text};
 use crate::route::{ListQuery, Route};
 use crate::search::{tags, years};
 use crate::{Feed, Item};
@@ -52,31 +53,34 @@ fn part(child: Element) -> Element {
     Element::with_class("div", class::RENDERED).child(child)
 }
 
-/// "12 events", "1 event", "3 of 12 events".
-pub fn count_text(shown: usize, total: usize, filtered: bool) -> String {
+/// "12 events", "1 event", "3 of 12 events", in the catalogue's language.
+pub fn count_text(shown: usize, total: usize, filtered: bool, t: &Catalogue) -> String {
     if filtered {
-        format!("{shown} of {total} events")
-    } else if total == 1 {
-        "1 event".to_owned()
+        t.fill(
+            Text::EventsFiltered,
+            &[("shown", &t.number(shown)), ("total", &t.number(total))],
+        )
     } else {
-        format!("{total} events")
+        t.count(Text::EventsOne, Text::EventsOther, total)
     }
 }
 
 /// The list page with its first [`PRE_RENDERED_CARDS`] events, unfiltered.
-pub fn list_page(feed: &Feed, href: Href) -> Element {
+pub fn list_page(feed: &Feed, href: Href, t: &Catalogue) -> Element {
     let total = feed.total();
     let main = Element::with_class("div", class::MAIN)
-        .child(part(list_header(feed)))
-        .child(part(search_form(&years(&feed.items), tags(&feed.items))))
+        .child(part(list_header(feed, t)))
+        .child(part(search_form(&years(&feed.items), tags(&feed.items), t)))
         .child(part(count(count_text(
             total,
             total,
             ListQuery::default().is_filtered(),
+            t,
         ))))
         .child(part(year_groups(
             feed.items.iter().take(PRE_RENDERED_CARDS),
             href,
+            t,
         )));
     frame(main)
 }
@@ -87,8 +91,8 @@ pub fn event_page(item: &Item, body: &Body) -> Element {
     let list = (body.href)(&Route::List(ListQuery::default()));
     let main = Element::with_class("div", class::MAIN).child(
         Element::with_class("article", "recap-event")
-            .child(part(event_head(item, Some(list))))
-            .child(part(video_area(item, None)))
+            .child(part(event_head(item, Some(list), body.texts)))
+            .child(part(video_area(item, None, body.texts)))
             .child(part(event_body(item, body))),
     );
     frame(main)
@@ -119,7 +123,12 @@ mod tests {
     }
 
     fn page(feed: &Feed) -> String {
-        to_html(&[list_page(feed, &|route: &Route| href(route, "/", None)).into()])
+        to_html(&[list_page(
+            feed,
+            &|route: &Route| href(route, "/", None),
+            &Catalogue::english(),
+        )
+        .into()])
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub const YOUTUBE_HOST: &str = "data-youtube-host";
 pub const VIMEO_HOST: &str = "data-vimeo-host";
 /// On the mount element: how long the feed may take, in milliseconds.
 pub const FEED_TIMEOUT: &str = "data-feed-timeout";
+/// On the mount element: the interface's language (else the page's `<html lang>`).
+pub const LANG: &str = "data-lang";
 /// On a mount element, written by the app: it stopped on an error and shows a message.
 pub const PANIC: &str = "data-recap-panic";
 

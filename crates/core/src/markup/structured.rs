@@ -16,6 +16,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::i18n::{Catalogue, Text};
 use crate::video::VideoHost;
 use crate::Item;
 
@@ -31,7 +32,7 @@ pub struct PageAddress<'a> {
 
 /// An event's description for a person reading a search result: its summary, else its talks'
 /// titles, else how many talks it had.
-pub fn describe(item: &Item) -> String {
+pub fn describe(item: &Item, t: &Catalogue) -> String {
     if let Some(summary) = item.summary.as_deref().filter(|s| !s.trim().is_empty()) {
         return summary.trim().to_owned();
     }
@@ -41,20 +42,20 @@ pub fn describe(item: &Item) -> String {
         .filter_map(|t| t.title.as_deref())
         .collect();
     if titles.is_empty() {
-        item.talk_count_text()
+        item.talk_count_text(t)
     } else {
-        format!("Talks: {}.", titles.join("; "))
+        format!("{}: {}.", t.get(Text::Talks), titles.join("; "))
     }
 }
 
 /// The moments of the recording: each timed talk's name and its start and end in seconds, in
 /// the order they play. A talk ends where the next one starts; the last one has no end.
-pub fn moments(item: &Item) -> Vec<(String, u32, Option<u32>)> {
+pub fn moments(item: &Item, t: &Catalogue) -> Vec<(String, u32, Option<u32>)> {
     let mut timed: Vec<(String, u32)> = item
         .talks()
         .iter()
         .enumerate()
-        .filter_map(|(n, talk)| Some((talk.title_or_place(n + 1), talk.start?)))
+        .filter_map(|(n, talk)| Some((talk.title_or_place(n + 1, t), talk.start?)))
         .collect();
     timed.sort_by_key(|&(_, start)| start);
     let starts: Vec<u32> = timed.iter().map(|&(_, start)| start).collect();
@@ -70,20 +71,21 @@ pub fn moments(item: &Item) -> Vec<(String, u32, Option<u32>)> {
 
 /// The event's JSON-LD, ready to stand inside `<script type="application/ld+json">`: `<`, `>`
 /// and `&` are written as JSON escapes, so no feed text can close the element. `None` for an
-/// event that has neither a date nor a recording to describe.
-pub fn event_json_ld(item: &Item, at: PageAddress) -> Option<String> {
+/// event that has neither a date nor a recording to describe. Its names and descriptions are in
+/// the catalogue's language.
+pub fn event_json_ld(item: &Item, at: PageAddress, t: &Catalogue) -> Option<String> {
     let mut graph = Vec::new();
     let date = item.date_published.as_ref().map(ToString::to_string);
     let video = date
         .as_deref()
-        .and_then(|date| video_object(item, at, date));
+        .and_then(|date| video_object(item, at, date, t));
     if let Some(date) = &date {
         let mut event = object(&[
             ("@type", json!("Event")),
             ("@id", json!(format!("{}#event", at.page))),
             ("name", json!(item.display_title())),
             ("startDate", json!(date)),
-            ("description", json!(describe(item))),
+            ("description", json!(describe(item, t))),
             ("url", json!(at.page)),
             (
                 "eventAttendanceMode",
@@ -127,7 +129,7 @@ pub fn event_json_ld(item: &Item, at: PageAddress) -> Option<String> {
 }
 
 /// The recording as a `VideoObject` with its talks as `Clip`s, when it has a thumbnail.
-fn video_object(item: &Item, at: PageAddress, date: &str) -> Option<Value> {
+fn video_object(item: &Item, at: PageAddress, date: &str, t: &Catalogue) -> Option<Value> {
     let recording = item.recording()?;
     let thumbnail = at.image.map(str::to_owned).or_else(|| {
         (recording.host == VideoHost::YouTube)
@@ -138,9 +140,9 @@ fn video_object(item: &Item, at: PageAddress, date: &str) -> Option<Value> {
         ("@id", json!(format!("{}#recording", at.page))),
         (
             "name",
-            json!(format!("Recording of {}", item.display_title())),
+            json!(t.fill(Text::RecordingOf, &[("title", item.display_title())])),
         ),
-        ("description", json!(describe(item))),
+        ("description", json!(describe(item, t))),
         ("thumbnailUrl", json!([thumbnail])),
         ("uploadDate", json!(date)),
         ("url", json!(at.page)),
@@ -149,7 +151,7 @@ fn video_object(item: &Item, at: PageAddress, date: &str) -> Option<Value> {
         VideoHost::File => video.insert("contentUrl".into(), json!(recording.id)),
         _ => video.insert("embedUrl".into(), json!(recording.embed_url())),
     };
-    let clips: Vec<Value> = moments(item)
+    let clips: Vec<Value> = moments(item, t)
         .into_iter()
         .map(|(name, start, end)| {
             let mut clip = object(&[
@@ -238,7 +240,7 @@ mod tests {
                         {"title":"Untimed","speakers":[{"name":"Ada Quist"}]}]}"#,
             "",
         );
-        let json = event_json_ld(&item, AT).expect("JSON-LD");
+        let json = event_json_ld(&item, AT, &Catalogue::english()).expect("JSON-LD");
         let graph = graph(&json);
         let event = &graph[0];
         assert_eq!(event["@type"], "Event");
@@ -284,7 +286,7 @@ mod tests {
                "video":"https://youtu.be/abcdefghijk"}"#,
             "",
         );
-        let json = event_json_ld(&item, AT).expect("JSON-LD");
+        let json = event_json_ld(&item, AT, &Catalogue::english()).expect("JSON-LD");
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
         let graph = graph(&json);
         assert_eq!(
@@ -296,7 +298,9 @@ mod tests {
     #[test]
     fn a_recording_without_a_thumbnail_or_date_is_no_video_object() {
         let vimeo = item(r#"{"video":"https://vimeo.com/123456","talks":[]}"#, "");
-        let graph_of = |item: &Item, at| graph(&event_json_ld(item, at).expect("JSON-LD"));
+        let graph_of = |item: &Item, at| {
+            graph(&event_json_ld(item, at, &Catalogue::english()).expect("JSON-LD"))
+        };
         assert_eq!(graph_of(&vimeo, AT).len(), 1, "the event alone");
         let pictured = PageAddress {
             image: Some("https://example.org/m.jpg"),
@@ -313,7 +317,7 @@ mod tests {
         let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[
             {"id":"x","_recap":{"video":"https://youtu.be/abcdefghijk"}}]}"#;
         let undated = parse_feed(json).expect("a feed").feed.items.remove(0);
-        assert_eq!(event_json_ld(&undated, AT), None);
+        assert_eq!(event_json_ld(&undated, AT, &Catalogue::english()), None);
     }
 
     #[test]
@@ -323,7 +327,7 @@ mod tests {
             "",
         );
         assert_eq!(
-            moments(&item),
+            moments(&item, &Catalogue::english()),
             vec![
                 ("A".to_owned(), 60, Some(900)),
                 ("B".to_owned(), 60, Some(900)),
@@ -338,8 +342,8 @@ mod tests {
             r#"{"talks":[{"title":"A"}]}"#,
             r#","summary":" An evening. ""#,
         );
-        assert_eq!(describe(&summary), "An evening.");
+        assert_eq!(describe(&summary, &Catalogue::english()), "An evening.");
         let talks = item(r#"{"talks":[{"title":"A"},{"title":"B"}]}"#, "");
-        assert_eq!(describe(&talks), "Talks: A; B.");
+        assert_eq!(describe(&talks, &Catalogue::english()), "Talks: A; B.");
     }
 }

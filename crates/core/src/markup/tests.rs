@@ -1,9 +1,15 @@
 //! HTML snapshots of the markup, and escaping by construction.
 
 use super::*;
+use crate::i18n::Catalogue;
 use crate::markup::views::Fetch;
 use crate::route::{href, Route};
 use crate::{parse_feed, Feed};
+
+/// The English texts.
+fn en() -> Catalogue {
+    Catalogue::english()
+}
 
 fn feed(json: &str) -> Feed {
     parse_feed(json).expect("a feed").feed
@@ -33,8 +39,8 @@ fn feed_strings_come_out_as_text() {
     let item = &feed.items[0];
     let photos = photos_in(r#"<img src="https://e.org/p.jpg" alt="<b>&quot;">"#, None);
     let nodes: Vec<Node> = vec![
-        event_header(item).into(),
-        event_card(item, "script", &link, Fetch::Lazily).into(),
+        event_header(item, &en()).into(),
+        event_card(item, "script", &link, Fetch::Lazily, &en()).into(),
         event_body(
             item,
             &Body {
@@ -43,6 +49,7 @@ fn feed_strings_come_out_as_text() {
                 share: true,
                 photos: &photos,
                 full_recap: true,
+                texts: &en(),
             },
         )
         .into(),
@@ -90,7 +97,7 @@ const SAMPLE: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"T
 #[test]
 fn year_groups_snapshot() {
     let feed = feed(SAMPLE);
-    let html = to_html(&[year_groups(&feed.items, &link).into()]);
+    let html = to_html(&[year_groups(&feed.items, &link, &en()).into()]);
     assert_eq!(
         html,
         concat!(
@@ -112,7 +119,7 @@ fn year_groups_snapshot() {
             r#"</li></ul></section></div>"#,
         )
     );
-    let empty = to_html(&[year_groups(&[], &link).into()]);
+    let empty = to_html(&[year_groups(&[], &link, &en()).into()]);
     assert_eq!(
         empty,
         r#"<div class="recap-year-groups"><p class="recap-empty">This feed has no events yet.</p></div>"#
@@ -124,7 +131,7 @@ fn year_groups_snapshot() {
 #[test]
 fn the_app_card_snapshot() {
     let feed = feed(SAMPLE);
-    let html = to_html(&[event_card(&feed.items[0], "", &link, Fetch::Lazily).into()]);
+    let html = to_html(&[event_card(&feed.items[0], "", &link, Fetch::Lazily, &en()).into()]);
     assert_eq!(
         html,
         concat!(
@@ -137,12 +144,12 @@ fn the_app_card_snapshot() {
             r#"</li>"#,
         )
     );
-    let first = to_html(&[event_card(&feed.items[0], "", &link, Fetch::Now).into()]);
+    let first = to_html(&[event_card(&feed.items[0], "", &link, Fetch::Now, &en()).into()]);
     assert_eq!(
         first,
         html.replace(r#"loading="lazy""#, r#"fetchpriority="high""#)
     );
-    let pre_rendered = to_html(&[year_groups(&feed.items[..1], &link).into()]);
+    let pre_rendered = to_html(&[year_groups(&feed.items[..1], &link, &en()).into()]);
     assert!(
         pre_rendered.contains(&first.replace(
             r#" data-placeholder="recap-event-card__image recap-event-card__image--placeholder""#,
@@ -155,7 +162,8 @@ fn the_app_card_snapshot() {
 #[test]
 fn a_search_marks_the_matches_and_lists_matching_talks() {
     let feed = feed(SAMPLE);
-    let html = to_html(&[event_card(&feed.items[0], "spiffe jet", &link, Fetch::Now).into()]);
+    let html =
+        to_html(&[event_card(&feed.items[0], "spiffe jet", &link, Fetch::Now, &en()).into()]);
     assert!(
         html.contains(
             r#"<p class="recap-event-card__orgs"><mark class="recap-mark">Jet</mark>stack</p>"#
@@ -169,7 +177,7 @@ fn a_search_marks_the_matches_and_lists_matching_talks() {
 fn event_page_snapshot() {
     let feed = feed(SAMPLE);
     let item = &feed.items[0];
-    let header = to_html(&[event_header(item).into()]);
+    let header = to_html(&[event_header(item, &en()).into()]);
     assert_eq!(
         header,
         concat!(
@@ -190,6 +198,7 @@ fn event_page_snapshot() {
             share: true,
             photos: &photos,
             full_recap: false,
+            texts: &en(),
         },
     );
     let keys: Vec<Option<usize>> = match &body.children[0] {
@@ -293,10 +302,11 @@ fn every_link_that_leaves_the_site_has_the_one_policy() {
                 share: true,
                 photos: &photos,
                 full_recap: true,
+                texts: &en(),
             };
             let html = to_html(&[
                 event_page(item, &body).into(),
-                event_card(item, "a", &link, Fetch::Lazily).into(),
+                event_card(item, "a", &link, Fetch::Lazily, &en()).into(),
             ]);
             for (href, rel) in outside_links(&html) {
                 assert_eq!(rel.as_deref(), Some(OUTSIDE_REL), "{href} in {html}");
@@ -316,7 +326,7 @@ fn the_recording_is_a_facade_with_a_player_and_a_link_without() {
     let item = &feed.items[0];
     // Without script: the poster and the recording on its own site.
     assert_eq!(
-        to_html(&[video_area(item, None).into()]),
+        to_html(&[video_area(item, None, &en()).into()]),
         concat!(
             r#"<section class="recap-video" aria-label="Recording"><div class="recap-video__screen">"#,
             r#"<img class="recap-video__poster" alt="" decoding="async" src="/i/b.jpg"></div>"#,
@@ -333,6 +343,7 @@ fn the_recording_is_a_facade_with_a_player_and_a_link_without() {
             start: Some(183),
             chapters: &segments,
         }),
+        &en(),
     );
     let html = to_html(&[area.clone().into()]);
     assert!(
@@ -368,7 +379,7 @@ fn the_recording_is_a_facade_with_a_player_and_a_link_without() {
 #[test]
 fn the_search_form_names_its_controls_by_the_protocol() {
     use super::protocol::{id, selector};
-    let html = to_html(&[views::search_form(&[2024, 2023], vec!["k8s".into()]).into()]);
+    let html = to_html(&[views::search_form(&[2024, 2023], vec!["k8s".into()], &en()).into()]);
     for id in [id::SEARCH, id::YEAR, id::TAG] {
         assert!(html.contains(&format!(r#"id="{id}""#)), "{id} in {html}");
         assert!(html.contains(&format!(r#"for="{id}""#)), "{id} in {html}");

@@ -4,6 +4,7 @@
 
 use super::node::{Element, Node};
 use super::protocol::{class, id, COPY, OUTSIDE_REL, PLACEHOLDER, PLAY, ROUTE, TIME};
+use crate::i18n::{Catalogue, Text};
 use crate::player::{Chapter, Player};
 use crate::route::Route;
 use crate::search::highlight;
@@ -59,9 +60,9 @@ pub fn outside_link(url: &str, class: &str, text: &str) -> Option<Element> {
 
 /// The list's header: the feed's title and description. Not a `<header>`: inside the main
 /// region it would be the page's banner.
-pub fn list_header(feed: &crate::Feed) -> Element {
+pub fn list_header(feed: &crate::Feed, t: &Catalogue) -> Element {
     let title = if feed.title.is_empty() {
-        "Events"
+        t.get(Text::EventsTitle)
     } else {
         feed.title.as_str()
     };
@@ -80,7 +81,7 @@ pub fn list_header(feed: &crate::Feed) -> Element {
 
 /// The search form: what is typed there before the app takes over a pre-rendered page carries
 /// over. `years` and `tags`: the filters' choices.
-pub fn search_form(years: &[i32], tags: Vec<String>) -> Element {
+pub fn search_form(years: &[i32], tags: Vec<String>, t: &Catalogue) -> Element {
     let field = |class: &str, id: &'static str, label: &str, control: Element| {
         Element::with_class("div", class)
             .child(Element::new("label").attr("for", id).text(label))
@@ -90,32 +91,42 @@ pub fn search_form(years: &[i32], tags: Vec<String>) -> Element {
         .attr("id", id::SEARCH)
         .attr("type", "search")
         .attr("autocomplete", "off")
-        .attr("placeholder", "e.g. eBPF, GitOps, a speaker");
+        .attr("placeholder", t.get(Text::SearchPlaceholder));
     Element::with_class("div", "recap-filters")
         .attr("role", "search")
-        .attr("aria-label", "Search and filter events")
+        .attr("aria-label", t.get(Text::SearchRegion))
         .child(field(
             "recap-field recap-field--grow",
             id::SEARCH,
-            "Search talks, speakers, organisations",
+            t.get(Text::SearchLabel),
             search,
         ))
-        .child(field("recap-field", id::YEAR, "Year", year_select(years)))
-        .child(field("recap-field", id::TAG, "Tag", tag_select(tags)))
+        .child(field(
+            "recap-field",
+            id::YEAR,
+            t.get(Text::Year),
+            year_select(years, t),
+        ))
+        .child(field(
+            "recap-field",
+            id::TAG,
+            t.get(Text::Tag),
+            tag_select(tags, t),
+        ))
 }
 
 /// The year filter, with a choice for every year in `years`.
-pub fn year_select(years: &[i32]) -> Element {
+pub fn year_select(years: &[i32], t: &Catalogue) -> Element {
     select(
         id::YEAR,
-        "All years",
+        t.get(Text::AllYears),
         years.iter().map(i32::to_string).collect(),
     )
 }
 
 /// The tag filter, with a choice for every tag in `tags`.
-pub fn tag_select(tags: Vec<String>) -> Element {
-    select(id::TAG, "All tags", tags)
+pub fn tag_select(tags: Vec<String>, t: &Catalogue) -> Element {
+    select(id::TAG, t.get(Text::AllTags), tags)
 }
 
 fn select(id: &'static str, all: &str, values: Vec<String>) -> Element {
@@ -156,7 +167,7 @@ pub struct Facade<'a> {
 /// script, or a recording that is only a link) the picture and the link alone. Nothing here
 /// makes a request to the player's host but the poster of a YouTube recording when the event
 /// has no picture.
-pub fn video_area(item: &Item, facade: Option<Facade>) -> Element {
+pub fn video_area(item: &Item, facade: Option<Facade>, t: &Catalogue) -> Element {
     let recording = item.recording();
     let poster = item.image.as_deref().and_then(safe_src).or_else(|| {
         recording
@@ -185,19 +196,20 @@ pub fn video_area(item: &Item, facade: Option<Facade>) -> Element {
             Some(r) => Some(r.url_at(0)),
             None => item.recap.as_ref().and_then(|r| r.video.clone()),
         }
-        .and_then(|url| outside_link(&url, "recap-button", "Watch the recording"));
+        .and_then(|url| outside_link(&url, "recap-button", t.get(Text::WatchRecording)));
         let actions =
             Element::with_class("p", "recap-video__actions").child(link.unwrap_or_else(|| {
-                Element::with_class("span", "recap-video__none").text("No recording of this event.")
+                Element::with_class("span", "recap-video__none").text(t.get(Text::NoRecording))
             }));
-        return recording_section(screen.child(poster), actions);
+        return recording_section(screen.child(poster), actions, t);
     };
-    let mut text = Element::new("span").text("Play the recording").child(
-        Element::with_class("span", "recap-visually-hidden")
-            .text(format!(" of {}", item.display_title())),
-    );
-    if let Some(t) = start.filter(|&t| t > 0) {
-        text = text.text(format!(" from {}", format_clock(t)));
+    let of = t.fill(Text::PlayOf, &[("title", item.display_title())]);
+    let mut text = Element::new("span")
+        .text(t.get(Text::PlayRecording))
+        .child(Element::with_class("span", "recap-visually-hidden").text(format!(" {of}")));
+    if let Some(start) = start.filter(|&s| s > 0) {
+        let from = t.fill(Text::PlayFrom, &[("time", &format_clock(start))]);
+        text = text.text(format!(" {from}"));
     }
     let button = Element::with_class("button", "recap-video__play")
         .attr("type", "button")
@@ -211,25 +223,25 @@ pub fn video_area(item: &Item, facade: Option<Facade>) -> Element {
     let link = recording.and_then(|recording| {
         let at = recording.url_at(start.unwrap_or(0));
         let (site, href) = match player {
-            Player::YouTube(_) => ("Watch on YouTube", at),
-            Player::Vimeo(_) => ("Watch on Vimeo", at),
-            _ => ("Download the recording", recording.id),
+            Player::YouTube(_) => (Text::WatchOnYoutube, at),
+            Player::Vimeo(_) => (Text::WatchOnVimeo, at),
+            _ => (Text::DownloadRecording, recording.id),
         };
-        outside_link(&href, "", site)
+        outside_link(&href, "", t.get(site))
     });
     let actions = Element::with_class("p", "recap-video__actions").maybe(link);
-    recording_section(screen.child(button), actions).maybe(chapter_bar(item, chapters))
+    recording_section(screen.child(button), actions, t).maybe(chapter_bar(item, chapters, t))
 }
 
-fn recording_section(screen: Element, actions: Element) -> Element {
+fn recording_section(screen: Element, actions: Element, t: &Catalogue) -> Element {
     Element::with_class("section", "recap-video")
-        .attr("aria-label", "Recording")
+        .attr("aria-label", t.get(Text::Recording))
         .child(screen)
         .child(actions)
 }
 
 /// The timed talks as segments of the recording: buttons that jump there.
-fn chapter_bar(item: &Item, segments: &[Chapter]) -> Option<Element> {
+fn chapter_bar(item: &Item, segments: &[Chapter], t: &Catalogue) -> Option<Element> {
     if segments.is_empty() {
         return None;
     }
@@ -237,7 +249,7 @@ fn chapter_bar(item: &Item, segments: &[Chapter]) -> Option<Element> {
     let items = segments.iter().map(|segment| {
         let title = talks
             .get(segment.talk)
-            .map(|talk| talk.title_or_place(segment.talk + 1))
+            .map(|talk| talk.title_or_place(segment.talk + 1, t))
             .unwrap_or_default();
         let clock = format_clock(segment.start);
         let button = Element::with_class("button", "recap-chapters__button")
@@ -254,37 +266,33 @@ fn chapter_bar(item: &Item, segments: &[Chapter]) -> Option<Element> {
     });
     Some(
         Element::with_class("nav", "recap-chapters")
-            .attr("aria-label", "Chapters")
+            .attr("aria-label", t.get(Text::Chapters))
             .child(Element::with_class("ol", "recap-chapters__list").children(items)),
     )
 }
 
 /// An address that names no page or no event, with the way to the list (`list`: its href).
-pub fn not_found(list: String) -> Element {
+pub fn not_found(list: String, t: &Catalogue) -> Element {
     Element::with_class("section", "recap-not-found")
         .child(
             Element::with_class("h1", "recap-page-title")
                 .attr("tabindex", "-1")
-                .text("This event isn’t here"),
+                .text(t.get(Text::NotFoundTitle)),
         )
-        .child(
-            Element::new("p").text(
-                "The link may be old, or the event may have moved. Every event is in the list.",
-            ),
-        )
-        .child(route_link(list, "recap-button").text("See all events"))
+        .child(Element::new("p").text(t.get(Text::NotFoundText)))
+        .child(route_link(list, "recap-button").text(t.get(Text::SeeAllEvents)))
 }
 
 /// The list's empty state.
-pub fn no_events() -> Element {
-    Element::with_class("p", "recap-empty").text("This feed has no events yet.")
+pub fn no_events(t: &Catalogue) -> Element {
+    Element::with_class("p", "recap-empty").text(t.get(Text::NoEvents))
 }
 
 /// A year's section of the list; its last child is the (empty) `ul` its cards go into.
-pub fn year_section(year: Option<i32>) -> Element {
-    let heading = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
+pub fn year_section(year: Option<i32>, t: &Catalogue) -> Element {
+    let heading = year.map_or_else(|| t.get(Text::Undated).to_owned(), |y| y.to_string());
     Element::with_class("section", "recap-year")
-        .attr("aria-label", format!("Events in {heading}"))
+        .attr("aria-label", t.fill(Text::EventsIn, &[("year", &heading)]))
         .child(Element::with_class("h2", "recap-year__title").text(heading))
         .child(Element::with_class("ul", "recap-events"))
 }
@@ -294,19 +302,23 @@ pub fn year_section(year: Option<i32>) -> Element {
 /// are [`event_card`]'s without the placeholder the app swaps in for a picture that fails to
 /// load: the app replaces these cards with its own, and a page without script has nothing that
 /// would swap it.
-pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) -> Element {
+pub fn year_groups<'a>(
+    items: impl IntoIterator<Item = &'a Item>,
+    href: Href,
+    t: &Catalogue,
+) -> Element {
     let mut root = Element::with_class("div", "recap-year-groups");
     let mut current: Option<Option<i32>> = None;
     let mut first = true;
     for item in items {
         let year = item.date_published.as_ref().map(|d| d.year());
         if current != Some(year) {
-            root = root.child(year_section(year));
+            root = root.child(year_section(year, t));
             current = Some(year);
         }
         let fetch = if first { Fetch::Now } else { Fetch::Lazily };
         first = false;
-        let card = card(item, "", href, fetch, Placeholder::None);
+        let card = card(item, "", href, fetch, Placeholder::None, t);
         if let Some(Node::Element(section)) = root.children.last_mut() {
             if let Some(Node::Element(list)) = section.children.last_mut() {
                 list.children.push(card.into());
@@ -314,7 +326,7 @@ pub fn year_groups<'a>(items: impl IntoIterator<Item = &'a Item>, href: Href) ->
         }
     }
     if current.is_none() {
-        root = root.child(no_events());
+        root = root.child(no_events(t));
     }
     root
 }
@@ -342,11 +354,18 @@ enum Placeholder {
 /// the picture is decorative (the title below names the event) and sized by the stylesheet
 /// (`aspect-ratio`), so it carries no alt text, no size and no `decoding`; only the first card's
 /// picture is fetched at once ([`Fetch`]).
-pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch) -> Element {
-    card(item, query, href, fetch, Placeholder::OnError)
+pub fn event_card(item: &Item, query: &str, href: Href, fetch: Fetch, t: &Catalogue) -> Element {
+    card(item, query, href, fetch, Placeholder::OnError, t)
 }
 
-fn card(item: &Item, query: &str, href: Href, fetch: Fetch, placeholder: Placeholder) -> Element {
+fn card(
+    item: &Item,
+    query: &str,
+    href: Href,
+    fetch: Fetch,
+    placeholder: Placeholder,
+    t: &Catalogue,
+) -> Element {
     let title = item.display_title();
     let link = route_link(
         href(&Route::Event {
@@ -360,17 +379,18 @@ fn card(item: &Item, query: &str, href: Href, fetch: Fetch, placeholder: Placeho
         meta = meta.child(
             Element::with_class("time", "recap-event-card__date")
                 .attr("datetime", date.as_str())
-                .text(date.date_in_words()),
+                .text(t.date_long(date)),
         );
     }
     if let Some(place) = item.location() {
         meta = meta.child(Element::with_class("span", "recap-event-card__location").text(place));
     }
     let facts = Element::with_class("p", "recap-event-card__facts")
-        .child(Element::with_class("span", "recap-event-card__talks").text(item.talk_count_text()))
+        .child(Element::with_class("span", "recap-event-card__talks").text(item.talk_count_text(t)))
         .maybe(
-            item.recording()
-                .map(|_| Element::with_class("span", "recap-badge").text("Recording")),
+            item.recording().map(|_| {
+                Element::with_class("span", "recap-badge").text(t.get(Text::RecordingBadge))
+            }),
         );
     let orgs = item.orgs().join(", ");
     let orgs = (!orgs.is_empty()).then(|| {
@@ -394,11 +414,11 @@ fn card(item: &Item, query: &str, href: Href, fetch: Fetch, placeholder: Placeho
         .child(meta)
         .child(facts)
         .maybe(orgs)
-        .maybe(matching_talks(item, query))
+        .maybe(matching_talks(item, query, t))
 }
 
 /// The talks that match the search, so that a visitor sees why the event is listed.
-fn matching_talks(item: &Item, query: &str) -> Option<Element> {
+fn matching_talks(item: &Item, query: &str, t: &Catalogue) -> Option<Element> {
     let terms: Vec<String> = query
         .split_whitespace()
         .map(crate::search::lowercase)
@@ -418,7 +438,7 @@ fn matching_talks(item: &Item, query: &str) -> Option<Element> {
         .collect();
     (!matching.is_empty()).then(|| {
         Element::with_class("ul", "recap-event-card__matches")
-            .attr("aria-label", "Matching talks")
+            .attr("aria-label", t.get(Text::MatchingTalks))
             .children(matching)
     })
 }
@@ -445,24 +465,24 @@ fn picture(src: Option<&str>, class: &str, fetch: Fetch, placeholder: Placeholde
 
 /// The top of an event page: the way back to the list (`list`: its href; none in an embed of
 /// one event) and the header.
-pub fn event_head(item: &Item, list: Option<String>) -> Element {
+pub fn event_head(item: &Item, list: Option<String>, t: &Catalogue) -> Element {
     Element::with_class("div", "recap-event__head")
         .maybe(list.map(|href| {
             Element::with_class("nav", "recap-crumbs")
-                .attr("aria-label", "Breadcrumb")
-                .child(route_link(href, "").text("← All events"))
+                .attr("aria-label", t.get(Text::Breadcrumb))
+                .child(route_link(href, "").text(t.get(Text::AllEvents)))
         }))
-        .child(event_header(item))
+        .child(event_header(item, t))
 }
 
 /// An event's header: title, date, place, summary.
-pub fn event_header(item: &Item) -> Element {
+pub fn event_header(item: &Item, t: &Catalogue) -> Element {
     let mut meta = Element::with_class("p", "recap-event__meta");
     if let Some(date) = &item.date_published {
         meta = meta.child(
             Element::new("time")
                 .attr("datetime", date.as_str())
-                .text(date.date_in_words()),
+                .text(t.date_long(date)),
         );
     }
     if let Some(place) = item.location() {
@@ -499,12 +519,15 @@ pub struct Body<'a> {
     /// Whether the full recap is shown: its `.recap-full__body` is left empty, for the app to
     /// fill with the sanitised post.
     pub full_recap: bool,
+    /// The interface's texts.
+    pub texts: &'a Catalogue,
 }
 
 /// Everything on an event page below its recording: talks, sponsors, next meetup, photos, the
 /// full recap, newer and older events. The talks' `li` carry their index as
 /// [`Element::key`].
 pub fn event_body(item: &Item, body: &Body) -> Element {
+    let t = body.texts;
     let mut root = Element::with_class("div", "recap-event__body");
     let talks = item.talks();
     if !talks.is_empty() {
@@ -516,7 +539,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
         );
         root = root.child(
             section(
-                "Talks",
+                t.get(Text::Talks),
                 "recap-talks-title",
                 "recap-section recap-section--talks",
             )
@@ -543,7 +566,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
             }));
         root = root.child(
             section(
-                "Thanks to our sponsors",
+                t.get(Text::Sponsors),
                 "recap-sponsors-title",
                 "recap-section",
             )
@@ -553,17 +576,21 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
     if let Some(next) = item.recap.as_ref().and_then(|r| r.next_event.as_ref()) {
         root = root.child(
             section(
-                "Next meetup",
+                t.get(Text::NextMeetup),
                 "recap-next-title",
                 "recap-section recap-next",
             )
             .child(
-                Element::new("p").text(next.date_text.as_deref().unwrap_or("Date to be announced")),
+                Element::new("p").text(
+                    next.date_text
+                        .as_deref()
+                        .unwrap_or(t.get(Text::DateToBeAnnounced)),
+                ),
             )
             .maybe(
                 next.rsvp_url
                     .as_deref()
-                    .and_then(|url| outside_link(url, "recap-button", "RSVP")),
+                    .and_then(|url| outside_link(url, "recap-button", t.get(Text::Rsvp))),
             ),
         );
     }
@@ -571,7 +598,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
         let list =
             Element::with_class("ul", "recap-photos").children(body.photos.iter().map(|photo| {
                 let alt = if photo.alt.trim().is_empty() {
-                    "Photo from the event"
+                    t.get(Text::PhotoFromEvent)
                 } else {
                     photo.alt.as_str()
                 };
@@ -585,22 +612,24 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
                     )
                     .into()
             }));
-        root = root.child(section("Photos", "recap-photos-title", "recap-section").child(list));
+        root = root
+            .child(section(t.get(Text::Photos), "recap-photos-title", "recap-section").child(list));
     }
     let full = Element::with_class("section", "recap-section recap-full")
         .maybe(body.full_recap.then(|| {
             Element::with_class("details", "recap-full__details")
-                .child(Element::new("summary").text("Read the full recap"))
+                .child(Element::new("summary").text(t.get(Text::ReadFullRecap)))
                 .child(Element::with_class("div", class::FULL_BODY))
         }))
         .maybe(item.url.as_deref().and_then(|url| {
-            outside_link(url, "", "Read the original post").map(|a| Element::new("p").child(a))
+            outside_link(url, "", t.get(Text::ReadOriginalPost)).map(|a| Element::new("p").child(a))
         }));
     root = root.child(full);
-    let mut nav = Element::with_class("nav", "recap-pager").attr("aria-label", "Other events");
+    let mut nav =
+        Element::with_class("nav", "recap-pager").attr("aria-label", t.get(Text::OtherEvents));
     for (neighbour, label, class) in [
-        (&body.neighbours.0, "Newer", "recap-pager__newer"),
-        (&body.neighbours.1, "Older", "recap-pager__older"),
+        (&body.neighbours.0, t.get(Text::Newer), "recap-pager__newer"),
+        (&body.neighbours.1, t.get(Text::Older), "recap-pager__older"),
     ] {
         if let Some((id, title)) = neighbour {
             let href = (body.href)(&Route::Event {
@@ -630,7 +659,8 @@ fn section(title: &str, id: &'static str, class: &str) -> Element {
 
 /// A talk: who, what, when, takeaways and links.
 fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
-    let title = talk.title_or_place(n + 1);
+    let t = body.texts;
+    let title = talk.title_or_place(n + 1, t);
     let speakers = talk
         .speakers
         .iter()
@@ -659,13 +689,16 @@ fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
         }
         .text(clock.as_str())
         .attr(TIME, start.to_string())
-        .attr("aria-label", format!("Play from {clock}: {title}"));
+        .attr(
+            "aria-label",
+            t.fill(Text::PlayTalkFrom, &[("time", &clock), ("title", &title)]),
+        );
         // Only a link that opens this moment again elsewhere is worth copying.
         let copy = body.share.then(|| {
             Element::with_class("button", "recap-link-button")
                 .attr("type", "button")
                 .attr(COPY, here)
-                .text("Copy link")
+                .text(t.get(Text::CopyLink))
         });
         Element::with_class("p", "recap-talk__time")
             .child(link)

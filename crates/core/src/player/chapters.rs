@@ -102,7 +102,10 @@ mod tests {
             Talk::default(),
         ];
         assert_eq!(starts(&talks), [Some(10), None]);
-        assert_eq!(talks[1].title_or_place(2), "Talk 2");
+        assert_eq!(
+            talks[1].title_or_place(2, &crate::i18n::Catalogue::english()),
+            "Talk 2"
+        );
     }
 
     #[test]
