@@ -24,13 +24,17 @@ export function load_module(name, base) {
   }
   return modules.get(js);
 }
-export function beside_app(file) {
-  return new URL(file, new URL("../../", import.meta.url)).href;
+export function text_beside(file, ms) {
+  const url = new URL(file, new URL("../../", import.meta.url));
+  return fetch(url, { signal: AbortSignal.timeout(ms) }).then((answer) =>
+    answer.ok ? answer.text() : Promise.reject(`${url}: the server answered ${answer.status}`),
+  );
 }
 "#)]
 extern "C" {
-    /// The address of `file` beside the app's files (such as `i18n/de.txt`).
-    pub(crate) fn beside_app(file: &str) -> String;
+    /// The text of `file` beside the app's files (such as `i18n/de.txt`), within `ms`
+    /// milliseconds: a promise of a string, rejected with why it could not be had.
+    pub(crate) fn text_beside(file: &str, ms: u32) -> js_sys::Promise;
 
     /// [`load_module`], from the folder `base` (relative to the app's files) when given.
     #[wasm_bindgen(js_name = load_module)]

@@ -1,13 +1,14 @@
 //! The interface's texts in the page's language (`recap_core::i18n`): English is built in; the
 //! catalogue of another language is fetched once, from `i18n/` beside the app's files, before
-//! the app shows anything in it. A catalogue that cannot be fetched leaves the app in English.
+//! the app shows anything in it. A catalogue that cannot be fetched leaves the app in English,
+//! and says why in the console. (Whether a catalogue lacks texts is `recap-core`'s test to
+//! tell, not every visitor's browser.)
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use recap_core::i18n::{Catalogue, Lang};
 
-use crate::api::{fetch_text, Fetcher};
 use crate::task::Task;
 
 /// The app's catalogue: the one context every view reads its texts from.
@@ -15,25 +16,21 @@ use crate::task::Task;
 pub struct Texts(RwSignal<Option<Arc<Catalogue>>>);
 
 impl Texts {
-    /// The texts of `lang`: at once for English, else once its catalogue is fetched by `task`
-    /// (within `fetcher`'s time limit).
-    pub fn load(lang: Lang, fetcher: Fetcher, task: Task) -> Texts {
+    /// The texts of `lang`: at once for English, else once its catalogue is fetched by `task`,
+    /// within `ms` milliseconds.
+    pub fn load(lang: Lang, ms: u32, task: Task) -> Texts {
         if lang == Lang::En {
             return Texts(RwSignal::new(Some(Arc::new(Catalogue::english()))));
         }
         let texts = Texts(RwSignal::new(None));
-        let url = crate::modules::beside_app(&format!("i18n/{}.txt", lang.code()));
+        let file = format!("i18n/{}.txt", lang.code());
+        let fetched = crate::modules::text_beside(&file, ms);
         task.run(async move {
-            let catalogue = match fetch_text(url.clone(), fetcher, false).await {
-                Ok(fetched) => {
-                    let (catalogue, problems) = Catalogue::parse(lang, &fetched.body);
-                    if !problems.is_empty() {
-                        warn(&format!("{url}: {}", problems.join("; ")));
-                    }
-                    catalogue
-                }
-                Err(err) => {
-                    warn(&format!("{url}: {err}; the texts stay English"));
+            let catalogue = match wasm_bindgen_futures::JsFuture::from(fetched).await {
+                Ok(text) => Catalogue::parse(lang, &text.as_string().unwrap_or_default()),
+                Err(why) => {
+                    // Said by the loader: the file's address and the server's answer.
+                    web_sys::console::warn_2(&"the texts stay English:".into(), &why);
                     Catalogue::english()
                 }
             };
@@ -58,8 +55,4 @@ impl Texts {
 /// The app's texts (see [`Texts`]).
 pub fn use_texts() -> Arc<Catalogue> {
     expect_context::<Texts>().get()
-}
-
-fn warn(message: &str) {
-    web_sys::console::warn_1(&message.into());
 }

@@ -6,15 +6,17 @@ use recap_core::state::{FeedLoad, IndexState, Pages, Showing};
 use recap_core::{Feed, Item, LoadError, ParsedFeed, Problem, Severity};
 use std::task::{Poll, Waker};
 
-use super::{EventPage, FeedErrorView, ListPage, NotFound};
+use super::{EventPage, FeedErrorView, ListPage, NotFound, Rendered};
 use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
 use crate::config::{Config, OnReady};
 use crate::index::ArchiveIndex;
 use crate::ready::{page_shown, Readiness};
+use crate::render::{build, Dom};
 use crate::router::Router;
 use crate::task::Task;
 use crate::texts::{use_texts, Texts};
 use recap_core::i18n::Text;
+use recap_core::markup::views;
 
 /// The loaded feed, shared with the pages: all pages fetched so far ([`Pages`]), what could not
 /// be read in them, and the search index ([`IndexState`]). Read through its methods (tracked
@@ -194,7 +196,7 @@ pub fn App(
     } = config;
     // The texts, fetched beside the feed when they are not English: nothing is shown in the
     // language until they are here.
-    let texts = Texts::load(lang, Fetcher::new(None, timeout_ms), Task::new());
+    let texts = Texts::load(lang, timeout_ms, Task::new());
     provide_context(texts);
     provide_context(Router::new(router, root));
     provide_context(hosts);
@@ -335,22 +337,8 @@ pub fn FeedProblems() -> impl IntoView {
                     0 => t.get(Text::ProblemsSmall).to_owned(),
                     n => t.count(Text::ProblemsOne, Text::ProblemsOther, n),
                 };
-                let lines = problems
-                    .iter()
-                    .map(|problem| {
-                        let class = match problem.severity {
-                            Severity::Error => "recap-problems__error",
-                            Severity::Warning => "recap-problems__warning",
-                        };
-                        view! { <li class=class><code>{problem.to_string()}</code></li> }
-                    })
-                    .collect_view();
-                view! {
-                    <details class="recap-problems">
-                        <summary>{summary}</summary>
-                        <ul>{lines}</ul>
-                    </details>
-                }
+                let tree = views::problems(&summary, problems);
+                view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) /> }
             })
         })
     }
@@ -359,15 +347,6 @@ pub fn FeedProblems() -> impl IntoView {
 /// Placeholder cards while the feed loads.
 #[component]
 fn Skeleton(status: Option<String>) -> impl IntoView {
-    view! {
-        <div class="recap-skeleton" aria-busy="true">
-            <p class="recap-visually-hidden" role="status">{status}</p>
-            <div class="recap-skeleton__title"></div>
-            <ul class="recap-events" aria-hidden="true">
-                {(0..6)
-                    .map(|_| view! { <li class="recap-event-card recap-event-card--placeholder"></li> })
-                    .collect_view()}
-            </ul>
-        </div>
-    }
+    let tree = views::skeleton(status.as_deref());
+    view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) /> }
 }

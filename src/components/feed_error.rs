@@ -3,7 +3,10 @@ use recap_core::i18n::Text;
 use recap_core::load::retry_notice;
 use recap_core::LoadError;
 
+use super::Rendered;
+use crate::render::{build, Dom};
 use crate::texts::use_texts;
+use recap_core::markup::views;
 
 /// Why the feed could not be shown, and a way to try again; `retry_in`, when the app tries
 /// again by itself.
@@ -23,16 +26,6 @@ pub fn FeedErrorView(
         None if error.is_retryable() => t.get(Text::OftenTemporary).to_owned(),
         None => t.get(Text::OnlyOnceFixed).to_owned(),
     };
-    view! {
-        <section class="recap-error" role="alert">
-            <h1 class="recap-error__title">{t.get(Text::LoadFailed).to_owned()}</h1>
-            <p class="recap-error__message">{error.text(&t)}</p>
-            <p class="recap-error__detail">
-                {t.get(Text::FeedIs).to_owned()} " " <code>{url}</code> ". " {hint}
-            </p>
-            <button class="recap-button" type="button" on:click=move |_| on_retry.run(())>
-                {t.get(Text::TryAgain).to_owned()}
-            </button>
-        </section>
-    }
+    let tree = views::feed_error(&error.text(&t), &url, &hint, &t);
+    view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) on_action=on_retry /> }
 }

@@ -9,7 +9,7 @@ use super::search_form::{Count, SearchForm};
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::fetch_feed;
 use crate::list::{AtEnd, Card, CardWindow};
-use crate::render::Dom;
+use crate::render::{build, Dom};
 use crate::router::use_router;
 use crate::task::Task;
 use crate::texts::use_texts;
@@ -144,10 +144,7 @@ pub fn ListPage() -> impl IntoView {
             count_text(shown_count(), total, filtered, &texts)
         }
     };
-    let (no_match, clear_search) = (
-        texts.get(Text::NoMatch).to_owned(),
-        texts.get(Text::ClearSearch).to_owned(),
-    );
+    let no_match = views::no_match(&texts);
 
     view! {
         <Rendered render=header />
@@ -157,15 +154,9 @@ pub fn ListPage() -> impl IntoView {
         <Count text=Signal::derive(count_text) />
         {move || {
             (shown_count() == 0 && query.with(ListQuery::is_filtered)).then(|| {
-                let clear = move |_| router.replace(Route::List(ListQuery::default()));
-                view! {
-                    <div class="recap-empty">
-                        <p>{no_match.clone()}</p>
-                        <button class="recap-button" type="button" on:click=clear>
-                            {clear_search.clone()}
-                        </button>
-                    </div>
-                }
+                let clear = Callback::new(move |()| router.replace(Route::List(ListQuery::default())));
+                let tree = no_match.clone();
+                view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) on_action=clear /> }
             })
         }}
         <Rendered render />
@@ -230,14 +221,13 @@ fn LoadOlder(older: OlderPages) -> impl IntoView {
     let has_next = Memo::new(move |_| older.context.with_feed(|f| f.next_url.is_some()));
     move || {
         has_next.get().then(|| {
-            view! {
-                <div class="recap-more">
-                    {let t = texts.clone(); move || state.with(|s| s.error().map(|e| view! { <p class="recap-more__error" role="alert">{e.text(&t)}</p> }))}
-                    <button class="recap-button" type="button" on:click=move |_| older.load() disabled=loading>
-                        {let t = texts.clone(); move || t.get(if loading() { Text::LoadingOlder } else { Text::LoadOlder }).to_owned()}
-                    </button>
-                </div>
-            }
+            let texts = texts.clone();
+            let render = Box::new(move |dom: &Dom| {
+                let error = state.with(|s| s.error().map(|e| e.text(&texts)));
+                build(dom, &views::load_older(loading(), error.as_deref(), &texts))
+            });
+            let load = Callback::new(move |()| older.load());
+            view! { <Rendered render on_action=load /> }
         })
     }
 }

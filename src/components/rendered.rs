@@ -20,13 +20,17 @@ use std::sync::Arc;
 ///
 /// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
 /// (`data-t`) move the page's `player` there and set the page's `?t=`, the facade (`data-play`)
-/// plays the recording, copy buttons (`data-copy`) copy their link.
+/// plays the recording, copy buttons (`data-copy`) copy their link, and the part's action button
+/// (`data-action`) runs `on_action`.
 #[component]
 pub fn Rendered(
     render: Box<dyn Fn(&Dom) -> Element>,
     /// The page's player, when the page has a recording.
     #[prop(optional)]
     player: PlayerRef,
+    /// What the part's action button does.
+    #[prop(optional)]
+    on_action: Option<Callback<()>>,
 ) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let router = use_router();
@@ -42,13 +46,24 @@ pub fn Rendered(
         if images.with_value(Option::is_none) {
             images.set_value(Some(ImageFallback::listen(&host)));
         }
+        // A part rebuilt under the focus (its action button pressed) gives it back to its action.
+        let focused = dom
+            .document()
+            .active_element()
+            .is_some_and(|el| host.contains(Some(&el)));
         host.replace_children_with_node_1(&render(&dom));
+        if focused {
+            let action = host.query_selector(selector::ACTION).ok().flatten();
+            if let Some(action) = action.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = action.focus();
+            }
+        }
         part.done();
     });
     // Copying a link waits for the clipboard: a task of this part, stopped with it.
     let copying = Task::new();
     let texts = use_texts();
-    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player, copying, &texts)></div> }
+    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player, copying, &texts, on_action)></div> }
 }
 
 fn on_click(
@@ -57,6 +72,7 @@ fn on_click(
     player: &PlayerRef,
     copying: Task,
     texts: &Arc<Catalogue>,
+    on_action: Option<Callback<()>>,
 ) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
@@ -85,6 +101,8 @@ fn on_click(
         if let Route::Event { id, .. } = router.route_untracked() {
             router.replace(Route::Event { id, t: Some(t) });
         }
+    } else if let Some(action) = on_action.filter(|_| closest(selector::ACTION).is_some()) {
+        action.run(());
     } else if let Some(button) = closest(selector::COPY) {
         let link = button.get_attribute(COPY).unwrap_or_default();
         if let Some(url) = absolute(&link, None) {

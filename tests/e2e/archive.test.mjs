@@ -84,7 +84,7 @@ for (const [width, height] of [[1280, 900], [360, 740]]) {
     const page = await openPage(file.browser, { width, height });
     await page.goto(`${server.url}/?feed=/generated/archive-2000.json`);
     await page.waitForSelector(".recap-event-card__title");
-    assert.equal(await page.textContent(".recap-count"), "2000 events");
+    assert.equal(await page.textContent(".recap-count"), "2,000 events");
     const { seen, most } = await scrollThrough(page, items.at(-1).title);
     assert.deepEqual(seen, items.map((i) => i.title));
     assert.ok(most <= MAX_ELEMENTS, `the page held ${most} elements`);

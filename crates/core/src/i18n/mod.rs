@@ -74,6 +74,28 @@ impl Lang {
     }
 }
 
+/// A catalogue file's entries, each with its line number: the index of its text and the text,
+/// or what is wrong with the line. Blank and comment lines are left out.
+fn entries(file: &str) -> impl Iterator<Item = (usize, Result<(usize, &str), String>)> {
+    file.lines().enumerate().filter_map(|(n, line)| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let entry = match line.split_once('=') {
+            None => Err("not `key = text`".to_owned()),
+            Some((key, text)) => {
+                let key = key.trim();
+                KEYS.iter()
+                    .position(|&k| k == key)
+                    .map(|at| (at, text.trim()))
+                    .ok_or_else(|| format!("no text is called {key:?}"))
+            }
+        };
+        Some((n + 1, entry))
+    })
+}
+
 /// The texts of one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
@@ -96,35 +118,32 @@ impl Catalogue {
         }
     }
 
-    /// A catalogue file read for `lang`, with what is wrong in it (unknown keys, lines that are
-    /// not `key = text`, texts missing, which stay English). `#` starts a comment line.
-    pub fn parse(lang: Lang, file: &str) -> (Catalogue, Vec<String>) {
+    /// A catalogue file read for `lang`: `key = text` lines, `#` starting a comment line. A text
+    /// it lacks stays English; what is wrong in it is skipped ([`Catalogue::check`] says what).
+    pub fn parse(lang: Lang, file: &str) -> Catalogue {
         let mut catalogue = Catalogue::english();
         catalogue.lang = lang;
+        for (at, text) in entries(file).filter_map(|(_, entry)| entry.ok()) {
+            catalogue.texts[at] = Cow::Owned(text.to_owned());
+        }
+        catalogue
+    }
+
+    /// What is wrong in a catalogue file: lines that are not `key = text`, keys that name no
+    /// text, and texts it lacks (which stay English).
+    pub fn check(file: &str) -> Vec<String> {
         let mut problems = Vec::new();
         let mut seen = vec![false; KEYS.len()];
-        for (n, line) in file.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((key, text)) = line.split_once('=') else {
-                problems.push(format!("line {}: not `key = text`", n + 1));
-                continue;
-            };
-            let key = key.trim();
-            match KEYS.iter().position(|&k| k == key) {
-                Some(at) => {
-                    catalogue.texts[at] = Cow::Owned(text.trim().to_owned());
-                    seen[at] = true;
-                }
-                None => problems.push(format!("line {}: no text is called {key:?}", n + 1)),
+        for (n, entry) in entries(file) {
+            match entry {
+                Ok((at, _)) => seen[at] = true,
+                Err(why) => problems.push(format!("line {n}: {why}")),
             }
         }
         for (at, _) in seen.iter().enumerate().filter(|(_, seen)| !**seen) {
             problems.push(format!("{:?} is missing: it stays English", KEYS[at]));
         }
-        (catalogue, problems)
+        problems
     }
 
     /// The catalogue of `lang` as this crate holds it: for the command line, which writes pages
@@ -133,8 +152,8 @@ impl Catalogue {
     pub fn builtin(lang: Lang) -> Catalogue {
         match lang {
             Lang::En => Catalogue::english(),
-            Lang::De => Catalogue::parse(lang, include_str!("../../i18n/de.txt")).0,
-            Lang::Fr => Catalogue::parse(lang, include_str!("../../i18n/fr.txt")).0,
+            Lang::De => Catalogue::parse(lang, include_str!("../../i18n/de.txt")),
+            Lang::Fr => Catalogue::parse(lang, include_str!("../../i18n/fr.txt")),
         }
     }
 
@@ -145,9 +164,8 @@ impl Catalogue {
 
     /// A text.
     pub fn get(&self, text: Text) -> &str {
-        self.texts
-            .get(text as usize)
-            .map_or(ENGLISH[text as usize], |t| t)
+        // Every catalogue holds every text: its own, else the English.
+        self.texts.get(text as usize).map_or("", |t| t)
     }
 
     /// A text with its `{name}`s filled in.
@@ -233,8 +251,8 @@ mod tests {
             (Lang::De, include_str!("../../i18n/de.txt")),
             (Lang::Fr, include_str!("../../i18n/fr.txt")),
         ] {
-            let (catalogue, problems) = Catalogue::parse(lang, file);
-            assert_eq!(problems, Vec::<String>::new(), "{lang:?}");
+            let catalogue = Catalogue::parse(lang, file);
+            assert_eq!(Catalogue::check(file), Vec::<String>::new(), "{lang:?}");
             let english = Catalogue::english();
             for (at, key) in KEYS.iter().enumerate() {
                 let (ours, theirs) = (&catalogue.texts[at], &english.texts[at]);
@@ -248,10 +266,9 @@ mod tests {
 
     #[test]
     fn a_file_with_problems_says_so_and_keeps_english_where_it_lacks() {
-        let (catalogue, problems) = Catalogue::parse(
-            Lang::De,
-            "# a comment\nevents_title = Termine\nno_such_text = x\nnot a line\n",
-        );
+        let file = "# a comment\nevents_title = Termine\nno_such_text = x\nnot a line\n";
+        let catalogue = Catalogue::parse(Lang::De, file);
+        let problems = Catalogue::check(file);
         assert_eq!(catalogue.get(Text::EventsTitle), "Termine");
         assert_eq!(catalogue.get(Text::Talks), "Talks", "missing: English");
         assert!(problems.iter().any(|p| p.contains("\"no_such_text\"")));

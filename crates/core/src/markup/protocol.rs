@@ -11,6 +11,9 @@ pub const TIME: &str = "data-t";
 pub const PLAY: &str = "data-play";
 /// On a "Copy link" button: the link to copy.
 pub const COPY: &str = "data-copy";
+/// A button that does what its part of the page is for ("Try again", "Clear search and
+/// filters"): the part's own action.
+pub const ACTION: &str = "data-action";
 /// On a picture: the class of the placeholder drawn in its place if it fails to load.
 pub const PLACEHOLDER: &str = "data-placeholder";
 /// On the mount element of a pre-rendered page: the form of the event links the pages were
@@ -70,6 +73,8 @@ pub mod selector {
     pub const PLAY: &str = "[data-play]";
     /// A copy button.
     pub const COPY: &str = "button[data-copy]";
+    /// A part's action button.
+    pub const ACTION: &str = "button[data-action]";
     /// The mount element.
     pub const MOUNT: &str = "[data-recap]";
     /// The frame, as the mount element's child.

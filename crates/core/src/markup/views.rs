@@ -3,7 +3,7 @@
 //! feed model; the app materialises them as DOM, the CLI writes them as HTML.
 
 use super::node::{Element, Node};
-use super::protocol::{class, id, COPY, OUTSIDE_REL, PLACEHOLDER, PLAY, ROUTE, TIME};
+use super::protocol::{class, id, ACTION, COPY, OUTSIDE_REL, PLACEHOLDER, PLAY, ROUTE, TIME};
 use crate::i18n::{Catalogue, Text};
 use crate::player::{Chapter, Player};
 use crate::route::Route;
@@ -281,6 +281,98 @@ pub fn not_found(list: String, t: &Catalogue) -> Element {
         )
         .child(Element::new("p").text(t.get(Text::NotFoundText)))
         .child(route_link(list, "recap-button").text(t.get(Text::SeeAllEvents)))
+}
+
+/// The part's action button ([`ACTION`]).
+fn action_button(text: &str) -> Element {
+    Element::with_class("button", "recap-button")
+        .attr("type", "button")
+        .attr(ACTION, "")
+        .text(text)
+}
+
+/// Why the feed could not be shown (`error`, said for a person), the feed's address, what
+/// trying again may do (`hint`), and the action button that tries again.
+pub fn feed_error(error: &str, url: &str, hint: &str, t: &Catalogue) -> Element {
+    Element::with_class("section", "recap-error")
+        .attr("role", "alert")
+        .child(Element::with_class("h1", "recap-error__title").text(t.get(Text::LoadFailed)))
+        .child(Element::with_class("p", "recap-error__message").text(error))
+        .child(
+            Element::with_class("p", "recap-error__detail")
+                .text(format!("{} ", t.get(Text::FeedIs)))
+                .child(Element::new("code").text(url))
+                .text(format!(". {hint}")),
+        )
+        .child(action_button(t.get(Text::TryAgain)))
+}
+
+/// "Load older events": the action button that loads the feed's next page; while it loads it
+/// says so and is disabled (`aria-disabled`, so that it keeps the focus), and why the last try
+/// failed (`error`), if it did.
+pub fn load_older(loading: bool, error: Option<&str>, t: &Catalogue) -> Element {
+    let text = t.get(if loading {
+        Text::LoadingOlder
+    } else {
+        Text::LoadOlder
+    });
+    let button = action_button(text);
+    let button = if loading {
+        button.attr("aria-disabled", "true")
+    } else {
+        button
+    };
+    Element::with_class("div", "recap-more")
+        .maybe(error.map(|e| {
+            Element::with_class("p", "recap-more__error")
+                .attr("role", "alert")
+                .text(e)
+        }))
+        .child(button)
+}
+
+/// A search that matches no event, with the action button that clears it.
+pub fn no_match(t: &Catalogue) -> Element {
+    Element::with_class("div", "recap-empty")
+        .child(Element::new("p").text(t.get(Text::NoMatch)))
+        .child(action_button(t.get(Text::ClearSearch)))
+}
+
+/// Placeholder cards while the feed loads, with `status` for assistive technology.
+pub fn skeleton(status: Option<&str>) -> Element {
+    let cards = (0..6).map(|_| {
+        Element::with_class("li", "recap-event-card recap-event-card--placeholder").into()
+    });
+    Element::with_class("div", "recap-skeleton")
+        .attr("aria-busy", "true")
+        .child(
+            Element::with_class("p", "recap-visually-hidden")
+                .attr("role", "status")
+                .text(status.unwrap_or_default()),
+        )
+        .child(Element::with_class("div", "recap-skeleton__title"))
+        .child(
+            Element::with_class("ul", "recap-events")
+                .attr("aria-hidden", "true")
+                .children(cards),
+        )
+}
+
+/// What could not be read in the feed, folded away under `summary`: each problem, and whether
+/// it left an event out.
+pub fn problems(summary: &str, problems: &[crate::Problem]) -> Element {
+    let lines = problems.iter().map(|problem| {
+        let class = match problem.severity {
+            crate::Severity::Error => "recap-problems__error",
+            crate::Severity::Warning => "recap-problems__warning",
+        };
+        Element::with_class("li", class)
+            .child(Element::new("code").text(problem.to_string()))
+            .into()
+    });
+    Element::with_class("details", "recap-problems")
+        .child(Element::new("summary").text(summary))
+        .child(Element::new("ul").children(lines))
 }
 
 /// The list's empty state.
