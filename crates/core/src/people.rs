@@ -259,6 +259,31 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// A page of people, for its path under the site's base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page<'a> {
+    /// Every speaker: `speakers/`.
+    Speakers,
+    /// One speaker, by slug: `speakers/<slug>/`.
+    Speaker(&'a str),
+    /// Every organisation: `organisations/`.
+    Organisations,
+    /// One organisation, by slug: `organisations/<slug>/`.
+    Organisation(&'a str),
+}
+
+impl Page<'_> {
+    /// The page's path under the site's base, a directory: `speakers/ada-lovelace/`.
+    pub fn path(&self) -> String {
+        match self {
+            Page::Speakers => "speakers/".to_owned(),
+            Page::Speaker(slug) => format!("speakers/{slug}/"),
+            Page::Organisations => "organisations/".to_owned(),
+            Page::Organisation(slug) => format!("organisations/{slug}/"),
+        }
+    }
+}
+
 /// A person or an organisation as a link: the name shown and their page's slug.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
