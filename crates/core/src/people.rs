@@ -163,9 +163,37 @@ fn split_words(text: &str, aside: bool) -> Vec<String> {
     folded.split_whitespace().map(str::to_owned).collect()
 }
 
+/// `name` with a word of two or three capitals written as initials ("JR Smith" as "J R
+/// Smith", as "J. R. Smith" is), when the rest of the name is not in capitals too (then the
+/// capitals say nothing) and the word is not a title or degree.
+fn spelled_initials(name: &str) -> std::borrow::Cow<'_, str> {
+    let capitals =
+        |w: &str| (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+    let known = |w: &str| {
+        let lower = w.to_ascii_lowercase();
+        HONORIFICS.contains(&lower.as_str()) || POST_NOMINALS.contains(&lower.as_str())
+    };
+    let split = |c: char| c.is_whitespace() || c == '.' || c == ',';
+    if !name.chars().any(char::is_lowercase) || !name.split(split).any(|w| capitals(w) && !known(w))
+    {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let spelled: Vec<String> = name
+        .split(split)
+        .map(|w| {
+            if capitals(w) && !known(w) {
+                w.chars().map(String::from).collect::<Vec<_>>().join(" ")
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(spelled.join(" "))
+}
+
 /// A name's words and whether a title stood before it.
 fn name_words(name: &str) -> (Vec<String>, bool) {
-    let mut words = words(name);
+    let mut words = words(&spelled_initials(name));
     let mut titled = false;
     while words.len() > 1 && HONORIFICS.contains(&words[0].as_str()) {
         words.remove(0);
@@ -786,6 +814,8 @@ mod tests {
             ("Siobhán O’Brien", "siobhan o'brien"),
             ("Siobhán O'Brien", "SIOBHAN OBRIEN"),
             ("J.R. Tolkien", "J. R. Tolkien"),
+            ("JR Tolkien", "J.R. Tolkien"),
+            ("Jane Smith MBA", "Jane Smith"),
             ("Jürgen Groß", "jurgen gross"),
             ("Søren Kierkegård", "soren kierkegard"),
             ("Łukasz Żółć", "lukasz zolc"),
@@ -799,6 +829,10 @@ mod tests {
         }
         assert_eq!(fold_name("Dr. José  Núñez-Ruiz"), "jose nunez ruiz");
         assert_eq!(fold_name("J. Smith"), "j smith");
+        // Capitals are initials only in a name that is not all capitals.
+        assert_eq!(fold_name("DJ Okafor"), "d j okafor");
+        assert_eq!(fold_name("DJ OKAFOR"), "dj okafor");
+        assert_eq!(fold_name("Ms Ada Lovelace"), "ada lovelace");
         // A title alone is a name; letters of other scripts stay, lower case.
         assert_eq!(fold_name("Dr"), "dr");
         assert_eq!(fold_name("Сергей Иванов"), "сергей иванов");
@@ -882,6 +916,8 @@ mod tests {
         assert_eq!(all.people[0].talk_count(), 2);
         assert_eq!(all.people[1].talk_count(), 2);
         // The initial of a family name too.
+        let all = people(&["JR Tolkien", "John Ronald Tolkien"]);
+        assert_eq!(names(&all), ["John Ronald Tolkien"]);
         let all = people(&["Jane S.", "Jane Smith"]);
         assert_eq!(names(&all), ["Jane Smith"]);
         // Only initials: too little to go on.
