@@ -857,6 +857,62 @@ mod tests {
         }
     }
 
+    /// Names put together from awkward parts: folding never panics, folds a folded name to
+    /// itself, and every slug is one URL-safe segment of itself.
+    #[test]
+    fn folding_is_total_and_settled() {
+        const PARTS: [&str; 24] = [
+            "Dr.",
+            "MS",
+            "Ms",
+            "(",
+            ")",
+            "\"",
+            "“",
+            "J.",
+            "JR",
+            "Ada",
+            "ÉLODIE",
+            "ß",
+            "ø",
+            "e\u{301}",
+            "李",
+            "Сергей",
+            "-",
+            "'",
+            "&",
+            ",",
+            "PhD",
+            " \t ",
+            "\u{0}",
+            "İ",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        for _ in 0..5_000 {
+            let mut name = String::new();
+            for _ in 0..(seed % 6) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                name.push_str(PARTS[(seed >> 16) as usize % PARTS.len()]);
+                if seed & 0x100 != 0 {
+                    name.push(' ');
+                }
+            }
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let folded = fold_name(&name);
+            assert_eq!(fold_name(&folded), folded, "{name:?}");
+            assert_eq!(fold_org(&fold_org(&name)), fold_org(&name), "{name:?}");
+            let s = slug(&folded);
+            assert_eq!(slug(&s), s, "{name:?}");
+            assert!(
+                !s.is_empty()
+                    && s.len() <= SLUG_MAX
+                    && s.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{name:?}: {s:?}"
+            );
+        }
+    }
+
     #[test]
     fn organisations_fold_their_forms_away() {
         assert_eq!(fold_org("The Acme Company, Ltd."), "acme company");
