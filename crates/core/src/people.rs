@@ -116,9 +116,22 @@ fn fold_char(c: char, out: &mut String) -> bool {
     true
 }
 
-/// A combining mark (accents written after their letter): dropped when folding.
-fn is_combining(c: char) -> bool {
-    matches!(u32::from(c), 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+/// A combining mark (accents written after their letter), or a character that is not seen (a
+/// soft hyphen, a zero-width space or joiner, a direction mark): dropped when folding, so that
+/// the letters around it stay one word.
+fn is_dropped(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0xAD | 0x300..=0x36F
+            | 0x1AB0..=0x1AFF
+            | 0x1DC0..=0x1DFF
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x2069
+            | 0x20D0..=0x20FF
+            | 0xFEFF
+    )
 }
 
 /// `text` lower case, without accents, its apostrophes dropped and every other character that
@@ -147,9 +160,9 @@ fn split_words(text: &str, aside: bool) -> Vec<String> {
             '\'' | '’' | 'ʼ' | '`' | '´' => continue,
             '&' => folded.push_str(" and "),
             _ => {
-                if !fold_char(c, &mut folded) && !is_combining(c) {
+                if !fold_char(c, &mut folded) && !is_dropped(c) {
                     for lower in c.to_lowercase() {
-                        if is_combining(lower) || fold_char(lower, &mut folded) {
+                        if is_dropped(lower) || fold_char(lower, &mut folded) {
                             continue;
                         }
                         folded.push(if lower.is_alphanumeric() { lower } else { ' ' });
@@ -822,6 +835,8 @@ mod tests {
             ("Þóra Ægisdóttir", "thora aegisdottir"),
             ("Nguyễn Thị Minh", "nguyen thi minh"),
             ("Ștefan Țurcanu", "stefan turcanu"),
+            // Characters that are not seen.
+            ("Jo\u{200b}hn Sm\u{ad}ith\u{feff}", "John Smith"),
             // Decomposed: letters followed by combining accents.
             ("Jose\u{301} Nu\u{303}n\u{303}ez", "José Núñez"),
         ] {
