@@ -8,6 +8,7 @@ pub mod config;
 pub mod init;
 pub mod pages;
 pub mod paginate;
+pub mod people;
 pub mod post;
 pub mod rebase;
 pub mod suggest;

@@ -79,7 +79,10 @@ own title, description, Open Graph tags and JSON-LD for search engines: the even
 and each talk's moment in it. With --site-url, the site's public address, the pages get \
 canonical and og:url/og:image, the JSON-LD absolute addresses, and DIR gets sitemap.xml (every \
 page) and robots.txt (which crawlers read at a host's root only). The app takes these pages over \
-and still fetches the feed. The pages of \
+and still fetches the feed. Every speaker gets DIR/speakers/<name>/index.html with their talks \
+across events (spellings of one name are one person), every organisation \
+DIR/organisations/<name>/index.html, and both have an index: plain pages, without the app, \
+listed in the sitemap too. The pages of \
 a paginated feed beside FEED (FEED-2.json …, through next_url) are read too.
 
 With --lang de or fr, the pages are written in German or French, and say so in <html lang>, \
@@ -555,6 +558,10 @@ fn run_pages(args: &PagesArgs) -> Result<ExitCode, String> {
     eprintln!(
         "recap-feed: pre-rendered the list and {} event pages in {dist}; {} with their talks' moments in the recording for search engines",
         written.events, written.with_moments
+    );
+    eprintln!(
+        "recap-feed: wrote {} speaker pages and {} organisation pages, each with its index, in {dist}",
+        written.people.speakers, written.people.organisations
     );
     if let Some(count) = written.sitemap {
         eprintln!("recap-feed: sitemap.xml lists {count} pages; robots.txt points to it");

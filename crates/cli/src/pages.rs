@@ -51,6 +51,8 @@ pub struct Written {
     pub with_moments: usize,
     /// How many addresses `sitemap.xml` lists, when the site's address was given.
     pub sitemap: Option<usize>,
+    /// The speakers' and organisations' pages.
+    pub people: crate::people::PeoplePages,
 }
 
 /// The template: the built `index.html`, cut around its mount element's content.
@@ -145,7 +147,7 @@ impl Template {
     }
 
     /// A page: the head tags after `<title>`, the content in the mount element.
-    fn page(&self, head: &Head, content: &Element) -> String {
+    pub(crate) fn page(&self, head: &Head, content: &Element) -> String {
         let mut tags = vec![
             meta("name", "description", &head.description),
             meta("property", "og:title", &head.title),
@@ -216,14 +218,14 @@ fn without_tags(html: &str, start: &str, drop: impl Fn(&str) -> bool) -> String 
 }
 
 /// What a page says about itself in its head.
-struct Head {
-    title: String,
-    description: String,
-    kind: &'static str,
-    url: Option<String>,
-    image: Option<String>,
+pub(crate) struct Head {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) kind: &'static str,
+    pub(crate) url: Option<String>,
+    pub(crate) image: Option<String>,
     /// Structured data for search engines.
-    json_ld: Option<String>,
+    pub(crate) json_ld: Option<String>,
 }
 
 /// Options of `recap-feed pages`.
@@ -381,6 +383,15 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         write(&dir.join("index.html"), &page)?;
         written.events += 1;
     }
+    written.people = crate::people::write_people(feed, dist, &template, &href, &base, &absolute)?;
+    let base = base.trim_end_matches('/');
+    addresses.extend(
+        written
+            .people
+            .paths
+            .iter()
+            .map(|path| (format!("{base}/{path}"), None)),
+    );
     if let Some(site) = &site {
         let urls: Vec<(String, Option<String>)> = addresses
             .into_iter()

@@ -21,6 +21,8 @@
 //! - [`load`]: turning an HTTP response into a feed or a visitor-facing error.
 //! - [`markup`]: the static parts of the pages as a node tree, written as HTML or DOM.
 //! - [`offline`]: a feed answered from the copy the site's service worker keeps.
+//! - [`people`]: every speaker and organisation across events, with their talks: spellings of
+//!   one name folded together, a slug for each one's page.
 //! - [`player`]: the event video's players, their postMessage protocol, the talk playing, and
 //!   the player's life on an event page as a state machine.
 //! - [`route`]: the viewer's URLs.
@@ -55,6 +57,7 @@ pub mod markdown;
 pub mod markup;
 pub mod offline;
 pub mod parse;
+pub mod people;
 pub mod player;
 pub mod route;
 pub mod sanitize;

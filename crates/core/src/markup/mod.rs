@@ -8,12 +8,15 @@
 //! - [`views`]: the list's header, search form and count, event cards, the list's year groups, an
 //!   event's header, recording and body.
 //! - [`pages`]: whole pages for pre-rendering: the list's first screen, an event page.
+//! - [`people`]: the pages of people across events: every speaker, a speaker's talks, every
+//!   organisation, an organisation's talks.
 //! - [`photos`]: the pictures in a post, found without a parser.
 //! - [`structured`]: an event page's JSON-LD for search engines: the event, its recording and
 //!   each talk's moment in it.
 
 pub mod node;
 pub mod pages;
+pub mod people;
 pub mod photos;
 pub mod protocol;
 pub mod structured;

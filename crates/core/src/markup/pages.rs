@@ -44,12 +44,12 @@ const GRID_COLUMNS: usize = 3;
 const _: () = assert!(PRE_RENDERED_CARDS <= FIRST_CARDS);
 
 /// The app's frame: `div.recap > div.recap-main[role=main]`.
-fn frame(main: Element) -> Element {
+pub(crate) fn frame(main: Element) -> Element {
     Element::with_class("div", class::FRAME).child(main.attr("role", "main"))
 }
 
 /// A static part, as the app holds each.
-fn part(child: Element) -> Element {
+pub(crate) fn part(child: Element) -> Element {
     Element::with_class("div", class::RENDERED).child(child)
 }
 

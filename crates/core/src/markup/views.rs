@@ -739,7 +739,7 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
 }
 
 /// A titled section.
-fn section(title: &str, id: &'static str, class: &str) -> Element {
+pub(crate) fn section(title: &str, id: &'static str, class: &str) -> Element {
     Element::with_class("section", class)
         .attr("aria-labelledby", id)
         .child(
