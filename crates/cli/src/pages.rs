@@ -383,7 +383,8 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         write(&dir.join("index.html"), &page)?;
         written.events += 1;
     }
-    written.people = crate::people::write_people(feed, dist, &template, &href, &base, &absolute)?;
+    written.people =
+        crate::people::write_people(feed, dist, &template, &href, &base, &absolute, &texts)?;
     let base = base.trim_end_matches('/');
     addresses.extend(
         written

@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use recap_core::i18n::{Catalogue, Text};
 use recap_core::markup::people::{
     organisation_page, organisations_page, people_text, speaker_page, speakers_page, talks_text,
     Links,
@@ -42,14 +43,17 @@ pub fn write_people(
     href: Href,
     base: &str,
     absolute: &dyn Fn(&str) -> Option<String>,
+    texts: &Catalogue,
 ) -> Result<PeoplePages, PagesError> {
-    let people = People::from_items(&feed.items);
-    let links = Links { href, base };
+    let t = texts;
+    let people = People::from_items(&feed.items, t);
+    let links = Links { href, base, texts };
     let site = if feed.title.trim().is_empty() {
-        "our events".to_owned()
+        t.get(Text::OurEvents).to_owned()
     } else {
         feed.title.clone()
     };
+    let site = site.as_str();
     let mut written = PeoplePages::default();
     let mut put = |page: Page, head: Head, content: Element| -> Result<(), PagesError> {
         let head = Head {
@@ -79,10 +83,13 @@ pub fn write_people(
     put(
         Page::Speakers,
         head(
-            format!("Speakers at {site}"),
-            format!(
-                "{} who spoke at {site}, with their talks, takeaways and recordings.",
-                people_text(people.people.len())
+            t.fill(Text::SpeakersAt, &[("site", site)]),
+            t.fill(
+                Text::SpeakersDescription,
+                &[
+                    ("people", &people_text(people.people.len(), t)),
+                    ("site", site),
+                ],
             ),
             "website",
         ),
@@ -91,10 +98,8 @@ pub fn write_people(
     put(
         Page::Organisations,
         head(
-            format!("Organisations at {site}"),
-            format!(
-                "The organisations of the speakers at {site}, with their talks and recordings."
-            ),
+            t.fill(Text::OrganisationsAt, &[("site", site)]),
+            t.fill(Text::OrganisationsDescription, &[("site", site)]),
             "website",
         ),
         organisations_page(&people, &links),
@@ -103,13 +108,15 @@ pub fn write_people(
         put(
             Page::Speaker(&person.slug),
             head(
-                format!("{}: talks at {site}", person.name),
-                format!(
-                    "{} by {} at {site}{}",
-                    talks_text(person.talk_count()),
-                    person.name,
-                    titles(&person.talks)
-                ),
+                t.fill(Text::TalksAt, &[("name", &person.name), ("site", site)]),
+                t.fill(
+                    Text::SpeakerDescription,
+                    &[
+                        ("talks", &talks_text(person.talk_count(), t)),
+                        ("name", &person.name),
+                        ("site", site),
+                    ],
+                ) + &titles(&person.talks),
                 "profile",
             ),
             speaker_page(person, &links),
@@ -119,14 +126,16 @@ pub fn write_people(
         put(
             Page::Organisation(&org.slug),
             head(
-                format!("{}: talks at {site}", org.name),
-                format!(
-                    "{} by {} from {} at {site}{}",
-                    talks_text(org.talk_count()),
-                    people_text(org.people.len()),
-                    org.name,
-                    titles(&org.talks)
-                ),
+                t.fill(Text::TalksAt, &[("name", &org.name), ("site", site)]),
+                t.fill(
+                    Text::OrganisationDescription,
+                    &[
+                        ("talks", &talks_text(org.talk_count(), t)),
+                        ("people", &people_text(org.people.len(), t)),
+                        ("name", &org.name),
+                        ("site", site),
+                    ],
+                ) + &titles(&org.talks),
                 "website",
             ),
             organisation_page(org, &links),

@@ -536,8 +536,9 @@ impl People {
     /// Everyone `items` names as a speaker, and their organisations. Spellings of one person
     /// ([`fold_name`]) are one person; a spelling with initials is the one full name that fits
     /// it, when exactly one does, and a person of its own otherwise. A talk given by two is in
-    /// both their lists; one speaker named twice for a talk counts it once.
-    pub fn from_items(items: &[Item]) -> People {
+    /// both their lists; one speaker named twice for a talk counts it once. A talk without a
+    /// title is named by its place in the catalogue's language ("Talk 2").
+    pub fn from_items(items: &[Item], t: &crate::i18n::Catalogue) -> People {
         // Every spelling of every key, in the feed's order.
         let mut names: BTreeMap<String, BTreeMap<String, Spelling>> = BTreeMap::new();
         let mut orgs: BTreeMap<String, BTreeMap<String, Spelling>> = BTreeMap::new();
@@ -642,7 +643,7 @@ impl People {
                     event_title: item.display_title().to_owned(),
                     date: item.date_published.clone(),
                     place,
-                    title: talk.title_or_place(place + 1),
+                    title: talk.title_or_place(place + 1, t),
                     start: talk.start,
                     takeaways: talk.takeaways.clone(),
                     org: org.and_then(|o| org_named.get(o.as_str())).cloned(),
@@ -804,7 +805,7 @@ mod tests {
                 )
             })
             .collect();
-        People::from_items(&items)
+        People::from_items(&items, &crate::i18n::Catalogue::english())
     }
 
     fn names(people: &People) -> Vec<&str> {
@@ -1060,7 +1061,7 @@ mod tests {
                 &[("Middle talk", &[("Ada Lovelace", Some("engines"))], None)],
             ),
         ];
-        let all = People::from_items(&items);
+        let all = People::from_items(&items, &crate::i18n::Catalogue::english());
         let ada = all.person("ada-lovelace").expect("Ada");
         let events: Vec<&str> = ada.talks.iter().map(|t| t.event_id.as_str()).collect();
         assert_eq!(events, ["new", "middle", "old", "undated"]);
@@ -1110,9 +1111,12 @@ mod tests {
             None,
             &[("Nobody", &[(" ", Some("Ghost Inc")), ("...", None)], None)],
         )];
-        let all = People::from_items(&items);
+        let all = People::from_items(&items, &crate::i18n::Catalogue::english());
         assert!(all.people.is_empty());
         assert!(all.organisations.is_empty());
-        assert_eq!(People::from_items(&[]), People::default());
+        assert_eq!(
+            People::from_items(&[], &crate::i18n::Catalogue::english()),
+            People::default()
+        );
     }
 }

@@ -9,6 +9,7 @@ use super::node::Element;
 use super::pages::{frame, part};
 use super::protocol::class;
 use super::views::{section, Href};
+use crate::i18n::{Catalogue, Text};
 use crate::people::{Appearance, Named, Organisation, Page, People, Person};
 use crate::route::{ListQuery, Route};
 use crate::time::format_clock;
@@ -20,6 +21,8 @@ pub struct Links<'a> {
     pub href: Href<'a>,
     /// The site's base path, `/` or `/recap/`: the people pages are under it.
     pub base: &'a str,
+    /// The interface's texts.
+    pub texts: &'a Catalogue,
 }
 
 impl Links<'_> {
@@ -42,21 +45,13 @@ impl Links<'_> {
 }
 
 /// "1 talk", "3 talks".
-pub fn talks_text(n: usize) -> String {
-    counted(n, "talk", "talks")
+pub fn talks_text(n: usize, t: &Catalogue) -> String {
+    t.count(Text::TalksOne, Text::TalksOther, n)
 }
 
 /// "1 person", "3 people".
-pub fn people_text(n: usize) -> String {
-    counted(n, "person", "people")
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+pub fn people_text(n: usize, t: &Catalogue) -> String {
+    t.count(Text::PeopleOne, Text::PeopleOther, n)
 }
 
 fn link(href: String, text: &str) -> Element {
@@ -84,8 +79,9 @@ fn links_to(
 }
 
 /// The top of a people page: the way back, the heading and what it is about.
-fn header(title: &str, crumbs: Vec<Element>, about: Element) -> Element {
-    let mut nav = Element::with_class("nav", "recap-crumbs").attr("aria-label", "Breadcrumb");
+fn header(title: &str, crumbs: Vec<Element>, about: Element, t: &Catalogue) -> Element {
+    let mut nav =
+        Element::with_class("nav", "recap-crumbs").attr("aria-label", t.get(Text::Breadcrumb));
     for (n, crumb) in crumbs.into_iter().enumerate() {
         if n > 0 {
             nav = nav.text(" · ");
@@ -120,6 +116,7 @@ fn entry(href: String, name: &str, line: Element) -> Element {
 /// Every speaker, by name: each linked to their page, with how many talks they gave and the
 /// organisations they spoke for.
 pub fn speakers_page(people: &People, links: &Links) -> Element {
+    let t = links.texts;
     let events = {
         let mut ids: Vec<&str> = people
             .people
@@ -132,88 +129,107 @@ pub fn speakers_page(people: &People, links: &Links) -> Element {
         ids.len()
     };
     let about = Element::new("p").text(if people.people.is_empty() {
-        "No one is named as a speaker yet.".to_owned()
+        t.get(Text::NoSpeakers).to_owned()
     } else {
-        format!(
-            "{} who spoke at {}.",
-            people_text(people.people.len()),
-            counted(events, "event", "events")
+        t.fill(
+            Text::SpokeAt,
+            &[
+                ("people", &people_text(people.people.len(), t)),
+                (
+                    "events",
+                    &t.count(Text::EventsOne, Text::EventsOther, events),
+                ),
+            ],
         )
     });
     let crumbs = vec![
-        link(links.list(), "← All events"),
-        link(links.page(Page::Organisations), "Organisations"),
+        link(links.list(), t.get(Text::AllEvents)),
+        link(links.page(Page::Organisations), t.get(Text::Organisations)),
     ];
     let list = Element::with_class("ol", "recap-talks").children(people.people.iter().map(|p| {
         let line = links_to(
-            Element::new("p").text(talks_text(p.talk_count())),
+            Element::new("p").text(talks_text(p.talk_count(), t)),
             " · ",
             &p.organisations,
             |slug| links.page(Page::Organisation(slug)),
         );
         entry(links.page(Page::Speaker(&p.slug)), &p.name, line).into()
     }));
-    page(header("Speakers", crumbs, about), vec![list])
+    page(header(t.get(Text::Speakers), crumbs, about, t), vec![list])
 }
 
 /// Every organisation, by name: each linked to its page, with how many talks were given for it
 /// and by how many people.
 pub fn organisations_page(people: &People, links: &Links) -> Element {
+    let t = links.texts;
     let about = Element::new("p").text(if people.organisations.is_empty() {
-        "No speaker’s organisation is named yet.".to_owned()
+        t.get(Text::NoOrganisations).to_owned()
     } else {
-        format!(
-            "{} that speakers spoke for.",
-            counted(people.organisations.len(), "organisation", "organisations")
-        )
+        let count = t.count(
+            Text::OrganisationsOne,
+            Text::OrganisationsOther,
+            people.organisations.len(),
+        );
+        t.fill(Text::SpokeFor, &[("organisations", &count)])
     });
     let crumbs = vec![
-        link(links.list(), "← All events"),
-        link(links.page(Page::Speakers), "Speakers"),
+        link(links.list(), t.get(Text::AllEvents)),
+        link(links.page(Page::Speakers), t.get(Text::Speakers)),
     ];
     let list =
         Element::with_class("ol", "recap-talks").children(people.organisations.iter().map(|o| {
-            let line = Element::new("p").text(format!(
-                "{} by {}",
-                talks_text(o.talk_count()),
-                people_text(o.people.len())
-            ));
+            let line = Element::new("p").text(talks_by(o, t));
             entry(links.page(Page::Organisation(&o.slug)), &o.name, line).into()
         }));
-    page(header("Organisations", crumbs, about), vec![list])
+    page(
+        header(t.get(Text::Organisations), crumbs, about, t),
+        vec![list],
+    )
+}
+
+/// "5 talks by 3 people".
+fn talks_by(org: &Organisation, t: &Catalogue) -> String {
+    t.fill(
+        Text::TalksBy,
+        &[
+            ("talks", &talks_text(org.talk_count(), t)),
+            ("people", &people_text(org.people.len(), t)),
+        ],
+    )
 }
 
 /// One speaker: their talks, newest first, each with its event (linked to the event's page),
 /// the date, the organisation they spoke for then, the others who gave it, a link that opens
 /// the event at the talk's moment, and the takeaways.
 pub fn speaker_page(person: &Person, links: &Links) -> Element {
+    let t = links.texts;
     let about = links_to(
-        Element::new("p").text(talks_text(person.talk_count())),
+        Element::new("p").text(talks_text(person.talk_count(), t)),
         " · ",
         &person.organisations,
         |slug| links.page(Page::Organisation(slug)),
     );
     let crumbs = vec![
-        link(links.list(), "← All events"),
-        link(links.page(Page::Speakers), "All speakers"),
+        link(links.list(), t.get(Text::AllEvents)),
+        link(links.page(Page::Speakers), t.get(Text::AllSpeakers)),
     ];
     let talks = talk_list(&person.talks, links, Some(&person.slug));
-    page(header(&person.name, crumbs, about), vec![talks])
+    page(header(&person.name, crumbs, about, t), vec![talks])
 }
 
 /// One organisation: the people who spoke for it, and its talks, newest first, as on a
 /// speaker's page with who gave each.
 pub fn organisation_page(org: &Organisation, links: &Links) -> Element {
-    let about = Element::new("p").text(format!(
-        "{} by {}.",
-        talks_text(org.talk_count()),
-        people_text(org.people.len())
-    ));
+    let t = links.texts;
+    let about = Element::new("p").text(format!("{}.", talks_by(org, t)));
     let crumbs = vec![
-        link(links.list(), "← All events"),
-        link(links.page(Page::Organisations), "All organisations"),
+        link(links.list(), t.get(Text::AllEvents)),
+        link(
+            links.page(Page::Organisations),
+            t.get(Text::AllOrganisations),
+        ),
     ];
-    let people = section("People", "recap-people-title", "recap-section").child(
+    let people = section(t.get(Text::People), "recap-people-title", "recap-section").child(
         Element::with_class("ul", "recap-sponsors").children(org.people.iter().map(|p| {
             Element::new("li")
                 .child(link(links.page(Page::Speaker(&p.slug)), &p.name))
@@ -221,7 +237,7 @@ pub fn organisation_page(org: &Organisation, links: &Links) -> Element {
         })),
     );
     let talks = talk_list(&org.talks, links, None);
-    page(header(&org.name, crumbs, about), vec![people, talks])
+    page(header(&org.name, crumbs, about, t), vec![people, talks])
 }
 
 /// The talks section. `whose`: the slug of the speaker whose page it is, left out of each
@@ -232,17 +248,23 @@ fn talk_list(talks: &[Appearance], links: &Links, whose: Option<&str>) -> Elemen
             .iter()
             .map(|talk| talk_item(talk, links, whose).into()),
     );
-    section("Talks", "recap-people-talks-title", "recap-section").child(list)
+    section(
+        links.texts.get(Text::Talks),
+        "recap-people-talks-title",
+        "recap-section",
+    )
+    .child(list)
 }
 
 fn talk_item(talk: &Appearance, links: &Links, whose: Option<&str>) -> Element {
+    let t = links.texts;
     let mut about = Element::with_class("p", "recap-talk__speakers")
         .child(link(links.event(&talk.event_id, None), &talk.event_title));
     if let Some(date) = &talk.date {
         about = about.text(" · ").child(
             Element::new("time")
                 .attr("datetime", date.as_str())
-                .text(date.date_in_words()),
+                .text(t.date_long(date)),
         );
     }
     let others: Vec<Named> = talk
@@ -255,15 +277,17 @@ fn talk_item(talk: &Appearance, links: &Links, whose: Option<&str>) -> Element {
         Some(_) => {
             if let Some(org) = &talk.org {
                 about = about
-                    .text(" · for ")
+                    .text(format!(" · {} ", t.get(Text::ForOrganisation)))
                     .child(link(links.page(Page::Organisation(&org.slug)), &org.name));
             }
-            about = links_to(about, " · with ", &others, |slug| {
+            let lead = format!(" · {} ", t.get(Text::WithPeople));
+            about = links_to(about, &lead, &others, |slug| {
                 links.page(Page::Speaker(slug))
             });
         }
         None => {
-            about = links_to(about, " · by ", &others, |slug| {
+            let lead = format!(" · {} ", t.get(Text::ByPeople));
+            about = links_to(about, &lead, &others, |slug| {
                 links.page(Page::Speaker(slug))
             });
         }
@@ -273,7 +297,13 @@ fn talk_item(talk: &Appearance, links: &Links, whose: Option<&str>) -> Element {
         Element::with_class("p", "recap-talk__time").child(
             Element::with_class("a", "recap-time")
                 .attr("href", links.event(&talk.event_id, Some(start)))
-                .attr("aria-label", format!("Play from {clock}: {}", talk.title))
+                .attr(
+                    "aria-label",
+                    t.fill(
+                        Text::PlayTalkFrom,
+                        &[("time", &clock), ("title", &talk.title)],
+                    ),
+                )
                 .text(clock),
         )
     });
@@ -313,11 +343,12 @@ mod tests {
 
     fn with<R>(f: impl FnOnce(&People, &Links) -> R) -> R {
         let feed = parse_feed(FEED).expect("a feed").feed;
-        let people = People::from_items(&feed.items);
+        let people = People::from_items(&feed.items, &Catalogue::english());
         let href = |route: &Route| href_in(route, "/recap/", None, LinkForm::Directory);
         f(
             &people,
             &Links {
+                texts: &Catalogue::english(),
                 href: &href,
                 base: "/recap/",
             },
@@ -375,6 +406,7 @@ mod tests {
     fn empty_indexes_say_so() {
         let href = |route: &Route| href_in(route, "/", None, LinkForm::Directory);
         let links = Links {
+            texts: &Catalogue::english(),
             href: &href,
             base: "/",
         };
