@@ -19,6 +19,7 @@ export const TYPES = {
   ".jpeg": "image/jpeg",
   ".mp4": "video/mp4",
   ".webm": "video/webm",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 // An index.html rewrite that points the players at `origin` (the fake player), as a build with
