@@ -228,7 +228,7 @@ mod tests {
                 "https://youtu.be/dQw4w9WgXcQ",
                 vec![60, recap_player::NO_START],
                 183,
-                "Quayside Rust May",
+                "Recording of Quayside Rust May",
                 "http://127.0.0.1:9",
                 "https://player.vimeo.com",
                 &screen,
