@@ -18,7 +18,7 @@ const POST_ATTRS = "href cite src colspan rowspan start width height title alt d
 const APP_TAGS =
   "div section article header nav h1 h2 h3 p ul ol li a img time span mark code button input select option label details summary iframe video noscript";
 const APP_ATTRS =
-  "class id role tabindex href src alt title loading decoding width height datetime rel type value for placeholder autocomplete readonly hidden open disabled controls playsinline preload allow referrerpolicy aria-label aria-labelledby aria-live aria-hidden aria-busy aria-current aria-selected aria-describedby aria-invalid data-recap data-feed data-pages data-youtube-host data-vimeo-host data-route data-t data-play data-copy data-placeholder";
+  "class id role tabindex href src alt title loading decoding width height datetime rel type value for placeholder autocomplete readonly hidden open disabled controls playsinline preload allow referrerpolicy aria-label aria-labelledby aria-live aria-hidden aria-busy aria-current aria-selected aria-describedby aria-invalid data-recap data-feed data-pages data-youtube-host data-vimeo-host data-route data-t data-play data-copy data-action data-placeholder";
 const APP_IDS =
   "recap recap-search recap-year recap-tag recap-talks-title recap-sponsors-title recap-next-title recap-photos-title";
 const HEAD_TAGS = "meta title link script base style";
