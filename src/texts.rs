@@ -20,7 +20,7 @@ impl Texts {
     /// within `ms` milliseconds.
     pub fn load(lang: Lang, ms: u32, task: Task) -> Texts {
         if lang == Lang::En {
-            return Texts(RwSignal::new(Some(Arc::new(Catalogue::english()))));
+            return Texts::of(Catalogue::english());
         }
         let texts = Texts(RwSignal::new(None));
         let file = format!("i18n/{}.txt", lang.code());
@@ -37,6 +37,11 @@ impl Texts {
             texts.0.set(Some(Arc::new(catalogue)));
         });
         texts
+    }
+
+    /// The texts of a catalogue at hand.
+    pub fn of(catalogue: Catalogue) -> Texts {
+        Texts(RwSignal::new(Some(Arc::new(catalogue))))
     }
 
     /// Whether the texts are here (tracked).

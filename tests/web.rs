@@ -23,7 +23,8 @@ fn container() -> web_sys::HtmlElement {
     section.unchecked_into()
 }
 
-/// The router the app provides to its views, as the standalone app has it at `/`.
+/// The router and the texts the app provides to its views, as the standalone app has them at
+/// `/` in English.
 fn provide_router() {
     provide_context(Router::new(
         RouterOptions {
@@ -36,6 +37,9 @@ fn provide_router() {
             links: LinkForm::Plain,
         },
         NodeRef::new(),
+    ));
+    provide_context(recap::texts::Texts::of(
+        recap_core::i18n::Catalogue::english(),
     ));
 }
 
@@ -161,6 +165,8 @@ async fn the_error_view_explains_and_its_button_retries() {
         provide_router();
         view! { <FeedErrorView error=error.clone() url="feed.json".to_owned() on_retry /> }
     });
+    // Built as the other static parts are, once mounted.
+    tick().await;
 
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     let text = alert.text_content().unwrap();
