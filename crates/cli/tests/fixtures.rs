@@ -4,14 +4,14 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use recap_feed::build::to_item;
 use recap_feed::post::{parse_post, read_post, Site};
 
 mod common;
 
-use common::{fixture_posts, repo};
+use common::{fixture_posts, repo, seed_post};
 
 fn recap_json(path: &Path) -> serde_json::Value {
     let site = Site::default();
@@ -51,14 +51,7 @@ fn every_fixture_gives_its_expected_recap() {
 #[test]
 fn the_seed_post_gives_its_three_talks() {
     // CI and every checkout have the project's shared folder beside the repository.
-    let seed_dir = std::env::var_os("RECAP_SEED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/seed"));
-    let seed = std::fs::read_dir(&seed_dir)
-        .unwrap_or_else(|err| panic!("{}: {err}", seed_dir.display()))
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .expect("a seed post");
+    let seed = seed_post();
     let text = std::fs::read_to_string(&seed).unwrap();
     let site = Site::default();
     let post = parse_post(&seed.display().to_string(), "2023-05-03-seed", &text, &site).unwrap();

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{path_arg, recap_feed, repo, stderr, write_file};
+use common::{path_arg, recap_feed, repo, seed_post, stderr, write_file};
 
 const SITE: &str = "https://recaps.example.org/meetup/";
 
@@ -136,14 +136,7 @@ fn event_pages(dist: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn the_seed_posts_page_marks_its_two_timed_talks_in_the_recording() {
-    let seed_dir = std::env::var_os("RECAP_SEED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/seed"));
-    let seed = std::fs::read_dir(&seed_dir)
-        .unwrap_or_else(|err| panic!("{}: {err}", seed_dir.display()))
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .expect("a seed post");
+    let seed = seed_post();
     let text = std::fs::read_to_string(&seed).unwrap();
     let site = Site::default();
     let post = parse_post(&seed.display().to_string(), "2023-05-03-seed", &text, &site).unwrap();

@@ -11,6 +11,19 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The seed post the project started from: read from the project's shared folder beside the
+/// repository (`RECAP_SEED_DIR` names another), never copied into it.
+pub fn seed_post() -> PathBuf {
+    let seed_dir = std::env::var_os("RECAP_SEED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/seed"));
+    std::fs::read_dir(&seed_dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", seed_dir.display()))
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a seed post")
+}
+
 /// The folder of the extraction fixtures, `tests/fixtures/posts/_posts`.
 pub fn posts_dir() -> PathBuf {
     repo().join("tests/fixtures/posts/_posts")
