@@ -5,7 +5,7 @@
 // and a page pre-rendered in German is taken over in German.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { errorsBesidesPictures, openPage, SCREENSHOTS, waitUntil } from "./browser.mjs";
 import { recapFeed } from "./cli.mjs";
 import { sample } from "./sample.mjs";
@@ -145,6 +145,8 @@ test("pre-rendered in German (recap-feed pages --lang de): read without script, 
   rmSync(dist, { recursive: true, force: true });
   cpSync("dist", dist, { recursive: true });
   recapFeed("pages", `${dist}/feed.json`, "--dist", dist, "--lang", "de");
+  // The app as a host without rewrites serves it for any other address: German too.
+  assert.match(readFileSync(`${dist}/404.html`, "utf8"), /<html lang=de>/);
   const server = await file.serve({ root: dist });
   const context = await file.browser.newContext({ javaScriptEnabled: false });
   try {

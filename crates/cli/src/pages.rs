@@ -274,6 +274,12 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
     let mut template = Template::parse(&html)?;
     template.head = with_lang(&template.head, options.lang);
     let texts = Catalogue::builtin(options.lang);
+    // The app as a host without rewrites answers an address with no page of its own: in the
+    // pages' language too.
+    let not_found = dist.join("404.html");
+    if let Ok(page) = std::fs::read_to_string(&not_found) {
+        write(&not_found, &with_lang(&page, options.lang))?;
+    }
     let base = template.base().to_owned();
     let href = |route: &Route| href_in(route, &base, None, LinkForm::Directory);
     let site = options
