@@ -74,6 +74,9 @@ ${row("a host page with \`<recap-viewer>\`: \`embed.js\` and the app", sizes.hos
 ${row("the talk extractor, on demand (a feed without \`_recap.talks\`)", sizes.onDemand, list(sizes.onDemand))}
 ${row("the search index module, on demand (a feed in pages, on the first search)", sizes.searchIndexModule, list(sizes.searchIndexModule))}
 ${row("the player module, on demand (when a visitor asks for a recording)", sizes.playerModule, list(sizes.playerModule))}
+${(sizes.languages ?? [])
+  .map((l) => row(`a language's texts, on demand (a page in that language)`, l, `\`${l.file}\``))
+  .join("\n")}
 ${row("\`sw.js\`, the offline worker, after load", sizes.worker, "")}
 
 ## Extraction scores

@@ -16,7 +16,7 @@
 // --on-demand-budget for the code fetched on demand other than the search index, and
 // --index-budget for the search index's module, --player-budget for the player's.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, extname } from "node:path";
+import { join, relative, extname, sep } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const args = process.argv.slice(2);
@@ -93,6 +93,8 @@ const rows = files.map((path) => {
     worker: relative(dist, path) === "sw.js",
     index: INDEX_MODULE.has(relative(dist, path)),
     player: PLAYER_MODULE.has(relative(dist, path)),
+    // A language's texts (recap_core::i18n): fetched for a page in that language only.
+    language: /^i18n\/[a-z]+\.txt$/.test(relative(dist, path).split(sep).join("/")),
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
   };
 });
@@ -113,6 +115,8 @@ for (const r of rows) {
           ? "on demand (search)"
           : r.player
             ? "on demand (player)"
+            : r.language
+            ? "on demand (language)"
             : r.code
             ? "on demand"
             : "";
@@ -163,6 +167,9 @@ if (json) {
         onDemand: total(later),
         searchIndexModule: total(search),
         playerModule: total(player),
+        languages: rows
+          .filter((r) => r.language)
+          .map((r) => ({ file: r.file.split(sep).join("/"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })),
         embed: embed ? { raw: embed.raw, gzip: embed.gzip, brotli: embed.brotli } : null,
         hostPage: embed ? total(hosted) : null,
         worker: worker ? { raw: worker.raw, gzip: worker.gzip, brotli: worker.brotli } : null,
