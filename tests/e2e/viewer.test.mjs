@@ -196,6 +196,8 @@ test("Load older events: the next page is added below; a failed page keeps the l
   await alert.waitFor();
   assert.match(await alert.textContent(), /503/);
   assert.equal(await page.locator(".recap-event-card").count(), 8, "the events shown stay");
+  // Rebuilt with its error, the part gives the focus back to its button: the keyboard's place.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Load older events");
 
   down = false;
   await more.click();
