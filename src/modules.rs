@@ -13,19 +13,19 @@ use wasm_bindgen_futures::JsFuture;
 // the app's own files, wherever the page that embeds the app lives.
 #[wasm_bindgen(inline_js = r#"
 const modules = new Map();
+const beside = (file, base) => new URL(file, new URL(base ?? "../../", import.meta.url));
 export function load_module(name, base) {
-  const beside = (file) => new URL(file, new URL(base ?? "../../", import.meta.url));
-  const js = beside(`${name}.js`).href;
+  const js = beside(`${name}.js`, base).href;
   if (!modules.has(js)) {
     modules.set(js, import(js).then(async (module) => {
-      await module.default({ module_or_path: beside(`${name}_bg.wasm`) });
+      await module.default({ module_or_path: beside(`${name}_bg.wasm`, base) });
       return module;
     }));
   }
   return modules.get(js);
 }
 export function text_beside(file, ms) {
-  const url = new URL(file, new URL("../../", import.meta.url));
+  const url = beside(file);
   return fetch(url, { signal: AbortSignal.timeout(ms) }).then((answer) =>
     answer.ok ? answer.text() : Promise.reject(`${url}: the server answered ${answer.status}`),
   );

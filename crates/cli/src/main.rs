@@ -299,13 +299,7 @@ struct PagesArgs {
 
 /// A language the pages can be written in, from its tag.
 fn parse_lang(tag: &str) -> Result<recap_core::i18n::Lang, String> {
-    let lang = recap_core::i18n::Lang::from_tag(tag);
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-    if primary.eq_ignore_ascii_case(lang.code()) {
-        Ok(lang)
-    } else {
-        Err(format!("no texts in {tag:?}: en, de or fr"))
-    }
+    recap_core::i18n::Lang::known(tag).ok_or_else(|| format!("no texts in {tag:?}: en, de or fr"))
 }
 
 #[derive(Debug, Args)]

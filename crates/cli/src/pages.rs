@@ -47,7 +47,7 @@ pub struct Written {
     pub skipped: Vec<String>,
     /// What rebasing the site did, when asked to.
     pub rebased: Option<Rebased>,
-    /// Event pages that carry a recording's moments (a `VideoObject` in their JSON-LD).
+    /// Event pages that carry a recording's moments (`Clip`s in their JSON-LD).
     pub with_moments: usize,
     /// How many addresses `sitemap.xml` lists, when the site's address was given.
     pub sitemap: Option<usize>,
@@ -362,10 +362,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
             },
             &texts,
         );
-        if json_ld
-            .as_deref()
-            .is_some_and(|j| j.contains("\"VideoObject\""))
-        {
+        if json_ld.as_ref().is_some_and(|data| data.moments > 0) {
             written.with_moments += 1;
         }
         let changed = item.date_modified.as_ref().or(item.date_published.as_ref());
@@ -377,7 +374,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
                 kind: "article",
                 url,
                 image,
-                json_ld,
+                json_ld: json_ld.map(|data| data.json),
             },
             &event_page(item, &body),
         );

@@ -36,14 +36,15 @@ impl Lang {
     /// The language a BCP 47 tag asks for (`de`, `de-AT`, `FR-ch`); English for any other, or
     /// none.
     pub fn from_tag(tag: &str) -> Lang {
+        Lang::known(tag).unwrap_or_default()
+    }
+
+    /// The language a tag names, if it is one of [`Lang::ALL`]; `None` for any other (`nl`).
+    pub fn known(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("de") {
-            Lang::De
-        } else if primary.eq_ignore_ascii_case("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
     }
 
     /// Its tag: `en`, `de`, `fr`, as `<html lang>` and the catalogue's file name use it.
@@ -290,6 +291,8 @@ mod tests {
             Lang::En,
             "a three-letter tag is another"
         );
+        assert_eq!(Lang::known("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::known("nl"), None);
     }
 
     #[test]

@@ -69,16 +69,28 @@ pub fn moments(item: &Item, t: &Catalogue) -> Vec<(String, u32, Option<u32>)> {
         .collect()
 }
 
-/// The event's JSON-LD, ready to stand inside `<script type="application/ld+json">`: `<`, `>`
-/// and `&` are written as JSON escapes, so no feed text can close the element. `None` for an
-/// event that has neither a date nor a recording to describe. Its names and descriptions are in
-/// the catalogue's language.
-pub fn event_json_ld(item: &Item, at: PageAddress, t: &Catalogue) -> Option<String> {
+/// An event page's structured data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StructuredData {
+    /// The JSON-LD, ready to stand inside `<script type="application/ld+json">`: `<`, `>` and
+    /// `&` are written as JSON escapes, so no feed text can close the element.
+    pub json: String,
+    /// How many of the recording's moments (`Clip`s) it names.
+    pub moments: usize,
+}
+
+/// The event's JSON-LD; `None` for an event without a date (both an `Event` and a
+/// `VideoObject` require one). Its names and descriptions are in the catalogue's language.
+pub fn event_json_ld(item: &Item, at: PageAddress, t: &Catalogue) -> Option<StructuredData> {
     let mut graph = Vec::new();
     let date = item.date_published.as_ref().map(ToString::to_string);
     let video = date
         .as_deref()
         .and_then(|date| video_object(item, at, date, t));
+    let moments = video
+        .as_ref()
+        .and_then(|v| v["hasPart"].as_array())
+        .map_or(0, Vec::len);
     if let Some(date) = &date {
         let mut event = object(&[
             ("@type", json!("Event")),
@@ -119,13 +131,12 @@ pub fn event_json_ld(item: &Item, at: PageAddress, t: &Catalogue) -> Option<Stri
         return None;
     }
     let document = json!({"@context": "https://schema.org", "@graph": graph});
-    Some(
-        document
-            .to_string()
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026"),
-    )
+    let json = document
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    Some(StructuredData { json, moments })
 }
 
 /// The recording as a `VideoObject` with its talks as `Clip`s, when it has a thumbnail.
@@ -240,8 +251,9 @@ mod tests {
                         {"title":"Untimed","speakers":[{"name":"Ada Quist"}]}]}"#,
             "",
         );
-        let json = event_json_ld(&item, AT, &Catalogue::english()).expect("JSON-LD");
-        let graph = graph(&json);
+        let data = event_json_ld(&item, AT, &Catalogue::english()).expect("JSON-LD");
+        assert_eq!(data.moments, 2, "the two timed talks");
+        let graph = graph(&data.json);
         let event = &graph[0];
         assert_eq!(event["@type"], "Event");
         assert_eq!(event["name"], "March <Meetup>");
@@ -286,7 +298,9 @@ mod tests {
                "video":"https://youtu.be/abcdefghijk"}"#,
             "",
         );
-        let json = event_json_ld(&item, AT, &Catalogue::english()).expect("JSON-LD");
+        let json = event_json_ld(&item, AT, &Catalogue::english())
+            .expect("JSON-LD")
+            .json;
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
         let graph = graph(&json);
         assert_eq!(
@@ -299,7 +313,11 @@ mod tests {
     fn a_recording_without_a_thumbnail_or_date_is_no_video_object() {
         let vimeo = item(r#"{"video":"https://vimeo.com/123456","talks":[]}"#, "");
         let graph_of = |item: &Item, at| {
-            graph(&event_json_ld(item, at, &Catalogue::english()).expect("JSON-LD"))
+            graph(
+                &event_json_ld(item, at, &Catalogue::english())
+                    .expect("JSON-LD")
+                    .json,
+            )
         };
         assert_eq!(graph_of(&vimeo, AT).len(), 1, "the event alone");
         let pictured = PageAddress {
