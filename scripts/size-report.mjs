@@ -3,18 +3,21 @@
 // visit transfers: index.html and the scripts, wasm and styles it names (brotli; not the feed or
 // images). Code the app fetches on demand is totalled apart: the talk extractor, the search
 // index of a paginated feed (recap-index.js and its wasm), and the event video's player
-// (recap-player.js and its wasm, fetched when a visitor first asks for a recording); so is what a
+// (recap-player.js and its wasm, fetched when a visitor first asks for a recording), and the
+// speakers' and organisations' pages (recap-people.js and its wasm, fetched when a visitor first
+// opens one); so is what a
 // host page that embeds the app loads: embed.js and the app's scripts, wasm and styles.
 //
 //   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES]
-//       [--player-budget BYTES] [--json]
+//       [--player-budget BYTES] [--people-budget BYTES] [--json]
 //
 // With --json it prints the totals as one JSON object instead of the table (for
 // scripts/figures.sh); budgets are still checked.
 //
 // With --budget it exits 1 when that first-visit brotli total is larger than BYTES; likewise
 // --on-demand-budget for the code fetched on demand other than the search index, and
-// --index-budget for the search index's module, --player-budget for the player's.
+// --index-budget for the search index's module, --player-budget for the player's,
+// --people-budget for the people pages' module.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, extname, sep } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -25,16 +28,18 @@ let budget = null;
 let onDemandBudget = null;
 let indexBudget = null;
 let playerBudget = null;
+let peopleBudget = null;
 let json = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--budget") budget = Number(args[++i]);
   else if (args[i] === "--on-demand-budget") onDemandBudget = Number(args[++i]);
   else if (args[i] === "--index-budget") indexBudget = Number(args[++i]);
   else if (args[i] === "--player-budget") playerBudget = Number(args[++i]);
+  else if (args[i] === "--people-budget") peopleBudget = Number(args[++i]);
   else if (args[i] === "--json") json = true;
   else dist = args[i];
 }
-for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget], ["--player-budget", playerBudget]]) {
+for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget], ["--player-budget", playerBudget], ["--people-budget", peopleBudget]]) {
   if (value !== null && !Number.isFinite(value)) {
     console.error(`size-report: ${flag} takes a number of bytes`);
     process.exit(2);
@@ -47,6 +52,8 @@ const CODE = new Set([".html", ".js", ".wasm", ".css"]);
 const INDEX_MODULE = new Set(["recap-index.js", "recap-index_bg.wasm"]);
 // The event video's player (crates/player), fetched when a visitor first asks for a recording.
 const PLAYER_MODULE = new Set(["recap-player.js", "recap-player_bg.wasm"]);
+// The speakers' and organisations' pages (crates/people), fetched when a visitor first opens one.
+const PEOPLE_MODULE = new Set(["recap-people.js", "recap-people_bg.wasm"]);
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -93,6 +100,7 @@ const rows = files.map((path) => {
     worker: relative(dist, path) === "sw.js",
     index: INDEX_MODULE.has(relative(dist, path)),
     player: PLAYER_MODULE.has(relative(dist, path)),
+    people: PEOPLE_MODULE.has(relative(dist, path)),
     // A language's texts (recap_core::i18n): fetched for a page in that language only.
     language: /^i18n\/[a-z]+\.txt$/.test(relative(dist, path).split(sep).join("/")),
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
@@ -115,6 +123,8 @@ for (const r of rows) {
           ? "on demand (search)"
           : r.player
             ? "on demand (player)"
+            : r.people
+            ? "on demand (people)"
             : r.language
             ? "on demand (language)"
             : r.code
@@ -127,9 +137,10 @@ const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
 log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
-const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index && !r.player);
+const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index && !r.player && !r.people);
 const search = rows.filter((r) => r.index && !r.firstVisit);
 const player = rows.filter((r) => r.player && !r.firstVisit);
+const people = rows.filter((r) => r.people && !r.firstVisit);
 const worker = rows.find((r) => r.worker);
 if (worker) {
   log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
@@ -142,6 +153,11 @@ if (later.length > 0) {
 if (search.length > 0) {
   log(
     `search index module (${search.length} files: ${search.map((r) => r.file).join(", ")}): raw ${sum("raw", search)} B, brotli ${sum("brotli", search)} B`,
+  );
+}
+if (people.length > 0) {
+  log(
+    `people module (${people.length} files: ${people.map((r) => r.file).join(", ")}): raw ${sum("raw", people)} B, brotli ${sum("brotli", people)} B`,
   );
 }
 if (player.length > 0) {
@@ -167,6 +183,7 @@ if (json) {
         onDemand: total(later),
         searchIndexModule: total(search),
         playerModule: total(player),
+        peopleModule: total(people),
         languages: rows
           .filter((r) => r.language)
           .map((r) => ({ file: r.file.split(sep).join("/"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })),
@@ -185,6 +202,7 @@ for (const [label, total, limit] of [
   ["on-demand", sum("brotli", later), onDemandBudget],
   ["search index module", sum("brotli", search), indexBudget],
   ["player module", sum("brotli", player), playerBudget],
+  ["people module", sum("brotli", people), peopleBudget],
 ]) {
   if (limit === null) continue;
   if (total > limit) {

@@ -43,6 +43,12 @@ impl Fetcher {
         }
     }
 
+    /// The page's loader, if the app has one, and the time limit in milliseconds: for a side
+    /// module that fetches for itself.
+    pub fn parts(&self) -> (Option<js_sys::Function>, u32) {
+        (self.shared.map(|f| f.get_value()), self.timeout_ms)
+    }
+
     /// The response for `url`: the app's own request (through `gloo-net`, aborted by `abort`),
     /// or the shared one, which goes on for the others.
     async fn get(

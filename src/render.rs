@@ -11,11 +11,10 @@
 //! no feed string reaches `innerHTML` unescaped.
 
 use recap_core::i18n::Catalogue;
-use recap_core::markup::protocol::{selector, PLACEHOLDER};
-use recap_core::markup::views::{self, Body, Neighbour, Photo};
+use recap_core::markup::protocol::PLACEHOLDER;
+use recap_core::markup::views::{self, Body, Neighbour};
 use recap_core::markup::{self, Node};
 use recap_core::route::Route;
-use recap_core::url::safe_url;
 use recap_core::Item;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -151,23 +150,25 @@ pub fn build(dom: &Dom, tree: &markup::Element) -> Element {
     materialise(dom, tree, &mut Vec::new())
 }
 
-/// Everything on an event page below its recording ([`views::event_body`]), with the full
-/// recap through the allow-list sanitiser. `share`: each time gets a "Copy link" button. Also
-/// gives the talks' elements with their index, for the player to mark the one playing.
+/// Everything on an event page below its recording ([`views::event_body`]): the full recap's
+/// body is left empty, for the extractor module to write when it is opened (`crate::post`).
+/// `share`: each time gets a "Copy link" button. Also gives the talks' elements with their
+/// index, for the player to mark the one playing.
 pub fn event_body(
     dom: &Dom,
     item: &Item,
     neighbours: (Neighbour, Neighbour),
     href: &dyn Fn(&Route) -> String,
     share: bool,
+    speaker_href: Option<views::SpeakerHref>,
     texts: &Catalogue,
 ) -> (Element, Vec<(usize, Element)>) {
-    // The post, parsed once (inert) for its photos and for the full recap.
-    let post = item
+    // The post's pictures, read as the pre-rendered pages read them.
+    let photos = item
         .content_html
         .as_deref()
-        .and_then(recap_extract::parse_body);
-    let photos = photos(post.as_ref());
+        .map(|html| markup::photos_in(html, item.url.as_deref()))
+        .unwrap_or_default();
     let tree = views::event_body(
         item,
         &Body {
@@ -175,32 +176,12 @@ pub fn event_body(
             href,
             share,
             photos: &photos,
-            full_recap: post.is_some(),
+            full_recap: item.content_html.is_some(),
+            speaker_href,
             texts,
         },
     );
     let mut talks = Vec::new();
     let root = materialise(dom, &tree, &mut talks);
-    if let (Some(post), Ok(Some(body))) = (post, root.query_selector(selector::FULL_BODY)) {
-        let _ = body.append_child(&crate::sanitize::sanitized_copy(dom.document(), &post));
-    }
     (root, talks)
-}
-
-/// The pictures in the post, as the browser reads it (natively, `markup::photos_in`).
-fn photos(post: Option<&web_sys::Node>) -> Vec<Photo> {
-    post.and_then(|body| body.dyn_ref::<Element>())
-        .and_then(|body| body.query_selector_all("img[src]").ok())
-        .map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                .filter_map(|img| {
-                    let src = img.get_attribute("src")?;
-                    let src = crate::api::absolute(&src, None).and_then(|u| safe_url(&u))?;
-                    let alt = img.get_attribute("alt").unwrap_or_default();
-                    src.starts_with("http").then_some(Photo { src, alt })
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }

@@ -9,9 +9,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use recap_core::markup::protocol::selector;
-use recap_core::route::{
-    fragment_href, href, href_in, parse_fragment, parse_route, LinkForm, Route,
-};
+use recap_core::route::{parse_fragment, parse_route, Addresses, LinkForm, Route};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -56,6 +54,8 @@ pub struct RouterOptions {
 pub struct Router {
     route: RwSignal<Route>,
     options: StoredValue<RouterOptions>,
+    /// How its links are written, from its options.
+    addresses: StoredValue<Addresses>,
     /// The app's root element: the new page's heading is looked for inside it, never in the
     /// host's document.
     root: NodeRef<html::Div>,
@@ -73,9 +73,19 @@ impl Router {
             });
             on_cleanup(move || handle.remove());
         }
+        let addresses = match (&options.history, &options.app_url) {
+            (History::Page, _) => Addresses::Page {
+                base: options.base.clone(),
+                feed: options.feed.clone(),
+                form: options.links,
+            },
+            (History::Memory, Some(app)) => Addresses::App(app.clone()),
+            _ => Addresses::Fragment,
+        };
         Router {
             route,
             options: StoredValue::new(options),
+            addresses: StoredValue::new(addresses),
             root,
         }
     }
@@ -118,11 +128,12 @@ impl Router {
     /// The URL of a route: a path under the base on the app's own page; in an embed, the
     /// standalone app's URL when it is known, else the fragment form `#recap=/events/…`.
     pub fn href(&self, route: &Route) -> String {
-        self.options.with_value(|o| match (&o.history, &o.app_url) {
-            (History::Page, _) => href_in(route, &o.base, o.feed.as_deref(), o.links),
-            (History::Memory, Some(app)) => href(route, app, None),
-            _ => fragment_href(route),
-        })
+        self.addresses.with_value(|a| a.href(route))
+    }
+
+    /// How the router writes its links, for markup made elsewhere (a side module).
+    pub fn addresses(&self) -> Addresses {
+        self.addresses.get_value()
     }
 
     /// Sets the document title, on the app's own page only: an embed never changes its host's.

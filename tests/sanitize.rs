@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
 
-use recap::sanitize::sanitized_fragment;
+use recap_extract::sanitize::sanitized_fragment;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

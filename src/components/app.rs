@@ -6,10 +6,11 @@ use recap_core::state::{FeedLoad, IndexState, Pages, Showing};
 use recap_core::{Feed, Item, LoadError, ParsedFeed, Problem, Severity};
 use std::task::{Poll, Waker};
 
-use super::{EventPage, FeedErrorView, ListPage, NotFound, Rendered};
+use super::{EventPage, FeedErrorView, ListPage, NotFound, PeoplePage, Rendered};
 use crate::api::{fetch_feed, fetch_text, sleep, Fetcher};
 use crate::config::{Config, OnReady};
 use crate::index::ArchiveIndex;
+use crate::people::People;
 use crate::ready::{page_shown, Readiness};
 use crate::render::{build, Dom};
 use crate::router::Router;
@@ -252,6 +253,7 @@ pub fn App(
         }
     });
     let shown_url = source.url.clone();
+    let people_url = source.url.clone();
 
     view! {
         <div class=class::FRAME node_ref=root>
@@ -274,7 +276,8 @@ pub fn App(
                         let text = recap_core::offline::saved_copy_notice(saved, &texts.get());
                         view! { <p class="recap-offline" role="status">{text}</p> }
                     });
-                    view! { {saved} <Loaded parsed /> }.into_any()
+                    let url = people_url.clone();
+                    view! { {saved} <Loaded parsed url /> }.into_any()
                 }
                 Showing::Failed { error, retry_in } => {
                     let url = shown_url.clone();
@@ -296,17 +299,27 @@ pub fn App(
 #[derive(Clone, Copy)]
 struct MainRole(Option<&'static str>);
 
-/// The pages, once the first page of the feed is in.
+/// The pages, once the first page of the feed (fetched from `url`) is in.
 #[component]
-fn Loaded(parsed: ParsedFeed) -> impl IntoView {
-    let context = FeedContext::new(parsed, expect_context::<Fetcher>());
+fn Loaded(parsed: ParsedFeed, url: String) -> impl IntoView {
+    let fetcher = expect_context::<Fetcher>();
+    let index = parsed.feed.recap.as_ref().and_then(|r| r.index.clone());
+    let lang = use_texts().lang();
+    provide_context(People {
+        feed: url,
+        index,
+        fetcher,
+        lang,
+    });
+    let context = FeedContext::new(parsed, fetcher);
     provide_context(context);
     let router = expect_context::<Router>();
-    // Only a change of page re-renders the page; typing in the search does not.
+    // Only a change of page re-renders the page; typing in a search does not.
     let page = Memo::new(move |_| match router.route() {
         Route::List(_) => Route::List(Default::default()),
         Route::Event { id, .. } => Route::Event { id, t: None },
-        Route::NotFound => Route::NotFound,
+        Route::Speakers(_) => Route::Speakers(String::new()),
+        other => other,
     });
     let role = expect_context::<MainRole>().0;
     page_shown();
@@ -315,6 +328,10 @@ fn Loaded(parsed: ParsedFeed) -> impl IntoView {
             {move || match page.get() {
                 Route::List(_) => view! { <ListPage /> }.into_any(),
                 Route::Event { id, .. } => view! { <EventPage id /> }.into_any(),
+                Route::Speakers(_)
+                | Route::Speaker(_)
+                | Route::Organisations
+                | Route::Organisation(_) => view! { <PeoplePage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </div>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use recap_core::markup::views;
+use recap_core::people::link_slug;
 use recap_core::player::PlayerHosts;
 use recap_core::route::Route;
 use recap_core::state::Lookup;
@@ -7,12 +8,14 @@ use recap_core::Item;
 
 use super::{FeedContext, FeedErrorView, NotFound, Rendered};
 use crate::player::PlayerRef;
+use crate::post::open_full_recap;
 use crate::render::{event_body, Dom};
 use crate::router::use_router;
 use crate::task::Task;
 use crate::texts::use_texts;
 use recap_core::i18n::Text;
 use recap_core::markup::views::Neighbour;
+use std::sync::Arc;
 
 /// One event, from the pages loaded; else, in a paginated feed, from the page its search index
 /// names, fetched for it ([`FeedContext::fetch_page_of`]) by the page's own task.
@@ -101,6 +104,9 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
                 (newer.clone(), older.clone()),
                 &|route| router.href(route),
                 router.shareable(),
+                // Each speaker's name links to their page, unless the app shows this event alone.
+                (!router.single())
+                    .then_some(&|name: &str| Some(router.href(&Route::Speaker(link_slug(name))))),
                 &texts,
             );
             // The talks are the player's to mark while they play.
@@ -108,11 +114,20 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
             body
         })
     };
+    // "Read the full recap": the post is written in when it is first opened, by the page's task.
+    let post: Option<Arc<str>> = item.content_html.as_deref().map(Arc::from);
+    let writing = Task::new();
+    let post_texts = use_texts();
+    let open_full = Callback::new(move |summary: web_sys::Element| {
+        if let Some(post) = &post {
+            open_full_recap(&summary, post.clone(), writing, post_texts.clone());
+        }
+    });
     view! {
         <article class="recap-event">
             <Rendered render=head />
             <Rendered render=video player=player.clone() />
-            <Rendered render player />
+            <Rendered render player on_action=open_full />
         </article>
     }
     .into_any()

@@ -27,5 +27,6 @@ pub fn FeedErrorView(
         None => t.get(Text::OnlyOnceFixed).to_owned(),
     };
     let tree = views::feed_error(&error.text(&t), &url, &hint, &t);
-    view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) on_action=on_retry /> }
+    let on_action = Callback::new(move |_| on_retry.run(()));
+    view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) on_action /> }
 }

@@ -154,7 +154,7 @@ pub fn ListPage() -> impl IntoView {
         <Count text=Signal::derive(count_text) />
         {move || {
             (shown_count() == 0 && query.with(ListQuery::is_filtered)).then(|| {
-                let clear = Callback::new(move |()| router.replace(Route::List(ListQuery::default())));
+                let clear = Callback::new(move |_| router.replace(Route::List(ListQuery::default())));
                 let tree = no_match.clone();
                 view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) on_action=clear /> }
             })
@@ -226,7 +226,7 @@ fn LoadOlder(older: OlderPages) -> impl IntoView {
                 let error = state.with(|s| s.error().map(|e| e.text(&texts)));
                 build(dom, &views::load_older(loading(), error.as_deref(), &texts))
             });
-            let load = Callback::new(move |()| older.load());
+            let load = Callback::new(move |_| older.load());
             view! { <Rendered render on_action=load /> }
         })
     }

@@ -6,6 +6,7 @@ mod event_page;
 mod feed_error;
 mod list_page;
 mod not_found;
+mod people_page;
 mod rendered;
 mod search_form;
 
@@ -15,4 +16,5 @@ pub use event_page::EventPage;
 pub use feed_error::FeedErrorView;
 pub use list_page::ListPage;
 pub use not_found::NotFound;
+pub use people_page::PeoplePage;
 pub use rendered::Rendered;

@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
 /// (`data-t`) move the page's `player` there and set the page's `?t=`, the facade (`data-play`)
 /// plays the recording, copy buttons (`data-copy`) copy their link, and the part's action button
-/// (`data-action`) runs `on_action`.
+/// (`data-action`) runs `on_action` with itself.
 #[component]
 pub fn Rendered(
     render: Box<dyn Fn(&Dom) -> Element>,
@@ -30,7 +30,7 @@ pub fn Rendered(
     player: PlayerRef,
     /// What the part's action button does.
     #[prop(optional)]
-    on_action: Option<Callback<()>>,
+    on_action: Option<Callback<Element>>,
 ) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let router = use_router();
@@ -72,7 +72,7 @@ fn on_click(
     player: &PlayerRef,
     copying: Task,
     texts: &Arc<Catalogue>,
-    on_action: Option<Callback<()>>,
+    on_action: Option<Callback<Element>>,
 ) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
@@ -101,8 +101,8 @@ fn on_click(
         if let Route::Event { id, .. } = router.route_untracked() {
             router.replace(Route::Event { id, t: Some(t) });
         }
-    } else if let Some(action) = on_action.filter(|_| closest(selector::ACTION).is_some()) {
-        action.run(());
+    } else if let (Some(action), Some(el)) = (on_action, closest(selector::ACTION)) {
+        action.run(el);
     } else if let Some(button) = closest(selector::COPY) {
         let link = button.get_attribute(COPY).unwrap_or_default();
         if let Some(url) = absolute(&link, None) {

@@ -14,6 +14,7 @@ use recap_core::markup::pages::{event_page, list_page};
 use recap_core::markup::protocol::PAGES;
 use recap_core::markup::structured::{describe, event_json_ld, PageAddress};
 use recap_core::markup::{escape, photos_in, to_html, Body, Element, Node};
+use recap_core::people::People;
 use recap_core::route::{href_in, LinkForm, ListQuery, Route};
 use recap_core::{Feed, Item};
 
@@ -282,6 +283,13 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
     }
     let base = template.base().to_owned();
     let href = |route: &Route| href_in(route, &base, None, LinkForm::Directory);
+    // Every speaker's name links to their page.
+    let people = People::from_items(&feed.items, &texts);
+    let speaker_href = |name: &str| {
+        people
+            .person_slug(name)
+            .map(|slug| href(&Route::Speaker(slug.to_owned())))
+    };
     let site = options
         .site_url
         .as_deref()
@@ -346,6 +354,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
             share: true,
             photos: &photos,
             full_recap: false,
+            speaker_href: Some(&speaker_href),
             texts: &texts,
         };
         let page_href = href(&Route::Event {
@@ -387,7 +396,7 @@ pub fn write_pages(feed: &Feed, dist: &Path, options: &Options) -> Result<Writte
         written.events += 1;
     }
     written.people =
-        crate::people::write_people(feed, dist, &template, &href, &base, &absolute, &texts)?;
+        crate::people::write_people(feed, &people, dist, &template, &href, &absolute, &texts)?;
     let base = base.trim_end_matches('/');
     addresses.extend(
         written

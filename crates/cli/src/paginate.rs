@@ -356,7 +356,7 @@ mod tests {
             }
         }
         assert!(
-            json.starts_with(r#"{"v":1,"u":["all.json","all-2.json","all-3.json"],"#),
+            json.starts_with(r#"{"v":2,"u":["all.json","all-2.json","all-3.json"],"#),
             "{json}"
         );
     }

@@ -76,22 +76,36 @@ fn a_person_under_several_spellings_gets_one_page_with_all_their_talks() {
         ("2031-11-05-november", 2401),
         ("2030-02-12-february", 95),
     ] {
-        let link = format!(r#"<a class="recap-time" href="/events/{event}/?t={t}""#);
+        let link = format!(r#"<a class="recap-time" href="/events/{event}/?t={t}" data-route="""#);
         assert!(renee.contains(&link), "{link} in {renee}");
     }
     assert_eq!(renee.matches(r#"class="recap-time""#).count(), 3);
-    assert!(
-        renee.contains(r#"<a href="/events/2030-02-12-february/">February at Lantern Street</a>"#)
-    );
+    assert!(renee.contains(
+        r#"<a href="/events/2030-02-12-february/" data-route="">February at Lantern Street</a>"#
+    ));
     assert!(renee.contains("Retry with a budget, not a count."));
     // The organisation at the time, spellings of one organisation one.
     assert!(renee.contains(
-        r#"for <a href="/organisations/tidewater-labs/">Tidewater Labs Ltd</a> · with <a href="/speakers/ottilie-castellanos/">Ottilie Castellanos</a>"#
+        r#"for <a href="/organisations/tidewater-labs/" data-route="">Tidewater Labs Ltd</a> · with <a href="/speakers/ottilie-castellanos/" data-route="">Ottilie Castellanos</a>"#
     ), "{renee}");
-    assert!(renee
-        .contains(r#"for <a href="/organisations/brightmoor-college/">Brightmoor College</a>"#));
-    // A plain page: no app to take it over.
-    assert!(!renee.contains("<script"), "{renee}");
+    assert!(renee.contains(
+        r#"for <a href="/organisations/brightmoor-college/" data-route="">Brightmoor College</a>"#
+    ));
+    // The app's page, like the event pages: its script takes the page over where it runs.
+    assert!(renee.contains("<script"), "{renee}");
+
+    // Every spelling on the event pages links to the one page.
+    for event in [
+        "2032-04-07-april",
+        "2031-11-05-november",
+        "2030-02-12-february",
+    ] {
+        let page = read(&format!("events/{event}/index.html"));
+        assert!(
+            page.contains(r#"href="/speakers/renee-castellanos/" data-route="">"#),
+            "{event}: {page}"
+        );
+    }
 
     // The same family name, another person: a page of her own, with the talk they shared.
     let ottilie = read("speakers/ottilie-castellanos/index.html");
@@ -101,8 +115,8 @@ fn a_person_under_several_spellings_gets_one_page_with_all_their_talks() {
 
     // The indexes link every page.
     let speakers = read("speakers/index.html");
-    assert!(speakers.contains(r#"<a href="/speakers/renee-castellanos/">Renée Castellanos</a></h2><p class="recap-talk__speakers">4 talks · "#), "{speakers}");
-    assert!(speakers.contains(r#"<a href="/speakers/ottilie-castellanos/">Ottilie Castellanos</a></h2><p class="recap-talk__speakers">2 talks · "#), "{speakers}");
+    assert!(speakers.contains(r#"<a href="/speakers/renee-castellanos/" data-route="">Renée Castellanos</a></h2><p class="recap-talk__speakers">4 talks · "#), "{speakers}");
+    assert!(speakers.contains(r#"<a href="/speakers/ottilie-castellanos/" data-route="">Ottilie Castellanos</a></h2><p class="recap-talk__speakers">2 talks · "#), "{speakers}");
     let orgs = read("organisations/index.html");
     for slug in ["tidewater-labs", "kiln-works", "brightmoor-college"] {
         assert!(

@@ -5,11 +5,11 @@
 //! The layout is arrays, not objects, with one table of the strings that repeat:
 //!
 //! ```json
-//! {"v":1,
+//! {"v":2,
 //!  "u":["feed.json","feed-2.json"],
 //!  "s":["Meetup","Video","Leeds, UK","Ada Lovelace","Loom Works"],
 //!  "p":[[3,4]],
-//!  "e":[["2023-05-03-may","2023-05-03","May meetup",1,[0,1],2,[["eBPF for everyone",[0]]]]]}
+//!  "e":[["2023-05-03-may","2023-05-03","May meetup",1,[0,1],2,[["eBPF for everyone",[0],183,["Start small"]]]]]}
 //! ```
 //!
 //! - `v`: the format's version, [`INDEX_VERSION`].
@@ -21,15 +21,19 @@
 //! - `p`: speakers, each `[name, organisation]` as places in `s` (the organisation may be
 //!   `null`), so that someone who speaks often is written once with their organisation.
 //! - `e`: the events in feed order (newest first), each
-//!   `[id, date, title, page, [tag…], location, [[talk title, [speaker…]]…]]`: `date` is the
-//!   item's `date_published`, shortened to `YYYY-MM-DD` when it is midnight UTC, or `null`;
-//!   `title` and a talk's title may be `null`; `page` is 1 for the feed's first page; tags and
-//!   the location are places in `s`, speakers places in `p`.
+//!   `[id, date, title, page, [tag…], location, [talk…]]`: `date` is the item's
+//!   `date_published`, shortened to `YYYY-MM-DD` when it is midnight UTC, or `null`; `title`
+//!   may be `null`; `page` is 1 for the feed's first page; tags and the location are places in
+//!   `s`.
+//! - a talk is `[title, [speaker…], start, [takeaway…]]`: the title may be `null`, speakers are
+//!   places in `p`, `start` is whole seconds into the event's recording (`null` when unknown);
+//!   the last two are left out when empty.
 //!
-//! Takeaways are left out: they are most of a recap's text and would make the index several
-//! times larger, while a visitor searching an archive looks for a talk, a speaker or an
-//! organisation. A search over the index ([`Archive::search`]) matches event titles, talk titles, speakers and
-//! organisations, with the same tag and year filters as [`crate::search::matches`].
+//! The talks carry their moments and takeaways so that a speaker's or an organisation's page
+//! ([`crate::people`]) of a whole archive needs the index alone, not the pages its events are
+//! on. Version 1, without them, is still read. A search over the index ([`Archive::search`])
+//! matches as [`crate::search::matches`] does over the whole items, with the same tag and
+//! year filters.
 
 use std::collections::HashMap;
 
@@ -41,7 +45,7 @@ use crate::search;
 use crate::Timestamp;
 
 /// The index format this crate writes and reads.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// The search index as stored (see the module's documentation for the layout).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,9 +91,38 @@ pub(crate) struct IndexEvent(
     Vec<IndexTalk>,
 );
 
-/// A talk: `[title, speakers]`, speakers as places in [`SearchIndex::speakers`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct IndexTalk(Option<String>, Vec<u32>);
+/// A talk: `[title, speakers, start, takeaways]`, speakers as places in
+/// [`SearchIndex::speakers`]; the start and the takeaways are left out when there are none
+/// (and are never in version 1).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub(crate) struct IndexTalk(
+    Option<String>,
+    Vec<u32>,
+    #[serde(default)] Option<u32>,
+    #[serde(default)] Vec<String>,
+);
+
+impl Serialize for IndexTalk {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let IndexTalk(title, speakers, start, takeaways) = self;
+        let len = match (start, takeaways.is_empty()) {
+            (_, false) => 4,
+            (Some(_), true) => 3,
+            (None, true) => 2,
+        };
+        let mut seq = serializer.serialize_seq(Some(len))?;
+        seq.serialize_element(title)?;
+        seq.serialize_element(speakers)?;
+        if len > 2 {
+            seq.serialize_element(start)?;
+        }
+        if len > 3 {
+            seq.serialize_element(takeaways)?;
+        }
+        seq.end()
+    }
+}
 
 /// Why an index cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -98,7 +131,7 @@ pub enum IndexError {
     #[error("the search index cannot be read: {0}")]
     Format(String),
     /// Another version of the format.
-    #[error("the search index is version {0}, this viewer reads version {INDEX_VERSION}")]
+    #[error("the search index is version {0}, this viewer reads versions 1 to {INDEX_VERSION}")]
     Version(u32),
     /// An event refers to a string or speaker that is not there, or has a date that is not one.
     #[error("the search index's event {event} ({id:?}) is broken: {what}")]
@@ -162,7 +195,7 @@ impl SearchIndex {
                                 speakers.place(&IndexSpeaker(name, org))
                             })
                             .collect();
-                        IndexTalk(talk.title.clone(), who)
+                        IndexTalk(talk.title.clone(), who, talk.start, talk.takeaways.clone())
                     })
                     .collect();
                 let date = item.date_published.as_ref().map(|d| {
@@ -220,7 +253,7 @@ impl SearchIndex {
         let location = location.map(|l| self.string(l).cloned()).transpose()?;
         let talks = talks
             .iter()
-            .map(|IndexTalk(title, who)| {
+            .map(|IndexTalk(title, who, start, takeaways)| {
                 let speakers = who
                     .iter()
                     .map(|&p| {
@@ -237,6 +270,8 @@ impl SearchIndex {
                 Ok(Talk {
                     title: title.clone(),
                     speakers,
+                    start: *start,
+                    takeaways: takeaways.clone(),
                     ..Talk::default()
                 })
             })
@@ -287,7 +322,7 @@ pub fn parse_index(text: &str) -> Result<SearchIndex, IndexError> {
     // The version first, so that a later format is named as such rather than as broken.
     let Version { version } =
         serde_json::from_str(text).map_err(|e| IndexError::Format(e.to_string()))?;
-    if version != INDEX_VERSION {
+    if !(1..=INDEX_VERSION).contains(&version) {
         return Err(IndexError::Version(version));
     }
     serde_json::from_str(text).map_err(|e| IndexError::Format(e.to_string()))
@@ -448,10 +483,10 @@ mod tests {
         assert_eq!(
             json,
             concat!(
-                r#"{"v":1,"s":["video","Leeds, UK","Bo Chen","Loom Works","Video","2023","Ada Lovelace","Sam Osei"],"#,
+                r#"{"v":2,"s":["video","Leeds, UK","Bo Chen","Loom Works","Video","2023","Ada Lovelace","Sam Osei"],"#,
                 r#""p":[[2,3],[6,3],[7,null]],"#,
                 r#""e":[["/2024/06/03/june","2024-06-03T18:30:00+01:00","June meetup",1,[0],1,[["Loom at scale",[0]]]],"#,
-                r#"["a","2023-05-03","May meetup",1,[4,5],1,[["eBPF for everyone",[1,2]],[null,[1]]]],"#,
+                r#"["a","2023-05-03","May meetup",1,[4,5],1,[["eBPF for everyone",[1,2],95,["Probes are cheap."]],[null,[1]]]],"#,
                 r#"["c",null,"Undated",2,[],null,[]],["d",null,null,2,[],null,[]]]}"#
             )
         );
@@ -473,14 +508,17 @@ mod tests {
             assert_eq!(read.date_published, item.date_published);
             assert_eq!(read.tags, item.tags);
             assert_eq!(read.location(), item.location());
-            let shape = |i: &Item| -> Vec<(Option<String>, Vec<Speaker>)> {
+            type Shape = (Option<String>, Vec<Speaker>, Option<u32>, Vec<String>);
+            let shape = |i: &Item| -> Vec<Shape> {
                 i.talks()
                     .iter()
-                    .map(|t| (t.title.clone(), t.speakers.clone()))
+                    .map(|t| {
+                        let (title, who) = (t.title.clone(), t.speakers.clone());
+                        (title, who, t.start, t.takeaways.clone())
+                    })
                     .collect()
             };
             assert_eq!(shape(read), shape(item));
-            assert!(read.talks().iter().all(|t| t.takeaways.is_empty()));
         }
         let pages: Vec<u32> = events.iter().map(|(_, page)| *page).collect();
         assert_eq!(pages, [1, 1, 2, 2]);
@@ -496,7 +534,7 @@ mod tests {
     }
 
     #[test]
-    fn the_index_matches_as_the_full_items_do_except_takeaways() {
+    fn the_index_matches_as_the_full_items_do() {
         let items = items();
         let archive = Archive::read(&serde_json::to_string(&index()).unwrap()).unwrap();
         let query = |q: &str, tag: Option<&str>, year: Option<i32>| ListQuery {
@@ -515,6 +553,7 @@ mod tests {
             query("", None, Some(2024)),
             query("undated", None, None),
             query("nothing", None, None),
+            query("cheap", None, None),
         ];
         for q in &queries {
             let full: Vec<&str> = items
@@ -529,18 +568,21 @@ mod tests {
                 .collect();
             assert_eq!(searched, full, "{q:?}");
         }
-        // Takeaways are the one thing the index leaves out.
+        // Takeaways too.
         let cheap = query("cheap", None, None);
-        assert!(items.iter().any(|i| search::matches(i, &cheap)));
-        assert!(archive.search(&cheap).is_empty());
+        assert_eq!(archive.search(&cheap), [1]);
     }
 
     #[test]
     fn refuses_another_version_and_broken_references() {
         assert_eq!(
-            parse_index(r#"{"v":2,"s":[],"p":[],"e":[],"more":1}"#),
-            Err(IndexError::Version(2))
+            parse_index(r#"{"v":3,"s":[],"p":[],"e":[],"more":1}"#),
+            Err(IndexError::Version(3))
         );
+        assert!(matches!(
+            parse_index(r#"{"v":0,"s":[],"p":[],"e":[]}"#),
+            Err(IndexError::Version(0))
+        ));
         assert!(matches!(parse_index("[1]"), Err(IndexError::Format(_))));
         assert!(matches!(
             parse_index(r#"{"v":1,"s":[],"p":[],"e":[["a"]]}"#),
@@ -576,7 +618,7 @@ mod tests {
     fn names_the_pages_after_the_version_and_reads_an_index_without_them() {
         let json = serde_json::to_string(&named_index()).unwrap();
         assert!(
-            json.starts_with(r#"{"v":1,"u":["feed.json","feed-2.json"],"s":["#),
+            json.starts_with(r#"{"v":2,"u":["feed.json","feed-2.json"],"s":["#),
             "{json}"
         );
         assert_eq!(parse_index(&json).unwrap(), named_index());
@@ -610,10 +652,7 @@ mod tests {
         assert_eq!(archive.search(&query("", None, None)), [0, 1, 2, 3]);
         assert_eq!(archive.search(&query("loom", Some("video"), None)), [0, 1]);
         assert_eq!(archive.search(&query("loom", None, Some(2023))), [1]);
-        assert_eq!(
-            archive.search(&query("cheap", None, None)),
-            Vec::<u32>::new()
-        );
+        assert_eq!(archive.search(&query("cheap", None, None)), [1]);
         // The positions are those of the full items that match.
         let items = items();
         for q in [query("meetup", None, None), query("ada", None, Some(2023))] {
@@ -708,7 +747,7 @@ mod tests {
         let err = Archive::read(r#"{"v":3}"#).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the search index is version 3, this viewer reads version 1"
+            "the search index is version 3, this viewer reads versions 1 to 2"
         );
         // An event on a page the index does not name.
         let err = Archive::read(
@@ -722,10 +761,29 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_index_still_reads_without_moments_or_takeaways() {
+        let v1 = r#"{"v":1,"s":["Ada"],"p":[[0,null]],"e":[["a","2023-05-03",null,1,[],null,[["Parsing",[0]]]]]}"#;
+        let archive = Archive::read(v1).unwrap();
+        let talks = archive.item(0).unwrap().talks();
+        assert_eq!(talks[0].title.as_deref(), Some("Parsing"));
+        assert_eq!(talks[0].start, None);
+        assert!(talks[0].takeaways.is_empty());
+        // A moment alone, without takeaways, is written and read as three.
+        let v2 =
+            r#"{"v":2,"s":["Ada"],"p":[[0,null]],"e":[["a",null,null,1,[],null,[["P",[0],42]]]]}"#;
+        let index = parse_index(v2).unwrap();
+        assert_eq!(serde_json::to_string(&index).unwrap(), v2);
+        assert_eq!(
+            Archive::read(v2).unwrap().item(0).unwrap().talks()[0].start,
+            Some(42)
+        );
+    }
+
+    #[test]
     fn an_empty_feed_has_an_empty_index() {
         let index = SearchIndex::from_pages(std::iter::empty());
         let json = serde_json::to_string(&index).unwrap();
-        assert_eq!(json, r#"{"v":1,"s":[],"p":[],"e":[]}"#);
+        assert_eq!(json, r#"{"v":2,"s":[],"p":[],"e":[]}"#);
         assert!(Archive::read(&json).unwrap().is_empty());
     }
 }

@@ -300,6 +300,44 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// The slug a speaker's name links to where the other names of the feed are not at hand (the
+/// app's event pages and search results), made without Unicode's tables, which would weigh more
+/// than the rest of these pages in the app's first visit: ASCII letters lower case, Latin
+/// letters without their accents, any other letter as its code point (`u674e`), words joined
+/// by hyphens, titles and all. For most names ("Renée Castellanos") it is the slug of their
+/// page; [`People::find_person`] leads from any other to it.
+pub fn link_slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars() {
+        let before = out.len();
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '’' || (!c.is_ascii() && is_dropped(c)) {
+            continue;
+        } else if c.is_ascii() || !fold_char(c, &mut out) {
+            if !c.is_ascii() && !c.is_whitespace() {
+                out.push_str(&format!("u{:x}", u32::from(c)));
+            } else {
+                gap = true;
+                continue;
+            }
+        }
+        if gap && before > 0 {
+            out.insert(before, '-');
+        }
+        gap = false;
+        if out.len() >= SLUG_MAX {
+            break;
+        }
+    }
+    if out.is_empty() {
+        "x".to_owned()
+    } else {
+        out
+    }
+}
+
 /// A page of people, for its path under the site's base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page<'a> {
@@ -314,6 +352,17 @@ pub enum Page<'a> {
 }
 
 impl Page<'_> {
+    /// The viewer's route to the page.
+    pub fn route(&self) -> crate::route::Route {
+        use crate::route::Route;
+        match self {
+            Page::Speakers => Route::Speakers(String::new()),
+            Page::Speaker(slug) => Route::Speaker((*slug).to_owned()),
+            Page::Organisations => Route::Organisations,
+            Page::Organisation(slug) => Route::Organisation((*slug).to_owned()),
+        }
+    }
+
     /// The page's path under the site's base, a directory: `speakers/ada-lovelace/`.
     pub fn path(&self) -> String {
         match self {
@@ -426,6 +475,15 @@ pub struct People {
     pub people: Vec<Person>,
     /// The organisations, by name.
     pub organisations: Vec<Organisation>,
+    /// Every folded spelling of a person's name ([`fold_name`]), and their page's slug.
+    person_aliases: BTreeMap<String, String>,
+    /// Every folded spelling of an organisation ([`fold_org`]), and its page's slug.
+    org_aliases: BTreeMap<String, String>,
+    /// The [`link_slug`] of every spelling of a person's name, and the slugs of the pages it
+    /// stands for (one, unless two people's spellings give one link).
+    person_links: BTreeMap<String, BTreeSet<String>>,
+    /// The same for the organisations.
+    org_links: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// A spelling of a name or an organisation, and how often and how early it was seen.
@@ -527,6 +585,16 @@ fn slugs<'a>(keys: impl Iterator<Item = &'a String>) -> HashMap<String, String> 
     out
 }
 
+/// The one page slug that the spellings whose [`link_slug`] is `wanted` lead to, if exactly
+/// one does.
+fn by_link<'a>(links: &'a BTreeMap<String, BTreeSet<String>>, wanted: &str) -> Option<&'a str> {
+    let pages = links.get(wanted)?;
+    match (pages.first(), pages.len()) {
+        (Some(page), 1) => Some(page.as_str()),
+        _ => None,
+    }
+}
+
 /// A spelling as shown: its words separated by one space.
 fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -589,6 +657,30 @@ impl People {
         }
         let person_slugs = slugs(merged.keys());
         let org_slugs = slugs(orgs.keys());
+        let person_aliases: BTreeMap<String, String> = keys
+            .iter()
+            .filter_map(|key| Some((key.clone(), person_slugs.get(&canonical(key))?.clone())))
+            .collect();
+        let org_aliases: BTreeMap<String, String> = org_slugs
+            .iter()
+            .map(|(key, slug)| (key.clone(), slug.clone()))
+            .collect();
+        let links = |map: &BTreeMap<String, BTreeMap<String, Spelling>>,
+                     slugs: &HashMap<String, String>| {
+            let mut links: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            for (key, spellings) in map {
+                let Some(page) = slugs.get(key) else { continue };
+                for text in spellings.keys() {
+                    links
+                        .entry(link_slug(text))
+                        .or_default()
+                        .insert(page.clone());
+                }
+            }
+            links
+        };
+        let person_links = links(&merged, &person_slugs);
+        let org_links = links(&orgs, &org_slugs);
         let person_named: HashMap<&str, Named> = merged
             .iter()
             .map(|(key, spellings)| {
@@ -734,7 +826,38 @@ impl People {
         People {
             people,
             organisations,
+            person_aliases,
+            org_aliases,
+            person_links,
+            org_links,
         }
+    }
+
+    /// The slug of the page of the person a speaker's name (as a post spells it) is.
+    pub fn person_slug(&self, name: &str) -> Option<&str> {
+        self.person_aliases
+            .get(&fold_name(name))
+            .map(String::as_str)
+    }
+
+    /// The slug of the page of the organisation a name (as a post spells it) is.
+    pub fn organisation_slug(&self, org: &str) -> Option<&str> {
+        self.org_aliases.get(&fold_org(org)).map(String::as_str)
+    }
+
+    /// The person a page's slug names: the person with that slug, else the one person whose
+    /// spelling has that [`link_slug`] (a link the app made from a post's spelling, such as
+    /// `j-smith` for the J. Smith who is Jane Smith). `None` when no one, or more than one
+    /// person, fits.
+    pub fn find_person(&self, slug: &str) -> Option<&Person> {
+        self.person(slug)
+            .or_else(|| self.person(by_link(&self.person_links, slug)?))
+    }
+
+    /// The organisation a page's slug names, as [`People::find_person`] finds a person.
+    pub fn find_organisation(&self, slug: &str) -> Option<&Organisation> {
+        self.organisation(slug)
+            .or_else(|| self.organisation(by_link(&self.org_links, slug)?))
     }
 
     /// The person whose page has this slug.
@@ -1000,6 +1123,7 @@ mod tests {
     fn different_people_are_never_one() {
         // Same family name, different first names; the initial they share stays on its own.
         let all = people(&["Jane Smith", "John Smith", "J. Smith"]);
+        assert_eq!(link_slug("J. Smith"), "j-smith");
         assert_eq!(names(&all), ["J. Smith", "Jane Smith", "John Smith"]);
         assert!(all.people.iter().all(|p| p.talk_count() == 1));
         let slugs: Vec<&str> = all.people.iter().map(|p| p.slug.as_str()).collect();
@@ -1011,6 +1135,93 @@ mod tests {
         assert_eq!(people(&["Jane Smith", "Jane Smithson"]).people.len(), 2);
         // An initial that fits neither: another letter.
         assert_eq!(people(&["K. Smith", "Jane Smith"]).people.len(), 2);
+    }
+
+    #[test]
+    fn every_spelling_leads_to_its_persons_page() {
+        let spellings = [
+            "Dr. Renée  Castellanos",
+            "RENEE CASTELLANOS",
+            "J. Smith",
+            "Jane Smith",
+            "John Smyth",
+            "Ann O'Neil (she/her)",
+        ];
+        let all = people(&spellings);
+        for (n, spelling) in spellings.into_iter().enumerate() {
+            let person = all
+                .people
+                .iter()
+                .find(|p| p.talks.iter().any(|t| t.event_id == format!("e{n}")))
+                .unwrap_or_else(|| panic!("{spelling}: no one"));
+            assert_eq!(all.person_slug(spelling), Some(person.slug.as_str()));
+            let linked = all.find_person(&link_slug(spelling));
+            assert_eq!(linked.map(|p| &p.slug), Some(&person.slug), "{spelling}");
+        }
+        assert_eq!(
+            all.find_person("jane-smith").map(|p| p.talk_count()),
+            Some(2)
+        );
+        assert!(all.find_person("nobody").is_none());
+        assert_eq!(all.person_slug("Nobody"), None);
+        // An initial that two full names fit is a person of its own, and its link says so.
+        let all = people(&["Jane Smith", "John Smith", "J. Smith"]);
+        assert_eq!(link_slug("J. Smith"), "j-smith");
+        assert_eq!(
+            all.find_person(&link_slug("J. Smith"))
+                .map(|p| p.name.as_str()),
+            Some("J. Smith")
+        );
+    }
+
+    #[test]
+    fn link_slugs_are_page_slugs_for_plain_and_accented_names() {
+        for (name, expected) in [
+            ("Ada Lovelace", "ada-lovelace"),
+            ("Renée  Castellanos", "renee-castellanos"),
+            ("José Núñez-Ruiz", "jose-nunez-ruiz"),
+            ("Ann O'Neil", "ann-oneil"),
+            ("Dr. Ada Lovelace", "dr-ada-lovelace"),
+            ("李明", "u674eu660e"),
+            ("", "x"),
+            ("  ", "x"),
+        ] {
+            assert_eq!(link_slug(name), expected, "{name}");
+            assert!(
+                crate::route::parse_route(&format!("/speakers/{}/", link_slug(name)), "", "/")
+                    != crate::route::Route::NotFound
+            );
+        }
+        for name in [
+            "Ada Lovelace",
+            "Renée Castellanos",
+            "José Núñez-Ruiz",
+            "Ann O'Neil",
+        ] {
+            assert_eq!(link_slug(name), slug(&fold_name(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn organisations_are_found_by_any_spelling() {
+        let item = event(
+            "e",
+            Some("2024-01-01T00:00:00Z"),
+            &[
+                ("One", &[("Ada", Some("The Acme Company, Ltd."))], None),
+                ("Two", &[("Bo", Some("acme company"))], None),
+            ],
+        );
+        let all = People::from_items(&[item], &crate::i18n::Catalogue::english());
+        assert_eq!(all.organisations.len(), 1);
+        let page = all.organisations[0].slug.clone();
+        assert_eq!(
+            all.organisation_slug("ACME Company Inc."),
+            Some(page.as_str())
+        );
+        let found = all.find_organisation(&link_slug("The Acme Company, Ltd."));
+        assert_eq!(found.map(|o| o.talk_count()), Some(2));
+        assert!(all.find_organisation("nothing").is_none());
     }
 
     #[test]

@@ -40,8 +40,22 @@ pub enum Route {
         /// Seconds into the video.
         t: Option<u32>,
     },
+    /// Every speaker, `speakers/`, with the search text that narrows the list (`?q=`).
+    Speakers(String),
+    /// One speaker's talks across events, by their page's slug: `speakers/<slug>/`.
+    Speaker(String),
+    /// Every organisation speakers spoke for: `organisations/`.
+    Organisations,
+    /// One organisation's talks, by its page's slug: `organisations/<slug>/`.
+    Organisation(String),
     /// Anything else under the base.
     NotFound,
+}
+
+/// A slug as a page's path may carry it: ASCII letters, digits and hyphens
+/// ([`crate::people::slug`] writes no other).
+fn is_slug(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Reads a route from a page path and query string (`?a=b`, with or without `?`), given the
@@ -72,6 +86,18 @@ pub fn parse_route(path: &str, query: &str, base: &str) -> Route {
     let rest = rest.strip_suffix("/index.html").unwrap_or(rest);
     let rest = rest.strip_suffix('/').unwrap_or(rest);
     let t = || param("t").and_then(|t| crate::time::parse_time_param(&t));
+    match rest {
+        "speakers" => return Route::Speakers(param("q").unwrap_or_default()),
+        "organisations" => return Route::Organisations,
+        _ => {}
+    }
+    let person = |prefix: &str| rest.strip_prefix(prefix).filter(|s| is_slug(s));
+    if let Some(slug) = person("speakers/") {
+        return Route::Speaker(slug.to_owned());
+    }
+    if let Some(slug) = person("organisations/") {
+        return Route::Organisation(slug.to_owned());
+    }
     match rest.strip_prefix("events/") {
         Some(id) if !id.is_empty() && !id.contains('/') => Route::Event {
             id: percent_decode(id),
@@ -133,6 +159,17 @@ pub fn href_in(route: &Route, base: &str, feed: Option<&str>, form: LinkForm) ->
             let slash = if form == LinkForm::Directory { "/" } else { "" };
             format!("{base}events/{}{slash}", percent_encode(id))
         }
+        // The people pages are directories whatever the form: `recap-feed pages` writes them
+        // so, and the app answers both.
+        Route::Speakers(q) => {
+            if !q.trim().is_empty() {
+                params.push(("q", q.clone()));
+            }
+            format!("{base}speakers/")
+        }
+        Route::Speaker(slug) => format!("{base}speakers/{slug}/"),
+        Route::Organisations => format!("{base}organisations/"),
+        Route::Organisation(slug) => format!("{base}organisations/{slug}/"),
         Route::NotFound => base,
     };
     if let Some(feed) = feed {
@@ -150,6 +187,37 @@ pub fn href_in(route: &Route, base: &str, feed: Option<&str>, form: LinkForm) ->
 
 /// Where a route starts in the fragment of a page that embeds the viewer and lets it keep its
 /// place there: `#recap=/events/…?t=183`.
+/// How the viewer writes its links, wherever it runs: the one rule behind every link the app,
+/// its side modules and the pre-rendered pages make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Addresses {
+    /// Paths under the app's own page's `base`, carrying its `feed`, in the `form` its host
+    /// serves.
+    Page {
+        /// The app's base path (`/` or `/recap/`).
+        base: String,
+        /// The page's `?feed=`, carried along.
+        feed: Option<String>,
+        /// Plain or directory links.
+        form: LinkForm,
+    },
+    /// The standalone app's address (an embed that knows it): links open the full app.
+    App(String),
+    /// The host page's fragment, `#recap=/events/…` (an embed).
+    Fragment,
+}
+
+impl Addresses {
+    /// The URL of `route`.
+    pub fn href(&self, route: &Route) -> String {
+        match self {
+            Addresses::Page { base, feed, form } => href_in(route, base, feed.as_deref(), *form),
+            Addresses::App(app) => href(route, app, None),
+            Addresses::Fragment => fragment_href(route),
+        }
+    }
+}
+
 pub(crate) const FRAGMENT: &str = "#recap=";
 
 /// A route as an embed writes it in its page's fragment: `#recap=/events/%2F2023%2F05%2F03%2Fslug?t=183`.
@@ -245,6 +313,58 @@ mod tests {
             parse_route("/events/2024/03/march", "", "/"),
             Route::NotFound
         );
+    }
+
+    #[test]
+    fn people_pages_round_trip_in_every_form() {
+        let routes = [
+            Route::Speakers(String::new()),
+            Route::Speakers("núñez & co".into()),
+            Route::Speaker("jose-nunez-2".into()),
+            Route::Organisations,
+            Route::Organisation("acme".into()),
+        ];
+        for route in routes {
+            for base in ["/", "/recap/"] {
+                for form in [LinkForm::Plain, LinkForm::Directory] {
+                    let url = href_in(&route, base, Some("f.json"), form);
+                    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+                    assert!(path.ends_with('/'), "{url}");
+                    assert_eq!(parse_route(path, query, base), route, "{url}");
+                    let bare = path.trim_end_matches('/');
+                    assert_eq!(parse_route(bare, query, base), route, "{url}");
+                }
+            }
+            let fragment = fragment_href(&route);
+            assert_eq!(parse_fragment(&fragment), Some(route.clone()), "{fragment}");
+        }
+        assert_eq!(
+            href(&Route::Speaker("ada".into()), "/recap", None),
+            "/recap/speakers/ada/"
+        );
+        // Not a slug: nothing the viewer wrote.
+        assert_eq!(parse_route("/speakers/a/b/", "", "/"), Route::NotFound);
+        assert_eq!(parse_route("/speakers/Ada%20L/", "", "/"), Route::NotFound);
+        assert_eq!(
+            parse_route("/speakers/index.html", "q=ada", "/"),
+            Route::Speakers("ada".into())
+        );
+    }
+
+    #[test]
+    fn addresses_write_each_form() {
+        let route = Route::Speaker("ada".into());
+        let page = Addresses::Page {
+            base: "/recap/".into(),
+            feed: Some("f.json".into()),
+            form: LinkForm::Directory,
+        };
+        assert_eq!(page.href(&route), "/recap/speakers/ada/?feed=f.json");
+        assert_eq!(
+            Addresses::App("https://example.org/recap/".into()).href(&route),
+            "https://example.org/recap/speakers/ada/"
+        );
+        assert_eq!(Addresses::Fragment.href(&route), "#recap=/speakers/ada/");
     }
 
     #[test]

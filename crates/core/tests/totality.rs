@@ -353,6 +353,7 @@ fn render_feed(feed: &recap_core::Feed, text: &str, t: &mut Tally) {
                 share: true,
                 photos: &[],
                 full_recap: true,
+                speaker_href: None,
                 texts: &texts,
             };
             let _ = recap_core::markup::to_html(&[

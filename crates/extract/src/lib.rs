@@ -4,7 +4,9 @@
 //! already carries its talks, and its visitors never download this code.
 //!
 //! For one item it builds the block model from `content_html` with the browser's `DOMParser`
-//! ([`blocks_from_html`]) and runs the same extractor as the CLI.
+//! ([`blocks_from_html`]) and runs the same extractor as the CLI. It also writes an event's full
+//! recap, the post through the allow-list sanitiser ([`sanitize`]), when a visitor opens "Read
+//! the full recap": the app's first visit carries neither.
 //!
 //! This file is the module's one interface, both sides of it: what the module exports (feature
 //! `module`, the default; `src/main.rs` links them into the module Trunk builds) and, beside it,
@@ -13,11 +15,13 @@
 //! arrays, no JSON text. The app's test `src/modules.rs` calls every getter of the host side on the
 //! built module.
 
-#[cfg(feature = "module")]
+#[cfg(feature = "walker")]
 mod blocks;
 mod parse;
-
 #[cfg(feature = "module")]
+pub mod sanitize;
+
+#[cfg(feature = "walker")]
 pub use blocks::blocks_from_html;
 pub use parse::parse_body;
 
@@ -45,6 +49,14 @@ mod export {
             video: video.as_deref(),
         };
         Extracted::from(extract(&blocks, meta).recap)
+    }
+
+    /// The full recap of a post: the allowed part of `content_html` as nodes of the page's
+    /// document ([`crate::sanitize::sanitized_fragment`]), or nothing without a document.
+    #[wasm_bindgen]
+    pub fn full_recap(content_html: &str) -> Option<web_sys::DocumentFragment> {
+        let document = web_sys::window()?.document()?;
+        Some(crate::sanitize::sanitized_fragment(&document, content_html))
     }
 
     /// An item's `_recap` as read from its post.
@@ -188,6 +200,14 @@ pub mod host {
             location: Option<&str>,
             video: Option<&str>,
         ) -> Extracted;
+
+        /// The full recap of a post, as nodes of the page's document (the allowed part of
+        /// `content_html`); nothing without a document.
+        #[wasm_bindgen(method)]
+        pub fn full_recap(
+            this: &Extractor,
+            content_html: &str,
+        ) -> Option<web_sys::DocumentFragment>;
 
         /// `export::Extracted`.
         pub type Extracted;

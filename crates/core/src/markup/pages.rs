@@ -49,7 +49,7 @@ pub(crate) fn frame(main: Element) -> Element {
 }
 
 /// A static part, as the app holds each.
-pub(crate) fn part(child: Element) -> Element {
+pub fn part(child: Element) -> Element {
     Element::with_class("div", class::RENDERED).child(child)
 }
 

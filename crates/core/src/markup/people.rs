@@ -1,26 +1,25 @@
-//! The pages of people across events, for pre-rendering: every speaker, one speaker's talks,
-//! every organisation, one organisation's talks ([`crate::people`]). Each is a page of its own,
-//! in the same frame as the list and the event pages, made of the classes the stylesheet already
-//! has for an event's talks. Their links are plain links (the app does not open these pages in
-//! place): to the event pages, to a talk's moment on its event page (`?t=`), and between the
-//! people pages.
+//! The pages of people across events: every speaker, one speaker's talks, every organisation,
+//! one organisation's talks ([`crate::people`]). `recap-feed pages` pre-renders them and the
+//! app's people module (`crates/people`) renders the same for the app's routes. Each is a page
+//! of its own, in the same frame as the list and the event pages, made of the classes the
+//! stylesheet already has for an event's talks. Their links are the app's links: to the event
+//! pages, to a talk's moment on its event page (`?t=`), and between the people pages.
 
 use super::node::Element;
 use super::pages::{frame, part};
-use super::protocol::class;
-use super::views::{section, Href};
+use super::protocol::{class, id};
+use super::views::{route_link, section, Href};
 use crate::i18n::{Catalogue, Text};
 use crate::people::{Appearance, Named, Organisation, Page, People, Person};
 use crate::route::{ListQuery, Route};
+use crate::search::lowercase;
 use crate::time::format_clock;
 
 /// Where the pages link to.
 #[derive(Clone, Copy)]
 pub struct Links<'a> {
-    /// Makes the links to the list and to the events, as the event pages do.
+    /// Makes the links, as the event pages do.
     pub href: Href<'a>,
-    /// The site's base path, `/` or `/recap/`: the people pages are under it.
-    pub base: &'a str,
     /// The interface's texts.
     pub texts: &'a Catalogue,
 }
@@ -28,8 +27,7 @@ pub struct Links<'a> {
 impl Links<'_> {
     /// The href of a people page.
     pub fn page(&self, page: Page) -> String {
-        let base = self.base.trim_end_matches('/');
-        format!("{base}/{}", page.path())
+        (self.href)(&page.route())
     }
 
     fn list(&self) -> String {
@@ -55,7 +53,7 @@ pub fn people_text(n: usize, t: &Catalogue) -> String {
 }
 
 fn link(href: String, text: &str) -> Element {
-    Element::new("a").attr("href", href).text(text)
+    route_link(href, "").text(text)
 }
 
 /// `items` as links, separated by commas, after `lead` (nothing when there are none).
@@ -98,10 +96,17 @@ fn header(title: &str, crumbs: Vec<Element>, about: Element, t: &Catalogue) -> E
         .child(about.attr("class", "recap-header__description"))
 }
 
-fn page(header: Element, sections: Vec<Element>) -> Element {
-    let mut main = Element::with_class("div", class::MAIN).child(part(header));
-    for s in sections {
-        main = main.child(part(s));
+/// A people page's parts: its header, then its sections.
+fn page(header: Element, sections: Vec<Element>) -> Vec<Element> {
+    std::iter::once(header).chain(sections).collect()
+}
+
+/// A people page's parts as a whole page, in the frame of the list and the event pages, each
+/// part in a `div` of [`class::RENDERED`] as the app holds each.
+pub fn framed(parts: Vec<Element>) -> Element {
+    let mut main = Element::with_class("div", class::MAIN);
+    for p in parts {
+        main = main.child(part(p));
     }
     frame(main)
 }
@@ -113,9 +118,69 @@ fn entry(href: String, name: &str, line: Element) -> Element {
         .child(line.attr("class", "recap-talk__speakers"))
 }
 
+/// Whether a person is found by the search text `q`: every word of it is in their name or in
+/// one of their organisations' names, folded as names are (case and accents aside).
+pub fn finds(person: &Person, q: &str) -> bool {
+    let mut text = lowercase(&crate::people::fold_name(&person.name));
+    for org in &person.organisations {
+        text.push(' ');
+        text.push_str(&crate::people::fold_org(&org.name));
+    }
+    crate::people::fold_name(q)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|word| text.contains(word))
+}
+
+/// The search of the speakers' list: a form that asks for the same page with `?q=`, so that it
+/// works as a link does, and that the app answers as the visitor types.
+fn speaker_search(q: &str, links: &Links) -> Element {
+    let t = links.texts;
+    let input = Element::with_class("input", "recap-input")
+        .attr("id", id::PEOPLE_SEARCH)
+        .attr("type", "search")
+        .attr("name", "q")
+        .attr("autocomplete", "off")
+        .attr("value", q);
+    Element::with_class("form", "recap-filters")
+        .attr("role", "search")
+        .attr("action", links.page(Page::Speakers))
+        .attr("method", "get")
+        .child(
+            Element::with_class("div", "recap-field recap-field--grow")
+                .child(
+                    Element::new("label")
+                        .attr("for", id::PEOPLE_SEARCH)
+                        .text(t.get(Text::SearchSpeakers)),
+                )
+                .child(input),
+        )
+}
+
+/// The speakers the search text `q` finds ([`finds`]), each linked to their page with how many
+/// talks they gave and the organisations they spoke for; or that no one is found. The app's
+/// people module writes it again, in its [`class::PEOPLE_LIST`], as the visitor types.
+pub fn speakers_list(people: &People, links: &Links, q: &str) -> Element {
+    let t = links.texts;
+    let found: Vec<&Person> = people.people.iter().filter(|p| finds(p, q)).collect();
+    if found.is_empty() && !people.people.is_empty() {
+        return Element::with_class("p", "recap-empty").text(t.get(Text::NoSpeakerFound));
+    }
+    Element::with_class("ol", "recap-talks").children(found.iter().map(|p| {
+        let line = links_to(
+            Element::new("p").text(talks_text(p.talk_count(), t)),
+            " · ",
+            &p.organisations,
+            |slug| links.page(Page::Organisation(slug)),
+        );
+        entry(links.page(Page::Speaker(&p.slug)), &p.name, line).into()
+    }))
+}
+
 /// Every speaker, by name: each linked to their page, with how many talks they gave and the
-/// organisations they spoke for.
-pub fn speakers_page(people: &People, links: &Links) -> Element {
+/// organisations they spoke for; only those the search text `q` finds ([`finds`]) when it has
+/// any, under a search form.
+pub fn speakers_page(people: &People, links: &Links, q: &str) -> Vec<Element> {
     let t = links.texts;
     let events = {
         let mut ids: Vec<&str> = people
@@ -146,21 +211,20 @@ pub fn speakers_page(people: &People, links: &Links) -> Element {
         link(links.list(), t.get(Text::AllEvents)),
         link(links.page(Page::Organisations), t.get(Text::Organisations)),
     ];
-    let list = Element::with_class("ol", "recap-talks").children(people.people.iter().map(|p| {
-        let line = links_to(
-            Element::new("p").text(talks_text(p.talk_count(), t)),
-            " · ",
-            &p.organisations,
-            |slug| links.page(Page::Organisation(slug)),
+    let search = (!people.people.is_empty()).then(|| speaker_search(q, links));
+    let list = Element::with_class("div", "recap-people")
+        .maybe(search)
+        .child(
+            Element::with_class("div", class::PEOPLE_LIST)
+                .attr("aria-live", "polite")
+                .child(speakers_list(people, links, q)),
         );
-        entry(links.page(Page::Speaker(&p.slug)), &p.name, line).into()
-    }));
     page(header(t.get(Text::Speakers), crumbs, about, t), vec![list])
 }
 
 /// Every organisation, by name: each linked to its page, with how many talks were given for it
 /// and by how many people.
-pub fn organisations_page(people: &People, links: &Links) -> Element {
+pub fn organisations_page(people: &People, links: &Links) -> Vec<Element> {
     let t = links.texts;
     let about = Element::new("p").text(if people.organisations.is_empty() {
         t.get(Text::NoOrganisations).to_owned()
@@ -187,6 +251,102 @@ pub fn organisations_page(people: &People, links: &Links) -> Element {
     )
 }
 
+/// A people page as a whole: what its head says and what it shows.
+pub struct PeopleView {
+    /// The document's title.
+    pub title: String,
+    /// Its description, for search engines and link previews.
+    pub description: String,
+    /// Its Open Graph type.
+    pub kind: &'static str,
+    /// The page's parts ([`framed`] makes them a page).
+    pub parts: Vec<Element>,
+}
+
+/// The people page `page` of `people`, on the site called `site`, its speakers' list searched
+/// for `q`; `None` when no one has that slug (see [`People::find_person`], which also follows
+/// a link made from a post's spelling).
+pub fn people_view(
+    people: &People,
+    page: Page,
+    q: &str,
+    links: &Links,
+    site: &str,
+) -> Option<PeopleView> {
+    let t = links.texts;
+    let view = |title: String, description: String, kind, parts| PeopleView {
+        title,
+        description,
+        kind,
+        parts,
+    };
+    Some(match page {
+        Page::Speakers => view(
+            t.fill(Text::SpeakersAt, &[("site", site)]),
+            t.fill(
+                Text::SpeakersDescription,
+                &[
+                    ("people", &people_text(people.people.len(), t)),
+                    ("site", site),
+                ],
+            ),
+            "website",
+            speakers_page(people, links, q),
+        ),
+        Page::Organisations => view(
+            t.fill(Text::OrganisationsAt, &[("site", site)]),
+            t.fill(Text::OrganisationsDescription, &[("site", site)]),
+            "website",
+            organisations_page(people, links),
+        ),
+        Page::Speaker(slug) => {
+            let person = people.find_person(slug)?;
+            view(
+                t.fill(Text::TalksAt, &[("name", &person.name), ("site", site)]),
+                t.fill(
+                    Text::SpeakerDescription,
+                    &[
+                        ("talks", &talks_text(person.talk_count(), t)),
+                        ("name", &person.name),
+                        ("site", site),
+                    ],
+                ) + &titles(&person.talks),
+                "profile",
+                speaker_page(person, links),
+            )
+        }
+        Page::Organisation(slug) => {
+            let org = people.find_organisation(slug)?;
+            view(
+                t.fill(Text::TalksAt, &[("name", &org.name), ("site", site)]),
+                t.fill(
+                    Text::OrganisationDescription,
+                    &[
+                        ("talks", &talks_text(org.talk_count(), t)),
+                        ("people", &people_text(org.people.len(), t)),
+                        ("name", &org.name),
+                        ("site", site),
+                    ],
+                ) + &titles(&org.talks),
+                "website",
+                organisation_page(org, links),
+            )
+        }
+    })
+}
+
+/// ": First talk; Second talk." (the newest few), or ".".
+fn titles(talks: &[Appearance]) -> String {
+    const SHOWN: usize = 5;
+    let titles: Vec<&str> = talks.iter().take(SHOWN).map(|t| t.title.as_str()).collect();
+    if titles.is_empty() {
+        ".".to_owned()
+    } else {
+        let more = if talks.len() > SHOWN { "; …" } else { "" };
+        format!(": {}{more}.", titles.join("; "))
+    }
+}
+
 /// "5 talks by 3 people".
 fn talks_by(org: &Organisation, t: &Catalogue) -> String {
     t.fill(
@@ -201,7 +361,7 @@ fn talks_by(org: &Organisation, t: &Catalogue) -> String {
 /// One speaker: their talks, newest first, each with its event (linked to the event's page),
 /// the date, the organisation they spoke for then, the others who gave it, a link that opens
 /// the event at the talk's moment, and the takeaways.
-pub fn speaker_page(person: &Person, links: &Links) -> Element {
+pub fn speaker_page(person: &Person, links: &Links) -> Vec<Element> {
     let t = links.texts;
     let about = links_to(
         Element::new("p").text(talks_text(person.talk_count(), t)),
@@ -219,7 +379,7 @@ pub fn speaker_page(person: &Person, links: &Links) -> Element {
 
 /// One organisation: the people who spoke for it, and its talks, newest first, as on a
 /// speaker's page with who gave each.
-pub fn organisation_page(org: &Organisation, links: &Links) -> Element {
+pub fn organisation_page(org: &Organisation, links: &Links) -> Vec<Element> {
     let t = links.texts;
     let about = Element::new("p").text(format!("{}.", talks_by(org, t)));
     let crumbs = vec![
@@ -295,8 +455,7 @@ fn talk_item(talk: &Appearance, links: &Links, whose: Option<&str>) -> Element {
     let time = talk.start.map(|start| {
         let clock = format_clock(start);
         Element::with_class("p", "recap-talk__time").child(
-            Element::with_class("a", "recap-time")
-                .attr("href", links.event(&talk.event_id, Some(start)))
+            route_link(links.event(&talk.event_id, Some(start)), "recap-time")
                 .attr(
                     "aria-label",
                     t.fill(
@@ -350,7 +509,6 @@ mod tests {
             &Links {
                 texts: &Catalogue::english(),
                 href: &href,
-                base: "/recap/",
             },
         )
     }
@@ -358,28 +516,32 @@ mod tests {
     #[test]
     fn a_speaker_page_lists_their_talks_newest_first_with_time_links() {
         let page = with(|people, links| {
-            html(speaker_page(
+            html(framed(speaker_page(
                 people.person("ada-lovelace").expect("Ada"),
                 links,
-            ))
+            )))
         });
-        let talks = r#"<div class="recap-rendered"><section class="recap-section" aria-labelledby="recap-people-talks-title"><h2 class="recap-section__title" id="recap-people-talks-title">Talks</h2><ol class="recap-talks"><li class="recap-talk"><h3 class="recap-talk__title">Pair &amp; talk</h3><p class="recap-talk__speakers"><a href="/recap/events/2031-05-01-spring/">Spring &lt;meetup&gt;</a> · <time datetime="2031-05-01T19:00:00Z">Thursday 1 May 2031</time> · for <a href="/recap/organisations/analytical-co/">Analytical Co</a> · with <a href="/recap/speakers/grace-hopper/">Grace Hopper</a></p><p class="recap-talk__time"><a class="recap-time" href="/recap/events/2031-05-01-spring/?t=1830" aria-label="Play from 30:30: Pair &amp; talk">30:30</a></p><ul class="recap-talk__takeaways"><li>Pairs &lt;b&gt;help&lt;/b&gt;</li></ul></li><li class="recap-talk"><h3 class="recap-talk__title">Talk 1</h3><p class="recap-talk__speakers"><a href="/recap/events/%2F2029%2F03%2F01%2Fold/">Old one</a> · <time datetime="2029-03-01T19:00:00Z">Thursday 1 March 2029</time></p></li></ol></section></div>"#;
-        assert!(page.starts_with(r#"<div class="recap"><div class="recap-main" role="main"><div class="recap-rendered"><div class="recap-header"><nav class="recap-crumbs" aria-label="Breadcrumb"><a href="/recap/">← All events</a> · <a href="/recap/speakers/">All speakers</a></nav><h1 class="recap-page-title" tabindex="-1">Ada Lovelace</h1><p class="recap-header__description">2 talks · <a href="/recap/organisations/analytical-co/">Analytical Co</a></p></div></div>"#), "{page}");
+        let talks = r#"<div class="recap-rendered"><section class="recap-section" aria-labelledby="recap-people-talks-title"><h2 class="recap-section__title" id="recap-people-talks-title">Talks</h2><ol class="recap-talks"><li class="recap-talk"><h3 class="recap-talk__title">Pair &amp; talk</h3><p class="recap-talk__speakers"><a href="/recap/events/2031-05-01-spring/" data-route="">Spring &lt;meetup&gt;</a> · <time datetime="2031-05-01T19:00:00Z">Thursday 1 May 2031</time> · for <a href="/recap/organisations/analytical-co/" data-route="">Analytical Co</a> · with <a href="/recap/speakers/grace-hopper/" data-route="">Grace Hopper</a></p><p class="recap-talk__time"><a class="recap-time" href="/recap/events/2031-05-01-spring/?t=1830" data-route="" aria-label="Play from 30:30: Pair &amp; talk">30:30</a></p><ul class="recap-talk__takeaways"><li>Pairs &lt;b&gt;help&lt;/b&gt;</li></ul></li><li class="recap-talk"><h3 class="recap-talk__title">Talk 1</h3><p class="recap-talk__speakers"><a href="/recap/events/%2F2029%2F03%2F01%2Fold/" data-route="">Old one</a> · <time datetime="2029-03-01T19:00:00Z">Thursday 1 March 2029</time></p></li></ol></section></div>"#;
+        assert!(page.starts_with(r#"<div class="recap"><div class="recap-main" role="main"><div class="recap-rendered"><div class="recap-header"><nav class="recap-crumbs" aria-label="Breadcrumb"><a href="/recap/" data-route="">← All events</a> · <a href="/recap/speakers/" data-route="">All speakers</a></nav><h1 class="recap-page-title" tabindex="-1">Ada Lovelace</h1><p class="recap-header__description">2 talks · <a href="/recap/organisations/analytical-co/" data-route="">Analytical Co</a></p></div></div>"#), "{page}");
         assert!(page.ends_with(&format!("{talks}</div></div>")), "{page}");
-        // Plain links only: nothing the app's click handler would take.
-        assert!(!page.contains("data-"), "{page}");
+        // Every link is the app's: none leaves it.
+        assert_eq!(
+            page.matches("<a ").count(),
+            page.matches(" data-route=").count(),
+            "{page}"
+        );
     }
 
     #[test]
     fn the_indexes_link_every_person_and_organisation() {
         let (speakers, orgs, navy) = with(|people, links| {
             (
-                html(speakers_page(people, links)),
-                html(organisations_page(people, links)),
-                html(organisation_page(
+                html(framed(speakers_page(people, links, ""))),
+                html(framed(organisations_page(people, links))),
+                html(framed(organisation_page(
                     people.organisation("navy").expect("Navy"),
                     links,
-                )),
+                ))),
             )
         });
         assert!(
@@ -388,17 +550,48 @@ mod tests {
             ),
             "{speakers}"
         );
-        assert!(speakers.contains(r#"<li class="recap-talk"><h2 class="recap-talk__title"><a href="/recap/speakers/ada-lovelace/">Ada Lovelace</a></h2><p class="recap-talk__speakers">2 talks · <a href="/recap/organisations/analytical-co/">Analytical Co</a></p></li><li class="recap-talk"><h2 class="recap-talk__title"><a href="/recap/speakers/grace-hopper/">Grace Hopper</a></h2><p class="recap-talk__speakers">1 talk · <a href="/recap/organisations/navy/">Navy</a></p></li>"#), "{speakers}");
-        assert!(orgs.contains(r#"<a href="/recap/organisations/analytical-co/">Analytical Co</a></h2><p class="recap-talk__speakers">1 talk by 1 person</p>"#), "{orgs}");
+        assert!(speakers.contains(r#"<li class="recap-talk"><h2 class="recap-talk__title"><a href="/recap/speakers/ada-lovelace/" data-route="">Ada Lovelace</a></h2><p class="recap-talk__speakers">2 talks · <a href="/recap/organisations/analytical-co/" data-route="">Analytical Co</a></p></li><li class="recap-talk"><h2 class="recap-talk__title"><a href="/recap/speakers/grace-hopper/" data-route="">Grace Hopper</a></h2><p class="recap-talk__speakers">1 talk · <a href="/recap/organisations/navy/" data-route="">Navy</a></p></li>"#), "{speakers}");
+        assert!(orgs.contains(r#"<a href="/recap/organisations/analytical-co/" data-route="">Analytical Co</a></h2><p class="recap-talk__speakers">1 talk by 1 person</p>"#), "{orgs}");
         assert!(
-            orgs.contains(r#"<a href="/recap/speakers/">Speakers</a>"#),
+            orgs.contains(r#"<a href="/recap/speakers/" data-route="">Speakers</a>"#),
             "{orgs}"
         );
-        assert!(navy.contains(r#"<ul class="recap-sponsors"><li><a href="/recap/speakers/grace-hopper/">Grace Hopper</a></li></ul>"#), "{navy}");
-        assert!(navy.contains(r#" · by <a href="/recap/speakers/ada-lovelace/">Ada Lovelace</a>, <a href="/recap/speakers/grace-hopper/">Grace Hopper</a></p>"#), "{navy}");
+        assert!(navy.contains(r#"<ul class="recap-sponsors"><li><a href="/recap/speakers/grace-hopper/" data-route="">Grace Hopper</a></li></ul>"#), "{navy}");
+        assert!(navy.contains(r#" · by <a href="/recap/speakers/ada-lovelace/" data-route="">Ada Lovelace</a>, <a href="/recap/speakers/grace-hopper/" data-route="">Grace Hopper</a></p>"#), "{navy}");
         assert!(
             navy.contains(r#"href="/recap/events/2031-05-01-spring/?t=1830""#),
             "{navy}"
+        );
+    }
+
+    #[test]
+    fn the_speakers_list_is_searched_by_name_and_organisation() {
+        let found = |q: &str| {
+            with(|people, links| {
+                let page = html(framed(speakers_page(people, links, q)));
+                let names: Vec<String> = people
+                    .people
+                    .iter()
+                    .filter(|p| page.contains(&format!(">{}</a></h2>", p.name)))
+                    .map(|p| p.name.clone())
+                    .collect();
+                (names, page)
+            })
+        };
+        assert_eq!(found("").0, ["Ada Lovelace", "Grace Hopper"]);
+        assert_eq!(found("ADA").0, ["Ada Lovelace"]);
+        // Accents, case and word order aside; an organisation's name finds its people.
+        assert_eq!(found("lóvelace ada").0, ["Ada Lovelace"]);
+        assert_eq!(found("navy").0, ["Grace Hopper"]);
+        assert_eq!(found("grace analytical").0, Vec::<String>::new());
+        let (none, page) = found("nobody");
+        assert!(none.is_empty());
+        assert!(page.contains("No speaker matches this search."), "{page}");
+        // The form asks for this page with the search, and shows what was searched.
+        assert!(page.contains(r#"<form class="recap-filters" role="search" action="/recap/speakers/" method="get">"#), "{page}");
+        assert!(
+            page.contains(r#"name="q" autocomplete="off" value="nobody">"#),
+            "{page}"
         );
     }
 
@@ -408,11 +601,11 @@ mod tests {
         let links = Links {
             texts: &Catalogue::english(),
             href: &href,
-            base: "/",
         };
         let empty = People::default();
-        assert!(html(speakers_page(&empty, &links)).contains("No one is named as a speaker yet."));
-        assert!(html(organisations_page(&empty, &links))
+        assert!(html(framed(speakers_page(&empty, &links, "")))
+            .contains("No one is named as a speaker yet."));
+        assert!(html(framed(organisations_page(&empty, &links)))
             .contains("No speaker’s organisation is named yet."));
         assert_eq!(links.page(Page::Speaker("a-b")), "/speakers/a-b/");
     }

@@ -43,6 +43,8 @@ pub mod class {
     pub const MAIN: &str = "recap-main";
     /// A static part of a page, built from the markup at once.
     pub const RENDERED: &str = "recap-rendered";
+    /// What the speakers' search finds: rewritten as the visitor types.
+    pub const PEOPLE_LIST: &str = "recap-people__list";
     /// The place of the full recap, filled with the sanitised post.
     pub const FULL_BODY: &str = "recap-full__body";
     /// The recording's screen: the facade, then the player.
@@ -61,6 +63,8 @@ pub mod id {
     pub const YEAR: &str = "recap-year";
     /// The tag filter.
     pub const TAG: &str = "recap-tag";
+    /// The search of the speakers' list.
+    pub const PEOPLE_SEARCH: &str = "recap-people-search";
 }
 
 /// Selectors, built from the names above.
@@ -74,7 +78,7 @@ pub mod selector {
     /// A copy button.
     pub const COPY: &str = "button[data-copy]";
     /// A part's action button.
-    pub const ACTION: &str = "button[data-action]";
+    pub const ACTION: &str = "[data-action]";
     /// The mount element.
     pub const MOUNT: &str = "[data-recap]";
     /// The frame, as the mount element's child.

@@ -49,6 +49,7 @@ fn feed_strings_come_out_as_text() {
                 share: true,
                 photos: &photos,
                 full_recap: true,
+                speaker_href: None,
                 texts: &en(),
             },
         )
@@ -198,6 +199,7 @@ fn event_page_snapshot() {
             share: true,
             photos: &photos,
             full_recap: false,
+            speaker_href: None,
             texts: &en(),
         },
     );
@@ -302,6 +304,7 @@ fn every_link_that_leaves_the_site_has_the_one_policy() {
                 share: true,
                 photos: &photos,
                 full_recap: true,
+                speaker_href: None,
                 texts: &en(),
             };
             let html = to_html(&[

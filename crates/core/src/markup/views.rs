@@ -5,6 +5,7 @@
 use super::node::{Element, Node};
 use super::protocol::{class, id, ACTION, COPY, OUTSIDE_REL, PLACEHOLDER, PLAY, ROUTE, TIME};
 use crate::i18n::{Catalogue, Text};
+use crate::people::link_slug;
 use crate::player::{Chapter, Player};
 use crate::route::Route;
 use crate::search::highlight;
@@ -15,6 +16,9 @@ use crate::{Item, Talk};
 
 /// Makes the app's links: the href of a route.
 pub type Href<'a> = &'a dyn Fn(&Route) -> String;
+
+/// Makes the link to a speaker's page from their name as a post spells it, when they have one.
+pub type SpeakerHref<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// A newer or older event: its id and title.
 pub type Neighbour = Option<(String, String)>;
@@ -40,7 +44,7 @@ fn highlighted(el: Element, text: &str, query: &str) -> Element {
 }
 
 /// A link to a page of the app, handled by the page's click handler.
-fn route_link(href: String, class: &str) -> Element {
+pub(crate) fn route_link(href: String, class: &str) -> Element {
     Element::with_class("a", class)
         .attr("href", href)
         .attr(ROUTE, "")
@@ -506,11 +510,12 @@ fn card(
         .child(meta)
         .child(facts)
         .maybe(orgs)
-        .maybe(matching_talks(item, query, t))
+        .maybe(matching_talks(item, query, href, t))
 }
 
-/// The talks that match the search, so that a visitor sees why the event is listed.
-fn matching_talks(item: &Item, query: &str, t: &Catalogue) -> Option<Element> {
+/// The talks that match the search, so that a visitor sees why the event is listed: by their
+/// title, or by a speaker's name, which then links to the speaker's page.
+fn matching_talks(item: &Item, query: &str, href: Href, t: &Catalogue) -> Option<Element> {
     let terms: Vec<String> = query
         .split_whitespace()
         .map(crate::search::lowercase)
@@ -518,15 +523,34 @@ fn matching_talks(item: &Item, query: &str, t: &Catalogue) -> Option<Element> {
     if terms.is_empty() {
         return None;
     }
+    let hits = |text: &str| {
+        let lower = crate::search::lowercase(text);
+        terms.iter().any(|term| lower.contains(term.as_str()))
+    };
     let matching: Vec<Node> = item
         .talks()
         .iter()
-        .filter_map(|t| t.title.as_deref())
-        .filter(|t| {
-            let lower = crate::search::lowercase(t);
-            terms.iter().any(|term| lower.contains(term.as_str()))
+        .enumerate()
+        .filter_map(|(n, talk)| {
+            let title_hits = talk.title.as_deref().is_some_and(hits);
+            let speakers: Vec<&str> = talk
+                .speakers
+                .iter()
+                .map(|s| s.name.as_str())
+                .filter(|name| hits(name))
+                .collect();
+            if !title_hits && speakers.is_empty() {
+                return None;
+            }
+            let title = talk.title_or_place(n + 1, t);
+            let mut li = highlighted(Element::new("li"), &title, query);
+            for (at, name) in speakers.into_iter().enumerate() {
+                li = li.text(if at == 0 { " — " } else { ", " });
+                let link = route_link(href(&Route::Speaker(link_slug(name))), "");
+                li = li.child(highlighted(link, name, query));
+            }
+            Some(li.into())
         })
-        .map(|t| highlighted(Element::new("li"), t, query).into())
         .collect();
     (!matching.is_empty()).then(|| {
         Element::with_class("ul", "recap-event-card__matches")
@@ -611,6 +635,9 @@ pub struct Body<'a> {
     /// Whether the full recap is shown: its `.recap-full__body` is left empty, for the app to
     /// fill with the sanitised post.
     pub full_recap: bool,
+    /// The link to a speaker's page, from their name as the post spells it; `None` where there
+    /// are no such pages (an embed of one event), or not for this name.
+    pub speaker_href: Option<SpeakerHref<'a>>,
     /// The interface's texts.
     pub texts: &'a Catalogue,
 }
@@ -709,9 +736,15 @@ pub fn event_body(item: &Item, body: &Body) -> Element {
     }
     let full = Element::with_class("section", "recap-section recap-full")
         .maybe(body.full_recap.then(|| {
+            // The app writes the post in when it is first opened (its summary is the part's
+            // action): busy until then.
             Element::with_class("details", "recap-full__details")
-                .child(Element::new("summary").text(t.get(Text::ReadFullRecap)))
-                .child(Element::with_class("div", class::FULL_BODY))
+                .child(
+                    Element::new("summary")
+                        .attr(ACTION, "")
+                        .text(t.get(Text::ReadFullRecap)),
+                )
+                .child(Element::with_class("div", class::FULL_BODY).attr("aria-busy", "true"))
         }))
         .maybe(item.url.as_deref().and_then(|url| {
             outside_link(url, "", t.get(Text::ReadOriginalPost)).map(|a| Element::new("p").child(a))
@@ -753,15 +786,19 @@ pub(crate) fn section(title: &str, id: &'static str, class: &str) -> Element {
 fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
     let t = body.texts;
     let title = talk.title_or_place(n + 1, t);
-    let speakers = talk
-        .speakers
-        .iter()
-        .map(|s| match &s.org {
-            Some(org) => format!("{} ({org})", s.name),
-            None => s.name.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut speakers = Element::with_class("p", "recap-talk__speakers");
+    for (n, s) in talk.speakers.iter().enumerate() {
+        if n > 0 {
+            speakers = speakers.text(", ");
+        }
+        speakers = match body.speaker_href.and_then(|href| href(&s.name)) {
+            Some(href) => speakers.child(route_link(href, "").text(s.name.as_str())),
+            None => speakers.text(s.name.as_str()),
+        };
+        if let Some(org) = &s.org {
+            speakers = speakers.text(format!(" ({org})"));
+        }
+    }
     let time = talk.start.map(|start| {
         let here = (body.href)(&Route::Event {
             id: item.id.clone(),
@@ -813,10 +850,7 @@ fn talk_item(item: &Item, talk: &Talk, n: usize, body: &Body) -> Element {
     Element::with_class("li", "recap-talk")
         .keyed(n)
         .child(Element::with_class("h3", "recap-talk__title").text(title.as_str()))
-        .maybe(
-            (!speakers.is_empty())
-                .then(|| Element::with_class("p", "recap-talk__speakers").text(speakers)),
-        )
+        .maybe((!talk.speakers.is_empty()).then_some(speakers))
         .maybe(time)
         .maybe(takeaways)
         .maybe(links)

@@ -1,5 +1,6 @@
 //! Rendering a post's untrusted `content_html` through the allow-list in
-//! [`recap_core::sanitize`].
+//! [`recap_core::sanitize`]: the full recap of an event page, written by this module when a
+//! visitor opens it (the app's first visit carries none of this code).
 //!
 //! The HTML is parsed by `DOMParser` into an inert document (no scripts run, nothing loads), then
 //! walked; what is allowed is rebuilt as new nodes of the page's document. No feed string ever
@@ -16,13 +17,13 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 /// A fragment of `document` holding the allowed part of `html`: allowed elements with allowed
 /// attributes, and text. Never panics; on any DOM error the part concerned is left out.
 pub fn sanitized_fragment(document: &Document, html: &str) -> DocumentFragment {
-    match recap_extract::parse_body(html) {
+    match crate::parse_body(html) {
         Some(body) => sanitized_copy(document, &body),
         None => document.create_document_fragment(),
     }
 }
 
-/// The allowed part of a post already parsed with [`recap_extract::parse_body`]. Whatever the
+/// The allowed part of a post already parsed with [`crate::parse_body`]. Whatever the
 /// parser put in `<head>` (base, meta, link, script, style, title…) was never in `body`.
 pub fn sanitized_copy(document: &Document, body: &Node) -> DocumentFragment {
     let fragment = document.create_document_fragment();

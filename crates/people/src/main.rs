@@ -1,0 +1,5 @@
+//! The people module as Trunk builds it: the library's exports (`src/lib.rs`), linked.
+
+extern crate recap_people;
+
+fn main() {}
