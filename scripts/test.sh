@@ -48,9 +48,11 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 step "size budget"
 # Ceilings, not targets: each sits just above the size of the build it was set on, and comes down
 # with it. Raising one is a change of its own that says why. (The first visit's goal is
-# 140,000 B; docs/figures.md gives today's figure.)
-node scripts/size-report.mjs dist --budget 161500 --on-demand-budget 85000 --index-budget 44500 \
-  --player-budget 42000
+# 140,000 B; docs/figures.md gives today's figure.) The first visit's rose from 161,500 B with
+# the people pages' routes and links (about 3.9 KB, of which the full recap's sanitiser, moved
+# into the extractor, paid back 0.9 KB); the extractor's (on demand) rose with that sanitiser.
+node scripts/size-report.mjs dist --budget 164000 --on-demand-budget 88500 --index-budget 44500 \
+  --player-budget 42000 --people-budget 163000
 
 step "release"
 # The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,

@@ -1,6 +1,8 @@
 //! The wasm modules beside the app's files, loaded on demand: the talk extractor
-//! (`crates/extract`, for feeds without `_recap.talks`), the search index (`crates/index`, see
-//! `src/index.rs`) and the event video's player (`crates/player`, see `src/player/`). Each
+//! (`crates/extract`, for feeds without `_recap.talks`, and for an event's full recap, see
+//! `src/post.rs`), the search index (`crates/index`, see `src/index.rs`), the speakers' and
+//! organisations' pages (`crates/people`, see `src/people.rs`) and the event video's player
+//! (`crates/player`, see `src/player/`). Each
 //! module crate owns its name (`NAME`) and its interface, both sides of it; [`load_module`] and
 //! [`loaded`] are the one loader, so that the app ships one snippet for all of them.
 
@@ -206,6 +208,97 @@ mod tests {
         assert!(
             describe(&broken, "").starts_with("the search index cannot be read"),
             "{broken:?}"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_extractor_writes_a_full_recap_through_the_sanitiser() {
+        let extractor: Extractor = built(recap_extract::NAME).await;
+        let post = r#"<p>Kept <b>bold</b><script>window.ran = 1</script></p><img src=x onerror="window.ran = 2"><a href="javascript:alert(1)">link</a>"#;
+        let fragment = extractor.full_recap(post).unwrap();
+        let holder = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("div")
+            .unwrap();
+        holder.append_child(&fragment).unwrap();
+        let html = holder.inner_html();
+        assert!(html.contains("<p>Kept <b>bold</b></p>"), "{html}");
+        assert!(
+            !html.contains("script") && !html.contains("onerror") && !html.contains("javascript:"),
+            "{html}"
+        );
+    }
+
+    /// A people page the module shows in an element of its own, from the sample feed.
+    async fn people_page(path: &str, feed: &str) -> (String, web_sys::Element) {
+        use recap_people::addressing;
+        use recap_people::host::PeopleModule;
+        let module: PeopleModule = built(recap_people::NAME).await;
+        let host = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("div")
+            .unwrap();
+        let shown = module.show(
+            &host,
+            path,
+            "Quayside",
+            addressing::PAGE,
+            "/recap/".to_owned(),
+            None,
+            true,
+            feed,
+            None,
+            "en",
+            None,
+            10_000,
+        );
+        let title = JsFuture::from(shown).await.unwrap().as_string().unwrap();
+        (title, host)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_people_module_shows_each_page_or_says_why_not() {
+        let (title, host) = people_page("/speakers/", "/dist/feed.json").await;
+        assert_eq!(title, "Speakers at Quayside");
+        let entries = host
+            .query_selector_all(".recap-people__list li")
+            .unwrap()
+            .length();
+        assert!(entries > 10, "{}", host.inner_html());
+        let first = host
+            .query_selector(".recap-people__list a")
+            .unwrap()
+            .unwrap();
+        let href = first.get_attribute("href").unwrap();
+        assert!(
+            href.starts_with("/recap/speakers/") && href.ends_with('/'),
+            "{href}"
+        );
+        // One speaker's page, by the slug the list links to.
+        let slug = href
+            .trim_start_matches("/recap/speakers/")
+            .trim_end_matches('/');
+        let (title, host) = people_page(&format!("/speakers/{slug}/"), "/dist/feed.json").await;
+        assert!(title.contains(": talks at Quayside"), "{title}");
+        assert!(host.query_selector(".recap-talk").unwrap().is_some());
+        // No one by that slug, and a feed that is not there.
+        let (title, host) = people_page("/speakers/no-one-at-all/", "/dist/feed.json").await;
+        assert_eq!(title, "Not found");
+        assert!(
+            host.inner_html().contains("/recap/"),
+            "{}",
+            host.inner_html()
+        );
+        let (title, host) = people_page("/speakers/", "/dist/no-such-feed.json").await;
+        assert_eq!(title, "The events could not be loaded");
+        assert!(
+            host.query_selector("[data-action]").unwrap().is_some(),
+            "{}",
+            host.inner_html()
         );
     }
 

@@ -58,9 +58,9 @@ export function hostileApp(label, { policyOff }) {
     await page.locator(".recap-full__details > summary").click();
     await waitUntil(
       page,
-      () => document.querySelector(".recap-full__details")?.open && document.querySelector(".recap-full__body"),
+      () => document.querySelector(".recap-full__details")?.open && document.querySelector(".recap-full__body:not([aria-busy])"),
       undefined,
-      "the full recap opens",
+      "the full recap opens, its post written",
     );
   }
 

@@ -1,5 +1,5 @@
 //! A post's HTML parsed by the browser into an inert document: what the walker reads, and the
-//! app's sanitiser and photos too.
+//! sanitiser of the full recap too.
 
 use web_sys::{DomParser, Node, SupportedType};
 
@@ -7,7 +7,7 @@ use web_sys::{DomParser, Node, SupportedType};
 /// Its inline styles and event handlers are taken out first: the document inherits the page's
 /// Content-Security-Policy, which would report each of them (none would be used or run).
 ///
-/// The extractor reads posts through it, and so does the app's sanitiser.
+/// The extractor reads posts through it, and so does the sanitiser of the full recap.
 pub fn parse_body(html: &str) -> Option<Node> {
     let parser = DomParser::new().ok()?;
     let document = parser
