@@ -163,11 +163,13 @@ pub fn event_body(
     speaker_href: Option<views::SpeakerHref>,
     texts: &Catalogue,
 ) -> (Element, Vec<(usize, Element)>) {
-    // The post's pictures, read as the pre-rendered pages read them.
+    // The post's pictures, read natively as the pre-rendered pages read them; a relative one is
+    // the page's, as the browser would read it in the post.
+    let page = dom.document().base_uri().ok().flatten();
     let photos = item
         .content_html
         .as_deref()
-        .map(|html| markup::photos_in(html, item.url.as_deref()))
+        .map(|html| markup::photos_in(html, page.as_deref()))
         .unwrap_or_default();
     let tree = views::event_body(
         item,
