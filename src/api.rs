@@ -168,9 +168,11 @@ pub async fn fetch_feed(
     if let Some(next) = parsed.feed.next_url.take() {
         parsed.feed.next_url = Some(absolute(&next, Some(&feed_url)).unwrap_or(next));
     }
-    // The search index, like the next page, is named relative to the page.
-    if let Some(index) = parsed.feed.recap.as_mut().and_then(|r| r.index.as_mut()) {
-        *index = absolute(index, Some(&feed_url)).unwrap_or_else(|| index.clone());
+    // The search index and the people's, like the next page, are named relative to the page.
+    if let Some(recap) = parsed.feed.recap.as_mut() {
+        for index in [&mut recap.index, &mut recap.people].into_iter().flatten() {
+            *index = absolute(index, Some(&feed_url)).unwrap_or_else(|| index.clone());
+        }
     }
     // Most pictures are absolute already: only the others are resolved (a URL parse each).
     for item in &mut parsed.feed.items {

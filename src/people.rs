@@ -3,8 +3,8 @@
 //! when a visitor first opens one, like the search index (`src/index.rs`).
 //!
 //! The module fetches what it reads itself, through the page's loader when the app has one: the
-//! search index of a paginated archive (which carries every talk's moment and takeaways), else
-//! the feed. The browser's cache answers at once what the app fetched already. It keeps what it
+//! people's index of a paginated archive (the search index's layout with every talk's moment
+//! and takeaways, `recap_core::index`), else the feed. The browser's cache answers at once what the app fetched already. It keeps what it
 //! read for the pages after, and writes each page into the element it is given, its links the
 //! router's own.
 
@@ -23,14 +23,14 @@ use crate::modules::{describe, load_module, loaded};
 pub struct People {
     /// The feed's address.
     pub feed: String,
-    /// Its search index's, when it has one.
+    /// Its people's index's, when it has one (a feed in pages).
     pub index: Option<String>,
     pub fetcher: Fetcher,
     pub lang: Lang,
 }
 
 impl People {
-    /// The file the people are read from: the search index, else the feed.
+    /// The file the people are read from: the people's index, else the feed.
     pub fn source(&self) -> &str {
         self.index.as_deref().unwrap_or(&self.feed)
     }

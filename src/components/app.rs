@@ -303,7 +303,7 @@ struct MainRole(Option<&'static str>);
 #[component]
 fn Loaded(parsed: ParsedFeed, url: String) -> impl IntoView {
     let fetcher = expect_context::<Fetcher>();
-    let index = parsed.feed.recap.as_ref().and_then(|r| r.index.clone());
+    let index = parsed.feed.recap.as_ref().and_then(|r| r.people.clone());
     let lang = use_texts().lang();
     provide_context(People {
         feed: url,

@@ -1,7 +1,7 @@
 // End to end: the speakers' and organisations' pages in the app. A speaker's name on an event
 // page and in the search's results opens their page, whose time links open each event at its
 // talk's moment; the speakers' list is searched as it is typed; a paginated archive's speaker
-// page is read from its index alone; the people module is fetched only when a people page is
+// page is read from its people's index alone (not the search index, not the pages); the people module is fetched only when a people page is
 // opened; and a pre-rendered people page reads without script and is taken over by the same page.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -140,7 +140,7 @@ test("a speaker found by the list's search links to their page", async () => {
   assert.ok((await peoplePage(page)).talks.length >= 1);
 });
 
-test("in a paginated archive, a speaker's page needs the index alone: every talk, moment and takeaway", async () => {
+test("in a paginated archive, a speaker's page needs the people's index alone: every talk, moment and takeaway", async () => {
   // The speaker of the fixtures with the most talks, on more than one page of the feed.
   const counts = new Map();
   for (const item of whole.items) {
@@ -169,7 +169,7 @@ test("in a paginated archive, a speaker's page needs the index alone: every talk
   );
   await requestsSettled(page);
   const fetched = page.requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith("/generated/"));
-  assert.deepEqual([...new Set(fetched)].sort(), ["/generated/people/paged/feed-index.json", "/generated/people/paged/feed.json"]);
+  assert.deepEqual([...new Set(fetched)].sort(), ["/generated/people/paged/feed-people.json", "/generated/people/paged/feed.json"]);
 });
 
 test("a pre-rendered people page reads without script, and the app takes it over with the same page", async () => {

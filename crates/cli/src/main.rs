@@ -48,8 +48,9 @@ By default (--keep-going) it is left out, the rest is written and the exit statu
 a deploy notices; with --strict nothing is written and the exit status is 1.
 
 With --page-size N, FEED holds the newest N events and names the next page (FEED-2.json, \
-FEED-3.json …) in next_url, and FEED-index.json beside it is the search index of every event; \
-pages an earlier build left beyond the last are removed.";
+FEED-3.json …) in next_url, FEED-index.json beside it is the search index of every event and \
+FEED-people.json the people's index (every talk with its moment and takeaways, for the speakers' \
+pages); pages an earlier build left beyond the last are removed.";
 
 const CHECK_ABOUT: &str = "Report what a reader would miss in a feed or a site's posts";
 
@@ -486,9 +487,11 @@ fn run_build(args: &BuildArgs) -> Result<ExitCode, String> {
                 );
             }
             format!(
-                "{out} and {} more pages of at most {page_size}, and the search index to {}",
+                "{out} and {} more pages of at most {page_size}, the search index to {} and the \
+                 people's index to {}",
                 written.pages.len() - 1,
-                written.index.display()
+                written.index.display(),
+                written.people.display()
             )
         }
     };

@@ -3,7 +3,9 @@
 //! For `--out DIR/feed.json`: `feed.json` holds the newest N events, `feed-2.json` the next N
 //! and so on, each page's `next_url` naming the next page relative to itself; `feed-index.json`
 //! is the search index ([`recap_core::index`]), named by the first page's top-level `_recap`,
-//! and names every page in turn, so that the page of any event can be fetched directly.
+//! and names every page in turn, so that the page of any event can be fetched directly;
+//! `feed-people.json`, named there too, is the people's index: the same with every talk's
+//! moment and takeaways, what the speakers' and organisations' pages read.
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -47,6 +49,11 @@ impl Names {
         format!("{}-index{}", self.stem, self.extension)
     }
 
+    /// The people's index: `feed-people.json`.
+    pub fn people(&self) -> String {
+        format!("{}-people{}", self.stem, self.extension)
+    }
+
     /// The page number of a file named like a page after the first (`feed-7.json` → 7):
     /// digits without a leading zero, 2 or more.
     pub fn page_number(&self, name: &str) -> Option<usize> {
@@ -73,6 +80,10 @@ pub struct Paginated {
     pub index_name: String,
     /// The search index of all the pages.
     pub index: SearchIndex,
+    /// The people's index's file name.
+    pub people_name: String,
+    /// The people's index of all the pages.
+    pub people: SearchIndex,
 }
 
 /// Cuts `feed` (items newest first) into pages of `page_size` events. `first_page` is the first
@@ -89,6 +100,8 @@ pub fn paginate(feed: &Feed, first_page: &str, page_size: NonZeroUsize) -> Pagin
     // The pages sit beside the index, so their names are their addresses relative to it.
     let mut index = SearchIndex::from_pages(chunks.iter().copied());
     index.page_names = (1..=count).map(|n| names.page(n)).collect();
+    let mut people = SearchIndex::people_from_pages(chunks.iter().copied());
+    people.page_names = index.page_names.clone();
     let pages = chunks
         .iter()
         .enumerate()
@@ -109,6 +122,7 @@ pub fn paginate(feed: &Feed, first_page: &str, page_size: NonZeroUsize) -> Pagin
                 items: items.to_vec(),
                 recap: (n == 1).then(|| FeedRecap {
                     index: Some(names.index()),
+                    people: Some(names.people()),
                     pages: u32::try_from(count).ok(),
                     items: u32::try_from(feed.items.len()).ok(),
                 }),
@@ -120,6 +134,8 @@ pub fn paginate(feed: &Feed, first_page: &str, page_size: NonZeroUsize) -> Pagin
         pages,
         index_name: names.index(),
         index,
+        people_name: names.people(),
+        people,
     }
 }
 
@@ -141,6 +157,8 @@ pub struct Written {
     pub pages: Vec<PathBuf>,
     /// The search index.
     pub index: PathBuf,
+    /// The people's index.
+    pub people: PathBuf,
     /// Pages of an earlier build with more pages, removed.
     pub removed: Vec<PathBuf>,
 }
@@ -187,6 +205,8 @@ pub fn write_paginated(
     };
     let index = dir.join(&paginated.index_name);
     write(&index, serde_json::to_string(&paginated.index))?;
+    let people = dir.join(&paginated.people_name);
+    write(&people, serde_json::to_string(&paginated.people))?;
     let mut pages = Vec::with_capacity(paginated.pages.len());
     for (at, (name, feed)) in paginated.pages.iter().enumerate().rev() {
         let path = if at == 0 {
@@ -228,6 +248,7 @@ pub fn write_paginated(
     Ok(Written {
         pages,
         index,
+        people,
         removed,
     })
 }

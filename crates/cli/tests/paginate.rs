@@ -63,7 +63,11 @@ fn pages_chain_through_next_url_and_hold_the_whole_feed_newest_first() {
     assert!(output.status.success(), "{output:?}");
     let pages = total.div_ceil(10);
     let mut expected: Vec<String> = (2..=pages).map(|n| format!("feed-{n}.json")).collect();
-    expected.extend(["feed-index.json".into(), "feed.json".into()]);
+    expected.extend([
+        "feed-index.json".into(),
+        "feed-people.json".into(),
+        "feed.json".into(),
+    ]);
     expected.sort();
     assert_eq!(names(&dir), expected);
 
@@ -89,6 +93,7 @@ fn pages_chain_through_next_url_and_hold_the_whole_feed_newest_first() {
                 page.recap,
                 Some(FeedRecap {
                     index: Some("feed-index.json".into()),
+                    people: Some("feed-people.json".into()),
                     pages: Some(u32::try_from(pages).unwrap()),
                     items: Some(u32::try_from(total).unwrap()),
                 })
@@ -184,7 +189,10 @@ fn a_page_size_of_one_page_has_no_next_url() {
     let dir = temp_dir("one");
     let output = build(&dir.join("all.json"), &["--page-size", "100000"]);
     assert!(output.status.success(), "{output:?}");
-    assert_eq!(names(&dir), ["all-index.json", "all.json"]);
+    assert_eq!(
+        names(&dir),
+        ["all-index.json", "all-people.json", "all.json"]
+    );
     let feed = read(&dir.join("all.json"));
     let index = parse_index(&std::fs::read_to_string(dir.join("all-index.json")).unwrap()).unwrap();
     assert_eq!(index.page_names, ["all.json"]);
@@ -281,4 +289,43 @@ fn the_pages_read_back_are_the_whole_feed_and_a_chain_that_leaves_the_folder_sto
         err.contains("feed-3.json") && err.contains("named by next_url"),
         "{err}"
     );
+}
+
+#[test]
+fn the_peoples_index_holds_every_talks_moment_and_takeaways_and_the_search_index_none() {
+    let whole_dir = temp_dir("people-whole");
+    assert!(build(&whole_dir.join("feed.json"), &[]).status.success());
+    let whole = read(&whole_dir.join("feed.json"));
+    let dir = temp_dir("people-paged");
+    assert!(build(&dir.join("feed.json"), &["--page-size", "10"])
+        .status
+        .success());
+    let archive = |name: &str| {
+        recap_core::index::Archive::read(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
+    };
+    let (people, search) = (archive("feed-people.json"), archive("feed-index.json"));
+    assert_eq!(people.len(), whole.items.len());
+    let moments = |talks: &[recap_core::Talk]| -> Vec<(Option<u32>, Vec<String>)> {
+        talks
+            .iter()
+            .map(|t| (t.start, t.takeaways.clone()))
+            .collect()
+    };
+    for (at, item) in (0u32..).zip(&whole.items) {
+        let read = people.item(at).unwrap();
+        assert_eq!(read.id, item.id);
+        assert_eq!(moments(read.talks()), moments(item.talks()), "{}", item.id);
+        let lean = search.item(at).unwrap().talks();
+        assert!(lean
+            .iter()
+            .all(|t| t.start.is_none() && t.takeaways.is_empty()));
+    }
+    assert!(whole
+        .items
+        .iter()
+        .flat_map(|i| i.talks())
+        .any(|t| t.start.is_some() && !t.takeaways.is_empty()));
+    // The first search reads the smaller one.
+    let size = |name: &str| std::fs::metadata(dir.join(name)).unwrap().len();
+    assert!(size("feed-index.json") < size("feed-people.json"));
 }

@@ -47,6 +47,11 @@ pub struct FeedRecap {
     /// The search index ([`crate::index`]), relative to the feed's address like `next_url`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
+    /// The people's index: the search index's layout with every talk's moment and takeaways,
+    /// what the speakers' and organisations' pages of the whole archive show. Relative like
+    /// `index`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<String>,
     /// How many pages the feed has, this one included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,

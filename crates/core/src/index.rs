@@ -25,15 +25,20 @@
 //!   `date_published`, shortened to `YYYY-MM-DD` when it is midnight UTC, or `null`; `title`
 //!   may be `null`; `page` is 1 for the feed's first page; tags and the location are places in
 //!   `s`.
-//! - a talk is `[title, [speaker…], start, [takeaway…]]`: the title may be `null`, speakers are
-//!   places in `p`, `start` is whole seconds into the event's recording (`null` when unknown);
-//!   the last two are left out when empty.
+//! - a talk is `[title, [speaker…]]`, the title `null` when the talk has none and the speakers
+//!   places in `p`; in the people's index, `[title, [speaker…], start, [takeaway…]]`, `start`
+//!   whole seconds into the event's recording (`null` when unknown), the last two left out when
+//!   empty.
 //!
-//! The talks carry their moments and takeaways so that a speaker's or an organisation's page
-//! ([`crate::people`]) of a whole archive needs the index alone, not the pages its events are
-//! on. Version 1, without them, is still read. A search over the index ([`Archive::search`])
-//! matches as [`crate::search::matches`] does over the whole items, with the same tag and
-//! year filters.
+//! The search index leaves the moments and takeaways out: they are most of a recap's text and
+//! would make it two to three times larger, while a visitor searching an archive looks for a
+//! talk, a speaker or an organisation. The people's index (`feed-people.json`,
+//! [`SearchIndex::people_from_pages`]) is the same layout with them, so that a speaker's or an
+//! organisation's page ([`crate::people`]) of a whole archive needs that one file, fetched only
+//! for those pages. Version 1 (no people's index) is still read. A search over the index
+//! ([`Archive::search`]) matches event titles, talk titles, speakers and organisations (and
+//! takeaways, where the index has them), with the same tag and year filters as
+//! [`crate::search::matches`].
 
 use std::collections::HashMap;
 
@@ -173,8 +178,17 @@ impl<T: Clone + Eq + std::hash::Hash> Table<T> {
 const MIDNIGHT_UTC: &str = "T00:00:00Z";
 
 impl SearchIndex {
-    /// The index of a feed's pages, the first page first.
+    /// The search index of a feed's pages, the first page first.
     pub fn from_pages<'a>(pages: impl IntoIterator<Item = &'a [Item]>) -> SearchIndex {
+        Self::build(pages, false)
+    }
+
+    /// The people's index of a feed's pages: every talk with its moment and takeaways too.
+    pub fn people_from_pages<'a>(pages: impl IntoIterator<Item = &'a [Item]>) -> SearchIndex {
+        Self::build(pages, true)
+    }
+
+    fn build<'a>(pages: impl IntoIterator<Item = &'a [Item]>, detail: bool) -> SearchIndex {
         let mut strings: Table<String> = Table::new();
         let mut speakers: Table<IndexSpeaker> = Table::new();
         let mut events = Vec::new();
@@ -195,7 +209,11 @@ impl SearchIndex {
                                 speakers.place(&IndexSpeaker(name, org))
                             })
                             .collect();
-                        IndexTalk(talk.title.clone(), who, talk.start, talk.takeaways.clone())
+                        if detail {
+                            IndexTalk(talk.title.clone(), who, talk.start, talk.takeaways.clone())
+                        } else {
+                            IndexTalk(talk.title.clone(), who, None, Vec::new())
+                        }
                     })
                     .collect();
                 let date = item.date_published.as_ref().map(|d| {
@@ -486,8 +504,18 @@ mod tests {
                 r#"{"v":2,"s":["video","Leeds, UK","Bo Chen","Loom Works","Video","2023","Ada Lovelace","Sam Osei"],"#,
                 r#""p":[[2,3],[6,3],[7,null]],"#,
                 r#""e":[["/2024/06/03/june","2024-06-03T18:30:00+01:00","June meetup",1,[0],1,[["Loom at scale",[0]]]],"#,
-                r#"["a","2023-05-03","May meetup",1,[4,5],1,[["eBPF for everyone",[1,2],95,["Probes are cheap."]],[null,[1]]]],"#,
+                r#"["a","2023-05-03","May meetup",1,[4,5],1,[["eBPF for everyone",[1,2]],[null,[1]]]],"#,
                 r#"["c",null,"Undated",2,[],null,[]],["d",null,null,2,[],null,[]]]}"#
+            )
+        );
+        // The people's index: the same, with the talks' moments and takeaways.
+        let people =
+            serde_json::to_string(&SearchIndex::people_from_pages(items().chunks(2))).unwrap();
+        assert_eq!(
+            people,
+            json.replace(
+                r#"["eBPF for everyone",[1,2]]"#,
+                r#"["eBPF for everyone",[1,2],95,["Probes are cheap."]]"#
             )
         );
         // "Loom Works" is written once, Ada Lovelace at Loom Works once.
@@ -497,8 +525,12 @@ mod tests {
 
     #[test]
     fn round_trips_to_events_with_their_pages() {
-        let json = serde_json::to_string(&index()).unwrap();
-        assert_eq!(parse_index(&json).unwrap(), index());
+        let json =
+            serde_json::to_string(&SearchIndex::people_from_pages(items().chunks(2))).unwrap();
+        assert_eq!(
+            parse_index(&json).unwrap(),
+            SearchIndex::people_from_pages(items().chunks(2))
+        );
         let events = events(&Archive::read(&json).unwrap());
         let items = items();
         assert_eq!(events.len(), items.len());
@@ -522,8 +554,19 @@ mod tests {
         }
         let pages: Vec<u32> = events.iter().map(|(_, page)| *page).collect();
         assert_eq!(pages, [1, 1, 2, 2]);
+        // The search index leaves the moments and takeaways out.
+        let lean = events_of(&serde_json::to_string(&index()).unwrap());
+        assert!(lean
+            .iter()
+            .flat_map(|(i, _)| i.talks())
+            .all(|t| t.start.is_none() && t.takeaways.is_empty()));
         // An undated id that is not a title still shows as itself.
         assert_eq!(events[3].0.display_title(), "d");
+    }
+
+    /// Every event of an index's text with its page, in order.
+    fn events_of(json: &str) -> Vec<(Item, u32)> {
+        events(&Archive::read(json).unwrap())
     }
 
     /// Every event of an archive with its page, in order.
@@ -534,7 +577,7 @@ mod tests {
     }
 
     #[test]
-    fn the_index_matches_as_the_full_items_do() {
+    fn the_index_matches_as_the_full_items_do_except_takeaways() {
         let items = items();
         let archive = Archive::read(&serde_json::to_string(&index()).unwrap()).unwrap();
         let query = |q: &str, tag: Option<&str>, year: Option<i32>| ListQuery {
@@ -553,7 +596,6 @@ mod tests {
             query("", None, Some(2024)),
             query("undated", None, None),
             query("nothing", None, None),
-            query("cheap", None, None),
         ];
         for q in &queries {
             let full: Vec<&str> = items
@@ -568,9 +610,13 @@ mod tests {
                 .collect();
             assert_eq!(searched, full, "{q:?}");
         }
-        // Takeaways too.
+        // Takeaways are the one thing the search index leaves out; the people's index has them.
         let cheap = query("cheap", None, None);
-        assert_eq!(archive.search(&cheap), [1]);
+        assert!(items.iter().any(|i| search::matches(i, &cheap)));
+        assert!(archive.search(&cheap).is_empty());
+        let people = SearchIndex::people_from_pages(items.chunks(2));
+        let people = Archive::read(&serde_json::to_string(&people).unwrap()).unwrap();
+        assert_eq!(people.search(&cheap), [1]);
     }
 
     #[test]
@@ -652,7 +698,10 @@ mod tests {
         assert_eq!(archive.search(&query("", None, None)), [0, 1, 2, 3]);
         assert_eq!(archive.search(&query("loom", Some("video"), None)), [0, 1]);
         assert_eq!(archive.search(&query("loom", None, Some(2023))), [1]);
-        assert_eq!(archive.search(&query("cheap", None, None)), [1]);
+        assert_eq!(
+            archive.search(&query("cheap", None, None)),
+            Vec::<u32>::new()
+        );
         // The positions are those of the full items that match.
         let items = items();
         for q in [query("meetup", None, None), query("ada", None, Some(2023))] {

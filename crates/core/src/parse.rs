@@ -396,6 +396,7 @@ mod tests {
             parsed.feed.recap,
             Some(FeedRecap {
                 index: Some("feed-index.json".into()),
+                people: None,
                 pages: Some(5),
                 items: Some(10_000),
             })

@@ -3,9 +3,9 @@
 //! `recap-people_bg.wasm`, named after this package: [`NAME`]): fetched by the app only when a
 //! visitor opens one of those pages, so the first visit never downloads this code.
 //!
-//! It fetches the feed, or a paginated archive's search index, which carries every talk's
-//! moment and takeaways ([`recap_core::index`]), so that a speaker's page of a whole archive
-//! needs no other file: through the page's loader when the app has one (an embed's), else
+//! It fetches the feed, or a paginated archive's people's index, the search index's layout with
+//! every talk's moment and takeaways ([`recap_core::index`]), so that a speaker's page of a
+//! whole archive needs no other file: through the page's loader when the app has one (an embed's), else
 //! itself, within the app's time limit and its feeds' size limit. The browser's cache answers
 //! at once what the app fetched already. It gathers the people with
 //! [`recap_core::people::People`] and writes their pages with the same markup functions as
@@ -140,7 +140,7 @@ mod export {
         static READ: RefCell<Option<Rc<Read>>> = const { RefCell::new(None) };
     }
 
-    /// The people of the feed at `feed`, or of its search index at `index` when it has one (a
+    /// The people of the feed at `feed`, or of its people's index at `index` when it has one (a
     /// paginated archive), fetched through the page's loader `shared` if there is one, within
     /// `ms` milliseconds, in the language `lang`; read once.
     async fn read(

@@ -230,6 +230,7 @@ mod tests {
         let mut paginated = feed(&[]);
         paginated.recap = Some(FeedRecap {
             index: Some("https://example.org/index.bin".to_owned()),
+            people: None,
             ..FeedRecap::default()
         });
         let mut state = IndexState::<u8>::of(&paginated);
