@@ -72,6 +72,8 @@ test("a speaker's name on an event page opens their page, and its time link the 
   await link.click();
   await waitUntil(page, (n) => document.querySelector(".recap-page-title")?.textContent === n, name, "the speaker's page");
   assert.match(new URL(page.url()).pathname, /^\/speakers\/[a-z0-9-]+\/$/);
+  // The focus the link had goes to the new page's heading, written after the module came.
+  await waitUntil(page, () => document.activeElement?.matches("h1.recap-page-title"), undefined, "the heading has the focus");
   const shown = await peoplePage(page);
   const expected = talksOf(sample, name);
   assert.deepEqual(

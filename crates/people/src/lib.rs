@@ -42,7 +42,7 @@ mod export {
     use recap_core::load::MAX_FEED_BYTES;
     use recap_core::markup::pages::part;
     use recap_core::markup::people::{people_view, speakers_list, Links};
-    use recap_core::markup::protocol::{class, id};
+    use recap_core::markup::protocol::{class, id, selector};
     use recap_core::markup::to_html;
     use recap_core::markup::views;
     use recap_core::people::{Page, People};
@@ -244,11 +244,33 @@ mod export {
             return read.texts.get(Text::NotFoundPage).to_owned();
         };
         let parts: Vec<_> = view.parts.into_iter().map(|p| part(p).into()).collect();
+        let own_page = matches!(addresses, Addresses::Page { .. });
         host.set_inner_html(&to_html(&parts));
         if page == Some(Page::Speakers) {
             search_as_typed(&host, read, addresses);
         }
+        if own_page {
+            focus_heading(&host);
+        }
         view.title
+    }
+
+    /// Gives the page's heading the focus the link that opened it had, on the app's own page:
+    /// the router moves the focus to a new page's heading as it opens, before this module has
+    /// written it, and the focus would otherwise be left on nothing. Only when nothing else
+    /// has it, and never in an embed, whose host page keeps its own focus and scroll.
+    fn focus_heading(host: &web_sys::Element) {
+        let Some(document) = host.owner_document() else {
+            return;
+        };
+        let body = document.body().map(web_sys::Element::from);
+        if document.active_element().is_some_and(|el| Some(el) != body) {
+            return;
+        }
+        let heading = host.query_selector(selector::PAGE_TITLE).ok().flatten();
+        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.focus();
+        }
     }
 
     /// Rewrites the speakers' list in `host` as the visitor types in its search.
