@@ -35,7 +35,7 @@ impl People {
         self.index.as_deref().unwrap_or(&self.feed)
     }
 
-    /// Shows the people page at `route` in `host`, on the site called `site`, its links
+    /// Shows the people page at `route` in `host`, for the feed titled `site`, its links
     /// written as `addresses` says; or that there is no such page, or why the people cannot be
     /// read (the module says so in `host`): the document's title for what is shown, or why
     /// the module could not be loaded.

@@ -21,13 +21,7 @@ pub fn PeoplePage() -> impl IntoView {
     let context = expect_context::<FeedContext>();
     let router = use_router();
     let texts = use_texts();
-    let site = context.with_feed_untracked(|feed| {
-        if feed.title.trim().is_empty() {
-            texts.get(Text::OurEvents).to_owned()
-        } else {
-            feed.title.clone()
-        }
-    });
+    let site = context.with_feed_untracked(|feed| feed.title.clone());
     let written = Part::counted();
     written.done_on_cleanup();
     let task = Task::new();

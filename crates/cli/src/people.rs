@@ -9,8 +9,8 @@
 
 use std::path::Path;
 
-use recap_core::i18n::{Catalogue, Text};
-use recap_core::markup::people::{framed, people_view, Links};
+use recap_core::i18n::Catalogue;
+use recap_core::markup::people::{framed, people_view, site_name, Links};
 use recap_core::markup::views::Href;
 use recap_core::people::{Page, People};
 use recap_core::Feed;
@@ -42,7 +42,7 @@ pub fn write_people(
     texts: &Catalogue,
 ) -> Result<PeoplePages, PagesError> {
     let links = Links { href, texts };
-    let site = site_name(feed, texts);
+    let site = site_name(&feed.title, texts);
     let mut written = PeoplePages::default();
     let pages = [Page::Speakers, Page::Organisations]
         .into_iter()
@@ -79,13 +79,4 @@ pub fn write_people(
     written.speakers = people.people.len();
     written.organisations = people.organisations.len();
     Ok(written)
-}
-
-/// What the site is called in the people pages' titles: the feed's title, or "our events".
-pub fn site_name(feed: &Feed, t: &Catalogue) -> String {
-    if feed.title.trim().is_empty() {
-        t.get(Text::OurEvents).to_owned()
-    } else {
-        feed.title.clone()
-    }
 }

@@ -41,7 +41,7 @@ mod export {
     use recap_core::index::Archive;
     use recap_core::load::MAX_FEED_BYTES;
     use recap_core::markup::pages::part;
-    use recap_core::markup::people::{people_view, speakers_list, Links};
+    use recap_core::markup::people::{people_view, site_name, speakers_list, Links};
     use recap_core::markup::protocol::{class, id, selector};
     use recap_core::markup::to_html;
     use recap_core::markup::views;
@@ -176,8 +176,8 @@ mod export {
     /// `/speakers/ada-lovelace/`, `/speakers/?q=ada`) in `host`, each part in a `div` of
     /// [`class::RENDERED`] as the pre-rendered page has it; its links written as `addressing`
     /// ([`addressing`]) says with `base` (the app's base path, or the standalone app's
-    /// address), `param` (the page's `?feed=`) and `directory` links; on the site called
-    /// `site`. The people are those of the feed at `feed` or of its index at `index` (see
+    /// address), `param` (the page's `?feed=`) and `directory` links; `site` is the feed's
+    /// title, what the titles call the site ([`site_name`]). The people are those of the feed at `feed` or of its index at `index` (see
     /// `read`). On the speakers' list, the search answers as the visitor types. When there is
     /// no such page (no one has its slug), it says so, as the app says of an address it does
     /// not know; when the people cannot be fetched or read, it says why, with the part's action
@@ -236,6 +236,7 @@ mod export {
             href: &href,
             texts: &read.texts,
         };
+        let site = site_name(&site, &read.texts);
         let Some(view) = page.and_then(|page| people_view(&read.people, page, q, &links, &site))
         else {
             let list = addresses.href(&Route::List(ListQuery::default()));

@@ -251,6 +251,16 @@ pub fn organisations_page(people: &People, links: &Links) -> Vec<Element> {
     )
 }
 
+/// What the site is called in the people pages' titles: the feed's `title`, or "our events"
+/// when it has none.
+pub fn site_name(title: &str, t: &Catalogue) -> String {
+    if title.trim().is_empty() {
+        t.get(Text::OurEvents).to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
 /// A people page as a whole: what its head says and what it shows.
 pub struct PeopleView {
     /// The document's title.
