@@ -11,6 +11,7 @@
 //!   item is skipped and the rest is kept, items come out newest first.
 //! - [`blocks`]: the block model that talk extraction reads; `markdown` (feature `markdown`)
 //!   produces it from Markdown.
+//! - [`crossing`]: an event as two flat arrays, as the app hands it to the event module.
 //! - [`extract`]: talks, sponsors and the next meetup from a post's blocks.
 //! - [`i18n`]: the interface in the site's language: one catalogue of texts per language, and
 //!   dates, counts and numbers written its way.
@@ -43,6 +44,7 @@
 #![deny(missing_docs)]
 
 pub mod blocks;
+pub mod crossing;
 mod date;
 pub mod extract;
 mod feed;

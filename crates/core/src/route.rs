@@ -216,6 +216,34 @@ impl Addresses {
             Addresses::Fragment => fragment_href(route),
         }
     }
+
+    /// The addresses as they cross to a side module, in plain values: a kind (`0`: the app's
+    /// own page, `1`: the standalone app's address, `2`: the host page's fragment), the base
+    /// path or the app's address, the page's `?feed=`, and whether links are directories.
+    pub fn into_parts(self) -> (u8, String, Option<String>, bool) {
+        match self {
+            Addresses::Page { base, feed, form } => (0, base, feed, form == LinkForm::Directory),
+            Addresses::App(app) => (1, app, None, false),
+            Addresses::Fragment => (2, String::new(), None, false),
+        }
+    }
+
+    /// The addresses that [`Addresses::into_parts`] gave these parts.
+    pub fn from_parts(kind: u8, base: String, feed: Option<String>, directory: bool) -> Self {
+        match kind {
+            0 => Addresses::Page {
+                base,
+                feed,
+                form: if directory {
+                    LinkForm::Directory
+                } else {
+                    LinkForm::Plain
+                },
+            },
+            1 => Addresses::App(base),
+            _ => Addresses::Fragment,
+        }
+    }
 }
 
 pub(crate) const FRAGMENT: &str = "#recap=";
@@ -235,6 +263,30 @@ pub fn parse_fragment(url: &str) -> Option<Route> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_cross_to_a_module_and_back() {
+        for addresses in [
+            Addresses::Page {
+                base: "/recap/".into(),
+                feed: Some("https://example.org/feed.json".into()),
+                form: LinkForm::Directory,
+            },
+            Addresses::Page {
+                base: "/".into(),
+                feed: None,
+                form: LinkForm::Plain,
+            },
+            Addresses::App("https://example.org/recap/".into()),
+            Addresses::Fragment,
+        ] {
+            let (kind, base, feed, directory) = addresses.clone().into_parts();
+            assert_eq!(
+                Addresses::from_parts(kind, base, feed, directory),
+                addresses
+            );
+        }
+    }
 
     #[test]
     fn routes_round_trip_through_a_fragment() {

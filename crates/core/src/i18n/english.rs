@@ -116,6 +116,7 @@ texts! {
     // When the feed cannot be shown.
     LoadFailed "load_failed" = "The events could not be loaded",
     FeedIs "feed_is" = "Feed:",
+    PageFailed "page_failed" = "This page could not be shown",
     TryAgain "try_again" = "Try again",
     OftenTemporary "often_temporary" = "This is often temporary.",
     RetryingIn "retrying_in" = "This is often temporary: trying again in {seconds} s.",

@@ -158,6 +158,23 @@ impl Catalogue {
         }
     }
 
+    /// Its texts, in order: what crosses to a side module, which writes its parts in the
+    /// app's own catalogue ([`Catalogue::from_texts`]).
+    pub fn texts(&self) -> Vec<String> {
+        self.texts.iter().map(|text| text.to_string()).collect()
+    }
+
+    /// The catalogue of `lang` whose texts [`Catalogue::texts`] gave; a text missing from the
+    /// end stays English.
+    pub fn from_texts(lang: Lang, texts: Vec<String>) -> Catalogue {
+        let mut catalogue = Catalogue::english();
+        catalogue.lang = lang;
+        for (slot, text) in catalogue.texts.iter_mut().zip(texts) {
+            *slot = Cow::Owned(text);
+        }
+        catalogue
+    }
+
     /// Its language.
     pub fn lang(&self) -> Lang {
         self.lang
@@ -234,6 +251,22 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_catalogue_crosses_to_a_module_whole() {
+        for lang in [Lang::En, Lang::De, Lang::Fr] {
+            let catalogue = Catalogue::builtin(lang);
+            assert_eq!(Catalogue::from_texts(lang, catalogue.texts()), catalogue);
+        }
+        // Texts missing from the end stay English.
+        let mut texts = Catalogue::builtin(Lang::De).texts();
+        texts.truncate(1);
+        let short = Catalogue::from_texts(Lang::De, texts);
+        assert_eq!(
+            short.get(Text::TryAgain),
+            Catalogue::english().get(Text::TryAgain)
+        );
+    }
 
     /// The `{name}`s of a text, sorted.
     fn names(text: &str) -> Vec<&str> {

@@ -311,6 +311,21 @@ pub fn feed_error(error: &str, url: &str, hint: &str, t: &Catalogue) -> Element 
         .child(action_button(t.get(Text::TryAgain)))
 }
 
+/// Why a page could not be shown (`error`, said for a person: its code could not be loaded),
+/// with the action button that tries again.
+pub fn page_failed(error: &str, t: &Catalogue) -> Element {
+    Element::with_class("section", "recap-error")
+        .attr("role", "alert")
+        .child(
+            Element::with_class("h1", "recap-error__title")
+                .attr("tabindex", "-1")
+                .text(t.get(Text::PageFailed)),
+        )
+        .child(Element::with_class("p", "recap-error__message").text(error))
+        .child(Element::with_class("p", "recap-error__detail").text(t.get(Text::OftenTemporary)))
+        .child(action_button(t.get(Text::TryAgain)))
+}
+
 /// "Load older events": the action button that loads the feed's next page; while it loads it
 /// says so and is disabled (`aria-disabled`, so that it keeps the focus), and why the last try
 /// failed (`error`), if it did.
