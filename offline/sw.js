@@ -3,11 +3,12 @@
 // never does). See docs/hosting.md, "Offline".
 //
 // - The build's files (hashed names) are kept at install, in a cache of this build's own, and
-//   served from it; the caches of other builds are deleted when this one takes over, so a
-//   page never mixes two builds' files.
-// - Pages and the site's other files (pictures, the on-demand modules: the extractor and the
-//   search index) come from the network first, and are kept in this build's cache for when it
-//   is down.
+//   served from it; the caches of other builds are deleted when this one takes over, so a page
+//   never mixes two builds' files.
+// - Pages and the site's other files (pictures, the on-demand modules: the event page's, the
+//   extractor, the search index, the people's pages, the player) come from the network first,
+//   and are kept in this build's cache for when it is down. The event page's module is kept at
+//   install too, so that events open offline.
 // - Feeds (same-origin JSON) come from the network first; the last good answer of each is kept,
 //   stamped with the time it was saved (`x-recap-saved`). With the network down, or silent for
 //   FEED_WAIT_MS, the copy is served; the answer that arrives later replaces the copy and the
@@ -16,6 +17,8 @@
 const BUILD = "@@BUILD@@";
 // The build's files, relative to this file.
 const FILES = @@FILES@@;
+// Files kept at install but asked of the network first (their names carry no hash).
+const KEPT = @@KEPT@@;
 // The feed the site's index.html names, kept at install.
 const FEED = @@FEED@@;
 const FEED_WAIT_MS = 4000;
@@ -30,7 +33,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(APP_CACHE);
-      await cache.addAll([...files]);
+      await cache.addAll([...files, ...KEPT.map(here)]);
       if (FEED) await keepFeed(here(FEED)).catch(() => {});
       await self.skipWaiting();
     })(),

@@ -14,7 +14,7 @@
 // build's files), which the boot file registers after load unless the mount element says
 // `data-offline="off"`.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
@@ -127,7 +127,10 @@ const name = `boot-${digest("sha256", "hex").slice(0, 16)}.js`;
 const src = base + name;
 writeFileSync(join(staging, name), boot);
 
-// The service worker, with this build's files (relative to it) and its feed.
+// The service worker, with this build's files (relative to it) and its feed. An event's page
+// is written by a module of its own: kept at install too, so that events open offline (its names
+// carry no hash, so it is asked of the network first, as the other modules are).
+const eventModule = ["recap-event.js", "recap-event_bg.wasm"].filter((file) => existsSync(join(staging, file)));
 const local = (ref) => (ref.startsWith(base) ? ref.slice(base.length) : /^(?:[a-z]+:|\/)/i.test(ref) ? null : ref);
 const files = [
   "./",
@@ -139,6 +142,7 @@ const files = [
 ].filter((ref, i, all) => ref !== null && all.indexOf(ref) === i);
 const worker = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../offline/sw.js"), "utf8")
   .replace("@@BUILD@@", createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 16))
+  .replace("@@KEPT@@", JSON.stringify(eventModule))
   .replace("@@FILES@@", JSON.stringify(files))
   .replace("@@FEED@@", JSON.stringify(feed && !/^[a-z]+:/i.test(feed) ? feed : null));
 writeFileSync(join(staging, "sw.js"), worker);

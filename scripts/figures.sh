@@ -71,7 +71,8 @@ Measured by \`node scripts/size-report.mjs ${dist} --json\` (brotli at quality 1
 ${row("first visit: the page and what it names", sizes.firstVisit, list(sizes.firstVisit))}
 ${row("\`embed.js\`", sizes.embed, "")}
 ${row("a host page with \`<recap-viewer>\`: \`embed.js\` and the app", sizes.hostPage, "")}
-${row("the talk extractor, on demand (a feed without \`_recap.talks\`, and an event's full recap when first opened)", sizes.onDemand, list(sizes.onDemand))}
+${row("the talk extractor, on demand (a feed without \`_recap.talks\`)", sizes.onDemand, list(sizes.onDemand))}
+${row("the event module, on demand (an event's page, and its full recap when first opened)", sizes.eventModule, list(sizes.eventModule))}
 ${row("the search index module, on demand (a feed in pages, on the first search)", sizes.searchIndexModule, list(sizes.searchIndexModule))}
 ${row("the player module, on demand (when a visitor asks for a recording)", sizes.playerModule, list(sizes.playerModule))}
 ${row("the people module, on demand (a speakers' or organisations' page)", sizes.peopleModule, list(sizes.peopleModule))}

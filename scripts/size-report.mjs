@@ -5,11 +5,12 @@
 // index of a paginated feed (recap-index.js and its wasm), and the event video's player
 // (recap-player.js and its wasm, fetched when a visitor first asks for a recording), and the
 // speakers' and organisations' pages (recap-people.js and its wasm, fetched when a visitor first
-// opens one); so is what a
+// opens one), and an event's page (recap-event.js and its wasm, fetched when a visitor first
+// opens an event or shows interest in one); so is what a
 // host page that embeds the app loads: embed.js and the app's scripts, wasm and styles.
 //
 //   node scripts/size-report.mjs [DIST] [--budget BYTES] [--on-demand-budget BYTES] [--index-budget BYTES]
-//       [--player-budget BYTES] [--people-budget BYTES] [--json]
+//       [--player-budget BYTES] [--people-budget BYTES] [--event-budget BYTES] [--json]
 //
 // With --json it prints the totals as one JSON object instead of the table (for
 // scripts/figures.sh); budgets are still checked.
@@ -17,7 +18,7 @@
 // With --budget it exits 1 when that first-visit brotli total is larger than BYTES; likewise
 // --on-demand-budget for the code fetched on demand other than the search index, and
 // --index-budget for the search index's module, --player-budget for the player's,
-// --people-budget for the people pages' module.
+// --people-budget for the people pages' module, --event-budget for the event page's.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, extname, sep } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -29,6 +30,7 @@ let onDemandBudget = null;
 let indexBudget = null;
 let playerBudget = null;
 let peopleBudget = null;
+let eventBudget = null;
 let json = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--budget") budget = Number(args[++i]);
@@ -36,10 +38,11 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === "--index-budget") indexBudget = Number(args[++i]);
   else if (args[i] === "--player-budget") playerBudget = Number(args[++i]);
   else if (args[i] === "--people-budget") peopleBudget = Number(args[++i]);
+  else if (args[i] === "--event-budget") eventBudget = Number(args[++i]);
   else if (args[i] === "--json") json = true;
   else dist = args[i];
 }
-for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget], ["--player-budget", playerBudget], ["--people-budget", peopleBudget]]) {
+for (const [flag, value] of [["--budget", budget], ["--on-demand-budget", onDemandBudget], ["--index-budget", indexBudget], ["--player-budget", playerBudget], ["--people-budget", peopleBudget], ["--event-budget", eventBudget]]) {
   if (value !== null && !Number.isFinite(value)) {
     console.error(`size-report: ${flag} takes a number of bytes`);
     process.exit(2);
@@ -54,6 +57,9 @@ const INDEX_MODULE = new Set(["recap-index.js", "recap-index_bg.wasm"]);
 const PLAYER_MODULE = new Set(["recap-player.js", "recap-player_bg.wasm"]);
 // The speakers' and organisations' pages (crates/people), fetched when a visitor first opens one.
 const PEOPLE_MODULE = new Set(["recap-people.js", "recap-people_bg.wasm"]);
+// An event's page (crates/event), fetched when a visitor first opens an event or shows interest
+// in one.
+const EVENT_MODULE = new Set(["recap-event.js", "recap-event_bg.wasm"]);
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -101,6 +107,7 @@ const rows = files.map((path) => {
     index: INDEX_MODULE.has(relative(dist, path)),
     player: PLAYER_MODULE.has(relative(dist, path)),
     people: PEOPLE_MODULE.has(relative(dist, path)),
+    event: EVENT_MODULE.has(relative(dist, path)),
     // A language's texts (recap_core::i18n): fetched for a page in that language only.
     language: /^i18n\/[a-z]+\.txt$/.test(relative(dist, path).split(sep).join("/")),
     firstVisit: CODE.has(extname(path)) && (named === null || named.has(relative(dist, path))),
@@ -125,6 +132,8 @@ for (const r of rows) {
             ? "on demand (player)"
             : r.people
             ? "on demand (people)"
+            : r.event
+            ? "on demand (event)"
             : r.language
             ? "on demand (language)"
             : r.code
@@ -137,10 +146,11 @@ const sum = (key, of = first) => of.reduce((total, r) => total + r[key], 0);
 log(
   `first visit (${first.length} files: HTML, JS, wasm, CSS): raw ${sum("raw")} B, gzip ${sum("gzip")} B, brotli ${sum("brotli")} B`,
 );
-const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index && !r.player && !r.people);
+const later = rows.filter((r) => r.code && !r.firstVisit && !r.embed && !r.worker && !r.index && !r.player && !r.people && !r.event);
 const search = rows.filter((r) => r.index && !r.firstVisit);
 const player = rows.filter((r) => r.player && !r.firstVisit);
 const people = rows.filter((r) => r.people && !r.firstVisit);
+const event = rows.filter((r) => r.event && !r.firstVisit);
 const worker = rows.find((r) => r.worker);
 if (worker) {
   log(`sw.js (the offline worker, after load): raw ${worker.raw} B, brotli ${worker.brotli} B`);
@@ -158,6 +168,11 @@ if (search.length > 0) {
 if (people.length > 0) {
   log(
     `people module (${people.length} files: ${people.map((r) => r.file).join(", ")}): raw ${sum("raw", people)} B, brotli ${sum("brotli", people)} B`,
+  );
+}
+if (event.length > 0) {
+  log(
+    `event module (${event.length} files: ${event.map((r) => r.file).join(", ")}): raw ${sum("raw", event)} B, brotli ${sum("brotli", event)} B`,
   );
 }
 if (player.length > 0) {
@@ -184,6 +199,7 @@ if (json) {
         searchIndexModule: total(search),
         playerModule: total(player),
         peopleModule: total(people),
+        eventModule: total(event),
         languages: rows
           .filter((r) => r.language)
           .map((r) => ({ file: r.file.split(sep).join("/"), raw: r.raw, gzip: r.gzip, brotli: r.brotli })),
@@ -203,6 +219,7 @@ for (const [label, total, limit] of [
   ["search index module", sum("brotli", search), indexBudget],
   ["player module", sum("brotli", player), playerBudget],
   ["people module", sum("brotli", people), peopleBudget],
+  ["event module", sum("brotli", event), eventBudget],
 ]) {
   if (limit === null) continue;
   if (total > limit) {

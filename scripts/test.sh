@@ -48,12 +48,10 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 step "size budget"
 # Ceilings, not targets: each sits just above the size of the build it was set on, and comes down
 # with it. Raising one is a change of its own that says why. (The first visit's goal is
-# 140,000 B; docs/figures.md gives today's figure.) The first visit's rose from 161,500 B with
-# the people pages' routes and links (about 3.9 KB, of which the full recap's sanitiser, moved
-# into the extractor, paid back 0.9 KB): it is to come back down (issue 21). The extractor's (on
-# demand) rose with that sanitiser.
-node scripts/size-report.mjs dist --budget 163600 --on-demand-budget 88000 --index-budget 44500 \
-  --player-budget 42000 --people-budget 163500
+# 140,000 B; docs/figures.md gives today's figure.) The event module's is new: an event's page
+# and its full recap's sanitiser left the first visit and the extractor for it.
+node scripts/size-report.mjs dist --budget 159700 --on-demand-budget 84600 --index-budget 44500 \
+  --player-budget 42000 --people-budget 163000 --event-budget 42800
 
 step "release"
 # The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,

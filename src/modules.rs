@@ -22,6 +22,10 @@ export function load_module(name, base) {
     modules.set(js, import(js).then(async (module) => {
       await module.default({ module_or_path: beside(`${name}_bg.wasm`, base) });
       return module;
+    }).catch((why) => {
+      // Not kept: asking again (a "Try again") fetches it again.
+      modules.delete(js);
+      throw why;
     }));
   }
   return modules.get(js);
@@ -102,6 +106,7 @@ mod tests {
 
     use super::*;
     use recap_core::index::SearchIndex;
+    use recap_event::host::EventModule;
     use recap_extract::host::Extractor;
     use recap_index::host::IndexModule;
     use wasm_bindgen_test::*;
@@ -212,10 +217,10 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    async fn the_extractor_writes_a_full_recap_through_the_sanitiser() {
-        let extractor: Extractor = built(recap_extract::NAME).await;
+    async fn the_event_module_writes_a_full_recap_through_the_sanitiser() {
+        let module: EventModule = built(recap_event::NAME).await;
         let post = r#"<p>Kept <b>bold</b><script>window.ran = 1</script></p><img src=x onerror="window.ran = 2"><a href="javascript:alert(1)">link</a>"#;
-        let fragment = extractor.full_recap(post).unwrap();
+        let fragment = module.full_recap(post).unwrap();
         let holder = web_sys::window()
             .unwrap()
             .document()
@@ -231,9 +236,248 @@ mod tests {
         );
     }
 
+    /// The sample feed's event with the most talks.
+    async fn richest_sample_event() -> Item {
+        let answer = gloo_net::http::Request::get(&format!("{BUILT}feed.json"))
+            .send()
+            .await
+            .unwrap();
+        let text = answer.text().await.unwrap();
+        let mut items = recap_core::parse_feed(&text).unwrap().feed.items;
+        items.sort_by_key(|item| std::cmp::Reverse(item.talks().len()));
+        items.remove(0)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_event_module_writes_an_event_and_gives_back_what_moves() {
+        use recap_core::crossing::ItemWire;
+        use recap_core::i18n::{Catalogue, Lang};
+        let module: EventModule = built(recap_event::NAME).await;
+        let mut item = item(
+            "2024-03-06-borrowing",
+            "2024-03-06T18:30:00Z",
+            &["rust"],
+            "Borrowing",
+        );
+        let recap = item.recap.as_mut().unwrap();
+        recap.video = Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ".to_owned());
+        let talks = recap.talks.as_mut().unwrap();
+        talks[0].start = Some(183);
+        talks.push(recap_core::Talk {
+            title: Some("Lifetimes".to_owned()),
+            start: Some(4075),
+            ..Default::default()
+        });
+        let host = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("div")
+            .unwrap();
+        let german = Catalogue::builtin(Lang::De);
+        let (kind, base, param, directory) = recap_core::route::Addresses::Page {
+            base: "/recap/".to_owned(),
+            feed: None,
+            form: recap_core::route::LinkForm::Directory,
+        }
+        .into_parts();
+        let wire = ItemWire::new(&item);
+        let written = module
+            .write(
+                &host,
+                wire.strings,
+                wire.numbers,
+                vec!["2024-05-01-next".to_owned(), "Next one".to_owned()],
+                Vec::new(),
+                Some(183),
+                true,
+                false,
+                kind,
+                base,
+                param,
+                directory,
+                "de",
+                german.texts(),
+                "http://127.0.0.1:9",
+                "https://player.vimeo.com",
+            )
+            .unwrap();
+        // The three parts of the pre-rendered page, the heading first.
+        assert_eq!(host.children().length(), 3);
+        let title = host.query_selector("h1").unwrap().unwrap();
+        assert_eq!(
+            title.text_content().as_deref(),
+            Some("Meetup 2024-03-06-borrowing")
+        );
+        let html = host.inner_html();
+        assert!(
+            html.contains("Vorträge"),
+            "the catalogue given is not used: {html}"
+        );
+        assert!(
+            html.contains("href=\"/recap/events/2024-05-01-next/\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/recap/speakers/ada-example/\""),
+            "{html}"
+        );
+        assert!(!html.contains("data-recap-mark"), "{html}");
+        // What the player moves: the screen, its origin, the chapters and the talks.
+        assert!(written.screen().is_some_and(|s| host.contains(Some(&s))));
+        assert_eq!(written.origin().as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(written.chapter_talks(), vec![0, 1]);
+        assert_eq!(written.chapters().len(), 2);
+        assert_eq!(written.talk_indices(), vec![0, 1]);
+        let talks = written.talks();
+        assert!(talks
+            .iter()
+            .all(|t| t.tag_name() == "LI" && host.contains(Some(t))));
+        // Arrays that are not an event's are refused, saying so.
+        let refused = module.write(
+            &host,
+            vec!["only an id".to_owned()],
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            None,
+            false,
+            true,
+            2,
+            String::new(),
+            None,
+            false,
+            "en",
+            Vec::new(),
+            "",
+            "",
+        );
+        assert!(describe(&refused.err().unwrap(), "").contains("whole"));
+        // The sample's richest event crosses and is written with all its talks.
+        let rich = richest_sample_event().await;
+        let wire = ItemWire::new(&rich);
+        let written = module
+            .write(
+                &host,
+                wire.strings,
+                wire.numbers,
+                Vec::new(),
+                Vec::new(),
+                None,
+                false,
+                true,
+                2,
+                String::new(),
+                None,
+                false,
+                "en",
+                Catalogue::english().texts(),
+                "",
+                "",
+            )
+            .unwrap();
+        assert_eq!(written.talk_indices().len(), rich.talks().len());
+    }
+
+    /// The event module writes an event's page in an element of the document, as the page
+    /// would show it, in English, with YouTube's player from a closed local port.
+    async fn written(json: &str, t: Option<u32>) -> (web_sys::Element, recap_event::host::Written) {
+        use recap_core::crossing::ItemWire;
+        let item: Item = serde_json::from_str(json).unwrap();
+        let module: EventModule = built(recap_event::NAME).await;
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let wire = ItemWire::new(&item);
+        let english = recap_core::i18n::Catalogue::english().texts();
+        let written = module
+            .write(
+                &host,
+                wire.strings,
+                wire.numbers,
+                Vec::new(),
+                Vec::new(),
+                t,
+                false,
+                true,
+                2,
+                String::new(),
+                None,
+                false,
+                "en",
+                english,
+                "http://127.0.0.1:9",
+                "",
+            )
+            .unwrap();
+        (host, written)
+    }
+
+    fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+        let nodes = root.query_selector_all(selector).unwrap();
+        (0..nodes.length())
+            .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
+        use crate::player::PlayerRef;
+        use recap_core::i18n::Catalogue;
+        use recap_core::player::PlayerHosts;
+        let json = r#"{"id": "e1", "title": "Quayside Rust May", "image": "data:,",
+            "_recap": {"video": "https://youtu.be/dQw4w9WgXcQ",
+                       "talks": [{"title": "Lifetimes", "start": 60},
+                                 {"title": "Unsafe", "start": 183},
+                                 {"title": "Untimed"}]}}"#;
+        let item: Item = serde_json::from_str(json).unwrap();
+        let (area, page) = written(json, Some(183)).await;
+        // A closed local port: nothing leaves the machine.
+        let hosts = PlayerHosts::with_overrides(Some("http://127.0.0.1:9"), None);
+        // Mounting sets up the executor that the player's loading runs on.
+        let _mounted = leptos::mount::mount_to(area.clone().unchecked_into(), || ());
+        // The page that owns the player.
+        let owner = leptos::prelude::Owner::new();
+        let player = owner.with(PlayerRef::owned_by_page);
+        player.attach(
+            &item,
+            Some(183),
+            &hosts,
+            &Catalogue::english(),
+            &area,
+            &page,
+        );
+
+        let button = area.query_selector("button[data-play]").unwrap().unwrap();
+        assert_eq!(
+            button.text_content().unwrap(),
+            "Play the recording of Quayside Rust May from 3:03"
+        );
+        assert!(area.query_selector("iframe").unwrap().is_none());
+        assert_eq!(
+            texts(&area, ".recap-chapters__button"),
+            ["1:00 Lifetimes", "3:03 Unsafe"]
+        );
+        // The player itself is the module's (tests/e2e/video.test.mjs plays it): a page with a
+        // recording takes the jump, and none is taken once the page is gone.
+        assert!(player.jump(60));
+        owner.cleanup();
+        assert!(!player.jump(60), "no player once the page is gone");
+
+        // An event whose recording is only a link has no player to move.
+        let json = r#"{"id": "e2", "_recap": {"video": "https://videos.example.org/watch/42"}}"#;
+        let linked: Item = serde_json::from_str(json).unwrap();
+        let (area, page) = written(json, None).await;
+        let owner = leptos::prelude::Owner::new();
+        let player = owner.with(PlayerRef::owned_by_page);
+        player.attach(&linked, None, &hosts, &Catalogue::english(), &area, &page);
+        assert!(area.query_selector("button[data-play]").unwrap().is_none());
+        assert!(!player.jump(60), "a link is followed, not played");
+        owner.cleanup();
+    }
+
     /// A people page the module shows in an element of its own, from the sample feed.
     async fn people_page(path: &str, feed: &str) -> (String, web_sys::Element) {
-        use recap_people::addressing;
         use recap_people::host::PeopleModule;
         let module: PeopleModule = built(recap_people::NAME).await;
         let host = web_sys::window()
@@ -246,7 +490,7 @@ mod tests {
             &host,
             path,
             "Quayside",
-            addressing::PAGE,
+            0,
             "/recap/".to_owned(),
             None,
             true,

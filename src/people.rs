@@ -9,8 +9,7 @@
 //! router's own.
 
 use recap_core::i18n::Lang;
-use recap_core::route::{Addresses, LinkForm, Route};
-use recap_people::addressing;
+use recap_core::route::{Addresses, Route};
 use recap_people::host::PeopleModule;
 use wasm_bindgen_futures::JsFuture;
 
@@ -51,13 +50,7 @@ impl People {
             "the speakers' pages could not be loaded",
         )
         .await?;
-        let (kind, base, param, directory) = match addresses {
-            Addresses::Page { base, feed, form } => {
-                (addressing::PAGE, base, feed, form == LinkForm::Directory)
-            }
-            Addresses::App(app) => (addressing::APP, app, None, false),
-            Addresses::Fragment => (addressing::FRAGMENT, String::new(), None, false),
-        };
+        let (kind, base, param, directory) = addresses.into_parts();
         let (shared, ms) = self.fetcher.parts();
         let shown = module.show(
             &host,

@@ -1,11 +1,11 @@
-//! An event's full recap: the post through the allow-list sanitiser, written by the extractor
-//! module (`crates/extract`, see `src/modules.rs`) when a visitor first opens "Read the full
-//! recap". Until then the body is empty and busy (`aria-busy`); the first visit carries neither
-//! the sanitiser nor the walker.
+//! An event's full recap: the post through the allow-list sanitiser, written by the event
+//! module (`crates/event`, see `src/modules.rs`) when a visitor first opens "Read the full
+//! recap". Until then the body is empty and busy (`aria-busy`); the first visit carries no
+//! sanitiser.
 
 use recap_core::i18n::{Catalogue, Text};
 use recap_core::markup::protocol::selector;
-use recap_extract::host::Extractor;
+use recap_event::host::EventModule;
 use std::sync::Arc;
 use web_sys::Element;
 
@@ -29,12 +29,12 @@ pub fn open_full_recap(summary: &Element, html: Arc<str>, task: Task, texts: Arc
     let _ = body.set_attribute(WRITING, "");
     body.set_text_content(None);
     task.run(async move {
-        let module = loaded::<Extractor>(
-            load_module(recap_extract::NAME),
+        let module = loaded::<EventModule>(
+            load_module(recap_event::NAME),
             "the full recap could not be loaded",
         )
         .await;
-        match module.map(|extractor| extractor.full_recap(&html)) {
+        match module.map(|module| module.full_recap(&html)) {
             Ok(Some(post)) => {
                 let _ = body.append_child(&post);
                 let _ = body.remove_attribute("aria-busy");

@@ -59,6 +59,10 @@ pub struct Router {
     /// The app's root element: the new page's heading is looked for inside it, never in the
     /// host's document.
     root: NodeRef<html::Div>,
+    /// A page opened ([`Router::go`]) whose heading was not written yet when the focus was to
+    /// move to it: a page its side module writes ([`Router::written`]). With whether the
+    /// visitor was scrolled into the app then: its heading is then brought to the window's top.
+    focus_due: StoredValue<Option<bool>>,
 }
 
 impl Router {
@@ -87,6 +91,7 @@ impl Router {
             options: StoredValue::new(options),
             addresses: StoredValue::new(addresses),
             root,
+            focus_due: StoredValue::new(None),
         }
     }
 
@@ -152,22 +157,62 @@ impl Router {
     pub fn go(&self, route: Route) {
         self.write_history(&route, true);
         self.route.set(route);
-        let root = self.root;
+        let this = *self;
         let own_page = self.options.with_value(|o| o.history) == History::Page;
+        // Whether the visitor is scrolled into the app (an embed low on its host page).
+        let inside = self
+            .root
+            .get_untracked()
+            .is_some_and(|root| root.get_bounding_client_rect().top() < 0.0);
         request_animation_frame(move || {
             if own_page {
                 if let Some(window) = web_sys::window() {
                     window.scroll_to_with_x_and_y(0.0, 0.0);
                 }
             }
-            let heading = root
-                .get_untracked()
-                .and_then(|root| root.query_selector(selector::PAGE_TITLE).ok().flatten())
-                .and_then(|h| h.dyn_into::<HtmlElement>().ok());
-            if let Some(heading) = heading {
-                focus_in_place(&heading, own_page);
-            }
+            let focused = this.focus_heading(false);
+            this.focus_due.set_value((!focused).then_some(inside));
         });
+    }
+
+    /// A page that a side module writes is written: if the focus was due to move to its
+    /// heading when it opened, it moves now, unless the visitor has put it somewhere since. If
+    /// the visitor was scrolled into the app, the heading comes to the window's top, where the
+    /// page would have opened had it been there at once.
+    pub fn written(&self) {
+        let Some(inside) = self.focus_due.get_value() else {
+            return;
+        };
+        let document = web_sys::window().and_then(|w| w.document());
+        let body = document
+            .as_ref()
+            .and_then(|d| d.body())
+            .map(web_sys::Element::from);
+        let elsewhere = document
+            .and_then(|d| d.active_element())
+            .is_some_and(|el| Some(el) != body);
+        if !elsewhere && self.focus_heading(inside) {
+            self.focus_due.set_value(None);
+        }
+    }
+
+    /// Moves the focus to the current page's heading (in an embed, `to_top`: brought to the
+    /// window's top first); `false` when it has none yet.
+    fn focus_heading(&self, to_top: bool) -> bool {
+        let own_page = self.options.with_value(|o| o.history) == History::Page;
+        let heading = self
+            .root
+            .get_untracked()
+            .and_then(|root| root.query_selector(selector::PAGE_TITLE).ok().flatten())
+            .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+        let Some(heading) = heading else {
+            return false;
+        };
+        if to_top && !own_page {
+            heading.scroll_into_view_with_bool(true);
+        }
+        focus_in_place(&heading, own_page);
+        true
     }
 
     /// Changes the current page's state (search, filters, time) without a new history entry.

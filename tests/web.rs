@@ -189,69 +189,6 @@ async fn the_error_view_explains_and_its_button_retries() {
 }
 
 #[wasm_bindgen_test]
-fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
-    use recap_core::player::PlayerHosts;
-    let item: recap_core::Item = serde_json::from_str(
-        r#"{"id": "e1", "title": "Quayside Rust May", "image": "data:,",
-            "_recap": {"video": "https://youtu.be/dQw4w9WgXcQ",
-                       "talks": [{"title": "Lifetimes", "start": 60},
-                                 {"title": "Unsafe", "start": 183},
-                                 {"title": "Untimed"}]}}"#,
-    )
-    .unwrap();
-    // A closed local port: nothing leaves the machine.
-    let hosts = PlayerHosts::with_overrides(Some("http://127.0.0.1:9"), None);
-    // Mounting sets up the executor that the player's loading runs on.
-    let _mounted = mount_to(container(), || ());
-    // The page that owns the player.
-    let page = leptos::prelude::Owner::new();
-    let player = page.with(recap::player::PlayerRef::owned_by_page);
-    let dom = recap::render::Dom::new().unwrap();
-    let area = player.video_area(
-        &dom,
-        &item,
-        Some(183),
-        &hosts,
-        &recap_core::i18n::Catalogue::english(),
-    );
-    container().append_child(&area).unwrap();
-
-    let button = area.query_selector("button[data-play]").unwrap().unwrap();
-    assert_eq!(
-        button.text_content().unwrap(),
-        "Play the recording of Quayside Rust May from 3:03"
-    );
-    assert!(area.query_selector("iframe").unwrap().is_none());
-    assert_eq!(
-        texts(&area, ".recap-chapters__button"),
-        ["1:00 Lifetimes", "3:03 Unsafe"]
-    );
-    // The player itself is the module's (tests/e2e/video.test.mjs plays it): a page with a
-    // recording takes the jump, and none is taken once the page is gone.
-    assert!(player.jump(60));
-    page.cleanup();
-    assert!(!player.jump(60), "no player once the page is gone");
-
-    // An event whose recording is only a link has no player to move.
-    let linked: recap_core::Item = serde_json::from_str(
-        r#"{"id": "e2", "_recap": {"video": "https://videos.example.org/watch/42"}}"#,
-    )
-    .unwrap();
-    let page = leptos::prelude::Owner::new();
-    let player = page.with(recap::player::PlayerRef::owned_by_page);
-    let area = player.video_area(
-        &dom,
-        &linked,
-        None,
-        &hosts,
-        &recap_core::i18n::Catalogue::english(),
-    );
-    assert!(area.query_selector("button[data-play]").unwrap().is_none());
-    assert!(!player.jump(60), "a link is followed, not played");
-    page.cleanup();
-}
-
-#[wasm_bindgen_test]
 fn search_lower_cases_in_the_browser_as_natively() {
     // In the browser the search folds case with the browser's own lower-casing; natively with
     // the standard library's (recap-core's tests). The same text must match the same way.

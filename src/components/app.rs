@@ -199,7 +199,12 @@ pub fn App(
     // language until they are here.
     let texts = Texts::load(lang, timeout_ms, Task::new());
     provide_context(texts);
-    provide_context(Router::new(router, root));
+    let router = Router::new(router, root);
+    // An event's page needs the event module: fetched beside the feed, not after it.
+    if matches!(router.route_untracked(), Route::Event { .. }) {
+        let _ = crate::modules::load_module(recap_event::NAME);
+    }
+    provide_context(router);
     provide_context(hosts);
     provide_context(fetcher);
     provide_context(Readiness::new(on_ready.0));

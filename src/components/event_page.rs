@@ -1,21 +1,25 @@
+use std::rc::Rc;
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use recap_core::markup::views;
-use recap_core::people::link_slug;
+use recap_core::crossing::ItemWire;
+use recap_core::i18n::{Catalogue, Text};
+use recap_core::markup::views::{self, Neighbour};
 use recap_core::player::PlayerHosts;
 use recap_core::route::Route;
 use recap_core::state::Lookup;
 use recap_core::Item;
+use recap_event::host::{EventModule, Written};
 
 use super::{FeedContext, FeedErrorView, NotFound, Rendered};
+use crate::modules::{describe, load_module, loaded};
 use crate::player::PlayerRef;
 use crate::post::open_full_recap;
-use crate::render::{event_body, Dom};
-use crate::router::use_router;
+use crate::ready::Part;
+use crate::render::{build, set, Dom};
+use crate::router::{use_router, Router};
 use crate::task::Task;
 use crate::texts::use_texts;
-use recap_core::i18n::Text;
-use recap_core::markup::views::Neighbour;
-use std::sync::Arc;
 
 /// One event, from the pages loaded; else, in a paginated feed, from the page its search index
 /// names, fetched for it ([`FeedContext::fetch_page_of`]) by the page's own task.
@@ -58,7 +62,10 @@ pub fn EventPage(id: String) -> impl IntoView {
     }
 }
 
-/// An event: its video, its talks with their moments, sponsors, next meetup, photos, the post.
+/// An event: its header, video, talks with their moments, sponsors, next meetup, photos and
+/// post, written by the event module (`crates/event`) in one static part; the page keeps the
+/// player, the clicks and the full recap. The app is not ready until the page is written (or
+/// could not be), so that a pre-rendered event page is taken over by the same page.
 #[component]
 fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     let router = use_router();
@@ -77,58 +84,114 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     // The page owns its player: dropped with the page, its listeners and timer go with it.
     let player = PlayerRef::owned_by_page();
     let hosts = expect_context::<PlayerHosts>();
-    // The way back to the list (not in an embed of one event) and the header.
-    // One copy of the event, shared by the page's parts.
-    let item = std::rc::Rc::new(item);
-    let head_item = item.clone();
-    let list = (!router.single()).then(|| router.href(&Route::List(Default::default())));
-    let head = {
-        let texts = texts.clone();
-        Box::new(move |dom: &Dom| {
-            crate::render::build(dom, &views::event_head(&head_item, list.clone(), &texts))
-        })
-    };
-    let video_item = item.clone();
-    let video = {
-        let player = player.clone();
-        let texts = texts.clone();
-        Box::new(move |dom: &Dom| player.video_area(dom, &video_item, t, &hosts, &texts))
-    };
-    let rendered = item.clone();
-    let render = {
-        let player = player.clone();
-        Box::new(move |dom: &Dom| {
-            let (body, talks) = event_body(
-                dom,
-                &rendered,
-                (newer.clone(), older.clone()),
-                &|route| router.href(route),
-                router.shareable(),
-                // Each speaker's name links to their page, unless the app shows this event alone.
-                (!router.single())
-                    .then_some(&|name: &str| Some(router.href(&Route::Speaker(link_slug(name))))),
-                &texts,
-            );
-            // The talks are the player's to mark while they play.
-            player.set_talks(talks);
-            body
-        })
-    };
-    // "Read the full recap": the post is written in when it is first opened, by the page's task.
-    let post: Option<Arc<str>> = item.content_html.as_deref().map(Arc::from);
+    let written = Part::counted();
+    written.done_on_cleanup();
     let writing = Task::new();
-    let post_texts = use_texts();
-    let open_full = Callback::new(move |summary: web_sys::Element| {
-        if let Some(post) = &post {
-            open_full_recap(&summary, post.clone(), writing, post_texts.clone());
+    // Trying again after the module could not be loaded writes the page again.
+    let attempt = RwSignal::new(0u32);
+    let page = Rc::new(Page {
+        item,
+        neighbours: [newer, older]
+            .map(|n| n.map(|(id, title)| vec![id, title]).unwrap_or_default()),
+        t,
+    });
+    let render = {
+        let (player, texts, page) = (player.clone(), texts.clone(), page.clone());
+        Box::new(move |dom: &Dom| {
+            attempt.track();
+            let host = dom.el("div", "recap-event__parts");
+            let loading = dom.text_child(&host, "p", "recap-boot", texts.get(Text::LoadingEvent));
+            set(&loading, "role", "status");
+            let (player, texts, page, hosts, into) = (
+                player.clone(),
+                texts.clone(),
+                page.clone(),
+                hosts.clone(),
+                host.clone(),
+            );
+            let module = load_module(recap_event::NAME);
+            writing.run(async move {
+                let shown = loaded::<EventModule>(module, "the event's page could not be loaded")
+                    .await
+                    .and_then(|module| page.write(&module, &into, router, &texts, &hosts));
+                match shown {
+                    Ok(written) => {
+                        player.attach(&page.item, page.t, &hosts, &texts, &into, &written)
+                    }
+                    Err(why) => {
+                        if let Some(dom) = Dom::new() {
+                            into.replace_children_with_node_1(&build(
+                                &dom,
+                                &views::page_failed(&why, &texts),
+                            ));
+                        }
+                    }
+                }
+                router.written();
+                written.done();
+            });
+            host
+        })
+    };
+    // "Read the full recap": the post is written in when it is first opened, by the page's
+    // task; the error's "Try again" writes the page again.
+    let post: Option<Arc<str>> = page.item.content_html.as_deref().map(Arc::from);
+    let opening = Task::new();
+    let on_action = Callback::new(move |action: web_sys::Element| match &post {
+        Some(post) if action.tag_name().eq_ignore_ascii_case("summary") => {
+            open_full_recap(&action, post.clone(), opening, texts.clone());
         }
+        _ => attempt.update(|n| *n += 1),
     });
     view! {
         <article class="recap-event">
-            <Rendered render=head />
-            <Rendered render=video player=player.clone() />
-            <Rendered render player on_action=open_full />
+            <Rendered render player on_action />
         </article>
     }
     .into_any()
+}
+
+/// What the event module is given to write an event's page.
+struct Page {
+    item: Item,
+    /// The newer and the older event, each as `[id, title]`, or empty.
+    neighbours: [Vec<String>; 2],
+    /// The page's `?t=`.
+    t: Option<u32>,
+}
+
+impl Page {
+    /// Has `module` write the page into `host`, its links the router's, in `texts`.
+    fn write(
+        &self,
+        module: &EventModule,
+        host: &web_sys::Element,
+        router: Router,
+        texts: &Catalogue,
+        hosts: &PlayerHosts,
+    ) -> Result<Written, String> {
+        let wire = ItemWire::new(&self.item);
+        let [newer, older] = self.neighbours.clone();
+        let (kind, base, param, directory) = router.addresses().into_parts();
+        module
+            .write(
+                host,
+                wire.strings,
+                wire.numbers,
+                newer,
+                older,
+                self.t,
+                router.shareable(),
+                router.single(),
+                kind,
+                base,
+                param,
+                directory,
+                texts.lang().code(),
+                texts.texts(),
+                &hosts.youtube,
+                &hosts.vimeo,
+            )
+            .map_err(|why| describe(&why, "the event's page could not be written"))
+    }
 }

@@ -47,6 +47,7 @@ pub fn PeoplePage() -> impl IntoView {
                     }
                 }
             }
+            router.written();
             written.done();
         });
         holder

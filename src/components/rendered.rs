@@ -63,7 +63,28 @@ pub fn Rendered(
     // Copying a link waits for the clipboard: a task of this part, stopped with it.
     let copying = Task::new();
     let texts = use_texts();
-    view! { <div class=class::RENDERED node_ref=host on:click=move |ev| on_click(&ev, router, &player, copying, &texts, on_action)></div> }
+    view! {
+        <div
+            class=class::RENDERED
+            node_ref=host
+            on:click=move |ev| on_click(&ev, router, &player, copying, &texts, on_action)
+            on:pointerover=move |ev| on_interest(&ev, router)
+            on:focusin=move |ev| on_interest(&ev, router)
+        ></div>
+    }
+}
+
+/// A visitor shows interest in a link to an event (points at it or focuses it): the event
+/// module starts loading, so that the page is there at once when the link is followed.
+fn on_interest(ev: &web_sys::Event, router: Router) {
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest(selector::ROUTE).ok().flatten());
+    let href = link.and_then(|link| link.get_attribute("href"));
+    if href.is_some_and(|href| matches!(router.route_of(&href), Route::Event { .. })) {
+        let _ = crate::modules::load_module(recap_event::NAME);
+    }
 }
 
 fn on_click(

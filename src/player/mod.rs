@@ -2,7 +2,9 @@
 //! player (an iframe for YouTube and Vimeo, a native `<video>` for media files) that time links
 //! and the chapter bar move in place, and the talk that is playing, highlighted.
 //!
-//! - [`facade`]: the area before anything loads: picture, button, links, chapter bar.
+//! - the area before anything loads (picture, button, links, chapter bar) is the event
+//!   module's to write (`crates/event`); the page hands its elements over ([`PlayerRef::attach`])
+//!   and connects early to the player's host when the visitor shows interest in the button.
 //! - the player itself is a module of its own (`crates/player`, [`recap_player`]; its host side is what the app calls), loaded the
 //!   first time the visitor asks for the recording (or shows interest in the button): it makes
 //!   the player, speaks its messages and marks the talk playing. What is asked for while it
@@ -13,21 +15,23 @@
 //! which ends the module's stage: its listeners and handshake timer go. The click handlers hold
 //! weak handles.
 
-mod facade;
-
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use leptos::prelude::StoredValue;
 use recap_core::i18n::{Catalogue, Text};
-use recap_core::player::{PlayerHosts, Session};
+use recap_core::markup::protocol::selector;
+use recap_core::player::PlayerHosts;
 use recap_core::Item;
+use recap_event::host::Written;
 use recap_player::host::{PlayerModule, Stage};
 use recap_player::{NAME, NO_START};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::modules::{load_module, loaded};
-use crate::render::Dom;
+use crate::render::{set, Dom};
 use crate::task::Task;
 
 /// What the visitor asked of the recording.
@@ -99,49 +103,49 @@ impl PlayerRef {
         handle
     }
 
-    /// The recording's area for `item` (see [`facade`]); `start` is the page's `?t=`. The
-    /// player it sets up replaces any earlier one of this page.
-    pub fn video_area(
+    /// The recording of `item`, once its page is written (`page`, by the event module, in
+    /// `root`): its screen, chapters and the player's origin. `start` is the page's `?t=`. The
+    /// player it sets up replaces any earlier one of this page; the talks' elements are marked
+    /// while they play.
+    pub fn attach(
         &self,
-        dom: &Dom,
         item: &Item,
         start: Option<u32>,
         hosts: &PlayerHosts,
         texts: &Catalogue,
-    ) -> Element {
-        let session = Session::for_item(item, start);
-        let player = session.as_ref().map(Session::player);
-        let origin = player.and_then(|p| p.origin(hosts));
-        let chapters = session.as_ref().map(Session::chapters).unwrap_or_default();
-        let area = facade::area(dom, item, player, start, origin, &chapters, texts);
+        root: &Element,
+        page: &Written,
+    ) {
+        let chapters = marked(page.chapter_talks(), page.chapters());
+        let play = root.query_selector(selector::PLAY).ok().flatten();
+        let preconnect = page
+            .origin()
+            .zip(play)
+            .map(|(origin, button)| preconnect_on_interest(&button, origin));
         let video = item.recap.as_ref().and_then(|r| r.video.clone());
-        let recording = session
-            .is_some()
-            .then_some(())
-            .and(video)
-            .map(|video| Recording {
-                video,
-                starts: item
-                    .talks()
-                    .iter()
-                    .map(|talk| {
-                        talk.start
-                            .and_then(|s| i32::try_from(s).ok())
-                            .unwrap_or(NO_START)
-                    })
-                    .collect(),
-                start: start.unwrap_or(0),
-                label: texts.fill(Text::RecordingOf, &[("title", item.display_title())]),
-                hosts: hosts.clone(),
-                screen: area.screen,
-                chapters: area.chapters,
-                _preconnect: area.preconnect,
-            });
+        let recording = page.screen().zip(video).map(|(screen, video)| Recording {
+            video,
+            starts: item
+                .talks()
+                .iter()
+                .map(|talk| {
+                    talk.start
+                        .and_then(|s| i32::try_from(s).ok())
+                        .unwrap_or(NO_START)
+                })
+                .collect(),
+            start: start.unwrap_or(0),
+            label: texts.fill(Text::RecordingOf, &[("title", item.display_title())]),
+            hosts: hosts.clone(),
+            screen,
+            chapters,
+            _preconnect: preconnect,
+        });
         self.with_slot(|slot| {
             slot.recording = recording;
             slot.module = Module::Idle;
         });
-        area.root
+        self.set_talks(marked(page.talk_indices(), page.talks()));
     }
 
     /// Hands over the page's talk elements, each with the index of its talk, to be marked
@@ -255,6 +259,41 @@ fn carry_out(stage: &Stage, request: Request) {
         Request::Play => stage.play(),
         Request::Jump(seconds) => stage.jump(seconds),
     }
+}
+
+/// Elements each with the index of its talk, from the two lists the event module gives.
+fn marked(talks: Vec<u32>, elements: Vec<Element>) -> Vec<(usize, Element)> {
+    talks
+        .into_iter()
+        .map(|t| t as usize)
+        .zip(elements)
+        .collect()
+}
+
+/// Connects early to the player's host and loads the player module, once, when the visitor
+/// shows interest in the facade's `button`.
+fn preconnect_on_interest(button: &Element, origin: String) -> Closure<dyn Fn()> {
+    let done = Cell::new(false);
+    let handler = Closure::<dyn Fn()>::new(move || {
+        if done.replace(true) {
+            return;
+        }
+        let Some(dom) = Dom::new() else {
+            return;
+        };
+        // The player's own code, too: it is then there when the button is pressed.
+        let _ = load_module(NAME);
+        let link = dom.el("link", "");
+        set(&link, "rel", "preconnect");
+        set(&link, "href", &origin);
+        if let Some(head) = dom.document().head() {
+            let _ = head.append_child(&link);
+        }
+    });
+    for event in ["pointerenter", "focus"] {
+        let _ = button.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+    }
+    handler
 }
 
 /// The talk indices and the elements of `marked`, apart, as the module takes them.

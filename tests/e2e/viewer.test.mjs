@@ -117,6 +117,35 @@ test("an event page: talks with speakers, times, takeaways; focus and title foll
   assert.equal(new URL(page.url()).pathname, "/");
 });
 
+test("an event's page is a module of its own: fetched on interest, and tried again when it could not be", async () => {
+  const item = newestFirst[1];
+  const page = await openPage(file.browser);
+  const eventModule = () => page.requests.filter((url) => /\/recap-event(\.js|_bg\.wasm)$/.test(url));
+  await page.route(/\/recap-event\.js$/, (route) => route.abort());
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".recap-event-card__title");
+  // The list is the first visit: the event's page is not part of it.
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(eventModule(), []);
+  // Pointing at an event's card starts fetching it.
+  const link = page.getByRole("link", { name: item.title });
+  await Promise.all([page.waitForRequest(/\/recap-event\.js$/), link.hover()]);
+  // It cannot be fetched: the page says so, with its heading focused, and offers to try again.
+  await link.click();
+  await page.waitForSelector(".recap-error");
+  assert.equal(await page.textContent(".recap-error h1"), "This page could not be shown");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+  assert.equal(await page.locator(".recap-talk").count(), 0);
+  const failed = eventModule().length;
+  await page.unroute(/\/recap-event\.js$/);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.waitForSelector(".recap-talk");
+  assert.ok(eventModule().length > failed, "Try again asked for nothing");
+  assert.equal(await page.textContent("h1"), item.title);
+  assert.equal(await page.locator(".recap-talk").count(), item._recap.talks.length);
+  assert.equal(await page.locator(".recap-error").count(), 0);
+});
+
 test("deep links open an event at a moment; unknown ids get a way back", async () => {
   const item = newestFirst.find((i) => i._recap.talks.some((t) => t.start > 3600));
   const talk = item._recap.talks.find((t) => t.start > 3600);

@@ -4,9 +4,9 @@
 //! already carries its talks, and its visitors never download this code.
 //!
 //! For one item it builds the block model from `content_html` with the browser's `DOMParser`
-//! ([`blocks_from_html`]) and runs the same extractor as the CLI. It also writes an event's full
-//! recap, the post through the allow-list sanitiser ([`sanitize`]), when a visitor opens "Read
-//! the full recap": the app's first visit carries neither.
+//! ([`blocks_from_html`]) and runs the same extractor as the CLI. The allow-list sanitiser of an
+//! event's full recap (`sanitize`, feature `sanitize`) reads the post with the same parser; the
+//! event module (`crates/event`) links it.
 //!
 //! This file is the module's one interface, both sides of it: what the module exports (feature
 //! `module`, the default; `src/main.rs` links them into the module Trunk builds) and, beside it,
@@ -18,7 +18,7 @@
 #[cfg(feature = "walker")]
 mod blocks;
 mod parse;
-#[cfg(feature = "module")]
+#[cfg(feature = "sanitize")]
 pub mod sanitize;
 
 #[cfg(feature = "walker")]
@@ -49,14 +49,6 @@ mod export {
             video: video.as_deref(),
         };
         Extracted::from(extract(&blocks, meta).recap)
-    }
-
-    /// The full recap of a post: the allowed part of `content_html` as nodes of the page's
-    /// document ([`crate::sanitize::sanitized_fragment`]), or nothing without a document.
-    #[wasm_bindgen]
-    pub fn full_recap(content_html: &str) -> Option<web_sys::DocumentFragment> {
-        let document = web_sys::window()?.document()?;
-        Some(crate::sanitize::sanitized_fragment(&document, content_html))
     }
 
     /// An item's `_recap` as read from its post.
@@ -200,14 +192,6 @@ pub mod host {
             location: Option<&str>,
             video: Option<&str>,
         ) -> Extracted;
-
-        /// The full recap of a post, as nodes of the page's document (the allowed part of
-        /// `content_html`); nothing without a document.
-        #[wasm_bindgen(method)]
-        pub fn full_recap(
-            this: &Extractor,
-            content_html: &str,
-        ) -> Option<web_sys::DocumentFragment>;
 
         /// `export::Extracted`.
         pub type Extracted;

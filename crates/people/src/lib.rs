@@ -22,17 +22,6 @@
 /// names them after this package).
 pub const NAME: &str = env!("CARGO_PKG_NAME");
 
-/// How the module is told where the app's links go ([`recap_core::route::Addresses`]), as
-/// numbers that cross the boundary.
-pub mod addressing {
-    /// Paths under the app's own page.
-    pub const PAGE: u8 = 0;
-    /// The standalone app's address.
-    pub const APP: u8 = 1;
-    /// The host page's fragment.
-    pub const FRAGMENT: u8 = 2;
-}
-
 /// What the module exports.
 #[cfg(feature = "module")]
 mod export {
@@ -42,12 +31,12 @@ mod export {
     use recap_core::load::MAX_FEED_BYTES;
     use recap_core::markup::pages::part;
     use recap_core::markup::people::{people_view, site_name, speakers_list, Links};
-    use recap_core::markup::protocol::{class, id, selector};
+    use recap_core::markup::protocol::{class, id};
     use recap_core::markup::to_html;
     use recap_core::markup::views;
     use recap_core::people::{Page, People};
     use recap_core::route::ListQuery;
-    use recap_core::route::{parse_route, Addresses, LinkForm, Route};
+    use recap_core::route::{parse_route, Addresses, Route};
     use recap_core::Item;
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -55,8 +44,6 @@ mod export {
     use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-
-    use super::addressing;
 
     /// The text at `url`, fetched through the page's loader `shared` when there is one (it
     /// takes the URL and `false`, for not asking again, and gives a promise of a `Response`),
@@ -175,7 +162,7 @@ mod export {
     /// Shows the people page at `path` (an app path as the router writes it under `/`:
     /// `/speakers/ada-lovelace/`, `/speakers/?q=ada`) in `host`, each part in a `div` of
     /// [`class::RENDERED`] as the pre-rendered page has it; its links written as `addressing`
-    /// ([`addressing`]) says with `base` (the app's base path, or the standalone app's
+    /// ([`Addresses::into_parts`]) says with `base` (the app's base path, or the standalone app's
     /// address), `param` (the page's `?feed=`) and `directory` links; `site` is the feed's
     /// title, what the titles call the site ([`site_name`]). The people are those of the feed at `feed` or of its index at `index` (see
     /// `read`). On the speakers' list, the search answers as the visitor types. When there is
@@ -198,19 +185,7 @@ mod export {
         shared: Option<js_sys::Function>,
         ms: u32,
     ) -> String {
-        let addresses = match addressing {
-            addressing::PAGE => Addresses::Page {
-                base,
-                feed: param,
-                form: if directory {
-                    LinkForm::Directory
-                } else {
-                    LinkForm::Plain
-                },
-            },
-            addressing::APP => Addresses::App(base),
-            _ => Addresses::Fragment,
-        };
+        let addresses = Addresses::from_parts(addressing, base, param, directory);
         let read = match read(&feed, index.as_deref(), &lang, shared, ms).await {
             Ok(read) => read,
             Err(why) => {
@@ -245,33 +220,11 @@ mod export {
             return read.texts.get(Text::NotFoundPage).to_owned();
         };
         let parts: Vec<_> = view.parts.into_iter().map(|p| part(p).into()).collect();
-        let own_page = matches!(addresses, Addresses::Page { .. });
         host.set_inner_html(&to_html(&parts));
         if page == Some(Page::Speakers) {
             search_as_typed(&host, read, addresses);
         }
-        if own_page {
-            focus_heading(&host);
-        }
         view.title
-    }
-
-    /// Gives the page's heading the focus the link that opened it had, on the app's own page:
-    /// the router moves the focus to a new page's heading as it opens, before this module has
-    /// written it, and the focus would otherwise be left on nothing. Only when nothing else
-    /// has it, and never in an embed, whose host page keeps its own focus and scroll.
-    fn focus_heading(host: &web_sys::Element) {
-        let Some(document) = host.owner_document() else {
-            return;
-        };
-        let body = document.body().map(web_sys::Element::from);
-        if document.active_element().is_some_and(|el| Some(el) != body) {
-            return;
-        }
-        let heading = host.query_selector(selector::PAGE_TITLE).ok().flatten();
-        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = heading.focus();
-        }
     }
 
     /// Rewrites the speakers' list in `host` as the visitor types in its search.
