@@ -497,6 +497,8 @@ mod tests {
             feed,
             None,
             "en",
+            recap_core::i18n::Catalogue::english().texts(),
+            None,
             None,
             10_000,
         );

@@ -8,7 +8,7 @@
 //! read for the pages after, and writes each page into the element it is given, its links the
 //! router's own.
 
-use recap_core::i18n::Lang;
+use recap_core::i18n::Catalogue;
 use recap_core::route::{Addresses, Route};
 use recap_people::host::PeopleModule;
 use wasm_bindgen_futures::JsFuture;
@@ -25,7 +25,8 @@ pub struct People {
     /// Its people's index's, when it has one (a feed in pages).
     pub index: Option<String>,
     pub fetcher: Fetcher,
-    pub lang: Lang,
+    /// When the feed the app shows is the offline worker's saved copy: the time it was saved.
+    pub copy: Option<String>,
 }
 
 impl People {
@@ -34,8 +35,8 @@ impl People {
         self.index.as_deref().unwrap_or(&self.feed)
     }
 
-    /// Shows the people page at `route` in `host`, for the feed titled `site`, its links
-    /// written as `addresses` says; or that there is no such page, or why the people cannot be
+    /// Shows the people page at `route` in `host`, for the feed titled `site`, in `texts`, its
+    /// links written as `addresses` says; or that there is no such page, or why the people cannot be
     /// read (the module says so in `host`): the document's title for what is shown, or why
     /// the module could not be loaded.
     pub async fn show(
@@ -44,6 +45,7 @@ impl People {
         route: Route,
         site: String,
         addresses: Addresses,
+        texts: &Catalogue,
     ) -> Result<String, String> {
         let module: PeopleModule = loaded(
             load_module(recap_people::NAME),
@@ -62,7 +64,9 @@ impl People {
             directory,
             &self.feed,
             self.index.clone(),
-            self.lang.code(),
+            texts.lang().code(),
+            texts.texts(),
+            self.copy,
             shared,
             ms,
         );

@@ -309,12 +309,11 @@ struct MainRole(Option<&'static str>);
 fn Loaded(parsed: ParsedFeed, url: String) -> impl IntoView {
     let fetcher = expect_context::<Fetcher>();
     let index = parsed.feed.recap.as_ref().and_then(|r| r.people.clone());
-    let lang = use_texts().lang();
     provide_context(People {
         feed: url,
         index,
         fetcher,
-        lang,
+        copy: parsed.saved.clone(),
     });
     let context = FeedContext::new(parsed, fetcher);
     provide_context(context);

@@ -35,7 +35,7 @@ pub fn PeoplePage() -> impl IntoView {
         task.run(async move {
             let source = people.source().to_owned();
             match people
-                .show(host.clone(), route, site, router.addresses())
+                .show(host.clone(), route, site, router.addresses(), &texts)
                 .await
             {
                 Ok(title) => router.set_title(&title),

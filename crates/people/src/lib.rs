@@ -129,22 +129,29 @@ mod export {
 
     /// The people of the feed at `feed`, or of its people's index at `index` when it has one (a
     /// paginated archive), fetched through the page's loader `shared` if there is one, within
-    /// `ms` milliseconds, in the language `lang`; read once.
+    /// `ms` milliseconds, in the catalogue `texts`; read once for the feed the app shows (`copy`:
+    /// when that is the offline worker's saved copy, the time it was saved; a fresher feed is
+    /// read again).
     async fn read(
         feed: &str,
         index: Option<&str>,
-        lang: &str,
+        texts: Catalogue,
+        copy: Option<&str>,
         shared: Option<js_sys::Function>,
         ms: u32,
     ) -> Result<Rc<Read>, String> {
-        let source = format!("{} {lang}", index.unwrap_or(feed));
+        let source = format!(
+            "{} {} {}",
+            index.unwrap_or(feed),
+            texts.lang().code(),
+            copy.unwrap_or_default()
+        );
         if let Some(read) = READ
             .with_borrow(|r| r.clone())
             .filter(|r| r.source == source)
         {
             return Ok(read);
         }
-        let texts = Catalogue::builtin(Lang::known(lang).unwrap_or(Lang::En));
         let items = match index {
             Some(index) => items_of_index(&fetch_text(index, shared, ms).await?)?,
             None => items_of_pages(&[fetch_text(feed, shared, ms).await?])?,
@@ -164,8 +171,10 @@ mod export {
     /// [`class::RENDERED`] as the pre-rendered page has it; its links written as `addressing`
     /// ([`Addresses::into_parts`]) says with `base` (the app's base path, or the standalone app's
     /// address), `param` (the page's `?feed=`) and `directory` links; `site` is the feed's
-    /// title, what the titles call the site ([`site_name`]). The people are those of the feed at `feed` or of its index at `index` (see
-    /// `read`). On the speakers' list, the search answers as the visitor types. When there is
+    /// title, what the titles call the site ([`site_name`]). The people are those of the feed at
+    /// `feed` or of its index at `index` (see `read`; `copy`: the time the offline worker saved
+    /// the copy the app shows, if it does). Its texts are the app's catalogue of `lang`, whose
+    /// `texts` these are ([`Catalogue::texts`]). On the speakers' list, the search answers as the visitor types. When there is
     /// no such page (no one has its slug), it says so, as the app says of an address it does
     /// not know; when the people cannot be fetched or read, it says why, with the part's action
     /// button to try again. Resolves with the document's title for what it shows.
@@ -182,14 +191,17 @@ mod export {
         feed: String,
         index: Option<String>,
         lang: String,
+        texts: Vec<String>,
+        copy: Option<String>,
         shared: Option<js_sys::Function>,
         ms: u32,
     ) -> String {
         let addresses = Addresses::from_parts(addressing, base, param, directory);
-        let read = match read(&feed, index.as_deref(), &lang, shared, ms).await {
+        let texts = Catalogue::from_texts(Lang::from_tag(&lang), texts);
+        let copy = copy.as_deref();
+        let read = match read(&feed, index.as_deref(), texts.clone(), copy, shared, ms).await {
             Ok(read) => read,
             Err(why) => {
-                let texts = Catalogue::builtin(Lang::known(&lang).unwrap_or(Lang::En));
                 let source = index.as_deref().unwrap_or(&feed);
                 let hint = texts.get(Text::OftenTemporary);
                 let error = views::feed_error(&why, source, hint, &texts);
@@ -310,6 +322,8 @@ pub mod host {
             feed: &str,
             index: Option<String>,
             lang: &str,
+            texts: Vec<String>,
+            copy: Option<String>,
             shared: Option<js_sys::Function>,
             ms: u32,
         ) -> js_sys::Promise;
