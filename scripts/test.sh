@@ -50,8 +50,8 @@ step "size budget"
 # with it. Raising one is a change of its own that says why. (The first visit's goal is
 # 140,000 B; docs/figures.md gives today's figure.) The event module's is new: an event's page
 # and its full recap's sanitiser left the first visit and the extractor for it.
-node scripts/size-report.mjs dist --budget 159700 --on-demand-budget 84600 --index-budget 44500 \
-  --player-budget 42000 --people-budget 163000 --event-budget 42800
+node scripts/size-report.mjs dist --budget 160000 --on-demand-budget 84600 --index-budget 44500 \
+  --player-budget 42000 --people-budget 158700 --event-budget 42800
 
 step "release"
 # The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,
