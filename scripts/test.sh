@@ -48,10 +48,11 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 step "size budget"
 # Ceilings, not targets: each sits just above the size of the build it was set on, and comes down
 # with it. Raising one is a change of its own that says why. (The first visit's goal is
-# 140,000 B; docs/figures.md gives today's figure.) The event module's is new: an event's page
-# and its full recap's sanitiser left the first visit and the extractor for it.
-node scripts/size-report.mjs dist --budget 160000 --on-demand-budget 84600 --index-budget 44500 \
-  --player-budget 42000 --people-budget 158700 --event-budget 42800
+# 140,000 B; docs/figures.md gives today's figure.) The event module's is new: an event's page,
+# its recording's player host and its full recap's sanitiser left the first visit and the
+# extractor for it.
+node scripts/size-report.mjs dist --budget 157700 --on-demand-budget 84600 --index-budget 44500 \
+  --player-budget 42000 --people-budget 158700 --event-budget 46600
 
 step "release"
 # The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,

@@ -18,7 +18,6 @@ mod offline;
 pub mod panic;
 mod people;
 pub mod player;
-mod post;
 pub mod ready;
 pub mod render;
 mod router;

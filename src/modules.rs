@@ -30,6 +30,9 @@ export function load_module(name, base) {
   }
   return modules.get(js);
 }
+export function loader(base) {
+  return (name) => load_module(name, base);
+}
 export function text_beside(file, ms) {
   const url = beside(file);
   return fetch(url, { signal: AbortSignal.timeout(ms) }).then((answer) =>
@@ -41,6 +44,10 @@ extern "C" {
     /// The text of `file` beside the app's files (such as `i18n/de.txt`), within `ms`
     /// milliseconds: a promise of a string, rejected with why it could not be had.
     pub(crate) fn text_beside(file: &str, ms: u32) -> js_sys::Promise;
+
+    /// [`load_module`] as a function of a module's name, from the folder `base` (relative to the
+    /// app's files) when given: for a module that loads another (the event module, the player).
+    pub(crate) fn loader(base: Option<&str>) -> js_sys::Function;
 
     /// [`load_module`], from the folder `base` (relative to the app's files) when given.
     #[wasm_bindgen(js_name = load_module)]
@@ -216,24 +223,69 @@ mod tests {
         );
     }
 
-    #[wasm_bindgen_test]
-    async fn the_event_module_writes_a_full_recap_through_the_sanitiser() {
+    /// The event `item` written by the built event module in a new element of the document,
+    /// as a page of `/recap/` would have it, in `lang`, with YouTube's player from a closed
+    /// local port (nothing leaves the machine) and the built player module.
+    async fn written(
+        item: &Item,
+        t: Option<u32>,
+        lang: recap_core::i18n::Lang,
+    ) -> (web_sys::Element, recap_event::host::Written) {
+        use recap_core::crossing::ItemWire;
         let module: EventModule = built(recap_event::NAME).await;
-        let post = r#"<p>Kept <b>bold</b><script>window.ran = 1</script></p><img src=x onerror="window.ran = 2"><a href="javascript:alert(1)">link</a>"#;
-        let fragment = module.full_recap(post).unwrap();
-        let holder = web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .create_element("div")
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let (kind, base, param, directory) = recap_core::route::Addresses::Page {
+            base: "/recap/".to_owned(),
+            feed: None,
+            form: recap_core::route::LinkForm::Directory,
+        }
+        .into_parts();
+        let wire = ItemWire::new(item);
+        let written = module
+            .write(
+                &host,
+                wire.strings,
+                wire.numbers,
+                vec!["2024-05-01-next".to_owned(), "Next one".to_owned()],
+                Vec::new(),
+                t,
+                true,
+                false,
+                kind,
+                base,
+                param,
+                directory,
+                lang.code(),
+                recap_core::i18n::Catalogue::builtin(lang).texts(),
+                "http://127.0.0.1:9",
+                "https://player.vimeo.com",
+                &loader(Some(BUILT)),
+            )
             .unwrap();
-        holder.append_child(&fragment).unwrap();
-        let html = holder.inner_html();
-        assert!(html.contains("<p>Kept <b>bold</b></p>"), "{html}");
-        assert!(
-            !html.contains("script") && !html.contains("onerror") && !html.contains("javascript:"),
-            "{html}"
-        );
+        (host, written)
+    }
+
+    fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+        let nodes = root.query_selector_all(selector).unwrap();
+        (0..nodes.length())
+            .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    }
+
+    /// Waits for `done`, a frame at a time, for at most ten seconds.
+    async fn until(done: impl Fn() -> bool) {
+        for _ in 0..600 {
+            if done() {
+                return;
+            }
+            let frame = js_sys::Promise::new(&mut |resolve, _| {
+                let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+            });
+            JsFuture::from(frame).await.unwrap();
+        }
+        panic!("not within ten seconds");
     }
 
     /// The sample feed's event with the most talks.
@@ -249,15 +301,16 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    async fn the_event_module_writes_an_event_and_gives_back_what_moves() {
-        use recap_core::crossing::ItemWire;
-        use recap_core::i18n::{Catalogue, Lang};
-        let module: EventModule = built(recap_event::NAME).await;
+    async fn the_event_module_writes_an_event_its_recording_and_its_full_recap() {
+        use recap_core::i18n::Lang;
         let mut item = item(
             "2024-03-06-borrowing",
             "2024-03-06T18:30:00Z",
             &["rust"],
             "Borrowing",
+        );
+        item.content_html = Some(
+            r#"<p>Kept <b>bold</b><script>window.ran = 1</script></p><img src=x onerror="window.ran = 2"><a href="javascript:alert(1)">link</a>"#.to_owned(),
         );
         let recap = item.recap.as_mut().unwrap();
         recap.video = Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ".to_owned());
@@ -268,41 +321,9 @@ mod tests {
             start: Some(4075),
             ..Default::default()
         });
-        let host = web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .create_element("div")
-            .unwrap();
-        let german = Catalogue::builtin(Lang::De);
-        let (kind, base, param, directory) = recap_core::route::Addresses::Page {
-            base: "/recap/".to_owned(),
-            feed: None,
-            form: recap_core::route::LinkForm::Directory,
-        }
-        .into_parts();
-        let wire = ItemWire::new(&item);
-        let written = module
-            .write(
-                &host,
-                wire.strings,
-                wire.numbers,
-                vec!["2024-05-01-next".to_owned(), "Next one".to_owned()],
-                Vec::new(),
-                Some(183),
-                true,
-                false,
-                kind,
-                base,
-                param,
-                directory,
-                "de",
-                german.texts(),
-                "http://127.0.0.1:9",
-                "https://player.vimeo.com",
-            )
-            .unwrap();
-        // The three parts of the pre-rendered page, the heading first.
+        let (host, page) = written(&item, Some(183), Lang::De).await;
+        // The three parts of the pre-rendered page, the heading first, in the catalogue given,
+        // with the links the addresses give.
         assert_eq!(host.children().length(), 3);
         let title = host.query_selector("h1").unwrap().unwrap();
         assert_eq!(
@@ -314,26 +335,54 @@ mod tests {
             html.contains("Vorträge"),
             "the catalogue given is not used: {html}"
         );
+        for href in [
+            "/recap/events/2024-05-01-next/",
+            "/recap/speakers/ada-example/",
+        ] {
+            assert!(
+                html.contains(&format!("href=\"{href}\"")),
+                "{href} in {html}"
+            );
+        }
+        assert_eq!(texts(&host, ".recap-chapters__button").len(), 2);
+        // The full recap: written once opened, through the sanitiser.
+        let summary = host
+            .query_selector(".recap-full__details > summary")
+            .unwrap()
+            .unwrap();
+        let body = host.query_selector(".recap-full__body").unwrap().unwrap();
+        assert!(body.has_attribute("aria-busy"));
+        page.open_full(&summary);
+        assert!(!body.has_attribute("aria-busy"));
+        let post = body.inner_html();
+        assert!(post.contains("<p>Kept <b>bold</b></p>"), "{post}");
         assert!(
-            html.contains("href=\"/recap/events/2024-05-01-next/\""),
-            "{html}"
+            !post.contains("script") && !post.contains("onerror") && !post.contains("javascript:"),
+            "{post}"
         );
+        // A jump loads the player module and makes the player there, marking the talk.
+        assert!(page.jump(4075));
+        until(|| host.query_selector("iframe").unwrap().is_some()).await;
+        let src = host
+            .query_selector("iframe")
+            .unwrap()
+            .unwrap()
+            .get_attribute("src")
+            .unwrap();
         assert!(
-            html.contains("href=\"/recap/speakers/ada-example/\""),
-            "{html}"
+            src.starts_with("http://127.0.0.1:9/embed/dQw4w9WgXcQ?"),
+            "{src}"
         );
-        assert!(!html.contains("data-recap-mark"), "{html}");
-        // What the player moves: the screen, its origin, the chapters and the talks.
-        assert!(written.screen().is_some_and(|s| host.contains(Some(&s))));
-        assert_eq!(written.origin().as_deref(), Some("http://127.0.0.1:9"));
-        assert_eq!(written.chapter_talks(), vec![0, 1]);
-        assert_eq!(written.chapters().len(), 2);
-        assert_eq!(written.talk_indices(), vec![0, 1]);
-        let talks = written.talks();
-        assert!(talks
-            .iter()
-            .all(|t| t.tag_name() == "LI" && host.contains(Some(t))));
+        until(|| {
+            host.query_selector(".recap-talk--playing")
+                .unwrap()
+                .is_some()
+        })
+        .await;
+        page.free();
+
         // Arrays that are not an event's are refused, saying so.
+        let module: EventModule = built(recap_event::NAME).await;
         let refused = module.write(
             &host,
             vec!["only an id".to_owned()],
@@ -351,102 +400,36 @@ mod tests {
             Vec::new(),
             "",
             "",
+            &loader(Some(BUILT)),
         );
         assert!(describe(&refused.err().unwrap(), "").contains("whole"));
-        // The sample's richest event crosses and is written with all its talks.
+        // The sample's richest event crosses whole and is written with all its talks.
         let rich = richest_sample_event().await;
-        let wire = ItemWire::new(&rich);
-        let written = module
-            .write(
-                &host,
-                wire.strings,
-                wire.numbers,
-                Vec::new(),
-                Vec::new(),
-                None,
-                false,
-                true,
-                2,
-                String::new(),
-                None,
-                false,
-                "en",
-                Catalogue::english().texts(),
-                "",
-                "",
-            )
-            .unwrap();
-        assert_eq!(written.talk_indices().len(), rich.talks().len());
-    }
-
-    /// The event module writes an event's page in an element of the document, as the page
-    /// would show it, in English, with YouTube's player from a closed local port.
-    async fn written(json: &str, t: Option<u32>) -> (web_sys::Element, recap_event::host::Written) {
-        use recap_core::crossing::ItemWire;
-        let item: Item = serde_json::from_str(json).unwrap();
-        let module: EventModule = built(recap_event::NAME).await;
-        let document = web_sys::window().unwrap().document().unwrap();
-        let host = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&host).unwrap();
-        let wire = ItemWire::new(&item);
-        let english = recap_core::i18n::Catalogue::english().texts();
-        let written = module
-            .write(
-                &host,
-                wire.strings,
-                wire.numbers,
-                Vec::new(),
-                Vec::new(),
-                t,
-                false,
-                true,
-                2,
-                String::new(),
-                None,
-                false,
-                "en",
-                english,
-                "http://127.0.0.1:9",
-                "",
-            )
-            .unwrap();
-        (host, written)
-    }
-
-    fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
-        let nodes = root.query_selector_all(selector).unwrap();
-        (0..nodes.length())
-            .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
-            .collect()
+        let (host, page) = written(&rich, None, Lang::En).await;
+        assert_eq!(
+            host.query_selector_all(".recap-talk").unwrap().length() as usize,
+            rich.talks().len()
+        );
+        page.free();
     }
 
     #[wasm_bindgen_test]
     async fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
         use crate::player::PlayerRef;
-        use recap_core::i18n::Catalogue;
-        use recap_core::player::PlayerHosts;
-        let json = r#"{"id": "e1", "title": "Quayside Rust May", "image": "data:,",
+        use recap_core::i18n::Lang;
+        let item: Item = serde_json::from_str(
+            r#"{"id": "e1", "title": "Quayside Rust May", "image": "data:,",
             "_recap": {"video": "https://youtu.be/dQw4w9WgXcQ",
                        "talks": [{"title": "Lifetimes", "start": 60},
                                  {"title": "Unsafe", "start": 183},
-                                 {"title": "Untimed"}]}}"#;
-        let item: Item = serde_json::from_str(json).unwrap();
-        let (area, page) = written(json, Some(183)).await;
-        // A closed local port: nothing leaves the machine.
-        let hosts = PlayerHosts::with_overrides(Some("http://127.0.0.1:9"), None);
-        // Mounting sets up the executor that the player's loading runs on.
-        let _mounted = leptos::mount::mount_to(area.clone().unchecked_into(), || ());
+                                 {"title": "Untimed"}]}}"#,
+        )
+        .unwrap();
+        let (area, page) = written(&item, Some(183), Lang::En).await;
         // The page that owns the player.
         let owner = leptos::prelude::Owner::new();
         let player = owner.with(PlayerRef::owned_by_page);
-        player.attach(
-            &item,
-            Some(183),
-            &hosts,
-            &Catalogue::english(),
-            &area,
-            &page,
-        );
+        player.attach(page);
 
         let button = area.query_selector("button[data-play]").unwrap().unwrap();
         assert_eq!(
@@ -465,12 +448,14 @@ mod tests {
         assert!(!player.jump(60), "no player once the page is gone");
 
         // An event whose recording is only a link has no player to move.
-        let json = r#"{"id": "e2", "_recap": {"video": "https://videos.example.org/watch/42"}}"#;
-        let linked: Item = serde_json::from_str(json).unwrap();
-        let (area, page) = written(json, None).await;
+        let linked: Item = serde_json::from_str(
+            r#"{"id": "e2", "_recap": {"video": "https://videos.example.org/watch/42"}}"#,
+        )
+        .unwrap();
+        let (area, page) = written(&linked, None, Lang::En).await;
         let owner = leptos::prelude::Owner::new();
         let player = owner.with(PlayerRef::owned_by_page);
-        player.attach(&linked, None, &hosts, &Catalogue::english(), &area, &page);
+        player.attach(page);
         assert!(area.query_selector("button[data-play]").unwrap().is_none());
         assert!(!player.jump(60), "a link is followed, not played");
         owner.cleanup();

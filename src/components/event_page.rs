@@ -1,5 +1,4 @@
 use std::rc::Rc;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use recap_core::crossing::ItemWire;
@@ -12,9 +11,8 @@ use recap_core::Item;
 use recap_event::host::{EventModule, Written};
 
 use super::{FeedContext, FeedErrorView, NotFound, Rendered};
-use crate::modules::{describe, load_module, loaded};
+use crate::modules::{describe, load_module, loaded, loader};
 use crate::player::PlayerRef;
-use crate::post::open_full_recap;
 use crate::ready::Part;
 use crate::render::{build, set, Dom};
 use crate::router::{use_router, Router};
@@ -115,9 +113,7 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
                     .await
                     .and_then(|module| page.write(&module, &into, router, &texts, &hosts));
                 match shown {
-                    Ok(written) => {
-                        player.attach(&page.item, page.t, &hosts, &texts, &into, &written)
-                    }
+                    Ok(written) => player.attach(written),
                     Err(why) => {
                         if let Some(dom) = Dom::new() {
                             into.replace_children_with_node_1(&build(
@@ -133,15 +129,15 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
             host
         })
     };
-    // "Read the full recap": the post is written in when it is first opened, by the page's
-    // task; the error's "Try again" writes the page again.
-    let post: Option<Arc<str>> = page.item.content_html.as_deref().map(Arc::from);
-    let opening = Task::new();
-    let on_action = Callback::new(move |action: web_sys::Element| match &post {
-        Some(post) if action.tag_name().eq_ignore_ascii_case("summary") => {
-            open_full_recap(&action, post.clone(), opening, texts.clone());
+    // "Read the full recap": the module writes the post in when it is first opened; the
+    // error's "Try again" writes the page again.
+    let opening = StoredValue::new_local(player.clone());
+    let on_action = Callback::new(move |action: web_sys::Element| {
+        if action.tag_name().eq_ignore_ascii_case("summary") {
+            opening.with_value(|player| player.open_full(&action));
+        } else {
+            attempt.update(|n| *n += 1);
         }
-        _ => attempt.update(|n| *n += 1),
     });
     view! {
         <article class="recap-event">
@@ -191,6 +187,7 @@ impl Page {
                 texts.texts(),
                 &hosts.youtube,
                 &hosts.vimeo,
+                &loader(None),
             )
             .map_err(|why| describe(&why, "the event's page could not be written"))
     }

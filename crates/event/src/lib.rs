@@ -6,18 +6,22 @@
 //! this markup.
 //!
 //! It writes the same markup functions as `recap-feed pages` ([`recap_core::markup::views`]),
-//! as DOM built node by node (`recap_dom`), never text from the feed as HTML; the app
-//! keeps what moves: the player (`crates/player`) and the clicks (`data-*`,
-//! [`recap_core::markup::protocol`]). It also writes the full recap, the post through the
-//! allow-list sanitiser, when a visitor first opens it.
+//! as DOM built node by node (`recap_dom`), never text from the feed as HTML. It holds the
+//! page's recording (`player`: the facade, then the player module, `crates/player`, loaded
+//! through the app's loader when asked for) and writes the full recap, the post through the
+//! allow-list sanitiser, when a visitor first opens it; the app keeps the clicks (`data-*`,
+//! [`recap_core::markup::protocol`]) and hands them over.
 //!
 //! This file is the module's one interface, both sides of it: what the module exports (feature
 //! `module`, the default) and the extern types the app calls it through (feature `host`). What
 //! crosses is typed: the event as two flat arrays ([`recap_core::crossing::ItemWire`]),
-//! strings, numbers, and back a class whose getters give the elements the player moves.
+//! strings, numbers, and back a class whose methods are what a visitor asks of the page.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+#[cfg(feature = "module")]
+mod player;
 
 /// The module's name: its files beside the app's are `{NAME}.js` and `{NAME}_bg.wasm` (Trunk
 /// names them after this package).
@@ -27,7 +31,7 @@ pub const NAME: &str = env!("CARGO_PKG_NAME");
 #[cfg(feature = "module")]
 mod export {
     use recap_core::crossing::ItemWire;
-    use recap_core::i18n::{Catalogue, Lang};
+    use recap_core::i18n::{Catalogue, Lang, Text};
     use recap_core::markup::pages::part;
     use recap_core::markup::photos_in;
     use recap_core::markup::protocol::selector;
@@ -36,58 +40,54 @@ mod export {
     use recap_core::player::{PlayerHosts, Session};
     use recap_core::route::{Addresses, ListQuery, Route};
     use recap_dom::{materialise, Dom};
+    use recap_player::NO_START;
     use wasm_bindgen::prelude::wasm_bindgen;
     use web_sys::Element;
 
-    /// What the app needs of the page once written: the screen the facade (then the player)
-    /// lives in, where the player would come from, the chapter bar's items and the talks'
-    /// elements, each with the index of its talk.
+    use crate::player::{Player, Recording};
+
+    /// The page written, as the app holds it: its recording's player and its full recap. The
+    /// app ends it with `free()` when the page goes, which ends the player.
     #[wasm_bindgen]
     pub struct Written {
-        screen: Option<Element>,
-        origin: Option<String>,
-        chapters: Vec<Element>,
-        chapter_talks: Vec<u32>,
-        talks: Vec<Element>,
-        talk_indices: Vec<u32>,
+        player: Player,
+        /// The post, for its full recap.
+        post: Option<String>,
     }
 
     #[wasm_bindgen]
     impl Written {
-        /// The recording's screen, when the page can play it.
-        #[wasm_bindgen(getter)]
-        pub fn screen(&self) -> Option<Element> {
-            self.screen.clone()
+        /// The facade's button was pressed: play from the page's moment.
+        pub fn play(&self) {
+            self.player.play();
         }
 
-        /// The player's origin, to connect to early (YouTube's or Vimeo's).
-        #[wasm_bindgen(getter)]
-        pub fn origin(&self) -> Option<String> {
-            self.origin.clone()
+        /// A time or chapter was clicked: the recording moves to `seconds` and plays, in place
+        /// (loading the player there first if need be). `false` when the page has no recording
+        /// that plays on it: a time is then a link to the recording's own site.
+        pub fn jump(&self, seconds: u32) -> bool {
+            self.player.jump(seconds)
         }
 
-        /// The chapter bar's items.
-        #[wasm_bindgen(getter)]
-        pub fn chapters(&self) -> Vec<Element> {
-            self.chapters.clone()
-        }
-
-        /// The index of each chapter's talk.
-        #[wasm_bindgen(getter)]
-        pub fn chapter_talks(&self) -> Vec<u32> {
-            self.chapter_talks.clone()
-        }
-
-        /// The talks' elements in the list of talks.
-        #[wasm_bindgen(getter)]
-        pub fn talks(&self) -> Vec<Element> {
-            self.talks.clone()
-        }
-
-        /// The index of each of those talks.
-        #[wasm_bindgen(getter)]
-        pub fn talk_indices(&self) -> Vec<u32> {
-            self.talk_indices.clone()
+        /// "Read the full recap" (its `summary`) was opened: the post is written into its body,
+        /// the allowed part of it ([`recap_extract::sanitize::sanitized_fragment`]), once.
+        pub fn open_full(&self, summary: Element) {
+            let body = summary
+                .parent_element()
+                .and_then(|details| details.query_selector(selector::FULL_BODY).ok().flatten());
+            let (Some(body), Some(post)) = (body, &self.post) else {
+                return;
+            };
+            if !body.has_attribute("aria-busy") {
+                return;
+            }
+            if let Some(document) = body.owner_document() {
+                body.set_text_content(None);
+                let _ = body.append_child(&recap_extract::sanitize::sanitized_fragment(
+                    &document, post,
+                ));
+            }
+            let _ = body.remove_attribute("aria-busy");
         }
     }
 
@@ -105,8 +105,9 @@ mod export {
     /// shows this event alone (an embed of one event), without a way back to the list or
     /// links to people's pages. Links are written as `addressing`, `base`, `param` and
     /// `directory` say ([`Addresses::into_parts`]), in the app's catalogue of `lang`, whose
-    /// `texts` these are ([`Catalogue::texts`]); `youtube` and `vimeo` are
-    /// where their players come from. Throws when the arrays are not an event's.
+    /// `texts` these are ([`Catalogue::texts`]); `youtube` and `vimeo` are where their players
+    /// come from, and `loader` the app's (a module's name to a promise of it), which loads the
+    /// player module when the recording is asked for. Throws when the arrays are not an event's.
     #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen]
     pub fn write(
@@ -126,6 +127,7 @@ mod export {
         texts: Vec<String>,
         youtube: String,
         vimeo: String,
+        loader: js_sys::Function,
     ) -> Result<Written, String> {
         let item = ItemWire { strings, numbers }
             .item()
@@ -179,36 +181,32 @@ mod export {
         let body = materialise(&dom, &part(body), &mut talks);
         host.replace_children_with_node_3(&head, &area, &body);
         recap_player::lay_out_chapters(&chapters, &segments);
-        let screen = session.and(area.query_selector(selector::VIDEO_SCREEN).ok().flatten());
-        let ((chapter_talks, chapters), (talk_indices, talks)) = (apart(chapters), apart(talks));
+        let find = |selector: &str| area.query_selector(selector).ok().flatten();
+        let recording = session
+            .and(find(selector::VIDEO_SCREEN))
+            .zip(item.recap.as_ref().and_then(|r| r.video.clone()))
+            .map(|(screen, video)| Recording {
+                video,
+                starts: item
+                    .talks()
+                    .iter()
+                    .map(|talk| {
+                        talk.start
+                            .and_then(|s| i32::try_from(s).ok())
+                            .unwrap_or(NO_START)
+                    })
+                    .collect(),
+                start: t.unwrap_or(0),
+                label: texts.fill(Text::RecordingOf, &[("title", item.display_title())]),
+                hosts,
+                screen,
+                chapters,
+            });
+        let player = Player::new(recording, talks, loader, find(selector::PLAY), origin);
         Ok(Written {
-            screen,
-            origin,
-            chapters,
-            chapter_talks,
-            talks,
-            talk_indices,
+            player,
+            post: item.content_html,
         })
-    }
-
-    /// The full recap of a post, written when a visitor first opens it: the allowed part of
-    /// `content_html` as nodes of the page's document
-    /// ([`recap_extract::sanitize::sanitized_fragment`]), or nothing without a document.
-    #[wasm_bindgen]
-    pub fn full_recap(content_html: &str) -> Option<web_sys::DocumentFragment> {
-        let document = web_sys::window()?.document()?;
-        Some(recap_extract::sanitize::sanitized_fragment(
-            &document,
-            content_html,
-        ))
-    }
-
-    /// The indices and the elements of `keyed`, apart, as they cross.
-    fn apart(keyed: Vec<(usize, Element)>) -> (Vec<u32>, Vec<Element>) {
-        keyed
-            .into_iter()
-            .map(|(key, el)| (u32::try_from(key).unwrap_or(u32::MAX), el))
-            .unzip()
     }
 }
 
@@ -245,35 +243,22 @@ pub mod host {
             texts: Vec<String>,
             youtube: &str,
             vimeo: &str,
+            loader: &js_sys::Function,
         ) -> Result<Written, JsValue>;
 
-        /// The full recap of a post, as nodes of the page's document (the allowed part of
-        /// `content_html`); nothing without a document.
-        #[wasm_bindgen(method)]
-        pub fn full_recap(
-            this: &EventModule,
-            content_html: &str,
-        ) -> Option<web_sys::DocumentFragment>;
-
-        /// `export::Written`: what the app needs of the page written.
+        /// `export::Written`: the page written, its player and its full recap.
         pub type Written;
-        /// The recording's screen, when the page can play it.
-        #[wasm_bindgen(method, getter)]
-        pub fn screen(this: &Written) -> Option<Element>;
-        /// The player's origin, to connect to early.
-        #[wasm_bindgen(method, getter)]
-        pub fn origin(this: &Written) -> Option<String>;
-        /// The chapter bar's items.
-        #[wasm_bindgen(method, getter)]
-        pub fn chapters(this: &Written) -> Vec<Element>;
-        /// The index of each chapter's talk.
-        #[wasm_bindgen(method, getter)]
-        pub fn chapter_talks(this: &Written) -> Vec<u32>;
-        /// The talks' elements.
-        #[wasm_bindgen(method, getter)]
-        pub fn talks(this: &Written) -> Vec<Element>;
-        /// The index of each of those talks.
-        #[wasm_bindgen(method, getter)]
-        pub fn talk_indices(this: &Written) -> Vec<u32>;
+        /// The facade's button was pressed.
+        #[wasm_bindgen(method)]
+        pub fn play(this: &Written);
+        /// A time or chapter was clicked: `false` when the page has no recording to move.
+        #[wasm_bindgen(method)]
+        pub fn jump(this: &Written, seconds: u32) -> bool;
+        /// "Read the full recap" was opened: its post is written in, once.
+        #[wasm_bindgen(method)]
+        pub fn open_full(this: &Written, summary: &Element);
+        /// Ends the page: its player goes, with its listeners and timer.
+        #[wasm_bindgen(method)]
+        pub fn free(this: &Written);
     }
 }

@@ -75,7 +75,6 @@ texts! {
     Photos "photos" = "Photos",
     PhotoFromEvent "photo_from_event" = "Photo from the event",
     ReadFullRecap "read_full_recap" = "Read the full recap",
-    FullRecapFailed "full_recap_failed" = "The full recap could not be loaded. Close it and open it again to try again.",
     ReadOriginalPost "read_original_post" = "Read the original post",
     OtherEvents "other_events" = "Other events",
     Newer "newer" = "Newer",
