@@ -73,7 +73,17 @@ const modules = links
   .filter((tag) => attribute(tag, "rel") === "modulepreload")
   .map((tag) => [attribute(tag, "href"), attribute(tag, "integrity") ?? ""]);
 
-const boot = `// Starts Recap. On a pre-rendered page, once the page has loaded.
+const eventModule = ["recap-event.js", "recap-event_bg.wasm"].filter((file) => existsSync(join(staging, file)));
+const boot = `// On an event's address, its page's module (beside this file) is fetched with the app's own
+// files, not after them.
+const beside = (file) => new URL(file, import.meta.url).href;
+if (${JSON.stringify(eventModule.length > 0)} && location.pathname.startsWith(new URL("events/", import.meta.url).pathname)) {
+  document.head.append(
+    Object.assign(document.createElement("link"), { rel: "modulepreload", href: beside("recap-event.js") }),
+    Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: beside("recap-event_bg.wasm") }),
+  );
+}
+// Starts Recap. On a pre-rendered page, once the page has loaded.
 const start = async () => {
   for (const [href, integrity] of ${JSON.stringify(modules)}) {
     if (document.querySelector(\`link[rel=modulepreload][href="\${href}"]\`)) continue;
@@ -128,9 +138,9 @@ const src = base + name;
 writeFileSync(join(staging, name), boot);
 
 // The service worker, with this build's files (relative to it) and its feed. An event's page
-// is written by a module of its own: kept at install too, so that events open offline (its names
-// carry no hash, so it is asked of the network first, as the other modules are).
-const eventModule = ["recap-event.js", "recap-event_bg.wasm"].filter((file) => existsSync(join(staging, file)));
+// is written by a module of its own (`eventModule`): kept at install too, so that events open
+// offline (its names carry no hash, so it is asked of the network first, as the other modules
+// are).
 const local = (ref) => (ref.startsWith(base) ? ref.slice(base.length) : /^(?:[a-z]+:|\/)/i.test(ref) ? null : ref);
 const files = [
   "./",
