@@ -1,8 +1,8 @@
-//! The wasm modules beside the app's files, loaded on demand: the talk extractor
-//! (`crates/extract`, for feeds without `_recap.talks`, and for an event's full recap, see
-//! `src/post.rs`), the search index (`crates/index`, see `src/index.rs`), the speakers' and
-//! organisations' pages (`crates/people`, see `src/people.rs`) and the event video's player
-//! (`crates/player`, see `src/player/`). Each
+//! The wasm modules beside the app's files, loaded on demand: an event's page (`crates/event`,
+//! see `src/components/event_page.rs`; it loads the event video's player, `crates/player`,
+//! through [`loader`]), the talk extractor (`crates/extract`, for feeds without
+//! `_recap.talks`), the search index (`crates/index`, see `src/index.rs`) and the speakers' and
+//! organisations' pages (`crates/people`, see `src/people.rs`). Each
 //! module crate owns its name (`NAME`) and its interface, both sides of it; [`load_module`] and
 //! [`loaded`] are the one loader, so that the app ships one snippet for all of them.
 

@@ -1,6 +1,7 @@
-//! The large, static parts of the pages as DOM: the trees of `recap_core::markup` (event cards,
-//! an event's talks and sections), materialised by one non-generic function, and the few
-//! elements the player builds itself ([`Dom`]). The list's windowing is [`crate::list`]'s.
+//! The large, static parts of the pages as DOM: the trees of `recap_core::markup` (the list's
+//! header, errors, the skeleton), materialised by one non-generic function (`recap_dom`, which
+//! the event module shares), and a listener that swaps broken pictures for their placeholder.
+//! The list's windowing is [`crate::list`]'s; an event's page is the event module's.
 //!
 //! Leptos keeps the state, the routing and the form controls; these subtrees never change once
 //! built, and writing them as `view!` trees costs several kilobytes of wasm per component (each
