@@ -12,7 +12,7 @@
 //! no feed string reaches `innerHTML` unescaped.
 
 use recap_core::markup::protocol::PLACEHOLDER;
-pub use recap_dom::{build, materialise, set, Dom};
+pub use recap_dom::{build, set, Dom};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -259,7 +259,7 @@ fn focus_in_place(heading: &HtmlElement, own_page: bool) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = heading.focus_with_options(&options);
-    recap_player::bring_into_view(heading);
+    recap_dom::bring_into_view(heading);
 }
 
 fn current_route(options: &RouterOptions) -> Route {

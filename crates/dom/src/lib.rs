@@ -1,7 +1,8 @@
 //! The core's markup trees (`recap_core::markup`) as DOM: one non-generic function that
 //! materialises a tree in the page's document, for the app and for the modules that write a page
 //! of their own (`crates/event`). Text goes in as text nodes, exactly as the feed has it (no HTML
-//! parser in between, which would drop a NUL or fold a line break), attributes as set.
+//! parser in between, which would drop a NUL or fold a line break), attributes as set. Also
+//! [`bring_into_view`], which the app's router and the player module share.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -93,4 +94,23 @@ pub fn materialise(
 /// Materialises a tree that has no keyed elements.
 pub fn build(dom: &Dom, tree: &markup::Element) -> Element {
     materialise(dom, tree, &mut Vec::new())
+}
+
+/// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.
+/// (The player module reveals the recording with it; the app, the heading of a page it opens.)
+pub fn bring_into_view(el: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    if rect.top() < 0.0 || rect.bottom() > height {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }

@@ -50,25 +50,6 @@ pub fn lay_out_chapters(items: &[(usize, Element)], segments: &[Chapter]) {
     }
 }
 
-/// Scrolls `el` into view, as little as it takes, when it is not in view; else nothing moves.
-/// (The player reveals the recording with it; the app, the heading of a page it opens.)
-pub fn bring_into_view(el: &Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    let rect = el.get_bounding_client_rect();
-    if rect.top() < 0.0 || rect.bottom() > height {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}
-
 /// What the module exports.
 #[cfg(feature = "module")]
 mod export {

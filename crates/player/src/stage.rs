@@ -144,7 +144,7 @@ impl Inner {
                 Action::LayOut(segments) => self.lay_out(&segments),
                 // Scrolls the recording into view when a jump was asked for from below it (on
                 // wide screens it stays beside the talks and nothing moves).
-                Action::Reveal => crate::bring_into_view(&self.screen),
+                Action::Reveal => recap_dom::bring_into_view(&self.screen),
             }
         }
     }
