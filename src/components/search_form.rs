@@ -22,20 +22,15 @@ use crate::router::use_router;
 pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
     let router = use_router();
     let context = expect_context::<FeedContext>();
-    let years = Memo::new(move |_| match context.index() {
-        Some(index) => index.years(),
-        None => context.with_feed(|f| years(&f.items)),
-    });
-    let tags = Memo::new(move |_| match context.index() {
-        Some(index) => index.tags(),
-        None => context.with_feed(|f| tags(&f.items)),
+    // The filters' choices: the years and the tags, each the archive's or the pages'.
+    let choices = Memo::new(move |_| match context.index() {
+        Some(index) => (index.years(), index.tags()),
+        None => context.with_feed(|f| (years(&f.items), tags(&f.items))),
     });
     let texts = crate::texts::use_texts();
     let form = Dom::new().map(|dom| {
-        build(
-            &dom,
-            &views::search_form(&years.get_untracked(), tags.get_untracked(), &texts),
-        )
+        let (years, tags) = choices.get_untracked();
+        build(&dom, &views::search_form(&years, tags, &texts))
     });
     let control = |selector: &str| form.as_ref()?.query_selector(selector).ok().flatten();
     let search = control(selector::SEARCH).and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
@@ -45,42 +40,41 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let part = Part::counted();
     part.done_on_cleanup();
-    Effect::new(move |_| {
-        if let (Some(host), Some(form)) = (host.get(), &form) {
+    // One effect keeps the form in step: placed once its host is there; then the address's
+    // search (unless the box already says it: the visitor typing), and the filters' choices
+    // (when they change) and values.
+    let t = texts.clone();
+    Effect::new(move |shown: Option<Option<(Vec<i32>, Vec<String>)>>| {
+        let (Some(host), Some(form)) = (host.get(), &form) else {
+            return None;
+        };
+        if shown.is_none() {
             host.replace_children_with_node_1(form);
             part.done();
         }
-    });
-    // The address's search, unless the box already says it (the visitor typing).
-    Effect::new(move |_| {
-        let q = query.with(|q| q.q.clone());
+        let (q, year_value, tag_value) = query.with(|q| {
+            let year = q.year.map(|y| y.to_string()).unwrap_or_default();
+            (q.q.clone(), year, q.tag.clone().unwrap_or_default())
+        });
         if let Some(search) = search.as_ref().filter(|s| s.value() != q) {
             search.set_value(&q);
         }
+        let now = choices.get();
+        let before = shown.flatten();
+        if let Some(year) = &year {
+            if before.as_ref().map(|b| &b.0) != Some(&now.0) {
+                set_choices(year, &views::year_select(&now.0, &t));
+            }
+            set_value(year, &year_value);
+        }
+        if let Some(tag) = &tag {
+            if before.as_ref().map(|b| &b.1) != Some(&now.1) {
+                set_choices(tag, &views::tag_select(now.1.clone(), &t));
+            }
+            set_value(tag, &tag_value);
+        }
+        Some(now)
     });
-    if let Some(year) = year {
-        let t = texts.clone();
-        Effect::new(move |shown: Option<Vec<i32>>| {
-            let choices = years.get();
-            if shown.as_ref() != Some(&choices) {
-                set_choices(&year, &views::year_select(&choices, &t));
-            }
-            let value = query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default());
-            set_value(&year, &value);
-            choices
-        });
-    }
-    if let Some(tag) = tag {
-        let t = texts.clone();
-        Effect::new(move |shown: Option<Vec<String>>| {
-            let choices = tags.get();
-            if shown.as_ref() != Some(&choices) {
-                set_choices(&tag, &views::tag_select(choices.clone(), &t));
-            }
-            set_value(&tag, &query.with(|q| q.tag.clone().unwrap_or_default()));
-            choices
-        });
-    }
 
     let set_query = move |change: &dyn Fn(&mut ListQuery)| {
         let mut next = query.get_untracked();
@@ -157,20 +151,20 @@ pub fn Count(text: Signal<String>) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let part = Part::counted();
     part.done_on_cleanup();
-    let placed = count.clone();
-    Effect::new(move |_| {
-        if let (Some(host), Some(count)) = (host.get(), &placed) {
+    // Placed once its host is there; then its text follows, in place.
+    Effect::new(move |placed: Option<bool>| {
+        let (Some(host), Some(count)) = (host.get(), &count) else {
+            return false;
+        };
+        if placed != Some(true) {
             host.replace_children_with_node_1(count);
             part.done();
         }
-    });
-    Effect::new(move |_| {
         let text = text.get();
-        if let Some(count) = &count {
-            if count.text_content().as_deref() != Some(text.as_str()) {
-                count.set_text_content(Some(&text));
-            }
+        if count.text_content().as_deref() != Some(text.as_str()) {
+            count.set_text_content(Some(&text));
         }
+        true
     });
     view! { <div class=class::RENDERED node_ref=host></div> }
 }

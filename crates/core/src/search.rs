@@ -164,28 +164,40 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
 }
 
 /// The years of the events, newest first.
+///
+/// Each year goes straight to its place (a binary search in a list of a few dozen years), as do
+/// the tags in [`tags`]: the app's wasm then carries no sort for either.
 pub fn years<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<i32> {
-    let mut years: Vec<i32> = items
+    let mut years: Vec<i32> = Vec::new();
+    for year in items
         .into_iter()
         .filter_map(|i| i.date_published.as_ref().map(|d| d.year()))
-        .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
+    {
+        let at = years.partition_point(|&y| y > year);
+        if years.get(at) != Some(&year) {
+            years.insert(at, year);
+        }
+    }
     years
 }
 
-/// The tags of the events, most used first, then alphabetically.
+/// The tags of the events, most used first, then alphabetically; a tag is counted whatever its
+/// case, under the spelling it first has.
 pub fn tags<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for tag in items.into_iter().flat_map(|i| i.tags.iter()) {
         match counts.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(tag)) {
             Some((_, n)) => *n += 1,
-            None => counts.push((tag.clone(), 1)),
+            None => counts.push((tag, 1)),
         }
     }
-    // The tags are distinct, so the order is total and an unstable sort gives it.
-    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counts.into_iter().map(|(t, _)| t).collect()
+    // The tags are distinct, so the order is total.
+    let mut ordered: Vec<(&str, usize)> = Vec::with_capacity(counts.len());
+    for (tag, n) in counts {
+        let at = ordered.partition_point(|&(t, m)| m > n || (m == n && t < tag));
+        ordered.insert(at, (tag, n));
+    }
+    ordered.into_iter().map(|(t, _)| t.to_owned()).collect()
 }
 
 #[cfg(test)]
@@ -308,5 +320,55 @@ mod tests {
         let items = items();
         assert_eq!(years(&items), [2024, 2023]);
         assert_eq!(tags(&items), ["video", "2023"]);
+    }
+
+    #[test]
+    fn years_and_tags_come_in_order_whatever_the_order_of_the_events() {
+        // Events in no order: years repeat and come back; tags tie in count and in case.
+        let mut items = Vec::new();
+        for n in 0..200u32 {
+            let mut item = items_of_year(1990 + (n * 7919 % 37) as i32, n);
+            item.tags = (0..(n % 4))
+                .map(|k| {
+                    let tag = format!("tag{}", (n * 31 + k * 17) % 23);
+                    if n % 5 == 0 {
+                        tag.to_uppercase()
+                    } else {
+                        tag
+                    }
+                })
+                .collect();
+            items.push(item);
+        }
+        items.push(items_of_year(0, 999));
+        items.last_mut().unwrap().date_published = None;
+
+        let mut expected_years: Vec<i32> = items
+            .iter()
+            .filter_map(|i| i.date_published.as_ref().map(|d| d.year()))
+            .collect();
+        expected_years.sort_by(|a, b| b.cmp(a));
+        expected_years.dedup();
+        assert_eq!(years(&items), expected_years);
+
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for tag in items.iter().flat_map(|i| i.tags.iter()) {
+            match counts.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(tag)) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((tag.clone(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let expected_tags: Vec<String> = counts.into_iter().map(|(t, _)| t).collect();
+        assert_eq!(tags(&items), expected_tags);
+        assert!(expected_tags.len() > 20);
+    }
+
+    fn items_of_year(year: i32, n: u32) -> Item {
+        let json = format!(
+            r#"{{"id":"e{n}","date_published":"{year:04}-03-0{}T18:00:00Z"}}"#,
+            1 + n % 9
+        );
+        serde_json::from_str(&json).unwrap()
     }
 }
