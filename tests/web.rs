@@ -188,6 +188,55 @@ async fn the_error_view_explains_and_its_button_retries() {
     assert_eq!(retries.load(Ordering::SeqCst), 2);
 }
 
+/// A feed of `n` events in no order: instants that repeat, some before 1970, some undated.
+fn shuffled_feed(n: u32) -> (String, Vec<String>) {
+    let mut items = Vec::new();
+    let mut expected: Vec<(Option<i64>, u32)> = Vec::new();
+    for i in 0..n {
+        let day = (i * 7919) % 97;
+        let date = (i % 11 != 0).then(|| {
+            let year = if day % 3 == 0 {
+                1950 + day
+            } else {
+                2000 + day % 25
+            };
+            (
+                format!("{year:04}-0{}-1{}T18:00:00Z", 1 + day % 9, day % 10),
+                year,
+            )
+        });
+        match &date {
+            Some((text, _)) => items.push(format!(r#"{{"id":"e{i}","date_published":"{text}"}}"#)),
+            None => items.push(format!(r#"{{"id":"e{i}"}}"#)),
+        }
+        let seconds =
+            date.map(|(text, _)| recap_core::Timestamp::parse(&text).unwrap().unix_seconds());
+        expected.push((seconds, i));
+    }
+    // Newest first, undated last, ties in feed order (a stable sort).
+    expected.sort_by_key(|&(seconds, _)| std::cmp::Reverse(seconds));
+    let feed = format!(
+        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{}]}}"#,
+        items.join(",")
+    );
+    (
+        feed,
+        expected.into_iter().map(|(_, i)| format!("e{i}")).collect(),
+    )
+}
+
+#[wasm_bindgen_test]
+fn events_are_ordered_in_the_browser_as_natively() {
+    // The browser sorts the events' instants (recap-core's `newest_first`); natively the
+    // standard library does. Both orders must be the stable newest-first one.
+    for n in [0, 1, 2, 40, 1000] {
+        let (feed, expected) = shuffled_feed(n);
+        let parsed = parse_feed(&feed).unwrap();
+        let ids: Vec<&str> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, expected, "{n} events");
+    }
+}
+
 #[wasm_bindgen_test]
 fn search_lower_cases_in_the_browser_as_natively() {
     // In the browser the search folds case with the browser's own lower-casing; natively with

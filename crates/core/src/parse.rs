@@ -493,6 +493,38 @@ mod tests {
     }
 
     #[test]
+    fn orders_many_events_in_no_order_as_a_stable_sort_does() {
+        // Instants that repeat, some before 1970, some undated, in no order.
+        let mut items = Vec::new();
+        let mut expected: Vec<(Option<i64>, usize)> = Vec::new();
+        for i in 0..500 {
+            let pick = (i * 7919) % 61;
+            let date = (pick % 7 != 0).then(|| {
+                format!(
+                    "{}-0{}-0{}T0{}:00:00Z",
+                    1940 + pick,
+                    1 + pick % 9,
+                    1 + pick % 8,
+                    pick % 10
+                )
+            });
+            let seconds = date
+                .as_deref()
+                .map(|d| crate::Timestamp::parse(d).unwrap().unix_seconds());
+            items.push(match &date {
+                Some(d) => format!(r#"{{"id":"e{i}","date_published":"{d}"}}"#),
+                None => format!(r#"{{"id":"e{i}"}}"#),
+            });
+            expected.push((seconds, i));
+        }
+        expected.sort_by_key(|&(seconds, _)| std::cmp::Reverse(seconds));
+        let parsed = parse_feed(&feed_with_items(&items.join(","))).unwrap();
+        let ids: Vec<&str> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+        let expected: Vec<String> = expected.iter().map(|(_, i)| format!("e{i}")).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
     fn accepts_numeric_ids() {
         let parsed = parse_feed(&feed_with_items(r#"{"id": 42}"#)).unwrap();
         assert_eq!(parsed.feed.items[0].id, "42");
