@@ -238,6 +238,35 @@ fn events_are_ordered_in_the_browser_as_natively() {
 }
 
 #[wasm_bindgen_test]
+fn a_repeated_id_is_told_in_the_browser_as_natively() {
+    // In the browser the ids met are kept in the browser's own `Set` (recap-core's `id::Seen`);
+    // natively in a hash set. An id met again leaves its item out, whatever its characters.
+    let feed = |ids: &[&str]| {
+        let items: Vec<String> = ids
+            .iter()
+            .map(|id| serde_json::json!({ "id": id }).to_string())
+            .collect();
+        format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{}]}}"#,
+            items.join(",")
+        )
+    };
+    let parsed = parse_feed(&feed(&["a", "Zoë", "a", "zoë", "Zoë", "e\u{0}", "e"])).unwrap();
+    let ids: Vec<&str> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["a", "Zoë", "zoë", "e\u{0}", "e"]);
+    let repeated: Vec<&str> = parsed.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(repeated, ["items[2].id", "items[4].id"]);
+
+    let mut first = parsed.feed;
+    let page = parse_feed(&feed(&["e", "f", "f", "Zoë", "g"]))
+        .unwrap()
+        .feed;
+    assert_eq!(first.append_page(page), 2);
+    let ids: Vec<&str> = first.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["a", "Zoë", "zoë", "e\u{0}", "e", "f", "g"]);
+}
+
+#[wasm_bindgen_test]
 fn search_lower_cases_in_the_browser_as_natively() {
     // In the browser the search folds case with the browser's own lower-casing; natively with
     // the standard library's (recap-core's tests). The same text must match the same way.

@@ -4,8 +4,6 @@
 //! Field names are the contract between the CLI, the viewer and outside tools. Unknown keys are
 //! ignored when reading; optional fields that are absent stay absent when writing.
 
-use std::collections::HashSet;
-
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::date::Timestamp;
@@ -359,10 +357,13 @@ impl Feed {
         let before = self.items.len();
         // One pass over each side: the ids already held, then the page's items against them
         // (and against each other).
-        let mut seen: HashSet<String> = self.items.iter().map(|i| i.id.clone()).collect();
+        let mut seen = crate::id::Seen::with_capacity(self.items.len() + page.items.len());
+        for item in &self.items {
+            seen.insert(&item.id);
+        }
         self.items.reserve(page.items.len());
         for item in page.items {
-            if seen.insert(item.id.clone()) {
+            if seen.insert(&item.id) {
                 self.items.push(item);
             }
         }

@@ -1,7 +1,6 @@
 //! Reading a feed leniently: problems are reported with their JSON path, broken items are
 //! skipped, everything else is kept.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::Deserialize;
@@ -178,10 +177,10 @@ pub fn parse_feed(text: &str) -> Result<ParsedFeed, FeedError> {
     });
 
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
-    let mut seen_ids = HashSet::with_capacity(raw_items.len());
+    let mut seen_ids = crate::id::Seen::with_capacity(raw_items.len());
     for (index, raw_item) in raw_items.iter().enumerate() {
         match parse_item(raw_item.get(), index) {
-            Ok(item) if !seen_ids.insert(item.id.clone()) => problems.push(Problem {
+            Ok(item) if !seen_ids.insert(&item.id) => problems.push(Problem {
                 path: format!("items[{index}].id"),
                 message: format!(
                     "{:?} is used by an earlier item; this one is left out",
@@ -656,7 +655,8 @@ mod feed_tests {
         let page = feed(&items(10_000, 30_000));
         assert_eq!(first.append_page(page), 10_000);
         assert_eq!(first.items.len(), 30_000);
-        let ids: HashSet<&str> = first.items.iter().map(|i| i.id.as_str()).collect();
+        let ids: std::collections::HashSet<&str> =
+            first.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids.len(), 30_000);
         // A page whose own items repeat an id adds it once.
         let mut one = feed(r#"{"id":"x"}"#);
