@@ -18,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { withoutExports, withoutStreamClasses } from "./unused-exports.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -36,13 +37,34 @@ const fail = (what) => {
 // readable (a fifth of a first visit's script bytes, brotli, are its comments, spaces and long
 // local names). Only local names change: the names the wasm imports are kept. The integrity
 // Trunk gave a script is computed again for its new bytes.
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+// A release build's app leaves out the exports it never uses (scripts/unused-exports.mjs): from
+// its glue and its wasm, whose integrity is computed again.
+if (process.env.TRUNK_PROFILE === "release") {
+  const glue = readdirSync(staging).find((f) => /^recap-[0-9a-f]+\.js$/.test(f));
+  const wasmFile = glue?.replace(/\.js$/, "_bg.wasm");
+  if (glue && existsSync(join(staging, wasmFile))) {
+    const js = readFileSync(join(staging, glue), "utf8");
+    const taken = withoutStreamClasses(js);
+    if (taken) {
+      const bytes = readFileSync(join(staging, wasmFile));
+      const lean = withoutExports(bytes, taken.dropped);
+      for (const [file, before, after] of [[glue, js, taken.js], [wasmFile, bytes, lean]]) {
+        if (html.includes(file) && !html.includes(sri(before))) fail(`${file}: its integrity in index.html is not of its bytes`);
+        writeFileSync(join(staging, file), after);
+        html = html.replaceAll(sri(before), sri(after));
+      }
+    }
+  }
+}
+
 if (process.env.TRUNK_PROFILE === "release") {
   for (const file of readdirSync(staging).filter((f) => /^recap-[\w-]*\.js$/.test(f))) {
     const path = join(staging, file);
     const before = readFileSync(path, "utf8");
     const { code } = await minify(before, { module: true, compress: true, mangle: true, format: { comments: false } });
     if (!code) fail(`${file}: the minifier gave nothing`);
-    const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
     if (html.includes(file) && !html.includes(sri(before))) fail(`${file}: its integrity in index.html is not of its bytes`);
     writeFileSync(path, code);
     html = html.replaceAll(sri(before), sri(code));

@@ -19,4 +19,6 @@ wasm="$out/$(echo "$bin" | tr - _)_bg.wasm"
 [ -f "$wasm" ] || wasm="$out/${bin}_bg.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
   --enable-multivalue --enable-sign-ext --enable-mutable-globals --debuginfo "$wasm" -o "$out/$bin.named.wasm"
+# As a release build ships it: without the exports the app never uses (scripts/unused-exports.mjs).
+node scripts/unused-exports.mjs "${wasm%_bg.wasm}.js" "$out/$bin.named.wasm" "$out/$bin.named.wasm" --names
 node scripts/size-profile.mjs "$out/$bin.named.wasm"

@@ -1,6 +1,7 @@
 // End to end: the built site in headless Chromium, as a visitor sees it.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { openPage, SCREENSHOTS } from "./browser.mjs";
 import { cardTitles, newestFirst, sample, talkCount } from "./sample.mjs";
 import { installClock, pauseClock, requestsSettled } from "./settle.mjs";
@@ -127,4 +128,21 @@ test("the mount element's data-feed names the feed", async () => {
     "Quayside Rust February 2021: Lantern Works and Brackish Systems",
   ]);
   assert.equal(await page.$$eval("a[href^='javascript']", (els) => els.length), 0);
+});
+
+test("the app's glue calls only what its wasm exports, and neither carries the stream classes it never uses", () => {
+  // scripts/unused-exports.mjs takes wasm-streams' classes out of a release build's app.
+  const glue = readdirSync("dist").find((f) => /^recap-[0-9a-f]+\.js$/.test(f));
+  assert.ok(glue, "dist/ holds the app's glue");
+  const js = readFileSync(`dist/${glue}`, "utf8");
+  const wasm = new WebAssembly.Module(readFileSync(`dist/${glue.replace(/\.js$/, "_bg.wasm")}`));
+  const exported = new Set(WebAssembly.Module.exports(wasm).map((e) => e.name));
+  // The minified glue calls the wasm's own functions by their export names (wasm-bindgen's
+  // start with `__wbg_`, `__wbindgen_` or `wasm_bindgen__`).
+  const called = new Set([...js.matchAll(/\.((?:__wbg_|__wbindgen_|wasm_bindgen__)\w+)\(/g)].map((m) => m[1]));
+  assert.ok(called.size > 5, "the glue's calls into the wasm are found");
+  assert.deepEqual([...called].filter((name) => !exported.has(name)), []);
+  assert.ok(exported.has("mount_viewer") && exported.has("viewer_unmount"));
+  assert.doesNotMatch(js, /IntoUnderlying/i);
+  assert.deepEqual([...exported].filter((name) => /intounderlying/.test(name)), []);
 });
