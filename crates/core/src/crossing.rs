@@ -42,118 +42,23 @@ impl ItemWire {
         w.strings_of(&item.tags);
         w.flag(item.recap.is_some());
         if let Some(recap) = &item.recap {
-            w.maybe(recap.location.as_deref());
-            w.maybe(recap.video.as_deref());
-            w.flag(recap.talks.is_some());
-            let talks = recap.talks.as_deref().unwrap_or_default();
-            w.length(talks.len());
-            for talk in talks {
-                w.maybe(talk.title.as_deref());
-                w.length(talk.speakers.len());
-                for speaker in &talk.speakers {
-                    w.string(&speaker.name);
-                    w.maybe(speaker.org.as_deref());
-                }
-                w.flag(talk.start.is_some());
-                w.numbers.extend(talk.start);
-                w.maybe(talk.video_url.as_deref());
-                w.strings_of(&talk.takeaways);
-                w.length(talk.links.len());
-                for link in &talk.links {
-                    w.string(&link.label);
-                    w.string(&link.url);
-                }
-            }
-            w.flag(recap.next_event.is_some());
-            if let Some(next) = &recap.next_event {
-                w.maybe(next.date_text.as_deref());
-                w.maybe(next.rsvp_url.as_deref());
-            }
-            w.length(recap.sponsors.len());
-            for sponsor in &recap.sponsors {
-                w.string(&sponsor.name);
-                w.maybe(sponsor.url.as_deref());
-            }
+            w.write_recap(recap);
         }
         w
     }
 
     /// The item the arrays hold, or `None` when they are not an item's, whole and nothing more.
     pub fn item(self) -> Option<Item> {
-        let mut r = Reader {
-            strings: self.strings.into_iter(),
-            numbers: self.numbers.into_iter(),
-        };
+        let mut r = Reader::of(self);
         let id = r.string()?;
         let [url, title, summary, content_html, content_text, image] = [(); 6].map(|()| r.maybe());
         let [date_published, date_modified] = [(); 2]
             .map(|()| r.maybe())
             .map(|date| date.map(|d| d.and_then(|d| Timestamp::parse(&d).ok())));
         let tags = r.strings()?;
-        let recap = if r.flag()? {
-            let location = r.maybe()?;
-            let video = r.maybe()?;
-            let known = r.flag()?;
-            let mut talks = Vec::new();
-            for _ in 0..r.length()? {
-                let title = r.maybe()?;
-                let mut speakers = Vec::new();
-                for _ in 0..r.length()? {
-                    let name = r.string()?;
-                    speakers.push(Speaker {
-                        name,
-                        org: r.maybe()?,
-                    });
-                }
-                let start = if r.flag()? { Some(r.number()?) } else { None };
-                let video_url = r.maybe()?;
-                let takeaways = r.strings()?;
-                let mut links = Vec::new();
-                for _ in 0..r.length()? {
-                    let label = r.string()?;
-                    links.push(Link {
-                        label,
-                        url: r.string()?,
-                    });
-                }
-                talks.push(Talk {
-                    title,
-                    speakers,
-                    start,
-                    video_url,
-                    takeaways,
-                    links,
-                });
-            }
-            let next_event = if r.flag()? {
-                let date_text = r.maybe()?;
-                Some(NextEvent {
-                    date_text,
-                    rsvp_url: r.maybe()?,
-                })
-            } else {
-                None
-            };
-            let mut sponsors = Vec::new();
-            for _ in 0..r.length()? {
-                let name = r.string()?;
-                sponsors.push(Sponsor {
-                    name,
-                    url: r.maybe()?,
-                });
-            }
-            Some(Recap {
-                location,
-                video,
-                talks: known.then_some(talks),
-                next_event,
-                sponsors,
-            })
-        } else {
-            None
-        };
+        let recap = if r.flag()? { Some(r.recap()?) } else { None };
         // Nothing may be left over: the arrays were an item's, whole.
-        if r.strings.next().is_some() || r.numbers.next().is_some() {
+        if !r.done() {
             return None;
         }
         Some(Item {
@@ -169,6 +74,56 @@ impl ItemWire {
             tags,
             recap,
         })
+    }
+
+    /// An item's `_recap` alone as flat arrays, as the talk extractor answers (`crates/extract`).
+    pub fn of_recap(recap: &Recap) -> ItemWire {
+        let mut w = ItemWire::default();
+        w.write_recap(recap);
+        w
+    }
+
+    /// The `_recap` the arrays hold (written by [`ItemWire::of_recap`]), or `None` when they are
+    /// not one's, whole and nothing more.
+    pub fn recap(self) -> Option<Recap> {
+        let mut r = Reader::of(self);
+        let recap = r.recap()?;
+        r.done().then_some(recap)
+    }
+
+    fn write_recap(&mut self, recap: &Recap) {
+        self.maybe(recap.location.as_deref());
+        self.maybe(recap.video.as_deref());
+        self.flag(recap.talks.is_some());
+        let talks = recap.talks.as_deref().unwrap_or_default();
+        self.length(talks.len());
+        for talk in talks {
+            self.maybe(talk.title.as_deref());
+            self.length(talk.speakers.len());
+            for speaker in &talk.speakers {
+                self.string(&speaker.name);
+                self.maybe(speaker.org.as_deref());
+            }
+            self.flag(talk.start.is_some());
+            self.numbers.extend(talk.start);
+            self.maybe(talk.video_url.as_deref());
+            self.strings_of(&talk.takeaways);
+            self.length(talk.links.len());
+            for link in &talk.links {
+                self.string(&link.label);
+                self.string(&link.url);
+            }
+        }
+        self.flag(recap.next_event.is_some());
+        if let Some(next) = &recap.next_event {
+            self.maybe(next.date_text.as_deref());
+            self.maybe(next.rsvp_url.as_deref());
+        }
+        self.length(recap.sponsors.len());
+        for sponsor in &recap.sponsors {
+            self.string(&sponsor.name);
+            self.maybe(sponsor.url.as_deref());
+        }
     }
 
     fn string(&mut self, s: &str) {
@@ -201,6 +156,83 @@ struct Reader {
 }
 
 impl Reader {
+    fn of(wire: ItemWire) -> Reader {
+        Reader {
+            strings: wire.strings.into_iter(),
+            numbers: wire.numbers.into_iter(),
+        }
+    }
+
+    /// Whether the arrays are read to their ends.
+    fn done(&mut self) -> bool {
+        self.strings.next().is_none() && self.numbers.next().is_none()
+    }
+
+    fn recap(&mut self) -> Option<Recap> {
+        let location = self.maybe()?;
+        let video = self.maybe()?;
+        let known = self.flag()?;
+        let mut talks = Vec::new();
+        for _ in 0..self.length()? {
+            let title = self.maybe()?;
+            let mut speakers = Vec::new();
+            for _ in 0..self.length()? {
+                let name = self.string()?;
+                speakers.push(Speaker {
+                    name,
+                    org: self.maybe()?,
+                });
+            }
+            let start = if self.flag()? {
+                Some(self.number()?)
+            } else {
+                None
+            };
+            let video_url = self.maybe()?;
+            let takeaways = self.strings()?;
+            let mut links = Vec::new();
+            for _ in 0..self.length()? {
+                let label = self.string()?;
+                links.push(Link {
+                    label,
+                    url: self.string()?,
+                });
+            }
+            talks.push(Talk {
+                title,
+                speakers,
+                start,
+                video_url,
+                takeaways,
+                links,
+            });
+        }
+        let next_event = if self.flag()? {
+            let date_text = self.maybe()?;
+            Some(NextEvent {
+                date_text,
+                rsvp_url: self.maybe()?,
+            })
+        } else {
+            None
+        };
+        let mut sponsors = Vec::new();
+        for _ in 0..self.length()? {
+            let name = self.string()?;
+            sponsors.push(Sponsor {
+                name,
+                url: self.maybe()?,
+            });
+        }
+        Some(Recap {
+            location,
+            video,
+            talks: known.then_some(talks),
+            next_event,
+            sponsors,
+        })
+    }
+
     fn string(&mut self) -> Option<String> {
         self.strings.next()
     }
@@ -304,6 +336,25 @@ mod tests {
         assert_eq!(ItemWire::new(&item).item().as_ref(), Some(&item));
         item.recap = None;
         assert_eq!(ItemWire::new(&item).item().as_ref(), Some(&item));
+    }
+
+    #[test]
+    fn every_recap_of_the_sample_feed_crosses_whole_alone() {
+        let recaps: Vec<Recap> = sample_items().into_iter().filter_map(|i| i.recap).collect();
+        assert!(recaps.len() > 10);
+        for recap in recaps {
+            assert_eq!(ItemWire::of_recap(&recap).recap().as_ref(), Some(&recap));
+        }
+        let bare = Recap::default();
+        assert_eq!(ItemWire::of_recap(&bare).recap(), Some(bare));
+        // An item's arrays are not a recap's, nor the other way round.
+        let item = sample_items().remove(0);
+        assert_eq!(ItemWire::new(&item).recap(), None);
+        let recap = item.recap.unwrap();
+        assert_eq!(ItemWire::of_recap(&recap).item(), None);
+        let mut long = ItemWire::of_recap(&recap);
+        long.strings.push(String::new());
+        assert_eq!(long.recap(), None);
     }
 
     #[test]

@@ -10,9 +10,9 @@
 //! This file is the module's one interface, both sides of it: what the module exports (feature
 //! `module`, the default; `src/main.rs` links them into the module Trunk builds) and, beside it,
 //! the extern types the app calls it through (feature `host`, which compiles none of the module's
-//! code). What crosses is typed: classes with methods and read-only getters, strings, numbers,
-//! `Option`s and arrays, no JSON text. The app's test `src/modules.rs` calls every method of the
-//! host side on the built module.
+//! code). What crosses is typed, with no JSON text: a class with methods, strings, numbers and
+//! arrays, and an event as an item in two flat arrays (`recap_core::crossing::ItemWire`). The
+//! app's test `src/modules.rs` calls every method of the host side on the built module.
 
 /// The module's name: its files beside the app's are `{NAME}.js` and `{NAME}_bg.wasm` (Trunk
 /// names them after this package).
@@ -21,6 +21,7 @@ pub const NAME: &str = env!("CARGO_PKG_NAME");
 /// What the module exports.
 #[cfg(feature = "module")]
 mod export {
+    use recap_core::crossing::ItemWire;
     use recap_core::index::Archive;
     use recap_core::route::ListQuery;
     use std::cell::RefCell;
@@ -83,10 +84,12 @@ mod export {
             self.archive.page_name(page).map(str::to_owned)
         }
 
-        /// The event at `position`: id, title, date, tags, location and the talks with their
-        /// speakers.
-        pub fn event(&self, position: u32) -> Option<IndexedEvent> {
-            self.archive.item(position).map(IndexedEvent::from)
+        /// The event at `position` as far as the index knows it (id, title, date, tags,
+        /// location and the talks with their speakers), as an item in two flat arrays
+        /// (`ItemWire`).
+        pub fn event(&self, position: u32) -> Option<Wire> {
+            let ItemWire { strings, numbers } = ItemWire::new(self.archive.item(position)?);
+            Some(Wire { strings, numbers })
         }
 
         /// The years of all the events, newest first.
@@ -105,69 +108,13 @@ mod export {
         }
     }
 
-    /// An event as the index knows it.
-    #[wasm_bindgen]
-    pub struct IndexedEvent {
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub id: String,
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub title: Option<String>,
-        /// When it was published, as the index writes it (RFC 3339).
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub date: Option<String>,
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub tags: Vec<String>,
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub location: Option<String>,
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub talks: Vec<IndexedTalk>,
-    }
-
-    /// A talk: its title and speakers.
-    #[wasm_bindgen]
-    #[derive(Clone)]
-    pub struct IndexedTalk {
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub title: Option<String>,
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub speakers: Vec<IndexedSpeaker>,
-    }
-
-    /// A speaker and their organisation.
-    #[wasm_bindgen]
-    #[derive(Clone)]
-    pub struct IndexedSpeaker {
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub name: String,
-        #[wasm_bindgen(readonly, getter_with_clone)]
-        pub org: Option<String>,
-    }
-
-    impl From<&recap_core::Item> for IndexedEvent {
-        fn from(item: &recap_core::Item) -> Self {
-            IndexedEvent {
-                id: item.id.clone(),
-                title: item.title.clone(),
-                date: item.date_published.as_ref().map(ToString::to_string),
-                tags: item.tags.clone(),
-                location: item.location().map(str::to_owned),
-                talks: item
-                    .talks()
-                    .iter()
-                    .map(|talk| IndexedTalk {
-                        title: talk.title.clone(),
-                        speakers: talk
-                            .speakers
-                            .iter()
-                            .map(|s| IndexedSpeaker {
-                                name: s.name.clone(),
-                                org: s.org.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            }
-        }
+    /// The two arrays of an [`ItemWire`].
+    #[wasm_bindgen(getter_with_clone)]
+    pub struct Wire {
+        #[wasm_bindgen(readonly)]
+        pub strings: Vec<String>,
+        #[wasm_bindgen(readonly)]
+        pub numbers: Vec<u32>,
     }
 }
 
@@ -175,7 +122,8 @@ mod export {
 /// getters are the exports above, name for name.
 #[cfg(feature = "host")]
 pub mod host {
-    use recap_core::{Item, Recap, Speaker, Talk, Timestamp};
+    use recap_core::crossing::ItemWire;
+    use recap_core::Item;
     use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsValue;
 
@@ -204,7 +152,7 @@ pub mod host {
         #[wasm_bindgen(method)]
         pub fn page_name(this: &ArchiveReader, page: u32) -> Option<String>;
         #[wasm_bindgen(method)]
-        fn event(this: &ArchiveReader, position: u32) -> Option<IndexedEvent>;
+        fn event(this: &ArchiveReader, position: u32) -> Option<Wire>;
         #[wasm_bindgen(method)]
         pub fn years(this: &ArchiveReader) -> Vec<i32>;
         #[wasm_bindgen(method)]
@@ -212,72 +160,24 @@ pub mod host {
         #[wasm_bindgen(method)]
         pub fn count(this: &ArchiveReader) -> u32;
 
-        type IndexedEvent;
+        /// `export::Wire`.
+        type Wire;
         #[wasm_bindgen(method, getter)]
-        fn id(this: &IndexedEvent) -> String;
+        fn strings(this: &Wire) -> Vec<String>;
         #[wasm_bindgen(method, getter)]
-        fn title(this: &IndexedEvent) -> Option<String>;
-        #[wasm_bindgen(method, getter)]
-        fn date(this: &IndexedEvent) -> Option<String>;
-        #[wasm_bindgen(method, getter)]
-        fn tags(this: &IndexedEvent) -> Vec<String>;
-        #[wasm_bindgen(method, getter)]
-        fn location(this: &IndexedEvent) -> Option<String>;
-        #[wasm_bindgen(method, getter)]
-        fn talks(this: &IndexedEvent) -> Vec<IndexedTalk>;
-
-        type IndexedTalk;
-        #[wasm_bindgen(method, getter)]
-        fn title(this: &IndexedTalk) -> Option<String>;
-        #[wasm_bindgen(method, getter)]
-        fn speakers(this: &IndexedTalk) -> Vec<IndexedSpeaker>;
-
-        type IndexedSpeaker;
-        #[wasm_bindgen(method, getter)]
-        fn name(this: &IndexedSpeaker) -> String;
-        #[wasm_bindgen(method, getter)]
-        fn org(this: &IndexedSpeaker) -> Option<String>;
+        fn numbers(this: &Wire) -> Vec<u32>;
     }
 
     impl ArchiveReader {
         /// The event at `position` as far as the index knows it, as a feed item: id, title,
         /// date, tags, location, and the talks with their titles and speakers.
         pub fn item(&self, position: u32) -> Option<Item> {
-            let event = self.event(position)?;
-            Some(Item {
-                id: event.id(),
-                url: None,
-                title: event.title(),
-                summary: None,
-                content_html: None,
-                content_text: None,
-                image: None,
-                date_published: event.date().and_then(|d| Timestamp::parse(&d).ok()),
-                date_modified: None,
-                tags: event.tags(),
-                recap: Some(Recap {
-                    location: event.location(),
-                    talks: Some(
-                        event
-                            .talks()
-                            .iter()
-                            .map(|talk| Talk {
-                                title: talk.title(),
-                                speakers: talk
-                                    .speakers()
-                                    .iter()
-                                    .map(|s| Speaker {
-                                        name: s.name(),
-                                        org: s.org(),
-                                    })
-                                    .collect(),
-                                ..Talk::default()
-                            })
-                            .collect(),
-                    ),
-                    ..Recap::default()
-                }),
-            })
+            let wire = self.event(position)?;
+            ItemWire {
+                strings: wire.strings(),
+                numbers: wire.numbers(),
+            }
+            .item()
         }
     }
 }
