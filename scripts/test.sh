@@ -48,11 +48,12 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 step "size budget"
 # Ceilings, not targets: each sits just above the size of the build it was set on, and comes down
 # with it. Raising one is a change of its own that says why. (The first visit's goal is
-# 140,000 B; docs/figures.md gives today's figure.) The event module's is new: an event's page,
-# its recording's player host and its full recap's sanitiser left the first visit and the
-# extractor for it.
-node scripts/size-report.mjs dist --budget 157700 --on-demand-budget 84600 --index-budget 44500 \
-  --player-budget 42000 --people-budget 158800 --event-budget 46600
+# 140,000 B; docs/figures.md gives today's figure.) The last came down when the list's filters
+# and the feed reader stopped compiling sorts and a hash set of their own, the release build
+# left out wasm-streams' unused classes, and the extractor and index answers crossed as flat
+# arrays.
+node scripts/size-report.mjs dist --budget 151700 --on-demand-budget 82800 --index-budget 41100 \
+  --player-budget 41900 --people-budget 158100 --event-budget 46600
 
 step "release"
 # The release of the workspace version (target/release-dist/recap-VERSION.tar.gz), then its test,
