@@ -60,6 +60,11 @@ impl PlayerRef {
         self.with(|page| page.open_full(summary));
     }
 
+    /// A "Copy link" `button` was pressed: its link goes to the clipboard.
+    pub fn copy(&self, button: &Element) {
+        self.with(|page| page.copy(button));
+    }
+
     fn with<R>(&self, f: impl FnOnce(&Written) -> R) -> Option<R> {
         let slot = self.0.upgrade()?;
         let slot = slot.try_borrow().ok()?;
