@@ -417,7 +417,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn the_video_is_a_facade_until_asked_and_the_page_owns_its_player() {
-        use crate::player::PlayerRef;
+        use crate::page_ref::PageRef;
         use recap_core::i18n::Lang;
         let item: Item = serde_json::from_str(
             r#"{"id": "e1", "title": "Quayside Rust May", "image": "data:,",
@@ -430,7 +430,7 @@ mod tests {
         let (area, page) = written(&item, Some(183), Lang::En).await;
         // The page that owns the player.
         let owner = leptos::prelude::Owner::new();
-        let player = owner.with(PlayerRef::owned_by_page);
+        let player = owner.with(PageRef::owned_by_page);
         player.attach(page);
 
         let button = area.query_selector("button[data-play]").unwrap().unwrap();
@@ -456,7 +456,7 @@ mod tests {
         .unwrap();
         let (area, page) = written(&linked, None, Lang::En).await;
         let owner = leptos::prelude::Owner::new();
-        let player = owner.with(PlayerRef::owned_by_page);
+        let player = owner.with(PageRef::owned_by_page);
         player.attach(page);
         assert!(area.query_selector("button[data-play]").unwrap().is_none());
         assert!(!player.jump(60), "a link is followed, not played");

@@ -12,7 +12,7 @@ use recap_event::host::{EventModule, Written};
 
 use super::{FeedContext, FeedErrorView, NotFound, Rendered};
 use crate::modules::{describe, load_module, loaded, loader};
-use crate::player::PlayerRef;
+use crate::page_ref::PageRef;
 use crate::ready::Part;
 use crate::render::{build, set, Dom};
 use crate::router::{use_router, Router};
@@ -61,9 +61,10 @@ pub fn EventPage(id: String) -> impl IntoView {
 }
 
 /// An event: its header, video, talks with their moments, sponsors, next meetup, photos and
-/// post, written by the event module (`crates/event`) in one static part; the page keeps the
-/// player, the clicks and the full recap. The app is not ready until the page is written (or
-/// could not be), so that a pre-rendered event page is taken over by the same page.
+/// post, written by the event module (`crates/event`) in one static part; the page keeps its
+/// handle on what the module wrote ([`PageRef`]) and hands it the clicks. The app is not ready
+/// until the page is written (or could not be), so that a pre-rendered event page is taken over
+/// by the same page.
 #[component]
 fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     let router = use_router();
@@ -79,8 +80,9 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
         Route::Event { t, .. } => t,
         _ => None,
     };
-    // The page owns its player: dropped with the page, its listeners and timer go with it.
-    let player = PlayerRef::owned_by_page();
+    // The page owns what the module wrote: dropped with the page, its player's listeners and
+    // timer go with it.
+    let handle = PageRef::owned_by_page();
     let hosts = expect_context::<PlayerHosts>();
     let written = Part::counted();
     written.done_on_cleanup();
@@ -94,14 +96,14 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
         t,
     });
     let render = {
-        let (player, texts, page) = (player.clone(), texts.clone(), page.clone());
+        let (handle, texts, page) = (handle.clone(), texts.clone(), page.clone());
         Box::new(move |dom: &Dom| {
             attempt.track();
             let host = dom.el("div", "recap-event__parts");
             let loading = dom.text_child(&host, "p", "recap-boot", texts.get(Text::LoadingEvent));
             set(&loading, "role", "status");
-            let (player, texts, page, hosts, into) = (
-                player.clone(),
+            let (handle, texts, page, hosts, into) = (
+                handle.clone(),
                 texts.clone(),
                 page.clone(),
                 hosts.clone(),
@@ -113,7 +115,7 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
                     .await
                     .and_then(|module| page.write(&module, &into, router, &texts, &hosts));
                 match shown {
-                    Ok(written) => player.attach(written),
+                    Ok(written) => handle.attach(written),
                     Err(why) => {
                         if let Some(dom) = Dom::new() {
                             into.replace_children_with_node_1(&build(
@@ -131,17 +133,17 @@ fn Event(item: Item, newer: Neighbour, older: Neighbour) -> impl IntoView {
     };
     // "Read the full recap": the module writes the post in when it is first opened; the
     // error's "Try again" writes the page again.
-    let opening = StoredValue::new_local(player.clone());
+    let opening = StoredValue::new_local(handle.clone());
     let on_action = Callback::new(move |action: web_sys::Element| {
         if action.tag_name().eq_ignore_ascii_case("summary") {
-            opening.with_value(|player| player.open_full(&action));
+            opening.with_value(|handle| handle.open_full(&action));
         } else {
             attempt.update(|n| *n += 1);
         }
     });
     view! {
         <article class="recap-event">
-            <Rendered render player on_action />
+            <Rendered render page=handle on_action />
         </article>
     }
     .into_any()

@@ -5,7 +5,7 @@ use recap_core::route::Route;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MouseEvent};
 
-use crate::player::PlayerRef;
+use crate::page_ref::PageRef;
 use crate::ready::Part;
 use crate::render::{Dom, ImageFallback};
 use crate::router::{use_router, Router};
@@ -14,15 +14,15 @@ use crate::router::{use_router, Router};
 /// The app's readiness waits for its first build ([`crate::ready`]).
 ///
 /// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
-/// (`data-t`) move the page's `player` there and set the page's `?t=`, the facade (`data-play`)
+/// (`data-t`) move the event `page`'s recording there and set the page's `?t=`, the facade (`data-play`)
 /// plays the recording, copy buttons (`data-copy`) have the event page (its module) copy their
 /// link, and the part's action button (`data-action`) runs `on_action` with itself.
 #[component]
 pub fn Rendered(
     render: Box<dyn Fn(&Dom) -> Element>,
-    /// The page's player, when the page has a recording.
+    /// The event page the event module wrote, when this part is one.
     #[prop(optional)]
-    player: PlayerRef,
+    page: PageRef,
     /// What the part's action button does.
     #[prop(optional)]
     on_action: Option<Callback<Element>>,
@@ -59,7 +59,7 @@ pub fn Rendered(
         <div
             class=class::RENDERED
             node_ref=host
-            on:click=move |ev| on_click(&ev, router, &player, on_action)
+            on:click=move |ev| on_click(&ev, router, &page, on_action)
             on:pointerover=move |ev| on_interest(&ev, router)
             on:focusin=move |ev| on_interest(&ev, router)
         ></div>
@@ -79,12 +79,7 @@ fn on_interest(ev: &web_sys::Event, router: Router) {
     }
 }
 
-fn on_click(
-    ev: &MouseEvent,
-    router: Router,
-    player: &PlayerRef,
-    on_action: Option<Callback<Element>>,
-) {
+fn on_click(ev: &MouseEvent, router: Router, page: &PageRef, on_action: Option<Callback<Element>>) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -96,7 +91,7 @@ fn on_click(
         ev.prevent_default();
         router.go(router.route_of(&link.get_attribute("href").unwrap_or_default()));
     } else if closest(selector::PLAY).is_some() {
-        player.play();
+        page.play();
     } else if let Some(time) = closest(selector::TIME) {
         let Some(t) = time.get_attribute(TIME).and_then(|t| t.parse().ok()) else {
             return;
@@ -105,7 +100,7 @@ fn on_click(
         let outside = time
             .get_attribute("href")
             .is_some_and(|href| href.starts_with("http"));
-        if !player.jump(t) && outside {
+        if !page.jump(t) && outside {
             return;
         }
         ev.prevent_default();
@@ -115,6 +110,6 @@ fn on_click(
     } else if let (Some(action), Some(el)) = (on_action, closest(selector::ACTION)) {
         action.run(el);
     } else if let Some(button) = closest(selector::COPY) {
-        player.copy(&button);
+        page.copy(&button);
     }
 }

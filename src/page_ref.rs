@@ -1,10 +1,8 @@
-//! The event video on the page: a facade until the visitor asks for the recording, then one
-//! player that time links and the chapter bar move in place, and the talk that is playing,
-//! highlighted. All of it is the event module's (`crates/event`), which writes the page and
-//! holds its recording (the player itself is a module of its own, `crates/player`, loaded when
-//! the visitor first asks for it). The page keeps a handle on what the module wrote and hands
-//! it the clicks ([`PlayerRef`]); it ends it when the page goes, which ends the player, its
-//! listeners and its timer.
+//! The app's handle on an event page that the event module (`crates/event`) wrote ([`PageRef`]):
+//! the module holds the page's recording (a facade until the visitor asks for it, then one
+//! player that time links and the chapter bar move in place; the player itself is a module of
+//! its own, `crates/player`), writes its full recap and copies its links. The app hands it the
+//! clicks, and ends it when the page goes, which ends the player, its listeners and its timer.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -22,17 +20,18 @@ impl Drop for Owned {
     }
 }
 
-/// A handle on an event page's recording and full recap, once the module has written it.
+/// A handle on an event page, once the module has written it: its recording, its full recap
+/// and its links.
 /// Weak: the page owns it.
 #[derive(Clone, Default)]
-pub struct PlayerRef(Weak<RefCell<Option<Owned>>>);
+pub struct PageRef(Weak<RefCell<Option<Owned>>>);
 
-impl PlayerRef {
+impl PageRef {
     /// A handle owned by the current reactive owner (the event page): what it holds is ended
     /// when the page is cleaned up.
-    pub fn owned_by_page() -> PlayerRef {
+    pub fn owned_by_page() -> PageRef {
         let slot = Rc::new(RefCell::new(None));
-        let handle = PlayerRef(Rc::downgrade(&slot));
+        let handle = PageRef(Rc::downgrade(&slot));
         StoredValue::new_local(slot);
         handle
     }
