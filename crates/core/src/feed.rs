@@ -215,88 +215,94 @@ impl Item {
 
 /// JSON Feed says `id` is a string; some generators write a number. Both are accepted.
 fn string_or_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    struct Visitor;
-    impl<'de> de::Visitor<'de> for Visitor {
-        type Value = String;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a string")
-        }
-        fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
-            Ok(value.to_owned())
-        }
-        fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
-            Ok(value.to_string())
-        }
-        fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
-            Ok(value.to_string())
-        }
-        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<String, A::Error> {
-            refuse_seq(seq, &self)
-        }
-        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<String, A::Error> {
-            refuse_map(map, &self)
-        }
-    }
-    deserializer.deserialize_any(Visitor)
-}
-
-/// Refuses an array after reading past it, so that the error stands after the whole value, as
-/// every other refusal does (the feed reader finds the fault's path from that position).
-fn refuse_seq<'de, A: de::SeqAccess<'de>, T>(
-    mut seq: A,
-    expected: &dyn de::Expected,
-) -> Result<T, A::Error> {
-    while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-    Err(de::Error::invalid_type(de::Unexpected::Seq, expected))
-}
-
-/// Refuses an object after reading past it (see [`refuse_seq`]).
-fn refuse_map<'de, A: de::MapAccess<'de>, T>(
-    mut map: A,
-    expected: &dyn de::Expected,
-) -> Result<T, A::Error> {
-    while map
-        .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
-        .is_some()
-    {}
-    Err(de::Error::invalid_type(de::Unexpected::Map, expected))
+    let read = deserializer.deserialize_any(Scalar {
+        expected: "a string",
+        seconds: false,
+    })?;
+    Ok(match read {
+        Read::Text(text) => text,
+        Read::Unsigned(n) => n.to_string(),
+        Read::Signed(n) => n.to_string(),
+        Read::Null => String::new(),
+    })
 }
 
 /// `start` is whole seconds; anything else gets a message that says so.
 fn whole_seconds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    struct Visitor;
-    impl<'de> de::Visitor<'de> for Visitor {
-        type Value = Option<u32>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("whole seconds into the video, such as 183, or null")
+    let read = deserializer.deserialize_any(Scalar {
+        expected: "whole seconds into the video, such as 183, or null",
+        seconds: true,
+    })?;
+    Ok(match read {
+        Read::Unsigned(n) => u32::try_from(n).ok(),
+        _ => None,
+    })
+}
+
+/// What a field that takes a string, an integer or null holds. `id` and `start` read it with one
+/// visitor ([`Scalar`]), so that the app's wasm carries one reader of any JSON value, not two.
+enum Read {
+    Text(String),
+    Unsigned(u64),
+    Signed(i64),
+    Null,
+}
+
+/// Reads an `id` (a string or an integer) or, with `seconds`, a `start` (whole seconds that fit
+/// a `u32`, or null), and refuses anything else as not being what `expected` says. It refuses
+/// in the reader, as the derived readers do, so that the error carries the value's position
+/// (the feed reader finds the fault's path from it).
+struct Scalar {
+    expected: &'static str,
+    seconds: bool,
+}
+
+impl<'de> de::Visitor<'de> for Scalar {
+    type Value = Read;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expected)
+    }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Read, E> {
+        if self.seconds {
+            return Err(E::invalid_type(de::Unexpected::Str(value), &self));
         }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
+        Ok(Read::Text(value.to_owned()))
+    }
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Read, E> {
+        if self.seconds && u32::try_from(value).is_err() {
+            return Err(E::invalid_value(de::Unexpected::Unsigned(value), &self));
         }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
+        Ok(Read::Unsigned(value))
+    }
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Read, E> {
+        if !self.seconds {
+            return Ok(Read::Signed(value));
         }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-            u32::try_from(value)
-                .map(Some)
-                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
-        }
-        fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-            u64::try_from(value)
-                .map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
-                .and_then(|v| self.visit_u64(v))
-        }
-        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            refuse_seq(seq, &self)
-        }
-        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            refuse_map(map, &self)
+        match u64::try_from(value) {
+            Ok(value) => self.visit_u64(value),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Signed(value), &self)),
         }
     }
-    deserializer.deserialize_option(Visitor)
+    fn visit_unit<E: de::Error>(self) -> Result<Read, E> {
+        if !self.seconds {
+            return Err(E::invalid_type(de::Unexpected::Unit, &self));
+        }
+        Ok(Read::Null)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Read, A::Error> {
+        // Read past it, so that the error stands after the whole value, as every other refusal
+        // does.
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Read, A::Error> {
+        // As for an array.
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Err(de::Error::invalid_type(de::Unexpected::Map, &self))
+    }
 }
 
 impl Talk {

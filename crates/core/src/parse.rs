@@ -244,7 +244,7 @@ fn parse_item(text: &str, index: usize) -> Result<Item, Problem> {
 ///
 /// serde_json reports a refused value at the position just after it (at its first byte when it
 /// is of the wrong kind for a typed field), and a missing field just after the object that
-/// lacks it; the model's own visitors keep to that (see `refuse_seq` in the `feed` module). The
+/// lacks it; the model's own visitors keep to that (see `Scalar` in the `feed` module). The
 /// innermost value open at that position is then the one at fault. It is found by scanning the
 /// text, which is valid JSON, so no path-tracking deserializer has to ship in the wasm;
 /// `tests/json_paths.rs` checks the paths against `serde_path_to_error` on every way of
@@ -521,6 +521,70 @@ mod tests {
         let ids: Vec<&str> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
         let expected: Vec<String> = expected.iter().map(|(_, i)| format!("e{i}")).collect();
         assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn ids_and_starts_of_every_json_kind_are_read_or_refused_with_their_paths() {
+        let cases: Vec<String> = [
+            r#"{"id": "a"}"#,
+            r#"{"id": 7}"#,
+            r#"{"id": -7}"#,
+            r#"{"id": 7.5}"#,
+            r#"{"id": null}"#,
+            r#"{"id": true}"#,
+            r#"{"id": [1]}"#,
+            r#"{"id": {"x": 1}}"#,
+            r#"{"id": 18446744073709551615}"#,
+            r#"{"id": "b", "_recap": {"talks": [{"start": 183}]}}"#,
+            r#"{"id": "c", "_recap": {"talks": [{"start": null}]}}"#,
+            r#"{"id": "d", "_recap": {"talks": [{"start": -5}]}}"#,
+            r#"{"id": "e", "_recap": {"talks": [{"start": 4294967296}]}}"#,
+            r#"{"id": "f", "_recap": {"talks": [{"start": 1.5}]}}"#,
+            r#"{"id": "g", "_recap": {"talks": [{"start": "30:00"}]}}"#,
+            r#"{"id": "h", "_recap": {"talks": [{"start": [1, 2]}]}}"#,
+            r#"{"id": "i", "_recap": {"talks": [{"start": {"s": 1}}]}}"#,
+            r#"{"id": "j", "_recap": {"talks": [{"start": false}]}}"#,
+            r#"{"id": "k", "_recap": {"talks": [{}]}}"#,
+        ]
+        .iter()
+        .map(|item| {
+            let parsed = parse_feed(&feed_with_items(item)).unwrap();
+            match (parsed.feed.items.first(), parsed.problems.first()) {
+                (Some(item), None) => {
+                    format!("{} {:?}", item.id, item.talks().first().map(|t| t.start))
+                }
+                (_, Some(problem)) => problem.to_string(),
+                (None, None) => "nothing".to_owned(),
+            }
+        })
+        .collect();
+        let path = "items[0]._recap.talks[0].start";
+        let seconds = "expected whole seconds into the video, such as 183, or null";
+        let string = "expected a string";
+        assert_eq!(
+            cases,
+            [
+                "a None".to_owned(),
+                "7 None".to_owned(),
+                "-7 None".to_owned(),
+                format!("items[0].id: invalid type: floating point `7.5`, {string}"),
+                format!("items[0].id: invalid type: null, {string}"),
+                format!("items[0].id: invalid type: boolean `true`, {string}"),
+                format!("items[0].id: invalid type: sequence, {string}"),
+                format!("items[0].id: invalid type: map, {string}"),
+                "18446744073709551615 None".to_owned(),
+                "b Some(Some(183))".to_owned(),
+                "c Some(None)".to_owned(),
+                format!("{path}: invalid value: integer `-5`, {seconds}"),
+                format!("{path}: invalid value: integer `4294967296`, {seconds}"),
+                format!("{path}: invalid type: floating point `1.5`, {seconds}"),
+                format!("{path}: invalid type: string \"30:00\", {seconds}"),
+                format!("{path}: invalid type: sequence, {seconds}"),
+                format!("{path}: invalid type: map, {seconds}"),
+                format!("{path}: invalid type: boolean `false`, {seconds}"),
+                "k Some(None)".to_owned(),
+            ]
+        );
     }
 
     #[test]
