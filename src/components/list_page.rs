@@ -5,7 +5,7 @@ use recap_core::route::{ListQuery, Route};
 use recap_core::state::{At, Listing, Older, Search};
 use std::rc::Rc;
 
-use super::search_form::{Count, SearchForm};
+use super::search_form::SearchForm;
 use super::{FeedContext, FeedProblems, Rendered};
 use crate::api::fetch_feed;
 use crate::list::{AtEnd, Card, CardWindow};
@@ -150,8 +150,7 @@ pub fn ListPage() -> impl IntoView {
         <Rendered render=header />
         <FeedProblems />
         // As pre-rendered (recap_core::markup::pages), so that what is typed there carries over.
-        <SearchForm query />
-        <Count text=Signal::derive(count_text) />
+        <SearchForm query count=Signal::derive(count_text) />
         {move || {
             (shown_count() == 0 && query.with(ListQuery::is_filtered)).then(|| {
                 let clear = Callback::new(move |_| router.replace(Route::List(ListQuery::default())));

@@ -16,10 +16,12 @@ use crate::ready::Part;
 use crate::render::{build, Dom};
 use crate::router::use_router;
 
-/// The search box and the year and tag filters. The filters offer every year and tag of the
-/// archive once the search index is in, else of the pages loaded.
+/// The search box and the year and tag filters, and below them the list's count. The filters
+/// offer every year and tag of the archive once the search index is in, else of the pages
+/// loaded. The count is built from the markup ([`views::count`]); its text follows `count`, in
+/// place, so that it is read out as a live region.
 #[component]
-pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
+pub fn SearchForm(query: Memo<ListQuery>, count: Signal<String>) -> impl IntoView {
     let router = use_router();
     let context = expect_context::<FeedContext>();
     // The filters' choices: the years and the tags, each the archive's or the pages'.
@@ -37,20 +39,30 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
     let year = control(selector::YEAR);
     let tag = control(selector::TAG);
 
+    let counted = Dom::new().map(|dom| build(&dom, &views::count(count.get_untracked())));
+
     let host = NodeRef::<html::Div>::new();
+    let count_host = NodeRef::<html::Div>::new();
     let part = Part::counted();
     part.done_on_cleanup();
-    // One effect keeps the form in step: placed once its host is there; then the address's
-    // search (unless the box already says it: the visitor typing), and the filters' choices
-    // (when they change) and values.
+    // One effect keeps the form and the count in step: placed once their hosts are there; then
+    // the address's search (unless the box already says it: the visitor typing), the filters'
+    // choices (when they change) and values, and the count's text.
     let t = texts.clone();
     Effect::new(move |shown: Option<Option<(Vec<i32>, Vec<String>)>>| {
-        let (Some(host), Some(form)) = (host.get(), &form) else {
+        let (Some(host), Some(count_host), Some(form), Some(counted)) =
+            (host.get(), count_host.get(), &form, &counted)
+        else {
             return None;
         };
         if shown.is_none() {
             host.replace_children_with_node_1(form);
+            count_host.replace_children_with_node_1(counted);
             part.done();
+        }
+        let text = count.get();
+        if counted.text_content().as_deref() != Some(text.as_str()) {
+            counted.set_text_content(Some(&text));
         }
         let (q, year_value, tag_value) = query.with(|q| {
             let year = q.year.map(|y| y.to_string()).unwrap_or_default();
@@ -112,6 +124,7 @@ pub fn SearchForm(query: Memo<ListQuery>) -> impl IntoView {
             on:change=move |ev| on_change(&ev)
             on:focusin=move |ev| on_focus(&ev)
         ></div>
+        <div class=class::RENDERED node_ref=count_host></div>
     }
 }
 
@@ -141,30 +154,4 @@ fn set_value(select: &Element, value: &str) {
     if let Some(select) = select.dyn_ref::<HtmlSelectElement>() {
         select.set_value(value);
     }
-}
-
-/// The list's count, built from the markup ([`views::count`]); its text follows `text`, in
-/// place, so that it is read out as a live region.
-#[component]
-pub fn Count(text: Signal<String>) -> impl IntoView {
-    let count = Dom::new().map(|dom| build(&dom, &views::count(text.get_untracked())));
-    let host = NodeRef::<html::Div>::new();
-    let part = Part::counted();
-    part.done_on_cleanup();
-    // Placed once its host is there; then its text follows, in place.
-    Effect::new(move |placed: Option<bool>| {
-        let (Some(host), Some(count)) = (host.get(), &count) else {
-            return false;
-        };
-        if placed != Some(true) {
-            host.replace_children_with_node_1(count);
-            part.done();
-        }
-        let text = text.get();
-        if count.text_content().as_deref() != Some(text.as_str()) {
-            count.set_text_content(Some(&text));
-        }
-        true
-    });
-    view! { <div class=class::RENDERED node_ref=host></div> }
 }
