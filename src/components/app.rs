@@ -262,7 +262,7 @@ pub fn App(
 
     view! {
         <div class=class::FRAME node_ref=root>
-            {source.notice.map(|text| view! { <p class="recap-notice" role="status">{text}</p> })}
+            {source.notice.map(|text| status("recap-notice", &text))}
             {move || match load.with(|l| l.showing().clone()) {
                 // Before another language's texts are here, the status says nothing rather than
                 // English.
@@ -279,7 +279,7 @@ pub fn App(
                         .unwrap_or_default();
                     let saved = saved.as_deref().map(|saved| {
                         let text = recap_core::offline::saved_copy_notice(saved, &texts.get());
-                        view! { <p class="recap-offline" role="status">{text}</p> }
+                        status("recap-offline", &text)
                     });
                     let url = people_url.clone();
                     view! { {saved} <Loaded parsed url /> }.into_any()
@@ -363,6 +363,12 @@ pub fn FeedProblems() -> impl IntoView {
             })
         })
     }
+}
+
+/// A line that says what is going on ([`views::status`]), as a static part.
+pub(super) fn status(class: &str, text: &str) -> impl IntoView {
+    let tree = views::status(class, text);
+    view! { <Rendered render=Box::new(move |dom: &Dom| build(dom, &tree)) /> }
 }
 
 /// Placeholder cards while the feed loads.

@@ -54,8 +54,7 @@ pub fn EventPage(id: String) -> impl IntoView {
         }
         (None, Lookup::Missing) => view! { <NotFound /> }.into_any(),
         (None, Lookup::Looking) => {
-            let text = use_texts().get(Text::LoadingEvent).to_owned();
-            view! { <p class="recap-boot" role="status">{text}</p> }.into_any()
+            super::app::status("recap-boot", use_texts().get(Text::LoadingEvent)).into_any()
         }
     }
 }

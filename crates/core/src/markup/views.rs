@@ -153,6 +153,13 @@ pub fn count(text: String) -> Element {
         .text(text)
 }
 
+/// A line that says what is going on (`role="status"`): a notice, or a page being loaded.
+pub fn status(class: &str, text: &str) -> Element {
+    Element::with_class("p", class)
+        .attr("role", "status")
+        .text(text)
+}
+
 /// What the recording's area offers before anything loads, when the event has a player: the
 /// facade's button plays it.
 #[derive(Debug, Clone, Copy)]
