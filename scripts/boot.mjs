@@ -33,10 +33,6 @@ const fail = (what) => {
   process.exit(1);
 };
 
-// A release build's scripts are minified: wasm-bindgen writes the app's and the modules' glue
-// readable (a fifth of a first visit's script bytes, brotli, are its comments, spaces and long
-// local names). Only local names change: the names the wasm imports are kept. The integrity
-// Trunk gave a script is computed again for its new bytes.
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 // A release build's app leaves out the exports it never uses (scripts/unused-exports.mjs): from
@@ -59,6 +55,10 @@ if (process.env.TRUNK_PROFILE === "release") {
   }
 }
 
+// A release build's scripts are minified: wasm-bindgen writes the app's and the modules' glue
+// readable (a fifth of a first visit's script bytes, brotli, are its comments, spaces and long
+// local names). Only local names change: the names the wasm imports are kept. The integrity
+// Trunk gave a script is computed again for its new bytes.
 if (process.env.TRUNK_PROFILE === "release") {
   for (const file of readdirSync(staging).filter((f) => /^recap-[\w-]*\.js$/.test(f))) {
     const path = join(staging, file);

@@ -1,8 +1,8 @@
 //! The app's handle on an event page that the event module (`crates/event`) wrote ([`PageRef`]):
 //! the module holds the page's recording (a facade until the visitor asks for it, then one
 //! player that time links and the chapter bar move in place; the player itself is a module of
-//! its own, `crates/player`), writes its full recap and copies its links. The app hands it the
-//! clicks, and ends it when the page goes, which ends the player, its listeners and its timer.
+//! its own, `crates/player`) and writes its full recap. The app hands it the clicks, and ends
+//! it when the page goes, which ends the player, its listeners and its timer.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -20,9 +20,8 @@ impl Drop for Owned {
     }
 }
 
-/// A handle on an event page, once the module has written it: its recording, its full recap
-/// and its links.
-/// Weak: the page owns it.
+/// A handle on an event page, once the module has written it: its recording and its full
+/// recap. Weak: the page owns it.
 #[derive(Clone, Default)]
 pub struct PageRef(Weak<RefCell<Option<Owned>>>);
 
@@ -57,11 +56,6 @@ impl PageRef {
     /// "Read the full recap" (its `summary`) was opened: its post is written in, once.
     pub fn open_full(&self, summary: &Element) {
         self.with(|page| page.open_full(summary));
-    }
-
-    /// A "Copy link" `button` was pressed: its link goes to the clipboard.
-    pub fn copy(&self, button: &Element) {
-        self.with(|page| page.copy(button));
     }
 
     fn with<R>(&self, f: impl FnOnce(&Written) -> R) -> Option<R> {

@@ -1,22 +1,27 @@
 use leptos::html;
 use leptos::prelude::*;
-use recap_core::markup::protocol::{class, selector, TIME};
+use recap_core::markup::protocol::{class, selector, COPY, TIME};
 use recap_core::route::Route;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MouseEvent};
 
+use crate::api::absolute;
 use crate::page_ref::PageRef;
 use crate::ready::Part;
 use crate::render::{Dom, ImageFallback};
 use crate::router::{use_router, Router};
+use crate::task::Task;
+use crate::texts::use_texts;
+use recap_core::i18n::{Catalogue, Text};
+use std::sync::Arc;
 
 /// A static DOM subtree built by [`crate::render`], rebuilt whenever a signal it reads changes.
 /// The app's readiness waits for its first build ([`crate::ready`]).
 ///
 /// Clicks inside are delegated: app links (`data-route`) navigate in place, times and chapters
-/// (`data-t`) move the event `page`'s recording there and set the page's `?t=`, the facade (`data-play`)
-/// plays the recording, copy buttons (`data-copy`) have the event page (its module) copy their
-/// link, and the part's action button (`data-action`) runs `on_action` with itself.
+/// (`data-t`) move the event `page`'s recording there and set the page's `?t=`, the facade
+/// (`data-play`) plays the recording, copy buttons (`data-copy`) copy their link, and the part's
+/// action button (`data-action`) runs `on_action` with itself.
 #[component]
 pub fn Rendered(
     render: Box<dyn Fn(&Dom) -> Element>,
@@ -55,11 +60,14 @@ pub fn Rendered(
         }
         part.done();
     });
+    // Copying a link waits for the clipboard: a task of this part, stopped with it.
+    let copying = Task::new();
+    let texts = use_texts();
     view! {
         <div
             class=class::RENDERED
             node_ref=host
-            on:click=move |ev| on_click(&ev, router, &page, on_action)
+            on:click=move |ev| on_click(&ev, router, &page, copying, &texts, on_action)
             on:pointerover=move |ev| on_interest(&ev, router)
             on:focusin=move |ev| on_interest(&ev, router)
         ></div>
@@ -79,7 +87,14 @@ fn on_interest(ev: &web_sys::Event, router: Router) {
     }
 }
 
-fn on_click(ev: &MouseEvent, router: Router, page: &PageRef, on_action: Option<Callback<Element>>) {
+fn on_click(
+    ev: &MouseEvent,
+    router: Router,
+    page: &PageRef,
+    copying: Task,
+    texts: &Arc<Catalogue>,
+    on_action: Option<Callback<Element>>,
+) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -110,6 +125,56 @@ fn on_click(ev: &MouseEvent, router: Router, page: &PageRef, on_action: Option<C
     } else if let (Some(action), Some(el)) = (on_action, closest(selector::ACTION)) {
         action.run(el);
     } else if let Some(button) = closest(selector::COPY) {
-        page.copy(&button);
+        let link = button.get_attribute(COPY).unwrap_or_default();
+        if let Some(url) = absolute(&link, None) {
+            copy_link(button, url, copying, texts.clone());
+        }
+    }
+}
+
+/// Copies `url` to the clipboard and says so on the button once it is done. A page without a
+/// clipboard (served over plain http from another machine) shows the link, selected, to copy
+/// by hand.
+fn copy_link(button: Element, url: String, copying: Task, texts: Arc<Catalogue>) {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| c.is_object())
+        .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+    let Some(clipboard) = clipboard else {
+        show_link(&button, &url, &texts);
+        return;
+    };
+    let written = clipboard.write_text(&url);
+    copying.run(async move {
+        match wasm_bindgen_futures::JsFuture::from(written).await {
+            Ok(_) => button.set_text_content(Some(texts.get(Text::LinkCopied))),
+            Err(_) => show_link(&button, &url, &texts),
+        }
+    });
+}
+
+/// Says the link could not be copied and puts it beside the button, selected, to copy by hand.
+fn show_link(button: &Element, url: &str, texts: &Catalogue) {
+    button.set_text_content(Some(texts.get(Text::CopyByHand)));
+    let Some(dom) = Dom::new() else {
+        return;
+    };
+    let field = button
+        .next_element_sibling()
+        .filter(|next| next.class_list().contains(class::COPY_FIELD))
+        .unwrap_or_else(|| {
+            let field = dom.el("input", class::COPY_FIELD);
+            let _ = button.after_with_node_1(&field);
+            field
+        });
+    crate::render::set(&field, "readonly", "");
+    crate::render::set(&field, "aria-label", texts.get(Text::LinkToMoment));
+    if let Ok(field) = field.dyn_into::<web_sys::HtmlInputElement>() {
+        field.set_value(url);
+        let _ = field.focus();
+        field.select();
     }
 }

@@ -55,7 +55,8 @@ pub fn SearchForm(query: Memo<ListQuery>, count: Signal<String>) -> impl IntoVie
         else {
             return None;
         };
-        if shown.is_none() {
+        let before = shown.flatten();
+        if before.is_none() {
             host.replace_children_with_node_1(form);
             count_host.replace_children_with_node_1(counted);
             part.done();
@@ -72,7 +73,6 @@ pub fn SearchForm(query: Memo<ListQuery>, count: Signal<String>) -> impl IntoVie
             search.set_value(&q);
         }
         let now = choices.get();
-        let before = shown.flatten();
         if let Some(year) = &year {
             if before.as_ref().map(|b| &b.0) != Some(&now.0) {
                 set_choices(year, &views::year_select(&now.0, &t));

@@ -34,7 +34,7 @@ mod export {
     use recap_core::i18n::{Catalogue, Lang, Text};
     use recap_core::markup::pages::part;
     use recap_core::markup::photos_in;
-    use recap_core::markup::protocol::{class, selector, COPY};
+    use recap_core::markup::protocol::selector;
     use recap_core::markup::views::{event_body, event_head, video_area, Body, Facade, Neighbour};
     use recap_core::people::link_slug;
     use recap_core::player::{PlayerHosts, Session};
@@ -42,22 +42,17 @@ mod export {
     use recap_dom::{materialise, Dom};
     use recap_player::NO_START;
     use wasm_bindgen::prelude::wasm_bindgen;
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::{spawn_local, JsFuture};
-    use web_sys::{Document, Element, HtmlInputElement};
+    use web_sys::Element;
 
     use crate::player::{Player, Recording};
 
-    /// The page written, as the app holds it: its recording's player, its full recap and its
-    /// "Copy link" buttons. The app ends it with `free()` when the page goes, which ends the
-    /// player.
+    /// The page written, as the app holds it: its recording's player and its full recap. The
+    /// app ends it with `free()` when the page goes, which ends the player.
     #[wasm_bindgen]
     pub struct Written {
         player: Player,
         /// The post, for its full recap.
         post: Option<String>,
-        /// The page's texts, for what a copy says.
-        texts: Catalogue,
     }
 
     #[wasm_bindgen]
@@ -94,63 +89,6 @@ mod export {
             }
             let _ = body.remove_attribute("aria-busy");
         }
-
-        /// A "Copy link" `button` was pressed: its moment's link (`data-copy`, relative to the
-        /// page) goes to the clipboard, and the button says so once it is there. A page
-        /// without a clipboard (served over plain http from another machine), or a refusal,
-        /// shows the link beside the button, selected, to copy by hand.
-        pub fn copy(&self, button: Element) {
-            let Some(document) = button.owner_document() else {
-                return;
-            };
-            let link = button.get_attribute(COPY).unwrap_or_default();
-            let base = document.base_uri().ok().flatten().unwrap_or_default();
-            let Ok(url) = web_sys::Url::new_with_base(&link, &base).map(|u| u.href()) else {
-                return;
-            };
-            let clipboard = web_sys::window()
-                .map(|w| w.navigator())
-                .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
-                .filter(JsValue::is_object)
-                .map(JsCast::unchecked_into::<web_sys::Clipboard>);
-            let [copied, by_hand, to_moment] =
-                [Text::LinkCopied, Text::CopyByHand, Text::LinkToMoment]
-                    .map(|text| self.texts.get(text).to_owned());
-            let Some(clipboard) = clipboard else {
-                show_link(&document, &button, &url, &by_hand, &to_moment);
-                return;
-            };
-            let written = JsFuture::from(clipboard.write_text(&url));
-            spawn_local(async move {
-                match written.await {
-                    Ok(_) => button.set_text_content(Some(&copied)),
-                    Err(_) => show_link(&document, &button, &url, &by_hand, &to_moment),
-                }
-            });
-        }
-    }
-
-    /// Says (`by_hand`) the link could not be copied and puts it beside `button`, selected, to
-    /// copy by hand, named `to_moment`.
-    fn show_link(document: &Document, button: &Element, url: &str, by_hand: &str, to_moment: &str) {
-        button.set_text_content(Some(by_hand));
-        let field = button
-            .next_element_sibling()
-            .filter(|next| next.class_list().contains(class::COPY_FIELD))
-            .or_else(|| {
-                let field = document.create_element("input").ok()?;
-                field.set_class_name(class::COPY_FIELD);
-                let _ = button.after_with_node_1(&field);
-                Some(field)
-            });
-        let Some(field) = field.and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) else {
-            return;
-        };
-        let _ = field.set_attribute("readonly", "");
-        let _ = field.set_attribute("aria-label", to_moment);
-        field.set_value(url);
-        let _ = field.focus();
-        field.select();
     }
 
     /// A newer or older event from `[id, title]` (anything else: none).
@@ -268,7 +206,6 @@ mod export {
         Ok(Written {
             player,
             post: item.content_html,
-            texts,
         })
     }
 }
@@ -320,9 +257,6 @@ pub mod host {
         /// "Read the full recap" was opened: its post is written in, once.
         #[wasm_bindgen(method)]
         pub fn open_full(this: &Written, summary: &Element);
-        /// A "Copy link" button was pressed: its link goes to the clipboard.
-        #[wasm_bindgen(method)]
-        pub fn copy(this: &Written, button: &Element);
         /// Ends the page: its player goes, with its listeners and timer.
         #[wasm_bindgen(method)]
         pub fn free(this: &Written);
